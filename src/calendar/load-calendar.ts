@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { z } from 'zod'
+import { isLocalDate, parts, type LocalDate } from './local-date.ts'
+import { WorkingCalendar, type HolidayYear } from './working-calendar.ts'
+
+/** chinese-days ships the official schedule as one JSON file: { holidays: {date: label}, workdays: {date: label} }. */
+interface ChineseDaysData {
+  holidays: Record<LocalDate, string>
+  workdays: Record<LocalDate, string>
+}
+
+const localDate = z.string().refine(isLocalDate, { message: 'not a YYYY-MM-DD date' })
+
+/**
+ * The local override file (`data/holidays.json` by default): a year listed here replaces whatever
+ * the package knows about it, so a newly announced year works without a new release.
+ *   { "years": { "2027": { "holidays": ["2027-01-01", …], "workdays": ["2027-02-07", …] } } }
+ */
+const overrideSchema = z.object({
+  years: z.record(
+    z.string().regex(/^\d{4}$/, 'a year such as "2027"'),
+    z.object({ holidays: z.array(localDate), workdays: z.array(localDate) }),
+  ),
+})
+
+export type HolidayOverride = z.infer<typeof overrideSchema>
+
+function bundledYears(): Map<number, HolidayYear> {
+  const data = createRequire(import.meta.url)('chinese-days/dist/chinese-days.json') as ChineseDaysData
+  const years = new Map<number, HolidayYear>()
+  const yearOf = (date: LocalDate): HolidayYear => {
+    const { year } = parts(date)
+    let y = years.get(year)
+    if (!y) years.set(year, (y = { holidays: [], workdays: [] }))
+    return y
+  }
+  for (const d of Object.keys(data.holidays)) yearOf(d).holidays.push(d)
+  for (const d of Object.keys(data.workdays)) yearOf(d).workdays.push(d)
+  return years
+}
+
+/** Checks an override's shape and that every date lies in the year it is filed under. */
+export function parseHolidayOverride(json: unknown, source = 'holidays override'): Map<number, HolidayYear> {
+  const result = overrideSchema.safeParse(json)
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
+    throw new Error(`${source} is not valid: ${problems.join('; ')}`)
+  }
+  const years = new Map<number, HolidayYear>()
+  for (const [yearText, data] of Object.entries(result.data.years)) {
+    const year = Number(yearText)
+    const stray = [...data.holidays, ...data.workdays].find((d) => parts(d).year !== year)
+    if (stray) throw new Error(`${source}: ${stray} is filed under ${year}`)
+    years.set(year, data)
+  }
+  return years
+}
+
+let bundled: Map<number, HolidayYear> | undefined
+
+/**
+ * The calendar: the package's data, then the override file if it exists. A year in neither is
+ * missing, and asking about it throws `CalendarYearMissingError`.
+ */
+export function loadCalendar(overridePath?: string): WorkingCalendar {
+  bundled ??= bundledYears()
+  const years = new Map(bundled)
+  if (overridePath && existsSync(overridePath)) {
+    const json: unknown = JSON.parse(readFileSync(overridePath, 'utf8'))
+    for (const [year, data] of parseHolidayOverride(json, overridePath)) years.set(year, data)
+  }
+  return new WorkingCalendar(years)
+}

@@ -1,0 +1,72 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings. Arithmetic runs on UTC midnights so that the process
+ * timezone never leaks in; the only place a timezone matters is turning an instant into a date.
+ */
+export type LocalDate = string
+
+const DAY_MS = 86_400_000
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** The calendar date of an instant in a timezone: 2026-03-01T17:00Z in Asia/Shanghai is 2026-03-02. */
+export function dateInZone(instant: Date, timeZone: string): LocalDate {
+  let f = formatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    formatters.set(timeZone, f)
+  }
+  return f.format(instant)
+}
+
+export function isLocalDate(text: string): boolean {
+  const m = ISO_DATE.exec(text)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+}
+
+export function makeDate(year: number, month: number, day: number): LocalDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+export function parts(date: LocalDate): { year: number; month: number; day: number } {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) }
+}
+
+function toUtcMs(date: LocalDate): number {
+  const { year, month, day } = parts(date)
+  return Date.UTC(year, month - 1, day)
+}
+
+function fromUtcMs(ms: number): LocalDate {
+  return new Date(ms).toISOString().slice(0, 10)
+}
+
+export function addDays(date: LocalDate, days: number): LocalDate {
+  return fromUtcMs(toUtcMs(date) + days * DAY_MS)
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS)
+}
+
+/** ISO weekday: Monday 1 … Sunday 7. */
+export function isoWeekday(date: LocalDate): number {
+  const d = new Date(toUtcMs(date)).getUTCDay()
+  return d === 0 ? 7 : d
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+/** Adds calendar months, clamping the day: 2026-08-31 + 6 months is 2027-02-28. */
+export function addMonths(date: LocalDate, months: number): LocalDate {
+  const { year, month, day } = parts(date)
+  const index = year * 12 + (month - 1) + months
+  const y = Math.floor(index / 12)
+  const m = (index % 12) + 1
+  return makeDate(y, m, Math.min(day, daysInMonth(y, m)))
+}

@@ -1,0 +1,45 @@
+import type { LocalDate } from '../calendar/local-date.ts'
+
+/** The five milestones of a project, in order. */
+export const STAGES = ['signed', 'land', 'construction', 'completion', 'production'] as const
+export type Stage = (typeof STAGES)[number]
+
+/** The eight special work teams (专班) an issue can belong to; see ../shared/corpus/SPEC.md. */
+export const CATEGORIES = [
+  'land',
+  'finance',
+  'approval',
+  'labour',
+  'safety',
+  'infrastructure',
+  'environment',
+  'other',
+] as const
+export type Category = (typeof CATEGORIES)[number]
+
+/** A progress update: a stage reached, a percentage, and the date of the plan it states. */
+export interface ProgressRecord {
+  type: 'progress'
+  stage: Stage | null
+  percent: number | null
+  due: LocalDate | null
+  /** The part of the message this record was read from, for replies and the ledger. */
+  summary: string
+}
+
+/** A blocker reported to the special work teams. */
+export interface IssueRecord {
+  type: 'issue'
+  category: Category
+  due: LocalDate | null
+  summary: string
+}
+
+/** A report that a problem is solved; `category` is null when the text does not say which. */
+export interface ResolutionRecord {
+  type: 'resolution'
+  category: Category | null
+  summary: string
+}
+
+export type ParsedRecord = ProgressRecord | IssueRecord | ResolutionRecord
