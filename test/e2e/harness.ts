@@ -1,0 +1,218 @@
+/**
+ * The far side of the wire for end-to-end tests: a PuppetServer (wechaty-puppet-service) serving a
+ * PuppetMock on 127.0.0.1. Tests play the people in the groups through the mocker and collect what
+ * the bot says; the bot under test connects with PuppetService exactly as it would in production.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as PUPPET from 'wechaty-puppet'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { PuppetServer } from 'wechaty-puppet-service'
+
+type ContactMock = mock.ContactMock
+type RoomMock = mock.RoomMock
+
+/** One thing the bot said, as the far side saw it. */
+export interface Said {
+  id: string
+  conversationId: string
+  text: string
+  at: number
+}
+
+/** A free TCP port on loopback, found by letting the OS pick one. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * PuppetService keeps a payload cache under $HOME/.wechaty; a test must never share it with
+ * another run, so HOME moves to a fresh temp folder (vitest runs each file in its own process).
+ */
+export function isolateHome(): string {
+  const home = mkdtempSync(join(tmpdir(), 'duban-e2e-home-'))
+  process.env['HOME'] = home
+  return home
+}
+
+export class WireHarness {
+  readonly mocker = new mock.Mocker()
+  readonly puppet = new PuppetMock({ mocker: this.mocker })
+  readonly token = `insecure_${randomUUID()}`
+  readonly said: Said[] = []
+  endpoint = ''
+  botUser!: ContactMock
+  /** When set, the next sends fail with this error (WeChat's "操作过于频繁", a dead link…). */
+  failNextSends: { count: number; message: string } | undefined
+  #server: PuppetServer | undefined
+  #heartbeat: NodeJS.Timeout | undefined
+  #sendsSeen = 0
+
+  static async start(botName = '督办助手'): Promise<WireHarness> {
+    const h = new WireHarness()
+    await h.#listen(botName)
+    return h
+  }
+
+  async #listen(botName: string): Promise<void> {
+    this.botUser = this.mocker.createContact({ name: botName })
+    this.#interceptSends()
+    this.endpoint = `127.0.0.1:${await freePort()}`
+    this.#server = new PuppetServer({
+      endpoint: this.endpoint,
+      puppet: this.puppet,
+      token: this.token,
+      tls: { disable: true },
+    })
+    await this.#server.start()
+  }
+
+  /**
+   * Wraps the mock's send so the test sees every text the bot sends, in order, and can make a send
+   * fail the way WeChat does.
+   */
+  #interceptSends(): void {
+    const original = this.puppet.messageSendText.bind(this.puppet)
+    this.puppet.messageSendText = async (conversationId: string, text: string, mentionIds?: string[]) => {
+      this.#sendsSeen++
+      if (this.failNextSends && this.failNextSends.count > 0) {
+        this.failNextSends.count--
+        throw new Error(this.failNextSends.message)
+      }
+      const id = await original(conversationId, text, mentionIds)
+      this.said.push({ id: id ?? '', conversationId, text, at: performance.now() })
+      return id
+    }
+  }
+
+  /** How many times the bot tried to send, failures included. */
+  get sendAttempts(): number {
+    return this.#sendsSeen
+  }
+
+  /**
+   * PuppetMock emits neither `ready` nor heartbeats by itself: call this once the bot has started
+   * (its gRPC stream is open). A heartbeat every few seconds keeps the client's watchdog quiet.
+   */
+  loginBot(): void {
+    this.mocker.login(this.botUser)
+    this.puppet.emit('ready', { data: 'ready' })
+    this.#heartbeat ??= setInterval(() => this.puppet.emit('heartbeat', { data: 'e2e' }), 5_000)
+    this.#heartbeat.unref()
+  }
+
+  contact(name: string): ContactMock {
+    return this.mocker.createContact({ name })
+  }
+
+  /** Room ids must contain `@` for the mock to treat the conversation as a group. */
+  room(topic: string, members: ContactMock[], ownerId?: string): RoomMock {
+    return this.mocker.createRoom({
+      id: `${randomUUID()}@chatroom`,
+      topic,
+      memberIdList: [this.botUser.id, ...members.map((m) => m.id)],
+      ownerId: ownerId ?? members[0]?.id ?? '',
+    })
+  }
+
+  /** A member says `text` in a room (or privately to the bot); returns the new message id. */
+  say(member: ContactMock, where: RoomMock | 'bot', text: string, mentions: ContactMock[] = []): string {
+    return this.#emit({
+      talkerId: member.id,
+      type: PUPPET.types.Message.Text,
+      text,
+      ...(where === 'bot'
+        ? { listenerId: this.botUser.id }
+        : { roomId: where.id, mentionIdList: mentions.map((m) => m.id) }),
+    })
+  }
+
+  /** Says `text` with an @mention of the bot in front, as WeChat writes it (`@name` + U+2005). */
+  sayToBot(member: ContactMock, room: RoomMock, text: string): string {
+    return this.say(member, room, `@${this.botUser.payload.name}\u2005${text}`, [this.botUser])
+  }
+
+  /**
+   * A quoted reply as PC/iPad puppets deliver it: the quoted sender and text in 「」, a dashed rule,
+   * then the reply. Example: 「张三：征地拆迁还有两户没谈妥」\n- - - - - - - - - - - - - - -\n已解决
+   */
+  quote(member: ContactMock, room: RoomMock, quotedName: string, quotedText: string, reply: string): string {
+    return this.say(member, room, `「${quotedName}：${quotedText}」\n- - - - - - - - - - - - - - -\n${reply}`)
+  }
+
+  /** A recall arrives as a new message of type Recalled whose text is the recalled message's id. */
+  recall(member: ContactMock, room: RoomMock, messageId: string): string {
+    return this.#emit({ talkerId: member.id, roomId: room.id, type: PUPPET.types.Message.Recalled, text: messageId })
+  }
+
+  #emit(partial: Partial<PUPPET.payloads.Message>): string {
+    const payload = {
+      id: randomUUID(),
+      timestamp: Date.now(),
+      mentionIdList: [],
+      ...partial,
+    } as PUPPET.payloads.Message
+    const msg = this.mocker.MessageMock.create(payload)
+    this.puppet.emit('message', { messageId: msg.id })
+    return msg.id
+  }
+
+  /** What the bot said into one conversation, texts only. */
+  saidIn(conversation: RoomMock | ContactMock): string[] {
+    return this.said.filter((s) => s.conversationId === conversation.id).map((s) => s.text)
+  }
+
+  /**
+   * Waits until the bot has said something matching into the conversation and returns it. A text
+   * is handed out once, so two waits for "已记录" see two different confirmations.
+   */
+  async waitForSay(
+    conversation: RoomMock | ContactMock,
+    match: RegExp | ((text: string) => boolean),
+    timeoutMs = 5_000,
+  ): Promise<string> {
+    const test = typeof match === 'function' ? match : (t: string) => match.test(t)
+    const index = await waitFor(
+      () => {
+        const i = this.said.findIndex(
+          (s, i) => !this.#handedOut.has(i) && s.conversationId === conversation.id && test(s.text),
+        )
+        return i >= 0 ? i + 1 : undefined
+      },
+      timeoutMs,
+      () => `no reply matching ${String(match)}; said here: ${JSON.stringify(this.saidIn(conversation))}`,
+    )
+    this.#handedOut.add(index - 1)
+    return this.said[index - 1]!.text
+  }
+
+  readonly #handedOut = new Set<number>()
+
+  async stop(): Promise<void> {
+    if (this.#heartbeat) clearInterval(this.#heartbeat)
+    await this.#server?.stop()
+    await this.puppet.stop().catch(() => undefined)
+  }
+}
+
+/** Polls until `probe` returns something truthy, or fails with `describe()` after the timeout. */
+export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs: number, describe: () => string): Promise<T> {
+  const deadline = performance.now() + timeoutMs
+  for (;;) {
+    const value = probe()
+    if (value) return value
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
