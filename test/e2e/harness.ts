@@ -84,13 +84,13 @@ export class WireHarness {
    */
   #interceptSends(): void {
     const original = this.puppet.messageSendText.bind(this.puppet)
-    this.puppet.messageSendText = async (conversationId: string, text: string, mentionIds?: string[]) => {
+    this.puppet.messageSendText = async (conversationId: string, text: string) => {
       this.#sendsSeen++
       if (this.failNextSends && this.failNextSends.count > 0) {
         this.failNextSends.count--
         throw new Error(this.failNextSends.message)
       }
-      const id = await original(conversationId, text, mentionIds)
+      const id = await original(conversationId, text)
       this.said.push({ id: id ?? '', conversationId, text, at: performance.now() })
       return id
     }
