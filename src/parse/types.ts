@@ -23,6 +23,8 @@ export interface ProgressRecord {
   stage: Stage | null
   percent: number | null
   due: LocalDate | null
+  /** Why `due` is null although a date was stated: the calendar lacks the year it needs. */
+  dueProblem?: string
   /** The part of the message this record was read from, for replies and the ledger. */
   summary: string
 }
@@ -32,6 +34,7 @@ export interface IssueRecord {
   type: 'issue'
   category: Category
   due: LocalDate | null
+  dueProblem?: string
   summary: string
 }
 

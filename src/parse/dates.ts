@@ -1,0 +1,213 @@
+import {
+  addDays,
+  addMonths,
+  daysInMonth,
+  isoWeekday,
+  makeDate,
+  parts,
+  type LocalDate,
+} from '../calendar/local-date.ts'
+import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
+import { parseNumeral } from './numerals.ts'
+
+/**
+ * Date expressions in a clause, resolved against the day the message was sent (Asia/Shanghai).
+ * The contract is the table in ../shared/corpus/SPEC.md. chrono-node is not used: it is wrong or
+ * blind on most of that table (5月底, 中旬, 本月底, 年内, 一周内, N个工作日内, 3.15, 15号) and its
+ * weeks start on Sunday, so these rules are written out here instead.
+ */
+export interface DateMention {
+  /** Position in the clause, for telling which words stand around it. */
+  index: number
+  end: number
+  /** The date, or null when the calendar lacks the year it needs (`problem` says so). */
+  date: LocalDate | null
+  problem?: string
+  /** 今天, 昨天, 上个月, "4月7日已经开工": a fact about the past or present, never a due date. */
+  past: boolean
+  /** "国庆后", "冬至后": the plan starts after it, so it is no due date either. */
+  after: boolean
+  /** "15号前", "3天内", "需在3月15日": a deadline, which is what an issue's due date needs. */
+  deadline: boolean
+}
+
+interface Context {
+  today: LocalDate
+  calendar: WorkingCalendar
+}
+
+type Resolver = (m: RegExpExecArray, ctx: Context) => { date: LocalDate | null; past?: boolean; inherentDeadline?: boolean }
+
+const N = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})'
+const num = (text: string | undefined): number => (text ? (parseNumeral(text) ?? NaN) : NaN)
+
+/** The next month/day on or after today: 3月15日 sent on 2026-12-31 is 2027-03-15. */
+function nextMonthDay(ctx: Context, month: number, day: number): LocalDate | null {
+  const { year } = parts(ctx.today)
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null
+  for (const y of [year, year + 1]) {
+    if (day > daysInMonth(y, month)) continue
+    const date = makeDate(y, month, day)
+    if (date >= ctx.today) return date
+  }
+  return null
+}
+
+/** The month named, this year unless it has passed: 5月底 sent in December is next May. */
+function monthYear(ctx: Context, month: number): number {
+  const { year, month: now } = parts(ctx.today)
+  return month >= now ? year : year + 1
+}
+
+/** A part of a month: 底/末/下旬 → its last day, 中旬 → the 15th, 上旬/初 → the 10th. */
+function partOfMonth(year: number, month: number, part: string): LocalDate {
+  if (part === '中旬' || part === '中') return makeDate(year, month, 15)
+  if (part === '上旬' || part === '初') return makeDate(year, month, 10)
+  return makeDate(year, month, daysInMonth(year, month))
+}
+
+/** 本月 / 下月 / 下个月 → months from now. */
+const monthOffset = (word: string | undefined): number => (word && word.startsWith('下') ? 1 : 0)
+
+function weekday(ctx: Context, which: string | undefined, dayText: string): LocalDate | null {
+  const target = /^[1-7]$/.test(dayText) ? Number(dayText) : '一二三四五六日天'.indexOf(dayText) + 1
+  if (target < 1) return null
+  const day = Math.min(target, 7)
+  const monday = addDays(ctx.today, 1 - isoWeekday(ctx.today))
+  if (which === '下下') return addDays(monday, 14 + day - 1)
+  if (which === '下') return addDays(monday, 7 + day - 1)
+  const thisWeek = addDays(monday, day - 1)
+  // A bare 周五 means the coming one: this week's unless it has passed.
+  if (which === undefined && thisWeek < ctx.today) return addDays(thisWeek, 7)
+  return thisWeek
+}
+
+function workingDays(ctx: Context, n: number): { date: LocalDate | null; problem?: string } {
+  try {
+    return { date: ctx.calendar.addWorkingDays(ctx.today, n) }
+  } catch (error) {
+    if (error instanceof CalendarYearMissingError) return { date: null, problem: error.message }
+    throw error
+  }
+}
+
+/** The rules, most specific first; a later rule never matches inside an earlier match. */
+const RULES: Array<[RegExp, Resolver]> = [
+  // 2026年3月15日, 2026-03-15, 2026/3/15
+  [/(\d{4})(?:年|-|\/)(\d{1,2})(?:月|-|\/)(\d{1,2})[日号]?/g, (m, ctx) => {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { date: null }
+    const date = makeDate(y, mo, d)
+    return { date, past: date < ctx.today }
+  }],
+  // N个工作日内 on the official calendar: 10个工作日内, 十个工作日
+  [new RegExp(`${N}个?工作日(?:内|之内|以内)?`, 'g'), (m, ctx) => ({ ...workingDays(ctx, num(m[1])), inherentDeadline: /内/.test(m[0]) })],
+  // 3天内, 两天之内, 3日内; 3天后 (a start, not a deadline)
+  [new RegExp(`${N}(?:天|日)(内|之内|以内|后|以后|之后)`, 'g'), (m, ctx) => ({ date: addDays(ctx.today, num(m[1])), inherentDeadline: /内/.test(m[2] ?? '') })],
+  // 一周内, 两周内, 一个星期内
+  [new RegExp(`${N}(?:个)?(?:周|星期|礼拜)(内|之内|以内|后)`, 'g'), (m, ctx) => ({ date: addDays(ctx.today, 7 * num(m[1])), inherentDeadline: /内/.test(m[2] ?? '') })],
+  // 两个月内
+  [new RegExp(`${N}个月(内|之内|以内)`, 'g'), (m, ctx) => ({ date: addMonths(ctx.today, num(m[1])), inherentDeadline: true })],
+  // 明年3月底, 5月底, 6月中旬, 12月上旬, 5月初
+  [new RegExp(`(明年|今年)?${N}月份?(底|末|中旬|上旬|下旬|初)`, 'g'), (m, ctx) => {
+    const month = num(m[2])
+    if (!(month >= 1 && month <= 12)) return { date: null }
+    const { year } = parts(ctx.today)
+    const y = m[1] === '明年' ? year + 1 : m[1] === '今年' ? year : monthYear(ctx, month)
+    return { date: partOfMonth(y, month, m[3] ?? '底') }
+  }],
+  // 明年3月15日, 1月20日, 十二月十五号
+  [new RegExp(`(明年)?${N}月${N}[日号]`, 'g'), (m, ctx) => {
+    const [month, day] = [num(m[2]), num(m[3])]
+    if (m[1]) {
+      const y = parts(ctx.today).year + 1
+      return { date: month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(y, month) ? makeDate(y, month, day) : null }
+    }
+    return { date: nextMonthDay(ctx, month, day) }
+  }],
+  // 下月15号, 下个月十五号, 本月20日
+  [new RegExp(`(本月|这个月|下个?月)${N}[日号]`, 'g'), (m, ctx) => {
+    const base = addMonths(makeDate(parts(ctx.today).year, parts(ctx.today).month, 1), monthOffset(m[1]))
+    const { year, month } = parts(base)
+    const day = num(m[2])
+    return { date: day >= 1 && day <= daysInMonth(year, month) ? makeDate(year, month, day) : null }
+  }],
+  // 月底, 本月底, 下月底, 下个月中旬, 月末
+  [/(?<![\d一二两三四五六七八九十])(本|这个|下个?|当)?月(底|末|中旬|上旬|下旬|初)/g, (m, ctx) => {
+    const { year, month } = parts(addMonths(makeDate(parts(ctx.today).year, parts(ctx.today).month, 1), monthOffset(m[1])))
+    return { date: partOfMonth(year, month, m[2] ?? '底') }
+  }],
+  // 3.15前, 3.15日: a month.day only where a date is plainly meant, not 5.2亿 or 1.5米
+  [/(?<![\d.])(\d{1,2})\.(\d{1,2})(?=前|之前|以前|日|号|左右)/g, (m, ctx) => ({ date: nextMonthDay(ctx, Number(m[1]), Number(m[2])) })],
+  // 15号前, 于20日: a bare day of the month, next on or after today. Not 3号楼 or 2号厂房.
+  [new RegExp(`(?<![\\d月.])${N}[号日](?=前|之前|以前|左右|截止|完成)`, 'g'), (m, ctx) => {
+    const day = num(m[1])
+    const { year, month } = parts(ctx.today)
+    for (const next of [0, 1, 2]) {
+      const { year: y, month: mo } = parts(addMonths(makeDate(year, month, 1), next))
+      if (day <= daysInMonth(y, mo) && makeDate(y, mo, day) >= ctx.today) return { date: makeDate(y, mo, day) }
+    }
+    return { date: null }
+  }],
+  // 本周五, 下周三, 下下周一, 周五, 星期天 (weeks start on Monday)
+  [/(本|这|下下|下)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g, (m, ctx) => ({ date: weekday(ctx, m[1] === '这' ? '本' : m[1], m[2] ?? '') })],
+  // 明年底, 年底, 年内, 今年内, 年末
+  [/(明年|今年)?年(底|末|内)/g, (m, ctx) => ({ date: makeDate(parts(ctx.today).year + (m[1] === '明年' ? 1 : 0), 12, 31), inherentDeadline: m[2] === '内' })],
+  // 上半年 / 下半年
+  [/(明年)?(上|下)半年/g, (m, ctx) => ({ date: makeDate(parts(ctx.today).year + (m[1] ? 1 : 0), m[2] === '上' ? 6 : 12, m[2] === '上' ? 30 : 31) })],
+  // 9月, 10月份: the month as a whole, its last day
+  [new RegExp(`(明年)?(?<![\\d一二两三四五六七八九十个])${N}月份?(?![\\d一二两三四五六七八九十日号])`, 'g'), (m, ctx) => {
+    const month = num(m[2])
+    if (!(month >= 1 && month <= 12)) return { date: null }
+    const y = m[1] ? parts(ctx.today).year + 1 : monthYear(ctx, month)
+    return { date: makeDate(y, month, daysInMonth(y, month)) }
+  }],
+  // 元旦前, 五一前, 国庆前: the fixed-date holidays, the day before
+  [/(元旦|五一|国庆)(?=前|之前|以前)/g, (m, ctx) => {
+    const [month, day] = m[1] === '元旦' ? [1, 1] : m[1] === '五一' ? [5, 1] : [10, 1]
+    const date = nextMonthDay(ctx, month, day)
+    return { date: date && addDays(date, -1) }
+  }],
+  // 明天, 后天, 大后天
+  [/(大后天|后天|明天|明日)/g, (m, ctx) => ({ date: addDays(ctx.today, m[1] === '大后天' ? 3 : m[1] === '后天' ? 2 : 1) })],
+  // 今天, 昨天, 上周, 上个月, 去年: facts, kept so that their clause is seen as one
+  [/(今天|今日|当天|今晚|今早|昨天|昨日|前天|上周|上个月|上月|去年)/g, (m, ctx) => ({ date: ctx.today, past: true })],
+]
+
+const BEFORE_PAST = /(已经|已于|已)\s*$/
+const AFTER_PAST = /^\s*(已经|已|就已)/
+const AFTER_MARK = /^.{0,1}?(后|以后|之后|起)/
+// 15号前, 下周三省厅来调研前 (a few words may stand between the date and 前), but not 前期.
+const DEADLINE_AFTER = /^[^,，。;；!?]{0,6}?(前|之前|以前|为止|截止)(?!期)/
+// 需在8月5日回复, 要求1月20日拿到证, 必须在本周五
+const DEADLINE_BEFORE = /(需|须|需要|必须|要求|务必|最迟|限|截至|截止)[在于到]?\s*$/
+
+export function findDates(clause: string, today: LocalDate, calendar: WorkingCalendar): DateMention[] {
+  const ctx: Context = { today, calendar }
+  const taken: Array<[number, number]> = []
+  const found: DateMention[] = []
+  for (const [pattern, resolve] of RULES) {
+    pattern.lastIndex = 0
+    for (let m = pattern.exec(clause); m; m = pattern.exec(clause)) {
+      const index = m.index
+      const end = index + m[0].length
+      if (taken.some(([a, b]) => index < b && end > a)) continue
+      taken.push([index, end])
+      const { date, past = false, inherentDeadline = false, problem } = resolve(m, ctx) as ReturnType<Resolver> & { problem?: string }
+      if (date === null && !problem) continue
+      const before = clause.slice(Math.max(0, index - 4), index)
+      const after = clause.slice(end)
+      const mention: DateMention = {
+        index,
+        end,
+        date,
+        past: past || BEFORE_PAST.test(before) || AFTER_PAST.test(after),
+        after: AFTER_MARK.test(after) && !inherentDeadline,
+        deadline: inherentDeadline || DEADLINE_AFTER.test(after) || DEADLINE_BEFORE.test(clause.slice(Math.max(0, index - 6), index)),
+      }
+      if (problem) mention.problem = problem
+      found.push(mention)
+    }
+  }
+  return found.sort((a, b) => a.index - b.index)
+}

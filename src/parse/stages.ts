@@ -1,0 +1,33 @@
+import type { Stage } from './types.ts'
+
+/**
+ * Words that say a milestone has been reached. Whether it really has (and is not planned,
+ * negated or hypothetical) is decided by the clause around it, in clauses.ts.
+ */
+const STAGE_PATTERNS: Array<[Stage, RegExp]> = [
+  // 正式签约, 落户签约, 签订投资协议, 签署合作协议 — not 签字 or 签采购意向
+  ['signed', /签约|签订[^,，。]{0,6}协议|签署[^,，。]{0,6}协议/],
+  // 完成供地, 摘牌, 挂牌成交, 取得不动产权证 / 土地使用权 / 土地证
+  ['land', /完成供地|已供地|供地完成|摘牌|挂牌成交|土地[^,，。]{0,4}成交|(?:取得|拿到|办好|领到)[^,，。]{0,8}(?:土地使用权|不动产权证|土地证|不动产证)/],
+  // 竣工了, 竣工验收(顺利)通过, 通过竣工验收, 全面完工 — not 竣工验收资料
+  ['completion', /全面完工|通过[^,，。]{0,4}竣工验收|竣工验收[^,，。资材]{0,6}(?:通过|合格)|竣工(?!验收|资料|备案|决算|图|投产)|竣工投产/],
+  // 正式投产, 试生产, 试产, 投入生产 — not 投产后 (a time, not an event)
+  ['production', /投产(?!后|以后|之后)|试产|试生产|投入生产/],
+  // 动工, 开工, 破土, 进场施工, 开始施工 — not 复工, 停工, 新开工项目
+  ['construction', /(?<!新)动工|(?<![复停新])开工|破土|进场施工|开始施工|全面施工|正式施工/],
+]
+
+export interface StageMention {
+  stage: Stage
+  index: number
+}
+
+/** Stage words in a clause, in the order they stand. */
+export function findStages(clause: string): StageMention[] {
+  const found: StageMention[] = []
+  for (const [stage, pattern] of STAGE_PATTERNS) {
+    const m = pattern.exec(clause)
+    if (m) found.push({ stage, index: m.index })
+  }
+  return found.sort((a, b) => a.index - b.index)
+}
