@@ -6,9 +6,11 @@ import { findPercent } from './percent.ts'
 import {
   ACTIVITY,
   DONE,
+  NEGATED_AFTER,
   NEGATED_BEFORE,
   PLAN,
   PROBLEM,
+  PROBLEM_NOUNS,
   QUESTION,
   RESOLVED_NEGATED,
   RESOLVED_STRONG,
@@ -30,6 +32,8 @@ export interface Clause {
   /** Progress known only from a plan with a date ("设备下周三进场"): after an issue, it is the
    *  issue's own deadline talk ("施工方承诺10个工作日内整改完毕"), so it does not start a record. */
   planOnly: boolean
+  /** An issue clause whose only problem words are 问题 / 反映: it may just name a known problem. */
+  weakProblem: boolean
 }
 
 /**
@@ -46,17 +50,20 @@ export function splitClauses(text: string): string[] {
 
 const isFuture = (d: DateMention): boolean => !d.past
 
-/** A stage word that is not negated or hypothetical: "还没开工" and "影响明年一季度开工" are not. */
+/** A stage word that is not negated or hypothetical: "还没开工", "影响明年一季度开工" and
+ *  "试生产受影响" are not. */
 function reachedStage(text: string): Stage | null {
-  for (const { stage, index } of findStages(text)) {
-    if (!NEGATED_BEFORE.test(text.slice(Math.max(0, index - 8), index))) return stage
+  for (const { stage, index, end } of findStages(text)) {
+    if (NEGATED_BEFORE.test(text.slice(Math.max(0, index - 8), index))) continue
+    if (NEGATED_AFTER.test(text.slice(end))) continue
+    return stage
   }
   return null
 }
 
 export function classifyClause(text: string, today: LocalDate, calendar: WorkingCalendar): Clause {
   const dates = findDates(text, today, calendar)
-  const clause: Clause = { text, role: 'neutral', stage: null, percent: null, dates, planOnly: false }
+  const clause: Clause = { text, role: 'neutral', stage: null, percent: null, dates, planOnly: false, weakProblem: false }
   if (QUESTION.test(text)) return { ...clause, role: 'question' }
 
   // A date ahead makes it a promise or a plan, not a report: "施工方承诺10个工作日内整改完毕".
@@ -70,7 +77,9 @@ export function classifyClause(text: string, today: LocalDate, calendar: Working
   const percent = findPercent(text)
   if (percent !== null) return { ...clause, role: 'progress', percent }
 
-  if (PROBLEM.test(text)) return { ...clause, role: 'issue' }
+  if (PROBLEM.test(text)) {
+    return { ...clause, role: 'issue', weakProblem: !PROBLEM.test(text.replace(PROBLEM_NOUNS, '')) }
+  }
 
   const activity = ACTIVITY.test(text)
   const topic = scoreCategories(text).length > 0

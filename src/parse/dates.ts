@@ -151,6 +151,15 @@ const RULES: Array<[RegExp, Resolver]> = [
   }],
   // 本周五, 下周三, 下下周一, 周五, 星期天 (weeks start on Monday)
   [/(本|这|下下|下)?(?:个)?(?:周|星期|礼拜)([一二三四五六日天1-7])/g, (m, ctx) => ({ date: weekday(ctx, m[1] === '这' ? '本' : m[1], m[2] ?? '') })],
+  // 本周内, 这周内: by this week's Friday (or its Sunday once Friday has passed); 本月内: month end
+  [/(本|这)(?:个)?(周|星期|礼拜|月)(?:内|之内|以内)/g, (m, ctx) => {
+    if (m[2] === '月') {
+      const { year, month } = parts(ctx.today)
+      return { date: makeDate(year, month, daysInMonth(year, month)), inherentDeadline: true }
+    }
+    const friday = weekday(ctx, '本', '五')
+    return { date: friday && friday >= ctx.today ? friday : weekday(ctx, '本', '日'), inherentDeadline: true }
+  }],
   // 明年底, 年底, 年内, 今年内, 年末
   [/(明年|今年)?年(底|末|内)/g, (m, ctx) => ({ date: makeDate(parts(ctx.today).year + (m[1] === '明年' ? 1 : 0), 12, 31), inherentDeadline: m[2] === '内' })],
   // 上半年 / 下半年

@@ -61,6 +61,10 @@ function segmentsOf(clauses: Clause[]): Segment[] {
       else pending.push(clause)
     } else if (current?.role === clause.role) {
       current.clauses.push(clause)
+    } else if (clause.role === 'resolution' && current?.role === 'issue' && current.clauses.every((c) => c.role !== 'issue' || c.weakProblem)) {
+      // "上周反映的用工问题，人社局已经帮忙解决了": the problem named is the one now solved.
+      current.role = 'resolution'
+      current.clauses.push(clause)
     } else {
       current = { role: clause.role, clauses: [...pending, clause] }
       pending = []

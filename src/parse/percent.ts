@@ -2,7 +2,7 @@ import { parseNumeral } from './numerals.ts'
 
 /**
  * A completion percentage, only where the clause says it is one: 形象进度75%, 已完成六成,
- * 吊装完成80%, 完成百分之八十, 装修完成七成五 (→ 75). Rates that are not progress give nothing:
+ * 吊装完成80%, 完成百分之八十, 装修完成七成五 (→ 75), 六成半 (→ 65). Rates that are not progress give nothing:
  * 返岗率只有六成, 产能利用率六成. Vague words (过半, 大部分) are no number at all.
  */
 const PROGRESS_WORD = '(?:完成|进度|完工|建成|完成率|完成了)'
@@ -12,9 +12,9 @@ const CN = '[零一二两三四五六七八九十百]+'
 const FORMS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
   [new RegExp(`${PROGRESS_WORD}${GAP}(?:约|大约|近|超过)?(\\d+(?:\\.\\d+)?)\\s*%`), (m) => Number(m[1])],
   [new RegExp(`${PROGRESS_WORD}${GAP}百分之(${CN}|\\d+(?:\\.\\d+)?)`), (m) => parseNumeral(m[1] ?? '')],
-  [new RegExp(`${PROGRESS_WORD}${GAP}([一二两三四五六七八九十]|\\d)成([一二三四五六七八九]|\\d)?`), (m) => {
+  [new RegExp(`${PROGRESS_WORD}${GAP}([一二两三四五六七八九十]|\\d)成([一二三四五六七八九半]|\\d)?`), (m) => {
     const tens = parseNumeral(m[1] ?? '')
-    const ones = m[2] ? parseNumeral(m[2]) : 0
+    const ones = m[2] === '半' ? 5 : m[2] ? parseNumeral(m[2]) : 0
     return tens === null || ones === null ? null : tens * 10 + ones
   }],
 ]

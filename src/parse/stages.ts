@@ -20,6 +20,7 @@ const STAGE_PATTERNS: Array<[Stage, RegExp]> = [
 export interface StageMention {
   stage: Stage
   index: number
+  end: number
 }
 
 /** Stage words in a clause, in the order they stand. */
@@ -27,7 +28,7 @@ export function findStages(clause: string): StageMention[] {
   const found: StageMention[] = []
   for (const [stage, pattern] of STAGE_PATTERNS) {
     const m = pattern.exec(clause)
-    if (m) found.push({ stage, index: m.index })
+    if (m) found.push({ stage, index: m.index, end: m.index + m[0].length })
   }
   return found.sort((a, b) => a.index - b.index)
 }
