@@ -68,11 +68,12 @@ export function classifyClause(text: string, today: LocalDate, calendar: Working
 
   // A date ahead makes it a promise or a plan, not a report: "施工方承诺10个工作日内整改完毕".
   const planned = PLAN.test(text) || dates.some(isFuture)
-  const resolvedWordsOk = !planned && !RESOLVED_NEGATED.test(text)
-  if (resolvedWordsOk && RESOLVED_STRONG.test(text)) return { ...clause, role: 'resolution' }
-
+  // A milestone outranks done-words: "不动产权证也办好了" is land supplied, more than a fix.
   const stage = reachedStage(text)
   if (stage && !planned) return { ...clause, role: 'progress', stage }
+
+  const resolvedWordsOk = !planned && !RESOLVED_NEGATED.test(text)
+  if (resolvedWordsOk && RESOLVED_STRONG.test(text)) return { ...clause, role: 'resolution' }
 
   const percent = findPercent(text)
   if (percent !== null) return { ...clause, role: 'progress', percent }
