@@ -1,0 +1,241 @@
+import { sql } from 'kysely'
+import { dateInZone } from '../calendar/local-date.ts'
+import { issueDueDate } from '../domain/sla.ts'
+import { nextIssueStatus } from '../domain/issue-status.ts'
+import type { Category, IssueRecord } from '../parse/types.ts'
+import { inTransaction, type Db } from './database.ts'
+import { toIssue, toIssueEvent } from './mappers.ts'
+import { recordResolution } from './resolutions.repository.ts'
+import type { Issue, IssueEvent, IssueEventKind, IssueSettings, IssueStatus, RecordSource } from './types.ts'
+
+export const OPEN_STATUSES: readonly IssueStatus[] = ['open', 'reopened']
+
+export type NewIssue = Pick<IssueRecord, 'category' | 'due' | 'summary'>
+
+/** Opens an issue under the project's next number (#N), due after the SLA unless a date was stated. */
+export async function openIssue(db: Db, source: RecordSource, record: NewIssue, settings: IssueSettings): Promise<Issue> {
+  return inTransaction(db, async (trx) => {
+    const { number } = await trx
+      .updateTable('projects')
+      .set((eb) => ({ next_issue_number: eb('next_issue_number', '+', 1) }))
+      .where('id', '=', source.projectId)
+      .returning(sql<number>`next_issue_number - 1`.as('number'))
+      .executeTakeFirstOrThrow()
+    const openedOn = dateInZone(source.at, settings.timeZone)
+    const row = await trx
+      .insertInto('issues')
+      .values({
+        project_id: source.projectId,
+        number,
+        message_id: source.messageId,
+        source_command: source.command,
+        category: record.category,
+        summary: record.summary,
+        status: 'open',
+        reporter_id: source.actorId,
+        assignee_id: null,
+        opened_at: source.at.toISOString(),
+        opened_on: openedOn,
+        due_on: issueDueDate(settings.calendar, openedOn, settings.slaWorkingDays, record.due),
+        resolved_at: null,
+        resolved_on: null,
+        resolution_text: null,
+        resolved_by_id: null,
+        resolution_id: null,
+        retracted_at: null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await addIssueEvent(trx, row.id, 'opened', 'open', source)
+    return toIssue(row)
+  })
+}
+
+interface EventSource {
+  actorId: number | null
+  messageId: number | null
+  at: Date
+}
+
+export async function addIssueEvent(
+  db: Db,
+  issueId: number,
+  kind: IssueEventKind,
+  status: IssueStatus,
+  source: EventSource,
+  extra: { note?: string | null; assigneeId?: number | null } = {},
+): Promise<void> {
+  await db
+    .insertInto('issue_events')
+    .values({
+      issue_id: issueId,
+      kind,
+      status,
+      actor_id: source.actorId,
+      assignee_id: extra.assigneeId ?? null,
+      message_id: source.messageId,
+      note: extra.note ?? null,
+      at: source.at.toISOString(),
+    })
+    .execute()
+}
+
+export async function findIssueById(db: Db, id: number): Promise<Issue | null> {
+  const row = await db.selectFrom('issues').selectAll().where('id', '=', id).where('retracted_at', 'is', null).executeTakeFirst()
+  return row ? toIssue(row) : null
+}
+
+/** Issue #N of a project; null when there is none or it was taken back. */
+export async function findIssueByNumber(db: Db, projectId: number, number: number): Promise<Issue | null> {
+  const row = await db
+    .selectFrom('issues')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('number', '=', number)
+    .where('retracted_at', 'is', null)
+    .executeTakeFirst()
+  return row ? toIssue(row) : null
+}
+
+/** Open issues of one team in a project: a resolution naming only the team closes the only one. */
+export async function findOpenIssuesByCategory(db: Db, projectId: number, category: Category): Promise<Issue[]> {
+  const rows = await db
+    .selectFrom('issues')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('category', '=', category)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('retracted_at', 'is', null)
+    .orderBy('number')
+    .execute()
+  return rows.map(toIssue)
+}
+
+/**
+ * The issues a quoted message points at: the issues read from that message, or the issue the
+ * bot's own confirmation (an outbox item sent as that WeChat message) was about.
+ */
+export async function findIssuesByQuotedMessage(db: Db, wechatMessageId: string): Promise<Issue[]> {
+  const fromMessage = await db
+    .selectFrom('issues')
+    .innerJoin('messages', 'messages.id', 'issues.message_id')
+    .selectAll('issues')
+    .where('messages.wechat_id', '=', wechatMessageId)
+    .where('issues.retracted_at', 'is', null)
+    .orderBy('issues.number')
+    .execute()
+  if (fromMessage.length > 0) return fromMessage.map(toIssue)
+  const fromConfirmation = await db
+    .selectFrom('issues')
+    .innerJoin('outbox', 'outbox.issue_id', 'issues.id')
+    .selectAll('issues')
+    .where('outbox.sent_message_id', '=', wechatMessageId)
+    .where('issues.retracted_at', 'is', null)
+    .execute()
+  return fromConfirmation.map(toIssue)
+}
+
+export interface IssueChange {
+  /** False when the issue was already in a state the action does not apply to. */
+  changed: boolean
+  issue: Issue
+}
+
+export interface ResolveInput extends EventSource {
+  issueId: number
+  text: string | null
+  /** The command that resolved it ('resolve'), null when a parsed resolution did. */
+  command: string | null
+  /** The parsed resolution record that closes it; without one, a record is made from the command. */
+  resolutionId?: number
+}
+
+/** Closes an issue: status, who, when, how; the resolution record is linked so a recall can undo it. */
+export async function resolveIssue(db: Db, input: ResolveInput, timeZone: string): Promise<IssueChange> {
+  return inTransaction(db, async (trx) => {
+    const issue = await requireIssue(trx, input.issueId)
+    const status = nextIssueStatus(issue.status, 'resolve')
+    if (!status) return { changed: false, issue }
+    const resolutionId =
+      input.resolutionId ??
+      (
+        await recordResolution(
+          trx,
+          { projectId: issue.projectId, messageId: input.messageId, command: input.command, actorId: input.actorId, at: input.at },
+          { category: issue.category, summary: input.text ?? '' },
+        )
+      ).id
+    const row = await trx
+      .updateTable('issues')
+      .set({
+        status,
+        resolved_at: input.at.toISOString(),
+        resolved_on: dateInZone(input.at, timeZone),
+        resolution_text: input.text,
+        resolved_by_id: input.actorId,
+        resolution_id: resolutionId,
+      })
+      .where('id', '=', issue.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await addIssueEvent(trx, issue.id, 'resolved', status, input, { note: input.text })
+    return { changed: true, issue: toIssue(row) }
+  })
+}
+
+export interface ReopenInput extends EventSource {
+  issueId: number
+  reason: string | null
+}
+
+/** Reopens a resolved issue; its earlier resolution stays in the events. */
+export async function reopenIssue(db: Db, input: ReopenInput): Promise<IssueChange> {
+  return inTransaction(db, async (trx) => {
+    const issue = await requireIssue(trx, input.issueId)
+    const status = nextIssueStatus(issue.status, 'reopen')
+    if (!status) return { changed: false, issue }
+    const row = await clearResolution(trx, issue.id, status)
+    await addIssueEvent(trx, issue.id, 'reopened', status, input, { note: input.reason })
+    return { changed: true, issue: toIssue(row) }
+  })
+}
+
+export async function clearResolution(db: Db, issueId: number, status: IssueStatus) {
+  return db
+    .updateTable('issues')
+    .set({ status, resolved_at: null, resolved_on: null, resolution_text: null, resolved_by_id: null, resolution_id: null })
+    .where('id', '=', issueId)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export interface AssignInput extends EventSource {
+  issueId: number
+  assigneeId: number
+}
+
+export async function assignIssue(db: Db, input: AssignInput): Promise<Issue> {
+  return inTransaction(db, async (trx) => {
+    const issue = await requireIssue(trx, input.issueId)
+    const row = await trx
+      .updateTable('issues')
+      .set({ assignee_id: input.assigneeId })
+      .where('id', '=', issue.id)
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await addIssueEvent(trx, issue.id, 'assigned', issue.status, input, { assigneeId: input.assigneeId })
+    return toIssue(row)
+  })
+}
+
+/** Every event of an issue, oldest first: its full history. */
+export async function listIssueEvents(db: Db, issueId: number): Promise<IssueEvent[]> {
+  const rows = await db.selectFrom('issue_events').selectAll().where('issue_id', '=', issueId).orderBy('id').execute()
+  return rows.map(toIssueEvent)
+}
+
+async function requireIssue(db: Db, id: number): Promise<Issue> {
+  const issue = await findIssueById(db, id)
+  if (!issue) throw new Error(`issue ${id} does not exist or was retracted`)
+  return issue
+}

@@ -1,0 +1,125 @@
+import { dateInZone } from '../calendar/local-date.ts'
+import type { ParsedRecord } from '../parse/types.ts'
+import { inTransaction, type Db } from './database.ts'
+import { openIssue } from './issues.repository.ts'
+import { recordMembership, upsertPerson, type SeenPerson } from './people.repository.ts'
+import { recordProgress } from './progress.repository.ts'
+import { recordResolution } from './resolutions.repository.ts'
+import { toStoredMessage } from './mappers.ts'
+import type { Issue, IssueSettings, Person, ProgressUpdate, RecordSource, Resolution, StageEvent, StoredMessage } from './types.ts'
+
+/** Longer texts keep their first 20,000 characters and are marked cut; shorter ones are kept whole. */
+export const MESSAGE_TEXT_LIMIT = 20_000
+
+/** Cuts by characters (code points), never inside an emoji's surrogate pair. */
+export function capText(text: string, limit = MESSAGE_TEXT_LIMIT): { text: string; cut: boolean } {
+  if (text.length <= limit) return { text, cut: false }
+  const chars = Array.from(text)
+  return chars.length <= limit ? { text, cut: false } : { text: chars.slice(0, limit).join(''), cut: true }
+}
+
+export interface IncomingMessage {
+  /** WeChat's message id: the key that makes a second delivery harmless. */
+  wechatId: string
+  projectId: number
+  roomId: string
+  sender: SeenPerson
+  text: string
+  sentAt: Date
+  receivedAt: Date
+}
+
+export type IngestResult =
+  | { duplicate: true; messageId: number }
+  | {
+      duplicate: false
+      messageId: number
+      sender: Person
+      cut: boolean
+      progress: ProgressUpdate[]
+      stages: StageEvent[]
+      issues: Issue[]
+      resolutions: Resolution[]
+    }
+
+/**
+ * Stores one message of a bound group and the records parsed from it, in one transaction (or in
+ * the caller's). A message id seen before changes nothing and comes back as `{ duplicate: true }`.
+ */
+export async function ingestMessage(
+  db: Db,
+  message: IncomingMessage,
+  records: readonly ParsedRecord[],
+  settings: IssueSettings,
+): Promise<IngestResult> {
+  return inTransaction(db, async (trx) => {
+    const existing = await trx
+      .selectFrom('messages')
+      .select('id')
+      .where('wechat_id', '=', message.wechatId)
+      .executeTakeFirst()
+    if (existing) return { duplicate: true, messageId: existing.id }
+
+    const { text, cut } = capText(message.text)
+    const sentAt = message.sentAt.toISOString()
+    const sender = await upsertPerson(trx, message.sender, message.receivedAt)
+    const inserted = await trx
+      .insertInto('messages')
+      .values({
+        wechat_id: message.wechatId,
+        project_id: message.projectId,
+        sender_id: sender.id,
+        room_id: message.roomId,
+        text,
+        cut: cut ? 1 : 0,
+        sent_at: sentAt,
+        sent_on: dateInZone(message.sentAt, settings.timeZone),
+        received_at: message.receivedAt.toISOString(),
+        recalled_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    await recordMembership(trx, message.projectId, sender.id, message.sentAt)
+    await trx
+      .updateTable('projects')
+      .set({ last_message_at: sentAt })
+      .where('id', '=', message.projectId)
+      .where((eb) => eb.or([eb('last_message_at', 'is', null), eb('last_message_at', '<', sentAt)]))
+      .execute()
+
+    const source: RecordSource = {
+      projectId: message.projectId,
+      messageId: inserted.id,
+      command: null,
+      actorId: sender.id,
+      at: message.sentAt,
+    }
+    const result = { duplicate: false as const, messageId: inserted.id, sender, cut }
+    const progress: ProgressUpdate[] = []
+    const stages: StageEvent[] = []
+    const issues: Issue[] = []
+    const resolutions: Resolution[] = []
+    for (const record of records) {
+      switch (record.type) {
+        case 'progress': {
+          const stored = await recordProgress(trx, source, record, settings.timeZone)
+          progress.push(stored.progress)
+          if (stored.stage) stages.push(stored.stage)
+          break
+        }
+        case 'issue':
+          issues.push(await openIssue(trx, source, record, settings))
+          break
+        case 'resolution':
+          resolutions.push(await recordResolution(trx, source, record))
+          break
+      }
+    }
+    return { ...result, progress, stages, issues, resolutions }
+  })
+}
+
+export async function findMessageByWechatId(db: Db, wechatId: string): Promise<StoredMessage | null> {
+  const row = await db.selectFrom('messages').selectAll().where('wechat_id', '=', wechatId).executeTakeFirst()
+  return row ? toStoredMessage(row) : null
+}

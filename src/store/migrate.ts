@@ -1,0 +1,22 @@
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
+import * as createProjectsAndPeople from './migrations/2026_11_26_000001_create_projects_and_people.ts'
+import * as createMessagesAndRecords from './migrations/2026_11_26_000002_create_messages_and_records.ts'
+import * as createOutboxAndJobRuns from './migrations/2026_11_26_000003_create_outbox_and_job_runs.ts'
+
+/** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
+const migrations: Record<string, Migration> = {
+  '2026_11_26_000001_create_projects_and_people': createProjectsAndPeople,
+  '2026_11_26_000002_create_messages_and_records': createMessagesAndRecords,
+  '2026_11_26_000003_create_outbox_and_job_runs': createOutboxAndJobRuns,
+}
+
+function migrator(db: Kysely<any>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+/** Brings the schema up to date; running it again changes nothing. Throws on the first failure. */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateToLatest()
+  if (result.error) throw result.error
+  return result
+}

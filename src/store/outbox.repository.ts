@@ -1,0 +1,155 @@
+import type { Selectable } from 'kysely'
+import type { Db } from './database.ts'
+import type { OutboxTable } from './schema.ts'
+
+export type OutboxState = 'pending' | 'sent' | 'failed'
+
+export interface OutboxTarget {
+  kind: 'room' | 'contact'
+  /** The room id or contact id to send to. */
+  id: string
+}
+
+export interface OutboxItem {
+  id: number
+  target: OutboxTarget
+  text: string
+  /** Contact ids to @mention (rooms only). */
+  mentions: string[]
+  dedupeKey: string | null
+  issueId: number | null
+  state: OutboxState
+  attempts: number
+  nextAttemptAt: Date
+  lastError: string | null
+  createdAt: Date
+  sentAt: Date | null
+  sentMessageId: string | null
+}
+
+export function toOutboxItem(row: Selectable<OutboxTable>): OutboxItem {
+  return {
+    id: row.id,
+    target: { kind: row.target_kind as OutboxTarget['kind'], id: row.target_id },
+    text: row.text,
+    mentions: JSON.parse(row.mentions) as string[],
+    dedupeKey: row.dedupe_key,
+    issueId: row.issue_id,
+    state: row.state as OutboxState,
+    attempts: row.attempts,
+    nextAttemptAt: new Date(row.next_attempt_at),
+    lastError: row.last_error,
+    createdAt: new Date(row.created_at),
+    sentAt: row.sent_at === null ? null : new Date(row.sent_at),
+    sentMessageId: row.sent_message_id,
+  }
+}
+
+export interface NewOutboxItem {
+  target: OutboxTarget
+  text: string
+  mentions?: string[]
+  /** A key already in the outbox makes this enqueue a no-op (one job text per day and group, say). */
+  dedupeKey?: string | null
+  /** The issue the text confirms, so a quoted reply to the sent message finds it. */
+  issueId?: number | null
+  at: Date
+  /** Not before this time (defaults to `at`). */
+  notBefore?: Date
+}
+
+/** Queues a text to send. Returns the item, and whether it is new (false: the dedupe key was taken). */
+export async function enqueueOutbox(db: Db, item: NewOutboxItem): Promise<{ item: OutboxItem; created: boolean }> {
+  const row = await db
+    .insertInto('outbox')
+    .values({
+      target_kind: item.target.kind,
+      target_id: item.target.id,
+      text: item.text,
+      mentions: JSON.stringify(item.mentions ?? []),
+      dedupe_key: item.dedupeKey ?? null,
+      issue_id: item.issueId ?? null,
+      state: 'pending',
+      next_attempt_at: (item.notBefore ?? item.at).toISOString(),
+      last_error: null,
+      created_at: item.at.toISOString(),
+      sent_at: null,
+      sent_message_id: null,
+    })
+    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .returningAll()
+    .executeTakeFirst()
+  if (row) return { item: toOutboxItem(row), created: true }
+  const existing = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('dedupe_key', '=', item.dedupeKey ?? null)
+    .executeTakeFirstOrThrow()
+  return { item: toOutboxItem(existing), created: false }
+}
+
+/**
+ * The next pending item whose time has come, oldest first. It stays pending while it is being
+ * sent: after a crash mid-send it is sent again rather than lost.
+ */
+export async function nextDueOutboxItem(db: Db, now: Date): Promise<OutboxItem | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '<=', now.toISOString())
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? toOutboxItem(row) : null
+}
+
+/** When the sender should next wake up: the earliest pending item's time, null when none is pending. */
+export async function nextOutboxAttemptAt(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('next_attempt_at').as('next'))
+    .where('state', '=', 'pending')
+    .executeTakeFirst()
+  return row?.next ? new Date(row.next) : null
+}
+
+/** Called only after WeChat accepted the text. */
+export async function markOutboxSent(db: Db, id: number, at: Date, sentMessageId: string | null = null): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      state: 'sent',
+      attempts: eb('attempts', '+', 1),
+      sent_at: at.toISOString(),
+      sent_message_id: sentMessageId,
+      last_error: null,
+    }))
+    .where('id', '=', id)
+    .execute()
+}
+
+/**
+ * A send failed: count the attempt and either retry at `retryAt` (the sender's backoff) or, with
+ * `retryAt` null, give up and mark it failed.
+ */
+export async function markOutboxAttemptFailed(db: Db, id: number, error: string, retryAt: Date | null): Promise<OutboxItem> {
+  const row = await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      state: retryAt ? 'pending' : 'failed',
+      attempts: eb('attempts', '+', 1),
+      last_error: error,
+      ...(retryAt ? { next_attempt_at: retryAt.toISOString() } : {}),
+    }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  return toOutboxItem(row)
+}
+
+export async function listOutbox(db: Db, state: OutboxState): Promise<OutboxItem[]> {
+  const rows = await db.selectFrom('outbox').selectAll().where('state', '=', state).orderBy('id').execute()
+  return rows.map(toOutboxItem)
+}

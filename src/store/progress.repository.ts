@@ -1,0 +1,70 @@
+import { dateInZone } from '../calendar/local-date.ts'
+import type { ProgressRecord } from '../parse/types.ts'
+import type { Db } from './database.ts'
+import { toProgress } from './mappers.ts'
+import { recordStage } from './stages.repository.ts'
+import type { ProgressUpdate, RecordSource, StageEvent } from './types.ts'
+
+export type NewProgress = Pick<ProgressRecord, 'stage' | 'percent' | 'due' | 'summary'>
+
+/**
+ * Stores a progress update; when it says a stage was reached, that stage is recorded too, on the
+ * day the message was sent and from the same source.
+ */
+export async function recordProgress(
+  db: Db,
+  source: RecordSource,
+  record: NewProgress,
+  timeZone: string,
+): Promise<{ progress: ProgressUpdate; stage: StageEvent | null }> {
+  const recordedOn = dateInZone(source.at, timeZone)
+  const row = await db
+    .insertInto('progress_updates')
+    .values({
+      project_id: source.projectId,
+      message_id: source.messageId,
+      source_command: source.command,
+      reporter_id: source.actorId,
+      stage: record.stage,
+      percent: record.percent,
+      due_on: record.due,
+      summary: record.summary,
+      recorded_at: source.at.toISOString(),
+      recorded_on: recordedOn,
+      retracted_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+  const stage = record.stage ? await recordStage(db, source, record.stage, recordedOn) : null
+  return { progress: toProgress(row), stage }
+}
+
+/** The latest progress update of a project that has not been taken back. */
+export async function findLatestProgress(db: Db, projectId: number): Promise<ProgressUpdate | null> {
+  const row = await db
+    .selectFrom('progress_updates')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('retracted_at', 'is', null)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row ? toProgress(row) : null
+}
+
+/** Who reported progress in a project most recently, newest first: whom a reminder @mentions. */
+export async function listRecentProgressReporters(db: Db, projectId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('progress_updates')
+    .select('reporter_id')
+    .select((eb) => eb.fn.max('recorded_at').as('last'))
+    .where('project_id', '=', projectId)
+    .where('retracted_at', 'is', null)
+    .where('reporter_id', 'is not', null)
+    .groupBy('reporter_id')
+    .orderBy('last', 'desc')
+    .limit(limit)
+    .execute()
+  return rows.flatMap((r) => (r.reporter_id === null ? [] : [r.reporter_id]))
+}

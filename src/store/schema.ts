@@ -1,0 +1,147 @@
+import type { Generated } from 'kysely'
+
+/**
+ * The tables as kysely sees them. Instants are ISO-8601 UTC strings (they sort as text); calendar
+ * dates (`*_on`) are `YYYY-MM-DD` in the bot's timezone; booleans are 0/1.
+ */
+export interface Database {
+  projects: ProjectsTable
+  people: PeopleTable
+  memberships: MembershipsTable
+  messages: MessagesTable
+  progress_updates: ProgressUpdatesTable
+  resolutions: ResolutionsTable
+  issues: IssuesTable
+  issue_events: IssueEventsTable
+  stage_events: StageEventsTable
+  outbox: OutboxTable
+  job_runs: JobRunsTable
+}
+
+export interface ProjectsTable {
+  id: Generated<number>
+  name: string
+  county: string | null
+  room_id: string | null
+  room_topic: string | null
+  muted: Generated<number>
+  next_issue_number: Generated<number>
+  last_message_at: string | null
+  created_at: string
+  archived_at: string | null
+}
+
+export interface PeopleTable {
+  id: Generated<number>
+  wechat_id: string
+  name: string
+  updated_at: string
+}
+
+export interface MembershipsTable {
+  project_id: number
+  person_id: number
+  first_seen_at: string
+  last_seen_at: string
+}
+
+export interface MessagesTable {
+  id: Generated<number>
+  wechat_id: string
+  project_id: number
+  sender_id: number
+  room_id: string
+  text: string
+  cut: Generated<number>
+  sent_at: string
+  sent_on: string
+  received_at: string
+  recalled_at: string | null
+}
+
+/** Columns every record shares: where it came from and whether it was taken back. */
+interface SourcedRecord {
+  id: Generated<number>
+  project_id: number
+  message_id: number | null
+  source_command: string | null
+  retracted_at: string | null
+}
+
+export interface ProgressUpdatesTable extends SourcedRecord {
+  reporter_id: number | null
+  stage: string | null
+  percent: number | null
+  due_on: string | null
+  summary: string
+  recorded_at: string
+  recorded_on: string
+}
+
+export interface ResolutionsTable extends SourcedRecord {
+  reporter_id: number | null
+  category: string | null
+  summary: string
+  recorded_at: string
+}
+
+export interface IssuesTable extends SourcedRecord {
+  number: number
+  category: string
+  summary: string
+  status: string
+  reporter_id: number | null
+  assignee_id: number | null
+  opened_at: string
+  opened_on: string
+  due_on: string | null
+  resolved_at: string | null
+  resolved_on: string | null
+  resolution_text: string | null
+  resolved_by_id: number | null
+  resolution_id: number | null
+}
+
+export interface IssueEventsTable {
+  id: Generated<number>
+  issue_id: number
+  kind: string
+  status: string
+  actor_id: number | null
+  assignee_id: number | null
+  message_id: number | null
+  note: string | null
+  at: string
+}
+
+export interface StageEventsTable extends SourcedRecord {
+  stage: string
+  reached_on: string
+  actor_id: number | null
+  recorded_at: string
+}
+
+export interface OutboxTable {
+  id: Generated<number>
+  target_kind: string
+  target_id: string
+  text: string
+  mentions: Generated<string>
+  dedupe_key: string | null
+  issue_id: number | null
+  state: string
+  attempts: Generated<number>
+  next_attempt_at: string
+  last_error: string | null
+  created_at: string
+  sent_at: string | null
+  sent_message_id: string | null
+}
+
+export interface JobRunsTable {
+  id: Generated<number>
+  job: string
+  working_day: string
+  started_at: string
+  finished_at: string | null
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { loadCalendar } from '../../src/calendar/load-calendar.ts'
+import { WorkingCalendar } from '../../src/calendar/working-calendar.ts'
+import { issueDueDate, issueUrgency, workingDayCounter } from '../../src/domain/sla.ts'
+
+const calendar = loadCalendar()
+
+describe('issueDueDate', () => {
+  it.each([
+    ['2026-02-12', 7, null, '2026-02-28'],
+    ['2026-02-13', 1, null, '2026-02-14'],
+    ['2026-02-13', 2, null, '2026-02-24'],
+    ['2026-03-02', 7, null, '2026-03-11'],
+    ['2026-03-02', 7, '2026-03-05', '2026-03-05'],
+    ['2026-03-02', 0, null, '2026-03-02'],
+  ])('opened %s + %i working days (stated %s) is due %s', (openedOn, days, stated, due) => {
+    expect(issueDueDate(calendar, openedOn, days, stated)).toBe(due)
+  })
+
+  it('gives no due date rather than a guess when the calendar lacks the year', () => {
+    const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
+    expect(issueDueDate(only2026, '2026-12-28', 7)).toBeNull()
+    expect(issueDueDate(only2026, '2026-12-01', 7)).toBe('2026-12-10')
+  })
+})
+
+describe('issueUrgency', () => {
+  it.each([
+    // today, due, urgency
+    ['2026-03-02', '2026-03-05', 'green'], // 3 working days left
+    ['2026-03-02', '2026-03-04', 'yellow'], // 2 left
+    ['2026-03-02', '2026-03-02', 'yellow'], // due today
+    ['2026-03-03', '2026-03-02', 'red'], // one day late
+    ['2026-02-13', '2026-02-24', 'yellow'], // Fri before the festival: the 14th (make-up) and the 24th
+    ['2026-02-12', '2026-02-24', 'green'], // 13th, 14th, 24th: 3 left
+    ['2026-03-02', null, 'green'],
+  ])('today %s, due %s: %s', (today, due, urgency) => {
+    expect(issueUrgency(workingDayCounter(calendar, today), due)).toBe(urgency)
+  })
+})
+
+describe('workingDayCounter', () => {
+  it.each([
+    ['2026-02-12', '2026-02-28', 7],
+    ['2026-02-13', '2026-02-24', 2],
+    ['2026-03-02', '2026-03-02', 0],
+    ['2026-03-06', '2026-03-09', 1],
+    ['2026-03-09', '2026-03-06', 0],
+  ])('ages an issue opened %s on %s as %i working days', (opened, today, age) => {
+    const counter = workingDayCounter(calendar, today)
+    expect(counter.until(opened)).toBe(age)
+    expect(counter.until(opened)).toBe(age)
+  })
+})
