@@ -140,7 +140,7 @@ const RULES: Array<[RegExp, Resolver]> = [
   // 3.15前, 3.15日: a month.day only where a date is plainly meant, not 5.2亿 or 1.5米
   [/(?<![\d.])(\d{1,2})\.(\d{1,2})(?=前|之前|以前|日|号|左右)/g, (m, ctx) => ({ date: nextMonthDay(ctx, Number(m[1]), Number(m[2])) })],
   // 15号前, 于20日: a bare day of the month, next on or after today. Not 3号楼 or 2号厂房.
-  [new RegExp(`(?<![\\d月.])${N}[号日](?=前|之前|以前|左右|截止|完成)`, 'g'), (m, ctx) => {
+  [new RegExp(`(?<![\\d月.])${N}[号日](?=前|之前|以前|左右|截止|完成|以后|之后)`, 'g'), (m, ctx) => {
     const day = num(m[1])
     const { year, month } = parts(ctx.today)
     for (const next of [0, 1, 2]) {

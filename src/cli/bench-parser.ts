@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseMessage } from '../parse/parse-message.ts'
+
+const MESSAGES = 100_000
+
+interface DevLine {
+  id: string
+  text: string
+  sentAt: string
+}
+
+export function readDevSet(root: string): DevLine[] {
+  const path = resolve(root, '../shared/corpus/dev.jsonl')
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => {
+      const { id, text, sentAt } = JSON.parse(l) as DevLine
+      return { id, text, sentAt }
+    })
+}
+
+/** The dev set repeated to `count` messages, ids made unique. */
+export function repeatDevSet(dev: DevLine[], count: number): DevLine[] {
+  return Array.from({ length: count }, (_, i) => {
+    const m = dev[i % dev.length] as DevLine
+    return { ...m, id: `${m.id}-${i}` }
+  })
+}
+
+/** Peak resident memory of a child `npm run parse` over `lines`, in MiB, read from /proc at exit. */
+function parseCommandPeak(root: string, lines: DevLine[]): Promise<{ ms: number; peakMiB: number; outLines: number }> {
+  return new Promise((done, fail) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', `
+      process.on('exit', () => process.stderr.write('PEAK ' + process.resourceUsage().maxRSS + '\\n'))
+      await import(${JSON.stringify(resolve(root, 'src/cli/parse.ts'))})`, '--input-type=module'], { cwd: root })
+    let outLines = 0
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const byte of chunk) if (byte === 10) outLines++
+    })
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', fail)
+    child.on('close', () => {
+      const peak = /PEAK (\d+)/.exec(stderr)
+      done({ ms: performance.now() - started, peakMiB: peak ? Number(peak[1]) / 1024 : NaN, outLines })
+    })
+    // Write in chunks with back-pressure so the child sees a stream, not one giant buffer.
+    const body = lines.map((l) => JSON.stringify(l)).join('\n') + '\n'
+    child.stdin.end(body)
+  })
+}
+
+export async function benchParser(root: string, report: (line: string) => void): Promise<void> {
+  const dev = readDevSet(root)
+  const messages = repeatDevSet(dev, MESSAGES)
+  // Warm up the converters and the calendar so the figure is the steady rate.
+  for (const m of dev) parseMessage(m.text, m.sentAt)
+  const started = performance.now()
+  let records = 0
+  for (const m of messages) records += parseMessage(m.text, m.sentAt).length
+  const seconds = (performance.now() - started) / 1000
+  const rate = Math.round(MESSAGES / seconds)
+  report(`parser: ${MESSAGES.toLocaleString('en')} messages (dev set ×${Math.ceil(MESSAGES / dev.length)}) in ${seconds.toFixed(2)} s on one core = ${rate.toLocaleString('en')} messages/s (target ≥ 20,000), ${records.toLocaleString('en')} records`)
+  report(`parser: peak resident memory of this process so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
+  const cli = await parseCommandPeak(root, messages)
+  report(`parse command: ${cli.outLines.toLocaleString('en')} lines in ${(cli.ms / 1000).toFixed(2)} s, peak resident memory ${cli.peakMiB.toFixed(0)} MiB (streamed)`)
+}

@@ -1,0 +1,12 @@
+/**
+ * `npm run bench`: the speed and memory figures the issues set targets for, measured on this
+ * machine. Timed tests would be flaky on a shared CI box; these numbers go in the README instead.
+ */
+import { resolve } from 'node:path'
+import { benchParser } from './bench-parser.ts'
+
+const root = resolve(import.meta.dirname, '../..')
+const report = (line: string) => process.stdout.write(line + '\n')
+
+report(`duban bench — node ${process.version}, ${new Date().toISOString()}`)
+await benchParser(root, report)

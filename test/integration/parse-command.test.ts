@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+const tsx = resolve(root, 'node_modules/.bin/tsx')
+
+function runParse(input: string) {
+  return spawnSync(tsx, ['src/cli/parse.ts'], { cwd: root, input, encoding: 'utf8' })
+}
+
+describe('npm run parse (src/cli/parse.ts)', () => {
+  it('writes one line per message, in order, and nothing else on stdout', () => {
+    const input = [
+      { id: 'a', text: '主体已完成六成，预计3月底封顶', sentAt: '2026-01-12T17:20:00+08:00' },
+      { id: 'b', text: '收到', sentAt: '2026-01-12T17:21:00+08:00' },
+      { id: 'c', text: '施工许可证还没批下来', sentAt: '2026-01-12T17:22:00+08:00' },
+    ]
+      .map((m) => JSON.stringify(m))
+      .join('\n')
+    const result = runParse(input + '\n')
+    expect(result.status).toBe(0)
+    expect(result.stderr).toBe('')
+    const out = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; records: Array<{ type: string }> })
+    expect(out.map((o) => o.id)).toEqual(['a', 'b', 'c'])
+    expect(out[0]?.records[0]).toMatchObject({ type: 'progress', percent: 60, due: '2026-03-31' })
+    expect(out[1]?.records).toEqual([])
+    expect(out[2]?.records[0]).toMatchObject({ type: 'issue', category: 'approval' })
+  })
+
+  it('names bad lines on stderr, still parses the rest, skips blank lines, and exits 1', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: '收到', sentAt: '2026-01-12T17:20:00+08:00' }),
+      '{not json',
+      '',
+      JSON.stringify({ id: 'b', text: '收到' }),
+      JSON.stringify({ id: 'c', text: '已开工', sentAt: '2026-01-12T17:20:00+08:00' }),
+    ].join('\n')
+    const result = runParse(input)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/line 2: not valid JSON/)
+    expect(result.stderr).toMatch(/line 4: lacks "sentAt"/)
+    const ids = result.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)
+    expect(ids).toEqual(['a', 'c'])
+  })
+})

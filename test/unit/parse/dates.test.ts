@@ -1,0 +1,112 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
+import { findDates } from '../../../src/parse/dates.ts'
+import { parseMessage } from '../../../src/parse/parse-message.ts'
+
+const calendar = loadCalendar()
+const first = (clause: string, today: string) => findDates(clause, today, calendar)[0]
+
+describe('the date table of SPEC.md, sent on Monday 2026-03-02', () => {
+  it.each([
+    ['5月底', '2026-05-31'],
+    ['5月末', '2026-05-31'],
+    ['6月中旬', '2026-06-15'],
+    ['6月上旬', '2026-06-10'],
+    ['6月下旬', '2026-06-30'],
+    ['3月15日前', '2026-03-15'],
+    ['3.15前', '2026-03-15'],
+    ['15号前', '2026-03-15'],
+    ['月底', '2026-03-31'],
+    ['本月底', '2026-03-31'],
+    ['本周五', '2026-03-06'],
+    ['下周三', '2026-03-11'],
+    ['3天内', '2026-03-05'],
+    ['一周内', '2026-03-09'],
+    ['年底', '2026-12-31'],
+    ['年内', '2026-12-31'],
+    // the 10th working day after Monday 2 March: no holiday in between
+    ['10个工作日内', '2026-03-16'],
+  ])('%s → %s', (text, date) => {
+    expect(first(text, '2026-03-02')?.date).toBe(date)
+  })
+})
+
+describe('more date phrases', () => {
+  it.each([
+    ['下月底', '2026-01-16', '2026-02-28'],
+    ['下个月15号', '2026-06-15', '2026-07-15'],
+    ['十二月十五号', '2026-03-02', '2026-12-15'],
+    ['明年3月底', '2026-03-02', '2027-03-31'],
+    ['两周内', '2026-03-02', '2026-03-16'],
+    ['两个月内', '2026-08-31', '2026-10-31'],
+    ['明天', '2026-03-05', '2026-03-06'],
+    ['后天', '2026-03-05', '2026-03-07'],
+    ['周五前', '2026-03-07', '2026-03-13'], // a bare weekday that has passed is next week's
+    ['下下周一', '2026-03-04', '2026-03-16'],
+    ['本周内', '2026-03-03', '2026-03-06'],
+    ['上半年', '2026-03-02', '2026-06-30'],
+    ['国庆前', '2026-09-01', '2026-09-30'],
+  ])('%s sent %s → %s', (text, today, date) => {
+    expect(first(text, today)?.date).toBe(date)
+  })
+
+  it('rolls a month/day over the year end: 1月15日 sent on 2026-12-31 is 2027-01-15', () => {
+    expect(first('1月15日前', '2026-12-31')?.date).toBe('2027-01-15')
+  })
+
+  it('starts weeks on Monday: 下周三 sent on Sunday 2026-03-08 is 2026-03-11', () => {
+    expect(first('下周三', '2026-03-08')?.date).toBe('2026-03-11')
+  })
+
+  it('reads 号 only as a day where a date is meant: 3号楼, 2号厂房 and 5.2亿 are none', () => {
+    expect(findDates('3号楼高支模', '2026-03-02', calendar)).toEqual([])
+    expect(findDates('2号厂房钢结构', '2026-03-02', calendar)).toEqual([])
+    expect(findDates('总投资5.2亿', '2026-03-02', calendar)).toEqual([])
+  })
+
+  it('marks deadlines, past facts and "after" points', () => {
+    expect(first('企业要求1月20日前必须拿到证', '2026-01-13')).toMatchObject({ date: '2026-01-20', deadline: true })
+    expect(first('下周三省厅来调研前要拿出方案', '2026-05-25')).toMatchObject({ date: '2026-06-03', deadline: true })
+    expect(first('需在8月5日回复', '2026-07-30')).toMatchObject({ deadline: true })
+    expect(first('4月7日已经开工', '2026-04-28')).toMatchObject({ past: true })
+    expect(first('已于11月1日正式投产', '2026-11-03')).toMatchObject({ past: true })
+    expect(first('国庆后进场施工', '2026-09-07')).toBeUndefined()
+    expect(first('10号以后进场', '2026-09-07')).toMatchObject({ after: true })
+  })
+})
+
+describe('working days in dates', () => {
+  it.each([
+    // Spring Festival 2026: 15–23 Feb off, Saturday 14 Feb and Saturday 28 Feb make-up working days
+    ['2026-02-09', '2026-02-28'],
+    // Qingming: 4–6 April off
+    ['2026-04-02', '2026-04-17'],
+    // Mid-Autumn and National Day: 25 Sep, 1–7 Oct off, Saturday 10 Oct a make-up day
+    ['2026-09-20', '2026-10-10'],
+  ])('10个工作日内 sent %s → %s', (today, date) => {
+    expect(first('10个工作日内', today)?.date).toBe(date)
+  })
+
+  it('says so instead of guessing when the year has no calendar data', () => {
+    const mention = first('10个工作日内', '2026-12-28')
+    expect(mention?.date).toBeNull()
+    expect(mention?.problem).toMatch(/2027/)
+    const [issue] = parseMessage('施工许可还没批，企业要求10个工作日内办结', '2026-12-28T10:00:00+08:00')
+    expect(issue).toMatchObject({ type: 'issue', category: 'approval', due: null })
+    expect(issue).toHaveProperty('dueProblem')
+  })
+})
+
+describe('the day of sentAt is taken in Asia/Shanghai, whatever the process timezone', () => {
+  const original = process.env.TZ
+  afterEach(() => {
+    process.env.TZ = original
+  })
+
+  it.each(['UTC', 'America/Los_Angeles', 'Asia/Shanghai'])('TZ=%s', (tz) => {
+    process.env.TZ = tz
+    // 16:30 UTC on 1 March is 00:30 on Monday 2 March in Shanghai: 本周五 is 6 March.
+    const [record] = parseMessage('钢结构吊装完成80%，本周五全部完成', '2026-03-01T16:30:00Z')
+    expect(record).toMatchObject({ type: 'progress', percent: 80, due: '2026-03-06' })
+  })
+})

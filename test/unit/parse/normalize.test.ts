@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeMessage } from '../../../src/parse/normalize.ts'
+
+describe('normalizeMessage', () => {
+  it('turns Traditional into Simplified', () => {
+    expect(normalizeMessage('宏達食品項目主體結構已完成六成，預計3月底封頂').text).toBe('宏达食品项目主体结构已完成六成,预计3月底封顶')
+  })
+
+  it('folds full-width digits and punctuation', () => {
+    expect(normalizeMessage('请在１０个工作日内办结！').text).toBe('请在10个工作日内办结!')
+  })
+
+  it('drops @mentions, emoji and placeholders', () => {
+    expect(normalizeMessage('@国土局李科 用地还没批🙏[抱拳][图片]').text).toBe('用地还没批')
+    expect(normalizeMessage('收到👍🏻').text).toBe('收到')
+    expect(normalizeMessage('[图片][图片]').text).toBe('')
+  })
+
+  it('keeps a quoted reply apart from the sender’s words', () => {
+    const m = normalizeMessage('「陈主任：青苗补偿怎么样了？」\n- - - - - - - - - - - - - - -\n已经协调好了')
+    expect(m.text).toBe('已经协调好了')
+    expect(m.quoted).toBe('青苗补偿怎么样了?')
+  })
+
+  it('reads #进度 and #问题 tags as hints', () => {
+    const m = normalizeMessage('#问题 企业希望对接供应商')
+    expect([...m.tags]).toEqual(['issue'])
+    expect(m.text).toBe('企业希望对接供应商')
+  })
+})

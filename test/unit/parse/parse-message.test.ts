@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest'
+import { parseMessage } from '../../../src/parse/parse-message.ts'
+
+const SENT = '2026-03-10T10:00:00+08:00' // a Tuesday
+const brief = (text: string, sentAt = SENT) =>
+  parseMessage(text, sentAt).map((r) =>
+    r.type === 'progress' ? ['progress', r.stage, r.percent, r.due] : r.type === 'issue' ? ['issue', r.category, r.due] : ['resolution', r.category],
+  )
+
+describe('stages reached, each as a family of phrasings', () => {
+  it.each([
+    ['项目今天上午举行开工仪式，正式破土动工', 'construction'],
+    ['冷链物流园二期已开工', 'construction'],
+    ['今天开始进场施工，挖机已经到位', 'construction'],
+    ['項目已於3月1日正式開工', 'construction'],
+    ['嘉华科技项目在省投洽会上成功签约，总投资15亿', 'signed'],
+    ['二期项目昨天签订了投资合作协议', 'signed'],
+    ['三期地块今天完成摘牌', 'land'],
+    ['鑫源项目已经取得土地使用权', 'land'],
+    ['芯联封测项目土地已挂牌成交', 'land'],
+    ['项目已完成供地，不动产权证也办好了', 'land'],
+    ['恒信家电配件厂竣工验收今天顺利通过', 'completion'],
+    ['项目全面完工', 'completion'],
+    ['项目于今日正式投产运营', 'production'],
+    ['生产线今天开始试生产，首批产品已经下线', 'production'],
+  ])('%s → %s', (text, stage) => {
+    expect(brief(text)[0]).toEqual(['progress', stage, null, null])
+  })
+
+  it.each([
+    ['项目计划下周一开工', ['progress', null, null, '2026-03-16']],
+    ['项目将于5月中旬投产', ['progress', null, null, '2026-05-15']],
+    ['宏达食品项目5月底竣工', ['progress', null, null, '2026-05-31']],
+    ['计划春节后动工', ['progress', null, null, null]],
+  ])('a plan is no stage: %s', (text, record) => {
+    expect(brief(text)).toEqual([record])
+  })
+
+  it('does not take a negated or hindered stage: 还没开工, 试生产受影响', () => {
+    expect(brief('项目还没开工，施工许可证还差规划许可')).toEqual([['issue', 'approval', null]])
+    expect(brief('厂区供电线路还没接进来，试生产受影响')).toEqual([['issue', 'infrastructure', null]])
+  })
+})
+
+describe('progress with percentages and plans', () => {
+  it.each([
+    ['華興電子項目廠房主體已完成百分之七十五，預計下月中旬封頂', ['progress', null, 75, '2026-04-15']],
+    ['宏远项目钢结构厂房完成80%，争取月底前全部完工', ['progress', null, 80, '2026-03-31']],
+    ['厂房屋面施工完成一半，预计4月10日前全部完成', ['progress', null, null, '2026-04-10']],
+    ['主体结构施工进度已达百分之九十，6月上旬完成封顶', ['progress', null, 90, '2026-06-10']],
+    ['项目整体进度约40%', ['progress', null, 40, null]],
+    ['冷库项目主体封顶', ['progress', null, null, null]],
+  ])('%s', (text, record) => {
+    expect(brief(text)).toEqual([record])
+  })
+})
+
+describe('issues and their teams', () => {
+  it.each([
+    ['项目用地征收还有5户没有签协议，拆迁工作推进困难', 'land'],
+    ['项目用地范围内有一条灌溉渠需要改道，村里不同意', 'land'],
+    ['企业流动资金紧张，银行贷款迟迟不放，希望金融专班协调', 'finance'],
+    ['施工图审查一直没通过，报建卡住了', 'approval'],
+    ['工地缺少普工，目前只到了一半人，希望人社局帮忙招一下', 'labour'],
+    ['基坑支护有裂缝，存在坍塌隐患，已紧急停工', 'safety'],
+    ['厂区门口道路坑洼不平，大车进出不便，麻烦园区尽快修一下', 'infrastructure'],
+    ['夜间施工噪音扰民，居民打12345投诉了好几次', 'environment'],
+    ['企业反映子女上学还没安排好，希望教育局协调', 'other'],
+  ])('%s → %s', (text, category) => {
+    expect(brief(text)).toEqual([['issue', category, null]])
+  })
+
+  it.each([
+    ['施工图审查一直没通过，报建卡住了，企业希望下周五前能拿到施工许可证', '2026-03-20'],
+    ['二号楼外脚手架存在安全隐患，要求立即整改，两天内整改到位', '2026-03-12'],
+    ['園區污水管網還沒鋪設到位，企業沒法辦排污許可，請在１０個工作日內給出方案', '2026-03-24'],
+  ])('a stated deadline is the due date: %s → %s', (text, due) => {
+    expect(parseMessage(text, SENT)[0]).toMatchObject({ type: 'issue', due })
+  })
+
+  it('takes no due date from a date that is not a deadline', () => {
+    expect(brief('企业高管的子女入学问题还没落实，9月份就要开学了，着急')).toEqual([['issue', 'other', null]])
+  })
+})
+
+describe('resolutions', () => {
+  it.each([
+    ['环评已经批下来了，谢谢环保局', 'environment'],
+    ['施工許可證已經辦下來了，感謝住建局大力支持！', 'approval'],
+    ['贷款已经放下来了，资金问题解决', 'finance'],
+    ['上周反映的用工问题，人社局已经帮忙解决了', 'labour'],
+    ['燃气管道已经接通，生产线可以调试了', 'infrastructure'],
+    ['问题已解决，谢谢大家🙏', null],
+    ['办结👌', null],
+  ])('%s → %s', (text, category) => {
+    expect(brief(text)).toEqual([['resolution', category]])
+  })
+
+  it('takes the team from the quoted question when the reply does not name it', () => {
+    const text = '「张科：排污许可怎么样了？」\n- - - - - - - - - - - - - - -\n已经办好了'
+    expect(brief(text)).toEqual([['resolution', 'environment']])
+  })
+
+  it('is not a promise for later: 施工方承诺10个工作日内整改完毕', () => {
+    expect(brief('消防验收提了整改意见，施工方承诺10个工作日内整改完毕', '2026-06-10T09:00:00+08:00')).toEqual([
+      ['issue', 'approval', '2026-06-25'],
+    ])
+  })
+
+  it('is not a negated fix: 能耗指标还没落实', () => {
+    expect(brief('電池廠的能耗指標還沒落實，能評批不下來')).toEqual([['issue', 'environment', null]])
+  })
+})
+
+describe('several records in one message', () => {
+  it('a resolution and a new issue', () => {
+    expect(brief('道路问题已经解决了，但是供水管还没接通，厂区还是用的临时水')).toEqual([
+      ['resolution', 'infrastructure'],
+      ['issue', 'infrastructure', null],
+    ])
+  })
+
+  it('progress and an issue with their own dates', () => {
+    expect(brief('主体已完成百分之五十五。周边居民投诉夜间施工噪音，需在8月5日前回复处理结果', '2026-07-30T15:00:00+08:00')).toEqual([
+      ['progress', null, 55, null],
+      ['issue', 'environment', '2026-08-05'],
+    ])
+  })
+})
+
+describe('messages that record nothing', () => {
+  it.each([
+    '好的收到',
+    '谢谢各位领导关心👍👍',
+    '⚠️⚠️⚠️',
+    '[图片]',
+    '',
+    '请问一下施工许可需要哪些材料？',
+    '@王主任 设备补贴的事什么时候能兑现？',
+    '明天下午两点开协调会，请各单位准时参加',
+    '安全生产月活动通知：各项目要开展隐患排查',
+    '/status',
+    '／问题 电池厂供电接入延迟',
+    '这个问题已经反馈给市里了，等回复',
+  ])('%j', (text) => {
+    expect(parseMessage(text, SENT)).toEqual([])
+  })
+
+  it('survives a 20,000-character paste', () => {
+    const text = '进度汇报：'.concat('主体结构施工中，'.repeat(2500))
+    expect(() => parseMessage(text, SENT)).not.toThrow()
+  })
+})
+
+describe('#进度 and #问题 tags', () => {
+  it('make a record where the words alone would not', () => {
+    expect(brief('#问题 企业希望对接本地的包装材料供应商')).toEqual([['issue', 'other', null]])
+    expect(brief('#进度 桩基施工已经全部结束')).toEqual([['progress', null, null, null]])
+  })
+})
+
+describe('summaries', () => {
+  it('keep the words the record came from', () => {
+    const [record] = parseMessage('@国土局李科 二期用地青苗补偿没谈妥🙏', SENT)
+    expect(record?.summary).toBe('二期用地青苗补偿没谈妥')
+  })
+})
