@@ -60,3 +60,34 @@ export function workingDayCounter(calendar: WorkingCalendar, today: LocalDate): 
   }
   return { today, from: count, until: (from) => count(from, today) }
 }
+
+export interface IssueAge {
+  /** Working days since it was opened. */
+  ageWorkingDays: number
+  urgency: Urgency
+  /** Working days past the due date; 0 when not overdue. */
+  overdueWorkingDays: number
+}
+
+export function ageIssue(days: WorkingDayCounter, openedOn: LocalDate, dueOn: LocalDate | null): IssueAge {
+  const urgency = issueUrgency(days, dueOn)
+  return {
+    ageWorkingDays: days.until(openedOn),
+    urgency,
+    overdueWorkingDays: urgency === 'red' && dueOn ? days.until(dueOn) : 0,
+  }
+}
+
+const URGENCY_RANK: Record<Urgency, number> = { red: 0, yellow: 1, green: 2 }
+
+/** Most urgent first: red before yellow before green, then the earliest due, then the oldest. */
+export function compareByUrgency(
+  a: IssueAge & { dueOn: LocalDate | null; openedOn: LocalDate },
+  b: IssueAge & { dueOn: LocalDate | null; openedOn: LocalDate },
+): number {
+  return (
+    URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
+    (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
+    a.openedOn.localeCompare(b.openedOn)
+  )
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
 import { WorkingCalendar } from '../../src/calendar/working-calendar.ts'
-import { issueDueDate, issueUrgency, workingDayCounter } from '../../src/domain/sla.ts'
+import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, workingDayCounter } from '../../src/domain/sla.ts'
 
 const calendar = loadCalendar()
 
@@ -50,5 +50,35 @@ describe('workingDayCounter', () => {
     const counter = workingDayCounter(calendar, today)
     expect(counter.until(opened)).toBe(age)
     expect(counter.until(opened)).toBe(age)
+  })
+})
+
+describe('ageIssue and compareByUrgency', () => {
+  const days = workingDayCounter(calendar, '2026-03-03')
+  const issue = (openedOn: string, dueOn: string | null) => ({ openedOn, dueOn, ...ageIssue(days, openedOn, dueOn) })
+
+  it.each([
+    ['2026-02-12', '2026-02-28', { ageWorkingDays: 9, urgency: 'red', overdueWorkingDays: 2 }],
+    ['2026-02-24', '2026-03-03', { ageWorkingDays: 6, urgency: 'yellow', overdueWorkingDays: 0 }],
+    ['2026-03-02', '2026-03-11', { ageWorkingDays: 1, urgency: 'green', overdueWorkingDays: 0 }],
+  ])('opened %s, due %s', (openedOn, dueOn, age) => {
+    expect(ageIssue(days, openedOn, dueOn)).toEqual(age)
+  })
+
+  it('puts red before yellow before green, then the earliest due, then the oldest', () => {
+    const list = [
+      issue('2026-03-02', null),
+      issue('2026-03-02', '2026-03-11'),
+      issue('2026-02-24', '2026-03-03'),
+      issue('2026-02-13', '2026-03-02'),
+      issue('2026-02-12', '2026-03-02'),
+    ]
+    expect(list.sort(compareByUrgency).map((i) => [i.openedOn, i.dueOn])).toEqual([
+      ['2026-02-12', '2026-03-02'],
+      ['2026-02-13', '2026-03-02'],
+      ['2026-02-24', '2026-03-03'],
+      ['2026-03-02', '2026-03-11'],
+      ['2026-03-02', null],
+    ])
   })
 })

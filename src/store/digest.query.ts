@@ -1,0 +1,84 @@
+import { addDays, type LocalDate } from '../calendar/local-date.ts'
+import { workingDayCounter } from '../domain/sla.ts'
+import type { Db } from './database.ts'
+import { toIssue, toProgress } from './mappers.ts'
+import type { OpenIssue } from './open-issues.query.ts'
+import { listProjectStatuses, type ProjectStatus, type StatusQuery } from './status.query.ts'
+import type { Issue, ProgressUpdate } from './types.ts'
+
+export interface DigestQuery extends StatusQuery {
+  /** The digest's day (`today`): reports are read from the previous working day up to the day before. */
+  today: LocalDate
+}
+
+export interface DigestProgress extends ProgressUpdate {
+  projectName: string
+  reporterName: string | null
+}
+
+export interface DigestIssue extends Issue {
+  projectName: string
+}
+
+/** Everything the leaders' digest says about a day, as data; wording and order are the renderer's. */
+export interface DigestData {
+  day: LocalDate
+  /** First day of the reporting window: the previous working day (so a Monday digest covers Friday and the weekend). */
+  since: LocalDate
+  /** Last day of the window: the day before `day`. */
+  until: LocalDate
+  projects: ProjectStatus[]
+  progress: DigestProgress[]
+  opened: DigestIssue[]
+  resolved: DigestIssue[]
+  /** All open issues, most urgent first, with their age and overdue working days. */
+  openIssues: OpenIssue[]
+}
+
+export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestData> {
+  const days = workingDayCounter(query.calendar, query.today)
+  const since = query.calendar.previousWorkingDay(query.today)
+  const until = addDays(query.today, -1)
+  const { statuses, openIssues } = await listProjectStatuses(db, query, days)
+
+  const progressRows = await db
+    .selectFrom('progress_updates')
+    .innerJoin('projects', 'projects.id', 'progress_updates.project_id')
+    .leftJoin('people', 'people.id', 'progress_updates.reporter_id')
+    .selectAll('progress_updates')
+    .select(['projects.name as project_name', 'people.name as reporter_name'])
+    .where('progress_updates.recorded_on', '>=', since)
+    .where('progress_updates.recorded_on', '<=', until)
+    .where('progress_updates.retracted_at', 'is', null)
+    .where('projects.archived_at', 'is', null)
+    .orderBy('progress_updates.recorded_at')
+    .execute()
+
+  const issuesIn = (column: 'opened_on' | 'resolved_on') =>
+    db
+      .selectFrom('issues')
+      .innerJoin('projects', 'projects.id', 'issues.project_id')
+      .selectAll('issues')
+      .select('projects.name as project_name')
+      .where(`issues.${column}`, '>=', since)
+      .where(`issues.${column}`, '<=', until)
+      .where('issues.retracted_at', 'is', null)
+      .where('projects.archived_at', 'is', null)
+      .orderBy(`issues.${column}`)
+      .orderBy('issues.id')
+      .execute()
+  const opened = await issuesIn('opened_on')
+  // A reopen clears resolved_on, so an issue resolved and reopened in the window is not listed.
+  const resolved = await issuesIn('resolved_on')
+
+  return {
+    day: query.today,
+    since,
+    until,
+    projects: statuses,
+    progress: progressRows.map((r) => ({ ...toProgress(r), projectName: r.project_name, reporterName: r.reporter_name })),
+    opened: opened.map((r) => ({ ...toIssue(r), projectName: r.project_name })),
+    resolved: resolved.map((r) => ({ ...toIssue(r), projectName: r.project_name })),
+    openIssues,
+  }
+}

@@ -1,0 +1,57 @@
+import type { LocalDate } from '../calendar/local-date.ts'
+import type { WorkingCalendar } from '../calendar/working-calendar.ts'
+import { ageIssue, compareByUrgency, workingDayCounter, type IssueAge, type WorkingDayCounter } from '../domain/sla.ts'
+import type { Db } from './database.ts'
+import { OPEN_STATUSES } from './issues.repository.ts'
+import { toIssue } from './mappers.ts'
+import type { Issue, Person } from './types.ts'
+
+export interface OpenIssue extends Issue, IssueAge {
+  projectName: string
+  reporter: Person | null
+  assignee: Person | null
+}
+
+export interface OpenIssuesQuery {
+  /** One project's issues; all active projects' when absent. */
+  projectId?: number
+  today: LocalDate
+  calendar: WorkingCalendar
+}
+
+/** Open (and reopened) issues, most urgent first, aged in working days on the calendar. */
+export async function listOpenIssues(db: Db, query: OpenIssuesQuery): Promise<OpenIssue[]> {
+  return fetchOpenIssues(db, query.projectId, workingDayCounter(query.calendar, query.today))
+}
+
+export async function fetchOpenIssues(db: Db, projectId: number | undefined, days: WorkingDayCounter): Promise<OpenIssue[]> {
+  let q = db
+    .selectFrom('issues')
+    .innerJoin('projects', 'projects.id', 'issues.project_id')
+    .leftJoin('people as reporter', 'reporter.id', 'issues.reporter_id')
+    .leftJoin('people as assignee', 'assignee.id', 'issues.assignee_id')
+    .selectAll('issues')
+    .select([
+      'projects.name as project_name',
+      'reporter.wechat_id as reporter_wechat_id',
+      'reporter.name as reporter_name',
+      'assignee.wechat_id as assignee_wechat_id',
+      'assignee.name as assignee_name',
+    ])
+    .where('issues.status', 'in', OPEN_STATUSES)
+    .where('issues.retracted_at', 'is', null)
+    .where('projects.archived_at', 'is', null)
+  if (projectId !== undefined) q = q.where('issues.project_id', '=', projectId)
+  const rows = await q.execute()
+  const person = (id: number | null, wechatId: string | null, name: string | null): Person | null =>
+    id !== null && wechatId !== null && name !== null ? { id, wechatId, name } : null
+  return rows
+    .map((row) => ({
+      ...toIssue(row),
+      ...ageIssue(days, row.opened_on, row.due_on),
+      projectName: row.project_name,
+      reporter: person(row.reporter_id, row.reporter_wechat_id, row.reporter_name),
+      assignee: person(row.assignee_id, row.assignee_wechat_id, row.assignee_name),
+    }))
+    .sort(compareByUrgency)
+}

@@ -1,0 +1,123 @@
+import { dateInZone, daysBetween, type LocalDate } from '../calendar/local-date.ts'
+import type { WorkingCalendar } from '../calendar/working-calendar.ts'
+import { currentStage, slowProject, type SlowThresholds, type SlowVerdict, type StageDates } from '../domain/slow-projects.ts'
+import { workingDayCounter, type Urgency, type WorkingDayCounter } from '../domain/sla.ts'
+import type { Stage } from '../parse/types.ts'
+import type { Db } from './database.ts'
+import { toProgress, toProject } from './mappers.ts'
+import { fetchOpenIssues, type OpenIssue } from './open-issues.query.ts'
+import { findLatestProgress } from './progress.repository.ts'
+import { getAllStageDates, getStageDates } from './stages.repository.ts'
+import type { ProgressUpdate, Project } from './types.ts'
+
+export interface StatusQuery {
+  today: LocalDate
+  calendar: WorkingCalendar
+  timeZone: string
+  thresholds: SlowThresholds
+}
+
+export interface ProjectStatus {
+  project: Project
+  stages: StageDates
+  /** The furthest stage reached and since when; null before signing. */
+  stage: { stage: Stage; since: LocalDate } | null
+  slow: SlowVerdict | null
+  latestProgress: ProgressUpdate | null
+  /** Calendar and working days since the latest progress update; null when there was none. */
+  daysSinceUpdate: number | null
+  workingDaysSinceUpdate: number | null
+  /** The day of the group's latest message (any message, records or not). */
+  lastMessageOn: LocalDate | null
+  /** Working days since that message, or since the project was created when the group never spoke. */
+  workingDaysSilent: number
+  openIssues: Record<Urgency, number> & { total: number }
+}
+
+/** Pure: puts one project's facts together as of `today`. */
+export function buildProjectStatus(
+  project: Project,
+  stages: StageDates,
+  latestProgress: ProgressUpdate | null,
+  openIssues: readonly Pick<OpenIssue, 'urgency'>[],
+  days: WorkingDayCounter,
+  query: Pick<StatusQuery, 'timeZone' | 'thresholds'>,
+): ProjectStatus {
+  const counts = { total: openIssues.length, red: 0, yellow: 0, green: 0 }
+  for (const issue of openIssues) counts[issue.urgency]++
+  const lastMessageOn = project.lastMessageAt ? dateInZone(project.lastMessageAt, query.timeZone) : null
+  const updatedOn = latestProgress?.recordedOn ?? null
+  return {
+    project,
+    stages,
+    stage: currentStage(stages),
+    slow: slowProject(stages, days.today, query.thresholds),
+    latestProgress,
+    daysSinceUpdate: updatedOn ? Math.max(0, daysBetween(updatedOn, days.today)) : null,
+    workingDaysSinceUpdate: updatedOn ? days.until(updatedOn) : null,
+    lastMessageOn,
+    workingDaysSilent: days.until(lastMessageOn ?? dateInZone(project.createdAt, query.timeZone)),
+    openIssues: counts,
+  }
+}
+
+/** One project's status for `/status` in its group; null when there is no such project. */
+export async function getProjectStatus(db: Db, projectId: number, query: StatusQuery): Promise<ProjectStatus | null> {
+  const row = await db.selectFrom('projects').selectAll().where('id', '=', projectId).executeTakeFirst()
+  if (!row) return null
+  const days = workingDayCounter(query.calendar, query.today)
+  const [stages, latest, open] = [
+    await getStageDates(db, projectId),
+    await findLatestProgress(db, projectId),
+    await fetchOpenIssues(db, projectId, days),
+  ]
+  return buildProjectStatus(toProject(row), stages, latest, open, days, query)
+}
+
+export interface ProjectStatusList {
+  statuses: ProjectStatus[]
+  /** Every open issue of the active projects, most urgent first (already fetched for the counts). */
+  openIssues: OpenIssue[]
+}
+
+/** Every active project's status, in a handful of queries: private `/status` and the digest. */
+export async function listProjectStatuses(
+  db: Db,
+  query: StatusQuery,
+  days: WorkingDayCounter = workingDayCounter(query.calendar, query.today),
+): Promise<ProjectStatusList> {
+  const projects = (await db.selectFrom('projects').selectAll().where('archived_at', 'is', null).orderBy('id').execute()).map(toProject)
+  const stages = await getAllStageDates(db)
+  const latest = await latestProgressByProject(db)
+  const open = await fetchOpenIssues(db, undefined, days)
+  const openByProject = new Map<number, OpenIssue[]>()
+  for (const issue of open) {
+    const list = openByProject.get(issue.projectId)
+    if (list) list.push(issue)
+    else openByProject.set(issue.projectId, [issue])
+  }
+  const statuses = projects.map((p) =>
+    buildProjectStatus(p, stages.get(p.id) ?? {}, latest.get(p.id) ?? null, openByProject.get(p.id) ?? [], days, query),
+  )
+  return { statuses, openIssues: open }
+}
+
+async function latestProgressByProject(db: Db): Promise<Map<number, ProgressUpdate>> {
+  // SQLite takes the bare columns of a max() aggregate from the row holding the maximum.
+  const rows = await db
+    .selectFrom('progress_updates')
+    .selectAll()
+    .select((eb) => eb.fn.max('recorded_at').as('latest'))
+    .where('retracted_at', 'is', null)
+    .groupBy('project_id')
+    .execute()
+  return new Map(rows.map((r) => [r.project_id, toProgress(r)]))
+}
+
+/** Active projects too long in their stage (signed → land → construction → completion), slowest first. */
+export async function listSlowProjects(db: Db, query: StatusQuery): Promise<ProjectStatus[]> {
+  const { statuses } = await listProjectStatuses(db, query)
+  return statuses
+    .filter((s) => s.slow !== null)
+    .sort((a, b) => (a.slow?.limit ?? '').localeCompare(b.slow?.limit ?? ''))
+}
