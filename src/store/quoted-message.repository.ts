@@ -1,31 +1,34 @@
 import type { Db } from './database.ts'
+import { findIssueById, findIssuesByQuotedMessage } from './issues.repository.ts'
+import type { Issue } from './types.ts'
 
 /**
- * The WeChat id of the message a quoted reply quotes. Quotes arrive as text (「张三：原文」), not
- * as ids, so the quoted message is looked up by its text in that group: the newest message of the
- * group with that text, or, when the quoted sender is the bot, the newest text it sent there.
- * WeChat may shorten a long quote, so a prefix match is the fallback.
+ * The issues a quoted reply points at. Quotes arrive as text (「张三：原文」), not as ids, so the
+ * quoted message is found by its text in that group: the newest stored message with that text,
+ * or, when the quoted sender is the bot, the newest confirmation it sent there about an issue.
+ * WeChat may shorten a long quote with "…", so a prefix match is the fallback.
+ * Undefined when nothing known is quoted.
  */
-export async function findQuotedMessageId(
+export async function findQuotedIssues(
   db: Db,
   roomId: string,
   quote: { name: string; text: string },
   botName: string,
-): Promise<string | undefined> {
+): Promise<Issue[] | undefined> {
   if (quote.text === '') return undefined
   const prefix = `${quote.text.replace(/…$/u, '')}%`
   if (quote.name === botName) {
     const row = await db
       .selectFrom('outbox')
-      .select('sent_message_id')
+      .select('issue_id')
       .where('target_id', '=', roomId)
-      .where('state', '=', 'sent')
-      .where('sent_message_id', 'is not', null)
+      .where('issue_id', 'is not', null)
       .where((eb) => eb.or([eb('text', '=', quote.text), eb('text', 'like', prefix)]))
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst()
-    return row?.sent_message_id ?? undefined
+    const issue = row?.issue_id ? await findIssueById(db, row.issue_id) : null
+    return issue ? [issue] : undefined
   }
   const row = await db
     .selectFrom('messages')
@@ -35,5 +38,5 @@ export async function findQuotedMessageId(
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
-  return row?.wechat_id
+  return row ? findIssuesByQuotedMessage(db, row.wechat_id) : undefined
 }

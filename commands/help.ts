@@ -1,0 +1,20 @@
+import { defineCommand } from './define-command.ts'
+
+export default defineCommand({
+  name: 'help',
+  aliases: ['帮助'],
+  description: '列出全部命令',
+  usage: '/help',
+  place: 'private-or-project',
+  run(ctx) {
+    const lines = ctx.catalogue
+      .filter((c) => !c.adminOnly || ctx.isAdmin || (c.adminOnly === 'or-group-owner' && ctx.isGroupOwner))
+      .map((c) => `${c.usage}（/${c.aliases[0] ?? c.name}）${c.description}`)
+    return [
+      '督办助手命令（/ 或 ／ 开头，可 @我）：',
+      ...lines,
+      '',
+      '在项目群里直接说进度和问题即可，我会自动记录并回复确认；引用问题消息说“已解决”即可办结。',
+    ].join('\n')
+  },
+})

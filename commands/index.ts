@@ -1,0 +1,31 @@
+import assign from './assign.ts'
+import bind from './bind.ts'
+import type { CommandDefinition } from './define-command.ts'
+import help from './help.ts'
+import issues from './issues.ts'
+import progress from './progress.ts'
+import quiet from './quiet.ts'
+import reopen from './reopen.ts'
+import report from './report.ts'
+import resolve from './resolve.ts'
+import stage from './stage.ts'
+import status from './status.ts'
+import undo from './undo.ts'
+import unbind from './unbind.ts'
+
+/** Every chat command, in the order /help lists them. */
+export const commands: readonly CommandDefinition[] = [
+  help,
+  status,
+  issues,
+  report,
+  progress,
+  resolve,
+  reopen,
+  assign,
+  undo,
+  stage,
+  quiet,
+  bind,
+  unbind,
+]

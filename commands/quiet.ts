@@ -1,0 +1,23 @@
+import { UsageError } from '../src/bot/errors.ts'
+import { setProjectMuted } from '../src/store/index.ts'
+import { projectOf } from './arguments.ts'
+import { defineCommand } from './define-command.ts'
+
+export default defineCommand({
+  name: 'quiet',
+  aliases: ['静音'],
+  description: 'on：不再逐条回复记录确认和提醒；off：恢复',
+  usage: '/quiet on 或 /quiet off（也可写 开 / 关）',
+  place: 'project',
+  async run(ctx) {
+    const word = ctx.args.toLowerCase()
+    // "/静音 开" turns quiet on, "/静音 关" off.
+    const on = ['on', '开', '开启', '是'].includes(word) ? true : ['off', '关', '关闭', '否'].includes(word) ? false : undefined
+    if (on === undefined) throw new UsageError()
+    const project = projectOf(ctx)
+    await setProjectMuted(ctx.db, project.id, on)
+    return on
+      ? '已静音：记录照常，但不再逐条回复确认，也不发进度提醒。办结、撤回和命令仍会回复。'
+      : '已取消静音：记录后会回复确认。'
+  },
+})

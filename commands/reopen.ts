@@ -1,0 +1,25 @@
+import { UserFacingError } from '../src/bot/errors.ts'
+import { reopenIssue } from '../src/store/index.ts'
+import { issueNumberAndRest, requireIssue } from './arguments.ts'
+import { defineCommand } from './define-command.ts'
+
+export default defineCommand({
+  name: 'reopen',
+  aliases: ['重开'],
+  description: '重开已办结的问题 N，可写明原因',
+  usage: '/reopen 编号 [原因]，例如 /reopen 3 供电仍未接通',
+  place: 'project',
+  async run(ctx) {
+    const { number, rest } = issueNumberAndRest(ctx.args)
+    const issue = await requireIssue(ctx, number)
+    const { changed } = await reopenIssue(ctx.db, {
+      issueId: issue.id,
+      reason: rest === '' ? null : rest,
+      actorId: ctx.sender?.id ?? null,
+      messageId: ctx.messageRowId,
+      at: ctx.now,
+    })
+    if (!changed) throw new UserFacingError(`问题 #${number} 尚未办结，无需重开。`)
+    return { text: `🔁 问题 #${number} 已重开${rest ? `：${rest}` : ''}`, issueId: issue.id }
+  },
+})

@@ -1,0 +1,31 @@
+import { renderClosed } from '../src/bot/render-records.ts'
+import { UserFacingError } from '../src/bot/errors.ts'
+import { resolveIssue } from '../src/store/index.ts'
+import { issueNumberAndRest, requireIssue } from './arguments.ts'
+import { defineCommand } from './define-command.ts'
+
+export default defineCommand({
+  name: 'resolve',
+  aliases: ['解决'],
+  description: '办结问题 N，可写明解决办法',
+  usage: '/resolve 编号 [办法]，例如 /resolve 3 已协调供电局接入',
+  place: 'project',
+  async run(ctx) {
+    const { number, rest } = issueNumberAndRest(ctx.args)
+    const issue = await requireIssue(ctx, number)
+    const { changed, issue: closed } = await resolveIssue(
+      ctx.db,
+      {
+        issueId: issue.id,
+        text: rest === '' ? null : rest,
+        command: 'resolve',
+        actorId: ctx.sender?.id ?? null,
+        messageId: ctx.messageRowId,
+        at: ctx.now,
+      },
+      ctx.settings.timezone,
+    )
+    if (!changed) throw new UserFacingError(`问题 #${number} 已经办结。如需重开，发 /reopen ${number} 原因`)
+    return { text: renderClosed(closed, ctx.message.talker.name), issueId: closed.id }
+  },
+})

@@ -1,0 +1,47 @@
+import { UserFacingError } from '../src/bot/errors.ts'
+import { renderProjectLine, renderProjectStatus } from '../src/bot/render-status.ts'
+import { DEFAULT_SLOW_THRESHOLDS } from '../src/domain/slow-projects.ts'
+import {
+  findPersonById,
+  findProjectByName,
+  getProjectStatus,
+  listOpenIssues,
+  listProjectStatuses,
+} from '../src/store/index.ts'
+import { defineCommand, type CommandContext } from './define-command.ts'
+
+async function oneProject(ctx: CommandContext, projectId: number): Promise<string> {
+  const query = { today: ctx.today, calendar: ctx.calendar, timeZone: ctx.settings.timezone, thresholds: DEFAULT_SLOW_THRESHOLDS }
+  const status = await getProjectStatus(ctx.db, projectId, query)
+  if (!status) throw new UserFacingError('没有这个项目。')
+  const issues = await listOpenIssues(ctx.db, { projectId, today: ctx.today, calendar: ctx.calendar })
+  const reporterId = status.latestProgress?.reporterId
+  const latestBy = reporterId ? ((await findPersonById(ctx.db, reporterId))?.name ?? null) : null
+  return renderProjectStatus(status, issues, latestBy)
+}
+
+export default defineCommand({
+  name: 'status',
+  aliases: ['状态'],
+  description: '项目概况：节点、最新进度、未办结问题；管理员私聊时为全部项目一览',
+  usage: '/status [项目名称]',
+  place: 'private-or-project',
+  async run(ctx) {
+    const named = ctx.args.trim()
+    if (named !== '') {
+      const project = await findProjectByName(ctx.db, named)
+      if (!project) throw new UserFacingError(`没有名为「${named}」的项目。发 /status 查看全部。`)
+      if (!ctx.isAdmin && project.id !== ctx.project?.id) throw new UserFacingError('查看其他项目仅限管理员。')
+      return oneProject(ctx, project.id)
+    }
+    if (ctx.project) return oneProject(ctx, ctx.project.id)
+    const { statuses } = await listProjectStatuses(ctx.db, {
+      today: ctx.today,
+      calendar: ctx.calendar,
+      timeZone: ctx.settings.timezone,
+      thresholds: DEFAULT_SLOW_THRESHOLDS,
+    })
+    if (statuses.length === 0) return '还没有项目。把我拉进名称形如“【项目】XX推进群”的群，或在群里发 /bind 项目名称。'
+    return [`全部项目（${statuses.length} 个）：`, ...statuses.map(renderProjectLine)].join('\n')
+  },
+})

@@ -1,0 +1,19 @@
+import { UsageError } from '../src/bot/errors.ts'
+import { unbindProjectRoom } from '../src/store/index.ts'
+import { projectOf } from './arguments.ts'
+import { defineCommand } from './define-command.ts'
+
+export default defineCommand({
+  name: 'unbind',
+  aliases: ['解绑'],
+  description: '解除本群与项目的绑定，历史记录保留（管理员、群主）',
+  usage: '/unbind',
+  adminOnly: 'or-group-owner',
+  place: 'project',
+  async run(ctx) {
+    if (ctx.args !== '') throw new UsageError('/unbind 不带参数。')
+    const project = projectOf(ctx)
+    await unbindProjectRoom(ctx.db, project.id)
+    return `已解除与项目「${project.name}」的绑定，不再记录本群消息；历史记录保留。重新绑定：/bind ${project.name}`
+  },
+})

@@ -1,0 +1,154 @@
+import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty'
+import type { WorkingCalendar } from '../calendar/working-calendar.ts'
+import type { Clock } from '../clock.ts'
+import type { ParsedRecord } from '../parse/types.ts'
+import type { Db, OutboxItem } from '../store/index.ts'
+import { createMessageHandler, type BotSettings } from './handle-message.ts'
+import type { Logger } from './logger.ts'
+import { enqueueText, storeOutboxQueue, type Outgoing } from './outbox-queue.ts'
+import { OutboxSender } from './outbox-sender.ts'
+import { superviseLogin } from './supervisor.ts'
+import { toChatMessage } from './wechaty-adapter.ts'
+
+export interface BotOptions {
+  /** A puppet instance (PuppetService, PuppetMock) or a puppet package name. */
+  puppet: NonNullable<WechatyOptions['puppet']>
+  db: Db
+  clock: Clock
+  calendar: WorkingCalendar
+  parse(text: string, sentAt: Date): ParsedRecord[]
+  settings: BotSettings & { sendIntervalMs: number; loginTimeoutMs: number }
+  log: Logger
+  supervisor?: { offlineMs: number; checkEveryMs: number }
+  /** For tests: pin the pacing jitter. */
+  random?: () => number
+}
+
+export interface Bot {
+  wechaty: Wechaty
+  sender: OutboxSender
+  /** Queues a text (the jobs use this too). */
+  say(out: Outgoing): Promise<void>
+  /** Starts Wechaty and waits for login; throws `LoginError` when it does not come in time. */
+  start(): Promise<void>
+  /** Stops cleanly: the send in flight is finished and recorded, then Wechaty stops. */
+  stop(): Promise<void>
+}
+
+export class LoginError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LoginError'
+  }
+}
+
+export function createBot(o: BotOptions): Bot {
+  const wechaty = WechatyBuilder.build({ puppet: o.puppet as WechatyOptions['puppet'] })
+  const sender = new OutboxSender({
+    queue: storeOutboxQueue(o.db),
+    send: (item) => sendItem(wechaty, item),
+    isOnline: () => wechaty.isLoggedIn,
+    clock: o.clock,
+    intervalMs: o.settings.sendIntervalMs,
+    log: o.log,
+    ...(o.random ? { random: o.random } : {}),
+  })
+  const say = async (out: Outgoing) => {
+    await enqueueText(o.db, o.clock, out)
+    sender.wake()
+  }
+  const handle = createMessageHandler({
+    db: o.db,
+    clock: o.clock,
+    calendar: o.calendar,
+    parse: o.parse,
+    settings: o.settings,
+    botName: () => (wechaty.isLoggedIn ? wechaty.currentUser.name() : ''),
+    send: say,
+    log: o.log,
+  })
+
+  // One message at a time, in arrival order: a "已解决" must see the issue reported just before it.
+  let chain = Promise.resolve()
+  wechaty.on('message', (m) => {
+    // The bot receives its own messages: drop them first, or it would parse its own replies.
+    if (m.self()) return
+    chain = chain.then(async () => {
+      try {
+        await handle(await toChatMessage(m))
+      } catch (error) {
+        o.log.error(`message ${m.id}: could not read it: ${String(error)}`)
+      }
+    })
+  })
+  wechaty.on('login', (user) => o.log.info(`logged in as ${user.name()}`))
+  wechaty.on('logout', (user) => o.log.warn(`logged out: ${user.name()}`))
+  wechaty.on('error', (error) => o.log.warn(`wechaty: ${error.message}`))
+
+  let supervisor: { stop(): void } | undefined
+  return {
+    wechaty,
+    sender,
+    say,
+    async start() {
+      await wechaty.start()
+      await waitForLogin(wechaty, o.settings.loginTimeoutMs)
+      sender.start()
+      if (o.supervisor) {
+        supervisor = superviseLogin({
+          ...o.supervisor,
+          isLoggedIn: () => wechaty.isLoggedIn,
+          restart: async () => {
+            await wechaty.puppet.stop()
+            await wechaty.puppet.start()
+          },
+          clock: o.clock,
+          log: o.log,
+        })
+      }
+    },
+    async stop() {
+      supervisor?.stop()
+      await sender.stop()
+      await chain
+      await wechaty.stop()
+    },
+  }
+}
+
+/**
+ * `start()` resolves even with a wrong token or a dead service and reports trouble as `error`
+ * events, so login is awaited with a timeout and the last error goes into the failure.
+ */
+async function waitForLogin(wechaty: Wechaty, timeoutMs: number): Promise<void> {
+  if (wechaty.isLoggedIn) return
+  let lastError = ''
+  const onError = (e: Error) => {
+    lastError = e.message
+  }
+  wechaty.on('error', onError)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new LoginError(`WeChat did not log in within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last error: ${lastError})` : ''}`))
+      }, timeoutMs)
+      wechaty.once('login', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  } finally {
+    wechaty.off('error', onError)
+  }
+}
+
+/** Sends one outbox item; room @mentions are written as WeChat does (`@name` + U+2005). */
+async function sendItem(wechaty: Wechaty, item: OutboxItem): Promise<string | undefined> {
+  let text = item.text
+  if (item.target.kind === 'room' && item.mentions.length > 0) {
+    const names = await Promise.all(item.mentions.map(async (id) => (await wechaty.puppet.contactPayload(id)).name))
+    text = `${names.map((n) => `@${n}\u2005`).join('')}${text}`
+  }
+  const id = await wechaty.puppet.messageSendText(item.target.id, text, item.target.kind === 'room' ? item.mentions : undefined)
+  return id ?? undefined
+}

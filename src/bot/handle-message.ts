@@ -1,0 +1,150 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.ts'
+import type { Clock } from '../clock.ts'
+import { chooseIssueToClose } from '../domain/resolution-target.ts'
+import type { ParsedRecord } from '../parse/types.ts'
+import type { Db } from '../store/index.ts'
+import { findQuotedIssues } from '../store/quoted-message.repository.ts'
+import { listUnresolvedIssues } from '../store/issue-lists.query.ts'
+import { ingestMessage, recallMessage, resolveIssue, type IngestResult, type Project } from '../store/index.ts'
+import type { ChatMessage } from './chat-message.ts'
+import { readCommandLine } from './command-line.ts'
+import { runCommand, type CommandRuntime } from './run-command.ts'
+import type { Logger } from './logger.ts'
+import type { Outgoing } from './outbox-queue.ts'
+import { findOrBindProject } from './project-binding.ts'
+import { renderRecall } from './render-recall.ts'
+import { renderClosed, renderIssueLine, renderProgressLine, renderWhichIssue } from './render-records.ts'
+import { UserFacingError } from './errors.ts'
+
+export interface BotSettings {
+  admins: readonly string[]
+  projectRoomPattern: RegExp
+  slaWorkingDays: number
+  timezone: string
+}
+
+export interface HandlerDeps {
+  db: Db
+  clock: Clock
+  calendar: WorkingCalendar
+  parse(text: string, sentAt: Date): ParsedRecord[]
+  settings: BotSettings
+  /** The bot's own WeChat name, for quotes of its confirmations. */
+  botName(): string
+  /** Puts a reply in the outbox. */
+  send(out: Outgoing): Promise<void>
+  log: Logger
+}
+
+/**
+ * The router and the error boundary: every incoming message goes through here. A command gets its
+ * reply, a record its confirmation, chatter nothing; a user-facing error is replied as is, anything
+ * else is logged with the message id and answered with a short apology. Nothing here throws.
+ */
+export function createMessageHandler(deps: HandlerDeps): (msg: ChatMessage) => Promise<void> {
+  const runtime: CommandRuntime = { ...deps }
+  const replyTo = (msg: ChatMessage) => (text: string, issueId?: number) =>
+    deps.send(
+      msg.room
+        ? { targetKind: 'room', targetId: msg.room.id, text, issueId }
+        : { targetKind: 'contact', targetId: msg.talker.id, text, issueId },
+    )
+
+  return async function handle(msg: ChatMessage): Promise<void> {
+    const reply = replyTo(msg)
+    try {
+      if (msg.kind === 'other') return
+      if (!msg.room) {
+        if (msg.kind === 'text') await runCommand(runtime, msg, undefined, undefined, reply)
+        return
+      }
+      const now = deps.clock.now()
+      const project = await findOrBindProject(deps.db, msg.room, deps.settings.projectRoomPattern, now, deps.log)
+      if (msg.kind === 'recall') {
+        if (project) await handleRecall(deps, msg, reply)
+        return
+      }
+      const command = readCommandLine(msg.body)
+      if (!project) {
+        // Unbound groups are left alone, except for /bind (checked inside) and a /help hint.
+        if (command) await runCommand(runtime, msg, undefined, undefined, reply)
+        return
+      }
+      const records = command ? [] : deps.parse(msg.body, msg.sentAt)
+      const ingested = await ingestMessage(
+        deps.db,
+        {
+          wechatId: msg.id,
+          projectId: project.id,
+          roomId: msg.room.id,
+          sender: { wechatId: msg.talker.id, name: msg.talker.name },
+          text: msg.text,
+          sentAt: msg.sentAt,
+          receivedAt: now,
+        },
+        records,
+        { calendar: deps.calendar, timeZone: deps.settings.timezone, slaWorkingDays: deps.settings.slaWorkingDays },
+      )
+      // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
+      if (ingested.duplicate) return
+      if (command) {
+        await runCommand(runtime, msg, project, ingested, reply)
+        return
+      }
+      await confirmRecords(deps, msg, project, ingested, reply)
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        await reply(error.message).catch((e: unknown) => deps.log.error(`reply to ${msg.id} failed: ${String(e)}`))
+        return
+      }
+      deps.log.error(`message ${msg.id}: ${(error as Error).stack ?? String(error)}`)
+      await reply('抱歉，这条消息没能处理，已记录错误，请稍后再试。').catch(() => undefined)
+    }
+  }
+}
+
+type Reply = (text: string, issueId?: number) => Promise<void>
+
+/** Confirms what was recorded (unless the group is quiet) and closes what a resolution clearly closes. */
+async function confirmRecords(
+  deps: HandlerDeps,
+  msg: ChatMessage,
+  project: Project,
+  ingested: Extract<IngestResult, { duplicate: false }>,
+  reply: Reply,
+): Promise<void> {
+  if (!project.muted) {
+    for (const p of ingested.progress) await reply(renderProgressLine(p))
+    for (const i of ingested.issues) await reply(renderIssueLine(i), i.id)
+  }
+  for (const resolution of ingested.resolutions) {
+    const target = chooseIssueToClose({
+      quoted: msg.quote ? await findQuotedIssues(deps.db, msg.room!.id, msg.quote, deps.botName()) : undefined,
+      category: resolution.category,
+      openIssues: await listUnresolvedIssues(deps.db, project.id),
+    })
+    if (target.kind === 'ask') await reply(renderWhichIssue(target.candidates))
+    if (target.kind !== 'close') continue
+    const { changed, issue } = await resolveIssue(
+      deps.db,
+      {
+        issueId: target.issue.id,
+        text: resolution.summary,
+        command: null,
+        resolutionId: resolution.id,
+        actorId: ingested.sender.id,
+        messageId: ingested.messageId,
+        at: msg.sentAt,
+      },
+      deps.settings.timezone,
+    )
+    if (changed) await reply(renderClosed(issue, msg.talker.name), issue.id)
+  }
+}
+
+async function handleRecall(deps: HandlerDeps, msg: ChatMessage, reply: Reply): Promise<void> {
+  const result = await recallMessage(deps.db, msg.text, deps.clock.now())
+  if (!result || result.alreadyRecalled) return
+  const text = renderRecall(result, msg.talker.name)
+  if (text) await reply(text)
+}

@@ -1,0 +1,14 @@
+/** What the bot logs through; `consoleLogger` in production, a silent or collecting one in tests. */
+export interface Logger {
+  info(line: string): void
+  warn(line: string): void
+  error(line: string): void
+}
+
+export const consoleLogger: Logger = {
+  info: (line) => console.log(`[duban] ${line}`),
+  warn: (line) => console.warn(`[duban] ${line}`),
+  error: (line) => console.error(`[duban] ${line}`),
+}
+
+export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }

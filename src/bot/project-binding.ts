@@ -1,0 +1,61 @@
+import {
+  bindProjectRoom,
+  createProject,
+  findProjectByName,
+  findProjectByRoomId,
+  findProjectByTopic,
+} from '../store/projects.repository.ts'
+import type { Db } from '../store/database.ts'
+import type { Project } from '../store/types.ts'
+import type { Logger } from './logger.ts'
+
+export interface RoomSeen {
+  id: string
+  topic: string
+}
+
+/**
+ * The project a group belongs to, binding it on first sight when its topic matches the pattern:
+ * "【项目】年产10万吨新材料推进群" binds as project "年产10万吨新材料". A group already known by topic
+ * under another id is re-bound (some puppets change room ids across logins); one released with
+ * /unbind keeps its topic with no room id and stays released until someone runs /bind again.
+ */
+export async function findOrBindProject(
+  db: Db,
+  room: RoomSeen,
+  pattern: RegExp,
+  at: Date,
+  log: Logger,
+): Promise<Project | undefined> {
+  const byId = await findProjectByRoomId(db, room.id)
+  if (byId) {
+    if (byId.archivedAt) return undefined
+    if (byId.roomTopic !== room.topic) await bindProjectRoom(db, byId.id, room.id, room.topic)
+    return { ...byId, roomTopic: room.topic }
+  }
+  const byTopic = await findProjectByTopic(db, room.topic)
+  if (byTopic) {
+    if (byTopic.roomId === null) return undefined
+    log.info(`group "${room.topic}" found under a new id ${room.id} (was ${byTopic.roomId}): re-bound`)
+    await bindProjectRoom(db, byTopic.id, room.id, room.topic)
+    return { ...byTopic, roomId: room.id }
+  }
+  const name = pattern.exec(room.topic)?.[1]?.trim()
+  if (!name) return undefined
+  return bindByName(db, name, room, at, log)
+}
+
+/** Binds a group to the project of that name, creating the project when there is none. */
+export async function bindByName(db: Db, name: string, room: RoomSeen, at: Date, log: Logger): Promise<Project | undefined> {
+  const existing = await findProjectByName(db, name)
+  if (existing) {
+    if (existing.roomId !== null && existing.roomId !== room.id) {
+      log.warn(`group "${room.topic}" names project "${name}", already bound to group ${existing.roomId}`)
+      return undefined
+    }
+    await bindProjectRoom(db, existing.id, room.id, room.topic)
+    return { ...existing, roomId: room.id, roomTopic: room.topic }
+  }
+  log.info(`group "${room.topic}" bound to new project "${name}"`)
+  return createProject(db, { name, roomId: room.id, roomTopic: room.topic, at })
+}

@@ -1,0 +1,43 @@
+import type { Category, Stage } from '../parse/types.ts'
+
+/** The special work team (专班) of each issue category, as SPEC.md names them. */
+export const TEAM_NAMES: Record<Category, string> = {
+  land: '土地工作专班',
+  finance: '金融工作专班',
+  approval: '项目审批验收服务专班',
+  labour: '用工保障专班',
+  safety: '工程施工安全监督专班',
+  infrastructure: '增资扩产和园区建设专班',
+  environment: '环保能耗配套和审批专班',
+  other: '产业项目兜底服务专班',
+}
+
+export const STAGE_NAMES: Record<Stage, string> = {
+  signed: '签约',
+  land: '供地',
+  construction: '动工',
+  completion: '竣工',
+  production: '投产',
+}
+
+/** `/stage 动工` or `/stage construction`: the stage a word names, if any. */
+export function stageFromWord(word: string): Stage | undefined {
+  const w = word.trim().toLowerCase()
+  for (const [stage, name] of Object.entries(STAGE_NAMES) as [Stage, string][]) {
+    if (w === stage || w === name) return stage
+  }
+  // Common synonyms: 开工 for 动工, 摘牌 for 供地, 试产 for 投产.
+  const synonyms: Record<string, Stage> = { 开工: 'construction', 摘牌: 'land', 完工: 'completion', 试产: 'production' }
+  return synonyms[w]
+}
+
+/** "2026-12-07" → "12月7日", the way dates are written in the groups. */
+export function shortDate(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+}
+
+/** Shortens a summary for a one-line list. */
+export function clip(text: string, max = 30): string {
+  const chars = Array.from(text.replace(/\s+/gu, ' ').trim())
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
+}

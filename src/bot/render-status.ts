@@ -1,0 +1,59 @@
+import type { Urgency } from '../domain/sla.ts'
+import type { SlowVerdict } from '../domain/slow-projects.ts'
+import { STAGES } from '../parse/types.ts'
+import type { OpenIssue, ProjectStatus } from '../store/index.ts'
+import { clip, shortDate, STAGE_NAMES, TEAM_NAMES } from './render-labels.ts'
+
+export const URGENCY_MARK: Record<Urgency, string> = { red: '🔴', yellow: '🟡', green: '🟢' }
+
+/** How many of the most urgent open issues `/status` names. */
+const STATUS_ISSUES = 5
+
+/**
+ * `/status` in a group:
+ *   📋 项目「新材料」
+ *   节点：签约 3月2日 → 动工 5月10日
+ *   最新进度（11月20日，张三）：主体结构完成60%
+ *   距上次进度更新 6 天
+ *   未办结问题：2 个（🔴1）
+ *     🔴 #1 土地工作专班：征地拆迁还有两户没谈妥
+ */
+export function renderProjectStatus(s: ProjectStatus, issues: readonly OpenIssue[], latestBy: string | null): string {
+  const reached = STAGES.filter((st) => s.stages[st]).map((st) => `${STAGE_NAMES[st]} ${shortDate(s.stages[st]!)}`)
+  const lines = [`📋 项目「${s.project.name}」`, `节点：${reached.length > 0 ? reached.join(' → ') : '尚无记录'}`]
+  if (s.latestProgress) {
+    const by = latestBy ? `，${latestBy}` : ''
+    lines.push(`最新进度（${shortDate(s.latestProgress.recordedOn)}${by}）：${clip(s.latestProgress.summary, 40)}`)
+    lines.push(s.daysSinceUpdate ? `距上次进度更新 ${s.daysSinceUpdate} 天` : '今天有进度更新')
+  } else {
+    lines.push('最新进度：尚无记录')
+  }
+  lines.push(s.openIssues.total === 0 ? '未办结问题：无' : `未办结问题：${s.openIssues.total} 个${countMarks(s)}`)
+  for (const i of issues.slice(0, STATUS_ISSUES)) {
+    lines.push(`  ${URGENCY_MARK[i.urgency]} #${i.number} ${TEAM_NAMES[i.category]}：${clip(i.summary, 20)}`)
+  }
+  if (s.slow) lines.push(renderSlow(s.slow))
+  return lines.join('\n')
+}
+
+/** One line per project for an admin's private `/status`: "• 新材料 · 动工 · 进度 6 天前 · 未办结 2（🔴1）". */
+export function renderProjectLine(s: ProjectStatus): string {
+  const parts = [
+    s.project.name,
+    s.stage ? STAGE_NAMES[s.stage.stage] : '未签约',
+    s.daysSinceUpdate === null ? '无进度' : `进度 ${s.daysSinceUpdate} 天前`,
+    `未办结 ${s.openIssues.total}${countMarks(s)}`,
+  ]
+  return `${s.slow ? '⚠️' : '•'} ${parts.join(' · ')}`
+}
+
+export function renderSlow(s: SlowVerdict): string {
+  return `⚠️ 进展缓慢：${STAGE_NAMES[s.stage]}（${shortDate(s.since)}）后超过 ${s.months} 个月未到下一节点`
+}
+
+function countMarks(s: ProjectStatus): string {
+  const marks = [s.openIssues.red ? `🔴${s.openIssues.red}` : '', s.openIssues.yellow ? `🟡${s.openIssues.yellow}` : '']
+    .filter(Boolean)
+    .join(' ')
+  return marks ? `（${marks}）` : ''
+}

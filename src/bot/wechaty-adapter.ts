@@ -1,0 +1,25 @@
+import { types, type Message } from 'wechaty'
+import { splitQuote, stripLeadingMentions, type ChatMessage } from './chat-message.ts'
+
+/** Turns a Wechaty message into a plain `ChatMessage`; the bot's own messages never get here. */
+export async function toChatMessage(msg: Message): Promise<ChatMessage> {
+  const type = msg.type()
+  const text = msg.text()
+  const talker = msg.talker()
+  const room = msg.room()
+  const kind = type === types.Message.Recalled ? 'recall' : type === types.Message.Text ? 'text' : 'other'
+  const { quote, reply } = splitQuote(text)
+  return {
+    id: msg.id,
+    kind,
+    text,
+    body: stripLeadingMentions(reply),
+    talker: { id: talker.id, name: talker.name() },
+    room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : undefined,
+    mentionIds: msg.payload && 'mentionIdList' in msg.payload ? (msg.payload.mentionIdList ?? []) : [],
+    // Only rooms carry mentions; in private chat everything is addressed to the bot.
+    mentionsBot: room ? await msg.mentionSelf() : true,
+    quote,
+    sentAt: msg.date(),
+  }
+}
