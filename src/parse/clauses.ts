@@ -52,11 +52,11 @@ const isFuture = (d: DateMention): boolean => !d.past
 
 /** A stage word that is not negated or hypothetical: "还没开工", "影响明年一季度开工" and
  *  "试生产受影响" are not. */
-function reachedStage(text: string): Stage | null {
+function reachedStage(text: string): { stage: Stage; end: number } | null {
   for (const { stage, index, end } of findStages(text)) {
     if (NEGATED_BEFORE.test(text.slice(Math.max(0, index - 8), index))) continue
     if (NEGATED_AFTER.test(text.slice(end))) continue
-    return stage
+    return { stage, end }
   }
   return null
 }
@@ -69,8 +69,11 @@ export function classifyClause(text: string, today: LocalDate, calendar: Working
   // A date ahead makes it a promise or a plan, not a report: "施工方承诺10个工作日内整改完毕".
   const planned = PLAN.test(text) || dates.some(isFuture)
   // A milestone outranks done-words: "不动产权证也办好了" is land supplied, more than a fix.
-  const stage = reachedStage(text)
-  if (stage && !planned) return { ...clause, role: 'progress', stage }
+  // ...unless trouble follows it in the same breath: "项目签约快一年了还没供地" is about land.
+  const reached = reachedStage(text)
+  const stage = reached?.stage ?? null
+  const troubleAfter = reached !== null && PROBLEM.test(text.slice(reached.end))
+  if (stage && !planned && !troubleAfter) return { ...clause, role: 'progress', stage }
 
   const resolvedWordsOk = !planned && !RESOLVED_NEGATED.test(text)
   if (resolvedWordsOk && RESOLVED_STRONG.test(text)) return { ...clause, role: 'resolution' }
@@ -90,7 +93,7 @@ export function classifyClause(text: string, today: LocalDate, calendar: Working
   // "将于6月下旬组织验收", "设备下周三进场").
   const dated = dates.some((d) => isFuture(d) && !d.after && d.date !== null)
   if (activity && DONE.test(text) && !planned) return { ...clause, role: 'progress' }
-  if ((activity && (dated || DONE.test(text))) || (stage && planned) || (PLAN.test(text) && dated)) {
+  if ((activity && (dated || DONE.test(text))) || (stage && planned && !troubleAfter) || (PLAN.test(text) && dated)) {
     return { ...clause, role: 'progress', planOnly: true }
   }
   return clause

@@ -1,6 +1,7 @@
 import {
   addDays,
   addMonths,
+  daysBetween,
   daysInMonth,
   isoWeekday,
   makeDate,
@@ -41,16 +42,21 @@ type Resolver = (m: RegExpExecArray, ctx: Context) => { date: LocalDate | null; 
 const N = '(\\d{1,2}|[一二两三四五六七八九十]{1,3})'
 const num = (text: string | undefined): number => (text ? (parseNumeral(text) ?? NaN) : NaN)
 
-/** The next month/day on or after today: 3月15日 sent on 2026-12-31 is 2027-03-15. */
-function nextMonthDay(ctx: Context, month: number, day: number): LocalDate | null {
+/** A month/day this recent is a fact about the past ("项目于6月8日正式动工" sent on 10 June),
+ *  not next year's date. */
+const RECENT_PAST_DAYS = 92
+
+/** The next month/day on or after today: 3月15日 sent on 2026-12-31 is 2027-03-15; one in the last
+ *  three months is that past day. */
+function nextMonthDay(ctx: Context, month: number, day: number): { date: LocalDate | null; past?: boolean } {
   const { year } = parts(ctx.today)
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return null
-  for (const y of [year, year + 1]) {
-    if (day > daysInMonth(y, month)) continue
-    const date = makeDate(y, month, day)
-    if (date >= ctx.today) return date
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= 31)) return { date: null }
+  if (day <= daysInMonth(year, month)) {
+    const date = makeDate(year, month, day)
+    if (date >= ctx.today) return { date }
+    if (daysBetween(date, ctx.today) <= RECENT_PAST_DAYS) return { date, past: true }
   }
-  return null
+  return day <= daysInMonth(year + 1, month) ? { date: makeDate(year + 1, month, day) } : { date: null }
 }
 
 /** The month named, this year unless it has passed: 5月底 sent in December is next May. */
@@ -123,7 +129,7 @@ const RULES: Array<[RegExp, Resolver]> = [
       const y = parts(ctx.today).year + 1
       return { date: month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(y, month) ? makeDate(y, month, day) : null }
     }
-    return { date: nextMonthDay(ctx, month, day) }
+    return nextMonthDay(ctx, month, day)
   }],
   // 下月15号, 下个月十五号, 本月20日
   [new RegExp(`(本月|这个月|下个?月)${N}[日号]`, 'g'), (m, ctx) => {
@@ -138,7 +144,7 @@ const RULES: Array<[RegExp, Resolver]> = [
     return { date: partOfMonth(year, month, m[2] ?? '底') }
   }],
   // 3.15前, 3.15日: a month.day only where a date is plainly meant, not 5.2亿 or 1.5米
-  [/(?<![\d.])(\d{1,2})\.(\d{1,2})(?=前|之前|以前|日|号|左右)/g, (m, ctx) => ({ date: nextMonthDay(ctx, Number(m[1]), Number(m[2])) })],
+  [/(?<![\d.])(\d{1,2})\.(\d{1,2})(?=前|之前|以前|日|号|左右)/g, (m, ctx) => nextMonthDay(ctx, Number(m[1]), Number(m[2]))],
   // 15号前, 于20日: a bare day of the month, next on or after today. Not 3号楼 or 2号厂房.
   [new RegExp(`(?<![\\d月.])${N}[号日](?=前|之前|以前|左右|截止|完成|以后|之后)`, 'g'), (m, ctx) => {
     const day = num(m[1])
@@ -174,7 +180,7 @@ const RULES: Array<[RegExp, Resolver]> = [
   // 元旦前, 五一前, 国庆前: the fixed-date holidays, the day before
   [/(元旦|五一|国庆)(?=前|之前|以前)/g, (m, ctx) => {
     const [month, day] = m[1] === '元旦' ? [1, 1] : m[1] === '五一' ? [5, 1] : [10, 1]
-    const date = nextMonthDay(ctx, month, day)
+    const { date } = nextMonthDay(ctx, month, day)
     return { date: date && addDays(date, -1) }
   }],
   // 明天, 后天, 大后天

@@ -19,8 +19,10 @@ describe('stages reached, each as a family of phrasings', () => {
     ['鑫源项目已经取得土地使用权', 'land'],
     ['芯联封测项目土地已挂牌成交', 'land'],
     ['项目已完成供地，不动产权证也办好了', 'land'],
+    ['土地已经招拍挂完成，企业拿到地了', 'land'],
     ['恒信家电配件厂竣工验收今天顺利通过', 'completion'],
     ['项目全面完工', 'completion'],
+    ['二期厂房已经完成竣工验收备案', 'completion'],
     ['项目于今日正式投产运营', 'production'],
     ['生产线今天开始试生产，首批产品已经下线', 'production'],
   ])('%s → %s', (text, stage) => {
@@ -34,6 +36,14 @@ describe('stages reached, each as a family of phrasings', () => {
     ['计划春节后动工', ['progress', null, null, null]],
   ])('a plan is no stage: %s', (text, record) => {
     expect(brief(text)).toEqual([record])
+  })
+
+  it('reads a recent month/day as the past: 项目于6月8日正式动工 sent on 10 June', () => {
+    expect(brief('项目于6月8日正式动工', '2026-06-10T10:00:00+08:00')).toEqual([['progress', 'construction', null, null]])
+  })
+
+  it('lets trouble after a stage word make the clause an issue: 签约快一年了还没供地', () => {
+    expect(brief('项目签约快一年了还没供地，企业意见很大')).toEqual([['issue', 'land', null]])
   })
 
   it('does not take a negated or hindered stage: 还没开工, 试生产受影响', () => {
@@ -90,6 +100,8 @@ describe('resolutions', () => {
     ['贷款已经放下来了，资金问题解决', 'finance'],
     ['上周反映的用工问题，人社局已经帮忙解决了', 'labour'],
     ['燃气管道已经接通，生产线可以调试了', 'infrastructure'],
+    ['工人工资纠纷已经调解好了，工人都复工了', 'labour'],
+    ['问题已妥善处理', null],
     ['问题已解决，谢谢大家🙏', null],
     ['办结👌', null],
   ])('%s → %s', (text, category) => {
