@@ -6,7 +6,11 @@
  */
 import { createInterface } from 'node:readline'
 import { once } from 'node:events'
+import { loadCalendar } from '../calendar/load-calendar.ts'
 import { parseMessage } from '../parse/parse-message.ts'
+
+// The same calendar as the bot: the bundled official data plus the local override file, if any.
+const calendar = loadCalendar(process.env['HOLIDAYS_FILE'] || 'data/holidays.json')
 
 interface InputLine {
   id: string
@@ -32,6 +36,12 @@ function readLine(line: string): InputLine | string {
   return { id: String(id), text: text as string, sentAt: sentAt as string }
 }
 
+// A reader that stops early (`| head`) is not an error of ours.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
+
 async function main(): Promise<number> {
   let failed = false
   let lineNumber = 0
@@ -47,7 +57,7 @@ async function main(): Promise<number> {
     }
     let out: string
     try {
-      out = JSON.stringify({ id: input.id, records: parseMessage(input.text, input.sentAt) })
+      out = JSON.stringify({ id: input.id, records: parseMessage(input.text, input.sentAt, { calendar }) })
     } catch (error) {
       process.stderr.write(`line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}; skipped\n`)
       failed = true
