@@ -2,7 +2,7 @@ import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
 import type { ParsedRecord } from '../parse/types.ts'
-import type { Db, OutboxItem } from '../store/index.ts'
+import { nextOutboxAttemptAt, type Db, type OutboxItem } from '../store/index.ts'
 import { createMessageHandler, type BotSettings } from './handle-message.ts'
 import type { Logger } from './logger.ts'
 import { enqueueText, storeOutboxQueue, type Outgoing } from './outbox-queue.ts'
@@ -31,6 +31,8 @@ export interface Bot {
   say(out: Outgoing): Promise<void>
   /** Starts Wechaty and waits for login; throws `LoginError` when it does not come in time. */
   start(): Promise<void>
+  /** Resolves once every message received so far is handled and the outbox is empty (or `timeoutMs` passed). */
+  drained(timeoutMs?: number): Promise<void>
   /** Stops cleanly: the send in flight is finished and recorded, then Wechaty stops. */
   stop(): Promise<void>
 }
@@ -70,7 +72,9 @@ export function createBot(o: BotOptions): Bot {
 
   // One message at a time, in arrival order: a "已解决" must see the issue reported just before it.
   let chain = Promise.resolve()
+  let received = 0
   wechaty.on('message', (m) => {
+    received++
     // The bot receives its own messages: drop them first, or it would parse its own replies.
     if (m.self()) return
     chain = chain.then(async () => {
@@ -105,6 +109,24 @@ export function createBot(o: BotOptions): Bot {
           clock: o.clock,
           log: o.log,
         })
+      }
+    },
+    async drained(timeoutMs = 30_000) {
+      // Quiet means: nothing arrived, nothing in hand, nothing queued, for a little while (a message
+      // emitted by the puppet reaches the 'message' event only after Wechaty loads its payload).
+      const deadline = performance.now() + timeoutMs
+      let quietSince = performance.now()
+      let seen = received
+      while (performance.now() < deadline) {
+        await chain
+        const idle = received === seen && (await nextOutboxAttemptAt(o.db)) === null
+        if (!idle) {
+          seen = received
+          quietSince = performance.now()
+        } else if (performance.now() - quietSince >= 300) {
+          return
+        }
+        await new Promise((r) => setTimeout(r, 20))
       }
     },
     async stop() {

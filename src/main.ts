@@ -1,0 +1,116 @@
+import { dirname, join } from 'node:path'
+import { config as loadDotenv } from 'dotenv'
+import { CONSOLE_OWNER, runConsole } from './bot/console.ts'
+import { connectionPuppet } from './bot/connection-puppet.ts'
+import { createBot, LoginError, type BotOptions } from './bot/create-bot.ts'
+import { consoleLogger, type Logger } from './bot/logger.ts'
+import { loadCalendar } from './calendar/load-calendar.ts'
+import { systemClock } from './clock.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
+import { parseMessage } from './parse/parse-message.ts'
+import { migrateToLatest, openDatabase, type Db } from './store/index.ts'
+
+/** Where a newly announced year's holidays go until the calendar package has them. */
+const HOLIDAYS_OVERRIDE = 'data/holidays.json'
+
+function botOptions(config: Config, db: Db, log: Logger): Omit<BotOptions, 'puppet'> {
+  const calendar = loadCalendar(HOLIDAYS_OVERRIDE)
+  return {
+    db,
+    clock: systemClock,
+    calendar,
+    parse: (text, sentAt) => parseMessage(text, sentAt, { calendar, timeZone: config.timezone }),
+    settings: {
+      admins: config.botAdmins,
+      projectRoomPattern: config.projectRoomPattern,
+      slaWorkingDays: config.issueSlaWorkingDays,
+      timezone: config.timezone,
+      sendIntervalMs: config.sendIntervalMs,
+      loginTimeoutMs: config.loginTimeoutMs,
+    },
+    log,
+  }
+}
+
+async function openStore(path: string): Promise<Db> {
+  const db = openDatabase(path)
+  await migrateToLatest(db)
+  return db
+}
+
+async function main(): Promise<number> {
+  loadDotenv({ quiet: true })
+  let config: Config
+  try {
+    config = loadConfig()
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(error.message)
+    return 2
+  }
+
+  if (!config.connection) {
+    // The console keeps its demo data apart from a real database next to it.
+    const path = join(dirname(config.databasePath), 'console.sqlite')
+    console.log('No WeChat connection configured (set WECHATY_PUPPET_SERVICE_TOKEN): starting the local console.')
+    const db = await openStore(path)
+    const options = botOptions(config, db, consoleLogger)
+    await runConsole({
+      databasePath: path,
+      createBot: (puppet, log) =>
+        createBot({
+          ...options,
+          log,
+          puppet,
+          // Nothing to be throttled by here, so replies come quickly; the demo owner may do everything.
+          settings: { ...options.settings, sendIntervalMs: Math.min(config.sendIntervalMs, 300), admins: [...config.botAdmins, CONSOLE_OWNER] },
+        }),
+    })
+    await db.destroy()
+    return 0
+  }
+
+  const db = await openStore(config.databasePath)
+  const bot = createBot({
+    ...botOptions(config, db, consoleLogger),
+    puppet: connectionPuppet(config.connection),
+    supervisor: { offlineMs: 60_000, checkEveryMs: 5_000 },
+  })
+  let stopping: Promise<void> | undefined
+  const shutdown = (signal: string) => {
+    stopping ??= (async () => {
+      consoleLogger.info(`${signal}: stopping (finishing the send in flight, closing the database)`)
+      await bot.stop()
+      await db.destroy()
+      process.exit(0)
+    })()
+  }
+  process.once('SIGINT', () => shutdown('SIGINT'))
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  try {
+    await bot.start()
+  } catch (error) {
+    if (!(error instanceof LoginError)) throw error
+    console.error(
+      `duban could not connect to WeChat: ${error.message}.\n` +
+        `Check WECHATY_PUPPET_SERVICE_TOKEN (is it valid and not expired?) and WECHATY_PUPPET_SERVICE_ENDPOINT ` +
+        `(${config.connection.endpoint ?? 'not set: the token is looked up on the internet'}; is the puppet service running and reachable?), ` +
+        `and WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true if the service has no TLS.`,
+    )
+    await bot.stop().catch(() => undefined)
+    await db.destroy()
+    return 1
+  }
+  consoleLogger.info(`running; database ${config.databasePath}; sending at most one message every ${config.sendIntervalMs} ms`)
+  return -1
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
