@@ -52,9 +52,22 @@ const KEYWORDS: Record<Category, Array<[string, number]>> = {
   ],
 }
 
-const LIST: Array<[string, Category, number]> = Object.entries(KEYWORDS).flatMap(([category, words]) =>
-  words.map(([word, weight]): [string, Category, number] => [word, category as Category, weight]),
-)
+interface Keyword {
+  word: string
+  category: Category
+  weight: number
+}
+
+/** Keywords by their first character, so one pass over the text finds them all. */
+const BY_FIRST_CHAR = new Map<string, Keyword[]>()
+for (const [category, words] of Object.entries(KEYWORDS) as Array<[Category, Array<[string, number]>]>) {
+  for (const [word, weight] of words) {
+    const first = word[0] as string
+    const bucket = BY_FIRST_CHAR.get(first) ?? []
+    bucket.push({ word, category, weight })
+    BY_FIRST_CHAR.set(first, bucket)
+  }
+}
 
 export interface CategoryScore {
   category: Category
@@ -63,18 +76,19 @@ export interface CategoryScore {
   first: number
 }
 
-/** Every team the text mentions, best first; empty when none does. */
+/** Every team the text mentions, best first; empty when none does. Each keyword counts once. */
 export function scoreCategories(text: string): CategoryScore[] {
   const scores = new Map<Category, CategoryScore>()
-  for (const [word, category, weight] of LIST) {
-    const at = text.indexOf(word)
-    if (at < 0) continue
-    const s = scores.get(category)
-    if (s) {
-      s.score += weight
-      s.first = Math.min(s.first, at)
-    } else {
-      scores.set(category, { category, score: weight, first: at })
+  const seen = new Set<Keyword>()
+  for (let at = 0; at < text.length; at++) {
+    const bucket = BY_FIRST_CHAR.get(text[at] as string)
+    if (!bucket) continue
+    for (const keyword of bucket) {
+      if (seen.has(keyword) || !text.startsWith(keyword.word, at)) continue
+      seen.add(keyword)
+      const s = scores.get(keyword.category)
+      if (s) s.score += keyword.weight
+      else scores.set(keyword.category, { category: keyword.category, score: keyword.weight, first: at })
     }
   }
   return [...scores.values()].sort((a, b) => b.score - a.score || a.first - b.first)
