@@ -95,8 +95,11 @@ export function createBot(o: BotOptions): Bot {
     sender,
     say,
     async start() {
-      await wechaty.start()
-      await waitForLogin(wechaty, o.settings.loginTimeoutMs)
+      // Listen before starting: a dead service reports its errors while start() is still running.
+      const login = waitForLogin(wechaty, o.settings.loginTimeoutMs)
+      login.catch(() => undefined) // awaited below; this only keeps an early timeout from counting as unhandled
+      await wechaty.start().catch((error: unknown) => o.log.warn(`wechaty start: ${String(error)}`))
+      await login
       sender.start()
       if (o.supervisor) {
         supervisor = superviseLogin({
