@@ -65,17 +65,17 @@ export async function runCommand(
     return
   }
   const command = findCommand(line.name)
+  const owner = msg.room?.ownerId !== undefined && msg.room.ownerId === msg.talker.id
   if (where === 'unbound') {
-    // Unbound groups are left alone: only /bind (for those allowed) and a hint for /help.
+    // Unbound groups are left alone: only /bind from those allowed, and a hint for /help.
     if (command?.name === 'help') return reply(UNBOUND_HINT)
-    if (command?.name !== 'bind') return
+    if (command?.name !== 'bind' || !(admin || owner)) return
   }
   if (!command) {
     const near = nearestCommand(line.name)
     return reply(`没有 /${line.name} 这个命令。${near ? `您是不是要用 /${near.name}（${near.description}）？` : ''}发 /help 查看全部命令。`)
   }
   if (where === 'private' && command.place === 'project') return reply(`/${command.name} 请在项目群里使用。`)
-  const owner = msg.room?.ownerId !== undefined && msg.room.ownerId === msg.talker.id
   if (command.adminOnly === true && !admin) return reply(`/${command.name} 仅限管理员使用。`)
   if (command.adminOnly === 'or-group-owner' && !admin && !owner) return reply(`/${command.name} 仅限管理员或群主使用。`)
 

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { log } from 'wechaty'
 import * as PUPPET from 'wechaty-puppet'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
@@ -41,6 +42,8 @@ export async function freePort(): Promise<number> {
  * another run, so HOME moves to a fresh temp folder (vitest runs each file in its own process).
  */
 export function isolateHome(): string {
+  // Wechaty's and the puppets' own logs would bury the test output.
+  log.level('silent')
   const home = mkdtempSync(join(tmpdir(), 'duban-e2e-home-'))
   process.env['HOME'] = home
   return home
@@ -206,11 +209,15 @@ export class WireHarness {
   }
 }
 
-/** Polls until `probe` returns something truthy, or fails with `describe()` after the timeout. */
-export async function waitFor<T>(probe: () => T | undefined | false, timeoutMs: number, describe: () => string): Promise<T> {
+/** Polls until `probe` returns (or resolves to) something truthy, or fails with `describe()` after the timeout. */
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs: number,
+  describe: () => string,
+): Promise<T> {
   const deadline = performance.now() + timeoutMs
   for (;;) {
-    const value = probe()
+    const value = await probe()
     if (value) return value
     if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${describe()}`)
     await new Promise((r) => setTimeout(r, 10))

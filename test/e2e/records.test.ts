@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isolateHome, WireHarness } from './harness.ts'
+import { isolateHome, waitFor, WireHarness } from './harness.ts'
 import { startBot, type BotUnderTest } from './start-bot.ts'
 
 let h: WireHarness
@@ -16,13 +16,98 @@ afterAll(async () => {
   await h?.stop()
 })
 
-describe('a project group bound by its topic', () => {
-  it('records progress and an issue, and confirms them', async () => {
+const messageCount = async () => Number((await b.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+
+describe('a group whose topic matches the pattern', () => {
+  it('is bound on first sight, records progress and an issue, and confirms both', async () => {
     const zhang = h.contact('张三')
     const room = h.room('【项目】年产10万吨新材料推进群', [zhang])
     h.say(zhang, room, '厂房主体结构已完成60%，预计5月底封顶')
-    expect(await h.waitForSay(room, /已记录进度/)).toMatch(/60%/)
+    expect(await h.waitForSay(room, /已记录进度/)).toMatch(/60%.*5月31日/)
     h.say(zhang, room, '施工用电还没接入，供电局说要等电力设施迁改')
-    expect(await h.waitForSay(room, /已登记问题 #1/)).toMatch(/增资扩产和园区建设专班/)
+    const confirmation = await h.waitForSay(room, /已登记问题 #1/)
+    expect(confirmation).toMatch(/增资扩产和园区建设专班 · \d+月\d+日前办结/)
+    const project = await b.db.selectFrom('projects').selectAll().where('room_id', '=', room.id).executeTakeFirstOrThrow()
+    expect(project.name).toBe('年产10万吨新材料')
+  })
+
+  it('stores chatter without replying, and never parses its own messages', async () => {
+    const li = h.contact('李四')
+    const room = h.room('【项目】智能装备产业园工作群', [li])
+    h.say(li, room, '收到，谢谢')
+    h.say(li, room, '明天上午开调度会')
+    // Messages are handled in order: once /status is answered, the chatter before it was handled.
+    h.say(li, room, '/status')
+    await h.waitForSay(room, /项目「智能装备产业园」/)
+    expect(h.saidIn(room)).toHaveLength(1)
+    const stored = await b.db.selectFrom('messages').select('text').where('room_id', '=', room.id).execute()
+    expect(stored.map((m) => m.text)).toEqual(['收到，谢谢', '明天上午开调度会', '/status'])
+  })
+
+  it('keeps an emoji-only message and a 20,000-character message without a fuss', async () => {
+    const wang = h.contact('王五')
+    const room = h.room('【项目】锂电池隔膜群', [wang])
+    h.say(wang, room, '👍👍🎉')
+    const long = `${'项目推进情况汇报。'.repeat(2222)}12`
+    expect(long.length).toBe(20_000)
+    h.say(wang, room, long)
+    const stored = await waitFor(
+      async () => {
+        const rows = await b.db.selectFrom('messages').select(['text', 'cut']).where('room_id', '=', room.id).orderBy('id').execute()
+        return rows.length === 2 && rows
+      },
+      10_000,
+      () => 'both messages stored',
+    )
+    expect(stored).toEqual([
+      { text: '👍👍🎉', cut: 0 },
+      { text: long, cut: 0 },
+    ])
+    expect(b.logs.filter((l) => l.startsWith('error'))).toEqual([])
+  })
+
+  it('re-binds a known group found under a new id instead of making a second project', async () => {
+    const zhao = h.contact('赵六')
+    const first = h.room('【项目】光伏组件推进群', [zhao])
+    h.say(zhao, first, '项目已正式签约')
+    await h.waitForSay(first, /已记录进度：签约/)
+    const again = h.room('【项目】光伏组件推进群', [zhao])
+    h.say(zhao, again, '土地已摘牌')
+    await h.waitForSay(again, /已记录进度：供地/)
+    const projects = await b.db.selectFrom('projects').selectAll().where('name', '=', '光伏组件').execute()
+    expect(projects).toHaveLength(1)
+    expect(projects[0]!.room_id).toBe(again.id)
+    expect(b.logs.some((l) => l.includes('re-bound'))).toBe(true)
+  })
+})
+
+describe('a group that is not a project group', () => {
+  it('is left alone: nothing stored, no replies, except a one-line hint for /help', async () => {
+    const before = await messageCount()
+    const qian = h.contact('钱七')
+    const owner = h.contact('群主甲')
+    const room = h.room('周末羽毛球', [qian, owner], owner.id)
+    h.say(qian, room, '施工用电还没接入')
+    h.say(qian, room, '/status')
+    h.say(qian, room, '/bind 羽毛球项目')
+    h.say(qian, room, '/help')
+    expect(await h.waitForSay(room, /尚未绑定项目/)).not.toMatch(/\n/)
+    expect(h.saidIn(room)).toHaveLength(1)
+    expect(await messageCount()).toBe(before)
+  })
+})
+
+describe('a message delivered twice', () => {
+  it('is stored and answered once', async () => {
+    const sun = h.contact('孙八')
+    const room = h.room('【项目】新能源汽车零部件群', [sun])
+    const id = h.say(sun, room, '施工许可证还没批下来')
+    await h.waitForSay(room, /已登记问题 #1/)
+    h.puppet.emit('message', { messageId: id })
+    h.say(sun, room, '/issues')
+    await h.waitForSay(room, /未办结问题/)
+    expect(h.saidIn(room).filter((t) => t.includes('已登记问题'))).toHaveLength(1)
+    const issues = await b.db.selectFrom('issues').selectAll().innerJoin('projects', 'projects.id', 'issues.project_id').where('projects.room_id', '=', room.id).execute()
+    expect(issues).toHaveLength(1)
   })
 })
