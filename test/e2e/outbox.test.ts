@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listOutbox, openDatabase, type Db } from '../../src/store/index.ts'
+import { isolateHome, waitFor, WireHarness } from './harness.ts'
+import { startBot, type BotUnderTest } from './start-bot.ts'
+
+const INTERVAL = 120
+
+let h: WireHarness
+let b: BotUnderTest
+
+beforeAll(async () => {
+  isolateHome()
+  h = await WireHarness.start()
+  b = await startBot(h, { sendIntervalMs: INTERVAL })
+})
+
+afterAll(async () => {
+  await b?.stop()
+  await h?.stop()
+})
+
+const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!)
+
+describe('the outbox', () => {
+  it('paces sends across all groups: never two within SEND_INTERVAL_MS', async () => {
+    const zhang = h.contact('张三')
+    const a = h.room('【项目】节奏甲推进群', [zhang])
+    const c = h.room('【项目】节奏乙推进群', [zhang])
+    const start = h.said.length
+    for (let i = 1; i <= 3; i++) {
+      await b.bot.say({ targetKind: 'room', targetId: a.id, text: `甲 ${i}` })
+      await b.bot.say({ targetKind: 'room', targetId: c.id, text: `乙 ${i}` })
+    }
+    await waitFor(() => h.said.length - start >= 6, 5_000, () => `${h.said.length - start} of 6 sent`)
+    const sent = h.said.slice(start)
+    expect(sent.map((s) => s.text)).toEqual(['甲 1', '乙 1', '甲 2', '乙 2', '甲 3', '乙 3'])
+    for (const gap of gaps(sent.map((s) => s.at))) expect(gap).toBeGreaterThanOrEqual(INTERVAL - 5)
+  })
+
+  it('retries after "操作过于频繁", slows down, and sends the text once', async () => {
+    const zhang = h.contact('张三')
+    const room = h.room('【项目】限流推进群', [zhang])
+    h.failNextSends = { count: 1, message: '操作过于频繁，请稍后再试' }
+    const start = h.said.length
+    await b.bot.say({ targetKind: 'room', targetId: room.id, text: '限流 1' })
+    await b.bot.say({ targetKind: 'room', targetId: room.id, text: '限流 2' })
+    await waitFor(() => h.said.length - start >= 2, 10_000, () => 'both texts sent after the retry')
+    expect(h.saidIn(room).sort()).toEqual(['限流 1', '限流 2'])
+    expect(b.bot.sender.slowdown).toBe(2)
+    expect(b.logs.some((l) => l.includes('too frequent'))).toBe(true)
+    const retried = (await listOutbox(b.db, 'sent')).find((i) => i.text === '限流 1')
+    expect(retried?.attempts).toBe(2)
+  })
+
+  it('splits a text longer than 1,500 characters at line boundaries into numbered parts', async () => {
+    const zhang = h.contact('张三')
+    const room = h.room('【项目】长文推进群', [zhang])
+    const lines = Array.from({ length: 100 }, (_, i) => `第${i + 1}行：${'进展情况说明'.repeat(5)}`)
+    await b.bot.say({ targetKind: 'room', targetId: room.id, text: lines.join('\n') })
+    const parts = await waitFor(
+      () => {
+        const said = h.saidIn(room)
+        return said.length > 0 && said.length === Number(/^\(1\/(\d+)\)/.exec(said[0]!)?.[1]) && said
+      },
+      15_000,
+      () => `parts so far: ${h.saidIn(room).length}`,
+    )
+    expect(parts.length).toBeGreaterThan(1)
+    parts.forEach((p, i) => {
+      expect(p.length).toBeLessThanOrEqual(1500)
+      expect(p.startsWith(`(${i + 1}/${parts.length})\n第`)).toBe(true)
+    })
+    const rejoined = parts.map((p) => p.replace(/^\(\d+\/\d+\)\n/, '')).join('\n')
+    expect(rejoined).toBe(lines.join('\n'))
+  })
+})
+
+describe('a restart in the middle of a queue', () => {
+  it('loses nothing and sends nothing twice', async () => {
+    const zhang = h.contact('张三')
+    const room = h.room('【项目】重启推进群', [zhang])
+    const texts = Array.from({ length: 8 }, (_, i) => `排队 ${i + 1}`)
+    for (const text of texts) await b.bot.say({ targetKind: 'room', targetId: room.id, text })
+    await waitFor(() => h.saidIn(room).length >= 2, 5_000, () => 'the first sends')
+    await b.stop()
+    const sentBefore = h.saidIn(room).length
+    expect(sentBefore).toBeLessThan(texts.length)
+    const reader = openDatabase(b.dbPath)
+    expect(await outboxStates(reader, room.id)).toEqual({ sent: sentBefore, pending: texts.length - sentBefore })
+    await reader.destroy()
+
+    b = await startBot(h, { dbPath: b.dbPath, sendIntervalMs: INTERVAL })
+    await waitFor(() => h.saidIn(room).length >= texts.length, 10_000, () => `${h.saidIn(room).length} sent`)
+    await b.bot.drained()
+    expect(h.saidIn(room)).toEqual(texts)
+    expect(await outboxStates(b.db, room.id)).toEqual({ sent: texts.length, pending: 0 })
+  })
+})
+
+async function outboxStates(db: Db, roomId: string) {
+  const rows = await db.selectFrom('outbox').select('state').where('target_id', '=', roomId).execute()
+  return { sent: rows.filter((r) => r.state === 'sent').length, pending: rows.filter((r) => r.state === 'pending').length }
+}
