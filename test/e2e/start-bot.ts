@@ -23,6 +23,7 @@ export interface BotTestOptions {
   admins?: string[]
   sendIntervalMs?: number
   clock?: Clock
+  supervisor?: { offlineMs: number; checkEveryMs: number }
 }
 
 /** Starts duban against the harness over gRPC, the way production connects, and waits for login. */
@@ -53,6 +54,7 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
     },
     log,
     random: () => 0,
+    ...(options.supervisor ? { supervisor: options.supervisor } : {}),
   })
   const started = bot.start()
   // The mock neither logs in nor says ready by itself: do it once the client has started it.

@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { freePort, isolateHome, waitFor, WireHarness } from './harness.ts'
+
+let h: WireHarness
+const children: ChildProcess[] = []
+
+beforeAll(async () => {
+  isolateHome()
+  h = await WireHarness.start()
+})
+
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  await h?.stop()
+})
+
+/** `npm start` as a child process with only the given settings (and a private HOME). */
+function start(env: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-main-'))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: join(import.meta.dirname, '../..'),
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, WECHATY_LOG: 'silent', DATABASE_PATH: join(dir, 'duban.sqlite'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let output = ''
+  child.stdout!.on('data', (d) => (output += String(d)))
+  child.stderr!.on('data', (d) => (output += String(d)))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, output: () => output, exited }
+}
+
+it('connects to a puppet service from the Wechaty variables, works, and stops cleanly on SIGTERM', async () => {
+  const bot = start({
+    WECHATY_PUPPET_SERVICE_TOKEN: h.token,
+    WECHATY_PUPPET_SERVICE_ENDPOINT: h.endpoint,
+    WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+    SEND_INTERVAL_MS: '10',
+  })
+  await waitFor(() => h.puppet.state.active(), 20_000, () => `the service never got a client: ${bot.output()}`)
+  h.loginBot()
+  await waitFor(() => bot.output().includes('running;'), 10_000, () => bot.output())
+  const zhang = h.contact('张三')
+  const room = h.room('【项目】进程推进群', [zhang])
+  h.say(zhang, room, '项目已正式签约')
+  await h.waitForSay(room, /已记录进度：签约/, 10_000)
+  bot.child.kill('SIGTERM')
+  expect(await bot.exited).toBe(0)
+  expect(bot.output()).toMatch(/SIGTERM: stopping/)
+}, 40_000)
+
+it('fails loudly, naming what to check, when the configured service is unreachable', async () => {
+  const bot = start({
+    WECHATY_PUPPET_SERVICE_TOKEN: `insecure_${crypto.randomUUID()}`,
+    WECHATY_PUPPET_SERVICE_ENDPOINT: `127.0.0.1:${await freePort()}`,
+    WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+    LOGIN_TIMEOUT_SECONDS: '2',
+  })
+  expect(await bot.exited).toBe(1)
+  expect(bot.output()).toMatch(/could not connect to WeChat[\s\S]*WECHATY_PUPPET_SERVICE_TOKEN[\s\S]*WECHATY_PUPPET_SERVICE_ENDPOINT/)
+}, 40_000)
