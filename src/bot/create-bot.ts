@@ -1,14 +1,18 @@
-import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty'
+import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
 import type { ParsedRecord } from '../parse/types.ts'
 import { nextOutboxAttemptAt, type Db, type OutboxItem } from '../store/index.ts'
+import type { ChatMessage } from './chat-message.ts'
 import { createMessageHandler, type BotSettings } from './handle-message.ts'
 import type { Logger } from './logger.ts'
 import { enqueueText, storeOutboxQueue, type Outgoing } from './outbox-queue.ts'
 import { OutboxSender } from './outbox-sender.ts'
 import { superviseLogin } from './supervisor.ts'
 import { toChatMessage } from './wechaty-adapter.ts'
+
+/** At most this many waiting messages share one transaction. */
+const BATCH = 200
 
 export interface BotOptions {
   /** A puppet instance (PuppetService, PuppetMock) or a puppet package name. */
@@ -60,30 +64,58 @@ export function createBot(o: BotOptions): Bot {
     sender.wake()
   }
   const handle = createMessageHandler({
-    db: o.db,
     clock: o.clock,
     calendar: o.calendar,
     parse: o.parse,
     settings: o.settings,
     botName: () => (wechaty.isLoggedIn ? wechaty.currentUser.name() : ''),
-    send: say,
+    send: (trx, out) => enqueueText(trx, o.clock, out),
     log: o.log,
   })
 
-  // One message at a time, in arrival order: a "已解决" must see the issue reported just before it.
-  let chain = Promise.resolve()
+  // Messages are handled one at a time, in arrival order (a "已解决" must see the issue reported
+  // just before it), and those that arrived meanwhile are handled together in one transaction:
+  // a commit per message would cap the bot at a few hundred messages a second.
+  const waiting: Message[] = []
+  let working: Promise<void> | undefined
   let received = 0
+  const work = async () => {
+    while (waiting.length > 0) {
+      const batch: ChatMessage[] = []
+      for (const m of waiting.splice(0, BATCH)) {
+        try {
+          batch.push(await toChatMessage(m))
+        } catch (error) {
+          o.log.error(`message ${m.id}: could not read it: ${String(error)}`)
+        }
+      }
+      await handleBatch(batch)
+      sender.wake()
+    }
+    working = undefined
+  }
+  const handleBatch = async (batch: ChatMessage[]) => {
+    try {
+      await o.db.transaction().execute(async (trx) => {
+        for (const msg of batch) await handle(msg, trx)
+      })
+    } catch (error) {
+      // The commit itself failed (the disk, a lock held too long): try each message on its own.
+      o.log.error(`a batch of ${batch.length} messages failed to commit (${String(error)}); retrying one by one`)
+      for (const msg of batch) {
+        await o.db
+          .transaction()
+          .execute((trx) => handle(msg, trx))
+          .catch((e: unknown) => o.log.error(`message ${msg.id} lost: ${String(e)}`))
+      }
+    }
+  }
   wechaty.on('message', (m) => {
-    received++
     // The bot receives its own messages: drop them first, or it would parse its own replies.
     if (m.self()) return
-    chain = chain.then(async () => {
-      try {
-        await handle(await toChatMessage(m))
-      } catch (error) {
-        o.log.error(`message ${m.id}: could not read it: ${String(error)}`)
-      }
-    })
+    received++
+    waiting.push(m)
+    working ??= work()
   })
   wechaty.on('login', (user) => o.log.info(`logged in as ${user.name()}`))
   wechaty.on('logout', (user) => o.log.warn(`logged out: ${user.name()}`))
@@ -121,7 +153,7 @@ export function createBot(o: BotOptions): Bot {
       let quietSince = performance.now()
       let seen = received
       while (performance.now() < deadline) {
-        await chain
+        await working
         const idle = received === seen && (await nextOutboxAttemptAt(o.db)) === null
         if (!idle) {
           seen = received
@@ -135,7 +167,7 @@ export function createBot(o: BotOptions): Bot {
     async stop() {
       supervisor?.stop()
       await sender.stop()
-      await chain
+      await working
       await wechaty.stop()
     },
   }

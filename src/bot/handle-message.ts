@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
+import { sql } from 'kysely'
 import type { Clock } from '../clock.ts'
 import { chooseIssueToClose } from '../domain/resolution-target.ts'
 import type { ParsedRecord } from '../parse/types.ts'
@@ -24,89 +25,98 @@ export interface BotSettings {
 }
 
 export interface HandlerDeps {
-  db: Db
   clock: Clock
   calendar: WorkingCalendar
   parse(text: string, sentAt: Date): ParsedRecord[]
   settings: BotSettings
   /** The bot's own WeChat name, for quotes of its confirmations. */
   botName(): string
-  /** Puts a reply in the outbox. */
-  send(out: Outgoing): Promise<void>
+  /** Puts a reply in the outbox, in the same transaction as the message it answers. */
+  send(db: Db, out: Outgoing): Promise<void>
   log: Logger
 }
 
+/** Handles one message inside the caller's transaction (`trx`); never throws. */
+export type MessageHandler = (msg: ChatMessage, trx: Db) => Promise<void>
+
 /**
  * The router and the error boundary: every incoming message goes through here. A command gets its
- * reply, a record its confirmation, chatter nothing; a user-facing error is replied as is, anything
- * else is logged with the message id and answered with a short apology. Nothing here throws.
+ * reply, a record its confirmation, chatter nothing. Each message runs under its own savepoint: a
+ * failure takes back everything the message did, then a user-facing error is replied as is and
+ * anything else is logged with the message id and answered with a short apology.
  */
-export function createMessageHandler(deps: HandlerDeps): (msg: ChatMessage) => Promise<void> {
-  const runtime: CommandRuntime = { ...deps }
-  const replyTo = (msg: ChatMessage) => (text: string, issueId?: number) =>
-    deps.send(
-      msg.room
-        ? { targetKind: 'room', targetId: msg.room.id, text, issueId }
-        : { targetKind: 'contact', targetId: msg.talker.id, text, issueId },
-    )
-
-  return async function handle(msg: ChatMessage): Promise<void> {
-    const reply = replyTo(msg)
-    try {
-      if (msg.kind === 'other') return
-      if (!msg.room) {
-        if (msg.kind === 'text') await runCommand(runtime, msg, undefined, undefined, reply)
-        return
-      }
-      const now = deps.clock.now()
-      const project = await findOrBindProject(deps.db, msg.room, deps.settings.projectRoomPattern, now, deps.log)
-      if (msg.kind === 'recall') {
-        if (project) await handleRecall(deps, msg, reply)
-        return
-      }
-      const command = readCommandLine(msg.body)
-      if (!project) {
-        // Unbound groups are left alone, except for /bind (checked inside) and a /help hint.
-        if (command) await runCommand(runtime, msg, undefined, undefined, reply)
-        return
-      }
-      const records = command ? [] : deps.parse(msg.body, msg.sentAt)
-      const ingested = await ingestMessage(
-        deps.db,
-        {
-          wechatId: msg.id,
-          projectId: project.id,
-          roomId: msg.room.id,
-          sender: { wechatId: msg.talker.id, name: msg.talker.name },
-          text: msg.text,
-          sentAt: msg.sentAt,
-          receivedAt: now,
-        },
-        records,
-        { calendar: deps.calendar, timeZone: deps.settings.timezone, slaWorkingDays: deps.settings.slaWorkingDays },
+export function createMessageHandler(deps: HandlerDeps): MessageHandler {
+  return async function handle(msg, trx) {
+    const reply: Reply = (text, issueId) =>
+      deps.send(
+        trx,
+        msg.room
+          ? { targetKind: 'room', targetId: msg.room.id, text, issueId }
+          : { targetKind: 'contact', targetId: msg.talker.id, text, issueId },
       )
-      // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
-      if (ingested.duplicate) return
-      if (command) {
-        await runCommand(runtime, msg, project, ingested, reply)
-        return
-      }
-      await confirmRecords(deps, msg, project, ingested, reply)
+    await sql`savepoint message`.execute(trx)
+    try {
+      await route(deps, msg, trx, reply)
+      await sql`release message`.execute(trx)
     } catch (error) {
-      if (error instanceof UserFacingError) {
-        await reply(error.message).catch((e: unknown) => deps.log.error(`reply to ${msg.id} failed: ${String(e)}`))
-        return
-      }
-      deps.log.error(`message ${msg.id}: ${(error as Error).stack ?? String(error)}`)
-      await reply('抱歉，这条消息没能处理，已记录错误，请稍后再试。').catch(() => undefined)
+      await sql`rollback to message`.execute(trx)
+      await sql`release message`.execute(trx)
+      const text =
+        error instanceof UserFacingError ? error.message : '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
+      if (!(error instanceof UserFacingError)) deps.log.error(`message ${msg.id}: ${(error as Error).stack ?? String(error)}`)
+      await reply(text).catch((e: unknown) => deps.log.error(`reply to ${msg.id} failed: ${String(e)}`))
     }
   }
+}
+
+async function route(deps: HandlerDeps, msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
+  const runtime: CommandRuntime = { ...deps, db }
+  if (msg.kind === 'other') return
+  if (!msg.room) {
+    if (msg.kind === 'text') await runCommand(runtime, msg, undefined, undefined, reply)
+    return
+  }
+  const now = deps.clock.now()
+  const project = await findOrBindProject(db, msg.room, deps.settings.projectRoomPattern, now, deps.log)
+  if (msg.kind === 'recall') {
+    if (project) await handleRecall(db, deps, msg, reply)
+    return
+  }
+  const command = readCommandLine(msg.body)
+  if (!project) {
+    // Unbound groups are left alone, except for /bind (checked inside) and a /help hint.
+    if (command) await runCommand(runtime, msg, undefined, undefined, reply)
+    return
+  }
+  const records = command ? [] : deps.parse(msg.body, msg.sentAt)
+  const ingested = await ingestMessage(
+    db,
+    {
+      wechatId: msg.id,
+      projectId: project.id,
+      roomId: msg.room.id,
+      sender: { wechatId: msg.talker.id, name: msg.talker.name },
+      text: msg.text,
+      sentAt: msg.sentAt,
+      receivedAt: now,
+    },
+    records,
+    { calendar: deps.calendar, timeZone: deps.settings.timezone, slaWorkingDays: deps.settings.slaWorkingDays },
+  )
+  // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
+  if (ingested.duplicate) return
+  if (command) {
+    await runCommand(runtime, msg, project, ingested, reply)
+    return
+  }
+  await confirmRecords(db, deps, msg, project, ingested, reply)
 }
 
 type Reply = (text: string, issueId?: number) => Promise<void>
 
 /** Confirms what was recorded (unless the group is quiet) and closes what a resolution clearly closes. */
 async function confirmRecords(
+  db: Db,
   deps: HandlerDeps,
   msg: ChatMessage,
   project: Project,
@@ -119,14 +129,14 @@ async function confirmRecords(
   }
   for (const resolution of ingested.resolutions) {
     const target = chooseIssueToClose({
-      quoted: msg.quote ? await findQuotedIssues(deps.db, msg.room!.id, msg.quote, deps.botName()) : undefined,
+      quoted: msg.quote ? await findQuotedIssues(db, msg.room!.id, msg.quote, deps.botName()) : undefined,
       category: resolution.category,
-      openIssues: await listUnresolvedIssues(deps.db, project.id),
+      openIssues: await listUnresolvedIssues(db, project.id),
     })
     if (target.kind === 'ask') await reply(renderWhichIssue(target.candidates))
     if (target.kind !== 'close') continue
     const { changed, issue } = await resolveIssue(
-      deps.db,
+      db,
       {
         issueId: target.issue.id,
         text: resolution.summary,
@@ -142,8 +152,8 @@ async function confirmRecords(
   }
 }
 
-async function handleRecall(deps: HandlerDeps, msg: ChatMessage, reply: Reply): Promise<void> {
-  const result = await recallMessage(deps.db, msg.text, deps.clock.now())
+async function handleRecall(db: Db, deps: HandlerDeps, msg: ChatMessage, reply: Reply): Promise<void> {
+  const result = await recallMessage(db, msg.text, deps.clock.now())
   if (!result || result.alreadyRecalled) return
   const text = renderRecall(result, msg.talker.name)
   if (text) await reply(text)

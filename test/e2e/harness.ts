@@ -62,6 +62,9 @@ export class WireHarness {
   #heartbeat: NodeJS.Timeout | undefined
   #sendsSeen = 0
 
+  /** How many times the puppet behind the server was started (the bot's supervisor restarts it). */
+  puppetStarts = 0
+
   static async start(botName = '督办助手'): Promise<WireHarness> {
     const h = new WireHarness()
     await h.#listen(botName)
@@ -71,6 +74,11 @@ export class WireHarness {
   async #listen(botName: string): Promise<void> {
     this.botUser = this.mocker.createContact({ name: botName })
     this.#interceptSends()
+    const onStart = this.puppet.onStart.bind(this.puppet)
+    this.puppet.onStart = async () => {
+      this.puppetStarts++
+      await onStart()
+    }
     this.endpoint = `127.0.0.1:${await freePort()}`
     this.#server = new PuppetServer({
       endpoint: this.endpoint,

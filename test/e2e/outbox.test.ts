@@ -48,8 +48,13 @@ describe('the outbox', () => {
     expect(h.saidIn(room).sort()).toEqual(['限流 1', '限流 2'])
     expect(b.bot.sender.slowdown).toBe(2)
     expect(b.logs.some((l) => l.includes('too frequent'))).toBe(true)
-    const retried = (await listOutbox(b.db, 'sent')).find((i) => i.text === '限流 1')
-    expect(retried?.attempts).toBe(2)
+    // Marked sent just after WeChat took it, so wait for the mark rather than the text.
+    const retried = await waitFor(
+      async () => (await listOutbox(b.db, 'sent')).find((i) => i.text === '限流 1'),
+      5_000,
+      () => 'the retried text marked sent',
+    )
+    expect(retried.attempts).toBe(2)
   })
 
   it('splits a text longer than 1,500 characters at line boundaries into numbered parts', async () => {

@@ -1,0 +1,154 @@
+/**
+ * The bot's figures for `npm run bench`: messages per second through the whole bot in-process
+ * (simulated WeChat → adapter → router → parser → store → outbox), beside the bare Wechaty
+ * message-event rate measured in the same run on the same machine; and the resident memory once
+ * 1,000 groups are bound.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { log as wechatyLog, types, WechatyBuilder } from 'wechaty'
+import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { createBot } from '../bot/create-bot.ts'
+import { silentLogger } from '../bot/logger.ts'
+import { startOnMock } from '../bot/mock-login.ts'
+import { loadCalendar } from '../calendar/load-calendar.ts'
+import { FakeClock } from '../clock.ts'
+import { parseMessage } from '../parse/parse-message.ts'
+import { migrateToLatest, openDatabase } from '../store/index.ts'
+
+const GROUPS = 1_000
+const MESSAGES = 10_000
+
+/** What a project group says in a day: mostly chatter, some progress, some problems, a few fixes. */
+const LINES = [
+  '收到',
+  '好的，明天上午九点现场碰头',
+  '厂房主体结构已完成60%，预计5月底封顶',
+  '施工用电还没接入，供电局说要等电力设施迁改',
+  '辛苦了👍',
+  '设备已进场，正在安装调试',
+  '征地拆迁还有两户没谈妥，需要镇里协调',
+  '请各单位按时报送本周进度',
+  '消防验收已通过',
+  '融资贷款还差3000万资金缺口',
+]
+
+interface Simulated {
+  mocker: mock.Mocker
+  puppet: PuppetMock
+  botUser: mock.ContactMock
+  /** Emits `count` group messages spread over the groups, round robin. */
+  emit(count: number): void
+}
+
+function simulate(groups: number): Simulated {
+  const mocker = new mock.Mocker()
+  const puppet = new PuppetMock({ mocker })
+  const botUser = mocker.createContact({ name: '督办助手' })
+  const people = Array.from({ length: 20 }, (_, i) => mocker.createContact({ name: `成员${i}` }))
+  const rooms = Array.from({ length: groups }, (_, i) =>
+    mocker.createRoom({
+      id: `${randomUUID()}@chatroom`,
+      topic: `【项目】项目${i}推进群`,
+      memberIdList: [botUser.id, ...people.map((p) => p.id)],
+      ownerId: people[0]!.id,
+    }),
+  )
+  let n = 0
+  return {
+    mocker,
+    puppet,
+    botUser,
+    emit(count) {
+      for (let i = 0; i < count; i++, n++) {
+        const id = randomUUID()
+        mocker.MessageMock.create({
+          id,
+          timestamp: Date.UTC(2026, 2, 2, 1) + n * 1000,
+          type: types.Message.Text,
+          talkerId: people[n % people.length]!.id,
+          roomId: rooms[n % rooms.length]!.id,
+          text: LINES[n % LINES.length]!,
+          mentionIdList: [],
+        })
+        puppet.emit('message', { messageId: id })
+      }
+    },
+  }
+}
+
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await done())) await new Promise((r) => setTimeout(r, 5))
+}
+
+/** The bare rate: a Wechaty bot on the mock whose message handler only counts. */
+async function bareWechatyRate(): Promise<number> {
+  const sim = simulate(GROUPS)
+  const wechaty = WechatyBuilder.build({ puppet: sim.puppet })
+  let seen = 0
+  wechaty.on('message', (m) => {
+    if (!m.self()) seen++
+  })
+  await wechaty.start()
+  sim.mocker.login(sim.botUser)
+  // Warm the room payload caches, as the bot's run below does with its first messages.
+  sim.emit(GROUPS)
+  await until(() => seen >= GROUPS)
+  const start = performance.now()
+  sim.emit(MESSAGES)
+  await until(() => seen >= GROUPS + MESSAGES)
+  const rate = MESSAGES / ((performance.now() - start) / 1000)
+  await wechaty.stop()
+  return rate
+}
+
+export async function benchBot(report: (line: string) => void): Promise<void> {
+  wechatyLog.level('silent')
+  const bare = await bareWechatyRate()
+
+  const dir = mkdtempSync(join(tmpdir(), 'duban-bench-bot-'))
+  const db = openDatabase(join(dir, 'bench.sqlite'))
+  await migrateToLatest(db)
+  const calendar = loadCalendar()
+  const sim = simulate(GROUPS)
+  const bot = createBot({
+    puppet: sim.puppet,
+    db,
+    clock: new FakeClock('2026-03-02T09:00:00+08:00'),
+    calendar,
+    parse: (text, sentAt) => parseMessage(text, sentAt, { calendar }),
+    settings: {
+      admins: [],
+      projectRoomPattern: /^【项目】(.+?)(推进群|工作群|群)?$/u,
+      slaWorkingDays: 7,
+      timezone: 'Asia/Shanghai',
+      // Confirmations queue up in the outbox as in production; pacing keeps them from being sent here.
+      sendIntervalMs: 600_000,
+      loginTimeoutMs: 10_000,
+    },
+    log: silentLogger,
+  })
+  await startOnMock(bot, sim.puppet, sim.mocker, sim.botUser)
+  const stored = async () =>
+    Number((await db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+
+  // The first message of each group binds it (a project is created): 1,000 bound groups.
+  sim.emit(GROUPS)
+  await until(async () => (await stored()) >= GROUPS)
+  const start = performance.now()
+  sim.emit(MESSAGES)
+  await until(async () => (await stored()) >= GROUPS + MESSAGES)
+  const rate = MESSAGES / ((performance.now() - start) / 1000)
+  global.gc?.()
+  const rss = process.memoryUsage().rss / 2 ** 20
+
+  report(`bot: bare Wechaty message events (PuppetMock, in-process): ${Math.round(bare)} messages/s`)
+  report(`bot: whole bot, mock → parse → store → outbox, ${GROUPS} groups: ${Math.round(rate)} messages/s`)
+  report(`bot: ratio ${(rate / bare).toFixed(2)} (target ≥ 0.5)`)
+  report(`bot: resident memory with ${GROUPS} bound groups: ${Math.round(rss)} MiB`)
+  await bot.stop()
+  await db.destroy()
+  rmSync(dir, { recursive: true, force: true })
+}
