@@ -123,10 +123,9 @@ async function confirmRecords(
   ingested: Extract<IngestResult, { duplicate: false }>,
   reply: Reply,
 ): Promise<void> {
-  if (!project.muted) {
-    for (const p of ingested.progress) await reply(renderProgressLine(p))
-    for (const i of ingested.issues) await reply(renderIssueLine(i), i.id)
-  }
+  const lines = [...ingested.progress.map(renderProgressLine), ...ingested.issues.map(renderIssueLine)]
+  // One reply per message; tied to its issue when there is exactly one, so quoting it finds the issue.
+  if (!project.muted && lines.length > 0) await reply(lines.join('\n'), ingested.issues.length === 1 ? ingested.issues[0]!.id : undefined)
   for (const resolution of ingested.resolutions) {
     const target = chooseIssueToClose({
       quoted: msg.quote ? await findQuotedIssues(db, msg.room!.id, msg.quote, deps.botName()) : undefined,

@@ -111,3 +111,13 @@ describe('a message delivered twice', () => {
     expect(issues).toHaveLength(1)
   })
 })
+
+describe('a message with progress and an issue', () => {
+  it('is confirmed in one reply', async () => {
+    const zhou = h.contact('周九')
+    const room = h.room('【项目】电子信息推进群', [zhou])
+    h.say(zhou, room, '主体结构已完成80%，但是施工许可证还没批下来')
+    const reply = await h.waitForSay(room, /已记录进度/)
+    expect(reply).toMatch(/80%[\s\S]*已登记问题 #1/)
+  })
+})
