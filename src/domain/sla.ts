@@ -1,5 +1,5 @@
 import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
-import type { LocalDate } from '../calendar/local-date.ts'
+import { addDays, daysBetween, type LocalDate } from '../calendar/local-date.ts'
 
 export const DEFAULT_SLA_WORKING_DAYS = 7
 
@@ -28,10 +28,17 @@ export function issueDueDate(
   }
 }
 
+/**
+ * Two working days never span more than this many calendar days (the longest holiday plus its
+ * weekends), so a later due date is green without asking the calendar, which may not know its year.
+ */
+const YELLOW_HORIZON_DAYS = 21
+
 /** Red once the due date has passed; yellow on the due date and the two working days before. */
 export function issueUrgency(days: WorkingDayCounter, dueOn: LocalDate | null): Urgency {
   if (dueOn === null) return 'green'
   if (dueOn < days.today) return 'red'
+  if (daysBetween(days.today, dueOn) > YELLOW_HORIZON_DAYS) return 'green'
   return days.from(days.today, dueOn) <= YELLOW_WORKING_DAYS ? 'yellow' : 'green'
 }
 
@@ -58,7 +65,20 @@ export function workingDayCounter(calendar: WorkingCalendar, today: LocalDate): 
     }
     return n
   }
-  return { today, from: count, until: (from) => count(from, today) }
+  // Working days in (date, today] for every date walked so far, extended backwards on demand:
+  // ageing 20,000 issues then costs one step per calendar day, not one walk per issue.
+  const untilToday = new Map<LocalDate, number>([[today, 0]])
+  let earliest = today
+  const until = (from: LocalDate): number => {
+    if (from >= today) return 0
+    while (earliest > from) {
+      const before = addDays(earliest, -1)
+      untilToday.set(before, (untilToday.get(earliest) ?? 0) + (calendar.isWorkingDay(earliest) ? 1 : 0))
+      earliest = before
+    }
+    return untilToday.get(from) ?? 0
+  }
+  return { today, from: count, until }
 }
 
 export interface IssueAge {
@@ -85,9 +105,13 @@ export function compareByUrgency(
   a: IssueAge & { dueOn: LocalDate | null; openedOn: LocalDate },
   b: IssueAge & { dueOn: LocalDate | null; openedOn: LocalDate },
 ): number {
-  return (
-    URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] ||
-    (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') ||
-    a.openedOn.localeCompare(b.openedOn)
-  )
+  return URGENCY_RANK[a.urgency] - URGENCY_RANK[b.urgency] || compareDates(a.dueOn, b.dueOn) || compareDates(a.openedOn, b.openedOn)
+}
+
+/** `YYYY-MM-DD` strings sort as text; a missing date sorts last. (Not localeCompare: the digest sorts 10,000s.) */
+function compareDates(a: LocalDate | null, b: LocalDate | null): number {
+  if (a === b) return 0
+  if (a === null) return 1
+  if (b === null) return -1
+  return a < b ? -1 : 1
 }

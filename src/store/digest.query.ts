@@ -2,8 +2,7 @@ import { addDays, type LocalDate } from '../calendar/local-date.ts'
 import { workingDayCounter } from '../domain/sla.ts'
 import type { Db } from './database.ts'
 import { toIssue, toProgress } from './mappers.ts'
-import type { OpenIssue } from './open-issues.query.ts'
-import { listProjectStatuses, type ProjectStatus, type StatusQuery } from './status.query.ts'
+import { listProjectStatuses, type ProjectStatus, type ProjectStatusList, type StatusQuery } from './status.query.ts'
 import type { Issue, ProgressUpdate } from './types.ts'
 
 export interface DigestQuery extends StatusQuery {
@@ -31,8 +30,8 @@ export interface DigestData {
   progress: DigestProgress[]
   opened: DigestIssue[]
   resolved: DigestIssue[]
-  /** All open issues, most urgent first, with their age and overdue working days. */
-  openIssues: OpenIssue[]
+  /** All open issues of active projects, most urgent first, with their age and overdue working days. */
+  openIssues: ProjectStatusList['openIssues']
 }
 
 export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestData> {

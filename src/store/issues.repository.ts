@@ -1,10 +1,12 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import { dateInZone } from '../calendar/local-date.ts'
 import { issueDueDate } from '../domain/sla.ts'
 import { nextIssueStatus } from '../domain/issue-status.ts'
 import type { Category, IssueRecord } from '../parse/types.ts'
 import { inTransaction, type Db } from './database.ts'
 import { toIssue, toIssueEvent } from './mappers.ts'
+import { compiler, prepare, slot } from './prepared.ts'
+import type { IssuesTable } from './schema.ts'
 import { recordResolution } from './resolutions.repository.ts'
 import type { Issue, IssueEvent, IssueEventKind, IssueSettings, IssueStatus, RecordSource } from './types.ts'
 
@@ -15,39 +17,23 @@ export type NewIssue = Pick<IssueRecord, 'category' | 'due' | 'summary'>
 /** Opens an issue under the project's next number (#N), due after the SLA unless a date was stated. */
 export async function openIssue(db: Db, source: RecordSource, record: NewIssue, settings: IssueSettings): Promise<Issue> {
   return inTransaction(db, async (trx) => {
-    const { number } = await trx
-      .updateTable('projects')
-      .set((eb) => ({ next_issue_number: eb('next_issue_number', '+', 1) }))
-      .where('id', '=', source.projectId)
-      .returning(sql<number>`next_issue_number - 1`.as('number'))
-      .executeTakeFirstOrThrow()
+    const [taken] = await takeIssueNumber(trx, { projectId: source.projectId })
+    if (!taken) throw new Error(`project ${source.projectId} does not exist`)
     const openedOn = dateInZone(source.at, settings.timeZone)
-    const row = await trx
-      .insertInto('issues')
-      .values({
-        project_id: source.projectId,
-        number,
-        message_id: source.messageId,
-        source_command: source.command,
-        category: record.category,
-        summary: record.summary,
-        status: 'open',
-        reporter_id: source.actorId,
-        assignee_id: null,
-        opened_at: source.at.toISOString(),
-        opened_on: openedOn,
-        due_on: issueDueDate(settings.calendar, openedOn, settings.slaWorkingDays, record.due),
-        resolved_at: null,
-        resolved_on: null,
-        resolution_text: null,
-        resolved_by_id: null,
-        resolution_id: null,
-        retracted_at: null,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow()
-    await addIssueEvent(trx, row.id, 'opened', 'open', source)
-    return toIssue(row)
+    const [row] = await insertIssue(trx, {
+      projectId: source.projectId,
+      number: taken.number,
+      messageId: source.messageId,
+      command: source.command,
+      category: record.category,
+      summary: record.summary,
+      reporterId: source.actorId,
+      at: source.at.toISOString(),
+      on: openedOn,
+      due: issueDueDate(settings.calendar, openedOn, settings.slaWorkingDays, record.due),
+    })
+    await addIssueEvent(trx, row!.id, 'opened', 'open', source)
+    return toIssue(row!)
   })
 }
 
@@ -65,20 +51,67 @@ export async function addIssueEvent(
   source: EventSource,
   extra: { note?: string | null; assigneeId?: number | null } = {},
 ): Promise<void> {
-  await db
+  await insertIssueEvent(db, {
+    issueId,
+    kind,
+    status,
+    actorId: source.actorId,
+    assigneeId: extra.assigneeId ?? null,
+    messageId: source.messageId,
+    note: extra.note ?? null,
+    at: source.at.toISOString(),
+  })
+}
+
+/** Bumps the project's counter and hands out the number it held: unique per project, in the same transaction. */
+const takeIssueNumber = prepare<{ projectId: number }, { number: number }>(
+  compiler
+    .updateTable('projects')
+    .set({ next_issue_number: sql`next_issue_number + 1` })
+    .where('id', '=', slot('projectId'))
+    .returning(sql<number>`next_issue_number - 1`.as('number')),
+)
+
+const insertIssue = prepare<Record<string, unknown>, Selectable<IssuesTable>>(
+  compiler
+    .insertInto('issues')
+    .values({
+      project_id: slot('projectId'),
+      number: slot('number'),
+      message_id: slot('messageId'),
+      source_command: slot('command'),
+      category: slot('category'),
+      summary: slot('summary'),
+      status: 'open',
+      reporter_id: slot('reporterId'),
+      assignee_id: null,
+      opened_at: slot('at'),
+      opened_on: slot('on'),
+      due_on: slot('due'),
+      resolved_at: null,
+      resolved_on: null,
+      resolution_text: null,
+      resolved_by_id: null,
+      resolution_id: null,
+      retracted_at: null,
+    })
+    .returningAll(),
+)
+
+const insertIssueEvent = prepare<Record<string, unknown>, unknown>(
+  compiler
     .insertInto('issue_events')
     .values({
-      issue_id: issueId,
-      kind,
-      status,
-      actor_id: source.actorId,
-      assignee_id: extra.assigneeId ?? null,
-      message_id: source.messageId,
-      note: extra.note ?? null,
-      at: source.at.toISOString(),
-    })
-    .execute()
-}
+      issue_id: slot('issueId'),
+      kind: slot('kind'),
+      status: slot('status'),
+      actor_id: slot('actorId'),
+      assignee_id: slot('assigneeId'),
+      message_id: slot('messageId'),
+      note: slot('note'),
+      at: slot<string>('at'),
+    }),
+)
 
 export async function findIssueById(db: Db, id: number): Promise<Issue | null> {
   const row = await db.selectFrom('issues').selectAll().where('id', '=', id).where('retracted_at', 'is', null).executeTakeFirst()

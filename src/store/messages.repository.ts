@@ -6,6 +6,7 @@ import { recordMembership, upsertPerson, type SeenPerson } from './people.reposi
 import { recordProgress } from './progress.repository.ts'
 import { recordResolution } from './resolutions.repository.ts'
 import { toStoredMessage } from './mappers.ts'
+import { compiler, prepare, slot } from './prepared.ts'
 import type { Issue, IssueSettings, Person, ProgressUpdate, RecordSource, Resolution, StageEvent, StoredMessage } from './types.ts'
 
 /** Longer texts keep their first 20,000 characters and are marked cut; shorter ones are kept whole. */
@@ -17,6 +18,50 @@ export function capText(text: string, limit = MESSAGE_TEXT_LIMIT): { text: strin
   const chars = Array.from(text)
   return chars.length <= limit ? { text, cut: false } : { text: chars.slice(0, limit).join(''), cut: true }
 }
+
+const findMessageId = prepare<{ wechatId: string }, { id: number }>(
+  compiler.selectFrom('messages').select('id').where('wechat_id', '=', slot('wechatId')),
+)
+
+const insertMessage = prepare<
+  {
+    wechatId: string
+    projectId: number
+    senderId: number
+    roomId: string
+    text: string
+    cut: number
+    sentAt: string
+    sentOn: string
+    receivedAt: string
+  },
+  { id: number }
+>(
+  compiler
+    .insertInto('messages')
+    .values({
+      wechat_id: slot('wechatId'),
+      project_id: slot('projectId'),
+      sender_id: slot('senderId'),
+      room_id: slot('roomId'),
+      text: slot('text'),
+      cut: slot('cut'),
+      sent_at: slot('sentAt'),
+      sent_on: slot('sentOn'),
+      received_at: slot('receivedAt'),
+      recalled_at: null,
+    })
+    .returning('id'),
+)
+
+/** Keeps the project's latest activity; a late-delivered older message does not move it back. */
+const touchProject = prepare<{ projectId: number; sentAt: string }, unknown>(
+  compiler
+    .updateTable('projects')
+    .set({ last_message_at: slot('sentAt') })
+    .where('id', '=', slot('projectId'))
+    .where((eb) => eb.or([eb('last_message_at', 'is', null), eb('last_message_at', '<', slot('sentAt'))])),
+)
 
 export interface IncomingMessage {
   /** WeChat's message id: the key that makes a second delivery harmless. */
@@ -53,48 +98,35 @@ export async function ingestMessage(
   settings: IssueSettings,
 ): Promise<IngestResult> {
   return inTransaction(db, async (trx) => {
-    const existing = await trx
-      .selectFrom('messages')
-      .select('id')
-      .where('wechat_id', '=', message.wechatId)
-      .executeTakeFirst()
+    const [existing] = await findMessageId(trx, { wechatId: message.wechatId })
     if (existing) return { duplicate: true, messageId: existing.id }
 
     const { text, cut } = capText(message.text)
     const sentAt = message.sentAt.toISOString()
     const sender = await upsertPerson(trx, message.sender, message.receivedAt)
-    const inserted = await trx
-      .insertInto('messages')
-      .values({
-        wechat_id: message.wechatId,
-        project_id: message.projectId,
-        sender_id: sender.id,
-        room_id: message.roomId,
-        text,
-        cut: cut ? 1 : 0,
-        sent_at: sentAt,
-        sent_on: dateInZone(message.sentAt, settings.timeZone),
-        received_at: message.receivedAt.toISOString(),
-        recalled_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
+    const [inserted] = await insertMessage(trx, {
+      wechatId: message.wechatId,
+      projectId: message.projectId,
+      senderId: sender.id,
+      roomId: message.roomId,
+      text,
+      cut: cut ? 1 : 0,
+      sentAt,
+      sentOn: dateInZone(message.sentAt, settings.timeZone),
+      receivedAt: message.receivedAt.toISOString(),
+    })
     await recordMembership(trx, message.projectId, sender.id, message.sentAt)
-    await trx
-      .updateTable('projects')
-      .set({ last_message_at: sentAt })
-      .where('id', '=', message.projectId)
-      .where((eb) => eb.or([eb('last_message_at', 'is', null), eb('last_message_at', '<', sentAt)]))
-      .execute()
+    await touchProject(trx, { projectId: message.projectId, sentAt })
 
+    const messageId = inserted!.id
     const source: RecordSource = {
       projectId: message.projectId,
-      messageId: inserted.id,
+      messageId,
       command: null,
       actorId: sender.id,
       at: message.sentAt,
     }
-    const result = { duplicate: false as const, messageId: inserted.id, sender, cut }
+    const result = { duplicate: false as const, messageId, sender, cut }
     const progress: ProgressUpdate[] = []
     const stages: StageEvent[] = []
     const issues: Issue[] = []

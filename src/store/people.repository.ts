@@ -1,5 +1,8 @@
+import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
+import type { PeopleTable } from './schema.ts'
 import { toPerson } from './mappers.ts'
+import { compiler, prepare, slot } from './prepared.ts'
 import type { Person } from './types.ts'
 
 export interface SeenPerson {
@@ -8,27 +11,32 @@ export interface SeenPerson {
   name: string
 }
 
-/** Inserts a person or refreshes their display name; returns their row id. */
-export async function upsertPerson(db: Db, person: SeenPerson, at: Date): Promise<Person> {
-  const row = await db
+const upsertPersonRow = prepare<{ wechatId: string; name: string; at: string }, Selectable<PeopleTable>>(
+  compiler
     .insertInto('people')
-    .values({ wechat_id: person.wechatId, name: person.name, updated_at: at.toISOString() })
+    .values({ wechat_id: slot('wechatId'), name: slot('name'), updated_at: slot('at') })
     .onConflict((oc) =>
       oc.column('wechat_id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') })),
     )
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  return toPerson(row)
+    .returningAll(),
+)
+
+/** Inserts a person or refreshes their display name; returns their row id. */
+export async function upsertPerson(db: Db, person: SeenPerson, at: Date): Promise<Person> {
+  const [row] = await upsertPersonRow(db, { wechatId: person.wechatId, name: person.name, at: at.toISOString() })
+  return toPerson(row!)
 }
+
+const upsertMembership = prepare<{ projectId: number; personId: number; at: string }, unknown>(
+  compiler
+    .insertInto('memberships')
+    .values({ project_id: slot('projectId'), person_id: slot('personId'), first_seen_at: slot('at'), last_seen_at: slot('at') })
+    .onConflict((oc) => oc.columns(['project_id', 'person_id']).doUpdateSet({ last_seen_at: slot('at') })),
+)
 
 /** Notes that a person was seen in a project's group. */
 export async function recordMembership(db: Db, projectId: number, personId: number, at: Date): Promise<void> {
-  const iso = at.toISOString()
-  await db
-    .insertInto('memberships')
-    .values({ project_id: projectId, person_id: personId, first_seen_at: iso, last_seen_at: iso })
-    .onConflict((oc) => oc.columns(['project_id', 'person_id']).doUpdateSet({ last_seen_at: iso }))
-    .execute()
+  await upsertMembership(db, { projectId, personId, at: at.toISOString() })
 }
 
 export async function findPersonByWechatId(db: Db, wechatId: string): Promise<Person | null> {

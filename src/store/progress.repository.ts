@@ -1,9 +1,31 @@
 import { dateInZone } from '../calendar/local-date.ts'
 import type { ProgressRecord } from '../parse/types.ts'
+import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
+import { compiler, prepare, slot } from './prepared.ts'
+import type { ProgressUpdatesTable } from './schema.ts'
 import { toProgress } from './mappers.ts'
 import { recordStage } from './stages.repository.ts'
 import type { ProgressUpdate, RecordSource, StageEvent } from './types.ts'
+
+const insertProgress = prepare<Record<string, unknown>, Selectable<ProgressUpdatesTable>>(
+  compiler
+    .insertInto('progress_updates')
+    .values({
+      project_id: slot('projectId'),
+      message_id: slot('messageId'),
+      source_command: slot('command'),
+      reporter_id: slot('reporterId'),
+      stage: slot('stage'),
+      percent: slot('percent'),
+      due_on: slot('due'),
+      summary: slot('summary'),
+      recorded_at: slot('at'),
+      recorded_on: slot('on'),
+      retracted_at: null,
+    })
+    .returningAll(),
+)
 
 export type NewProgress = Pick<ProgressRecord, 'stage' | 'percent' | 'due' | 'summary'>
 
@@ -18,25 +40,20 @@ export async function recordProgress(
   timeZone: string,
 ): Promise<{ progress: ProgressUpdate; stage: StageEvent | null }> {
   const recordedOn = dateInZone(source.at, timeZone)
-  const row = await db
-    .insertInto('progress_updates')
-    .values({
-      project_id: source.projectId,
-      message_id: source.messageId,
-      source_command: source.command,
-      reporter_id: source.actorId,
-      stage: record.stage,
-      percent: record.percent,
-      due_on: record.due,
-      summary: record.summary,
-      recorded_at: source.at.toISOString(),
-      recorded_on: recordedOn,
-      retracted_at: null,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow()
+  const [row] = await insertProgress(db, {
+    projectId: source.projectId,
+    messageId: source.messageId,
+    command: source.command,
+    reporterId: source.actorId,
+    stage: record.stage,
+    percent: record.percent,
+    due: record.due,
+    summary: record.summary,
+    at: source.at.toISOString(),
+    on: recordedOn,
+  })
   const stage = record.stage ? await recordStage(db, source, record.stage, recordedOn) : null
-  return { progress: toProgress(row), stage }
+  return { progress: toProgress(row!), stage }
 }
 
 /** The latest progress update of a project that has not been taken back. */

@@ -1,5 +1,8 @@
 import type { ResolutionRecord } from '../parse/types.ts'
+import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
+import { compiler, prepare, slot } from './prepared.ts'
+import type { ResolutionsTable } from './schema.ts'
 import { toResolution } from './mappers.ts'
 import type { RecordSource, Resolution } from './types.ts'
 
@@ -10,19 +13,22 @@ export type NewResolution = Pick<ResolutionRecord, 'category' | 'summary'>
  * or the only open issue of that team); `resolveIssue` links the two.
  */
 export async function recordResolution(db: Db, source: RecordSource, record: NewResolution): Promise<Resolution> {
-  const row = await db
+  const [row] = await insertResolution(db, { ...source, at: source.at.toISOString(), category: record.category, summary: record.summary })
+  return toResolution(row!)
+}
+
+const insertResolution = prepare<Record<string, unknown>, Selectable<ResolutionsTable>>(
+  compiler
     .insertInto('resolutions')
     .values({
-      project_id: source.projectId,
-      message_id: source.messageId,
-      source_command: source.command,
-      reporter_id: source.actorId,
-      category: record.category,
-      summary: record.summary,
-      recorded_at: source.at.toISOString(),
+      project_id: slot('projectId'),
+      message_id: slot('messageId'),
+      source_command: slot('command'),
+      reporter_id: slot('actorId'),
+      category: slot('category'),
+      summary: slot('summary'),
+      recorded_at: slot('at'),
       retracted_at: null,
     })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  return toResolution(row)
-}
+    .returningAll(),
+)

@@ -1,26 +1,32 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import type { StageDates } from '../domain/slow-projects.ts'
 import type { Stage } from '../parse/types.ts'
+import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
+import { compiler, prepare, slot } from './prepared.ts'
+import type { StageEventsTable } from './schema.ts'
 import { toStageEvent } from './mappers.ts'
 import type { RecordSource, StageEvent } from './types.ts'
 
-export async function recordStage(db: Db, source: RecordSource, stage: Stage, reachedOn: LocalDate): Promise<StageEvent> {
-  const row = await db
+const insertStage = prepare<Record<string, unknown>, Selectable<StageEventsTable>>(
+  compiler
     .insertInto('stage_events')
     .values({
-      project_id: source.projectId,
-      stage,
-      reached_on: reachedOn,
-      message_id: source.messageId,
-      source_command: source.command,
-      actor_id: source.actorId,
-      recorded_at: source.at.toISOString(),
+      project_id: slot('projectId'),
+      stage: slot('stage'),
+      reached_on: slot('reachedOn'),
+      message_id: slot('messageId'),
+      source_command: slot('command'),
+      actor_id: slot('actorId'),
+      recorded_at: slot('at'),
       retracted_at: null,
     })
-    .returningAll()
-    .executeTakeFirstOrThrow()
-  return toStageEvent(row)
+    .returningAll(),
+)
+
+export async function recordStage(db: Db, source: RecordSource, stage: Stage, reachedOn: LocalDate): Promise<StageEvent> {
+  const [row] = await insertStage(db, { ...source, at: source.at.toISOString(), stage, reachedOn })
+  return toStageEvent(row!)
 }
 
 /**

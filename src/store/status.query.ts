@@ -5,7 +5,7 @@ import { workingDayCounter, type Urgency, type WorkingDayCounter } from '../doma
 import type { Stage } from '../parse/types.ts'
 import type { Db } from './database.ts'
 import { toProgress, toProject } from './mappers.ts'
-import { fetchOpenIssues, type OpenIssue } from './open-issues.query.ts'
+import { fetchOpenIssueBriefs, fetchOpenIssues, type OpenIssueBrief } from './open-issues.query.ts'
 import { findLatestProgress } from './progress.repository.ts'
 import { getAllStageDates, getStageDates } from './stages.repository.ts'
 import type { ProgressUpdate, Project } from './types.ts'
@@ -39,7 +39,7 @@ export function buildProjectStatus(
   project: Project,
   stages: StageDates,
   latestProgress: ProgressUpdate | null,
-  openIssues: readonly Pick<OpenIssue, 'urgency'>[],
+  openIssues: readonly Pick<OpenIssueBrief, 'urgency'>[],
   days: WorkingDayCounter,
   query: Pick<StatusQuery, 'timeZone' | 'thresholds'>,
 ): ProjectStatus {
@@ -77,7 +77,7 @@ export async function getProjectStatus(db: Db, projectId: number, query: StatusQ
 export interface ProjectStatusList {
   statuses: ProjectStatus[]
   /** Every open issue of the active projects, most urgent first (already fetched for the counts). */
-  openIssues: OpenIssue[]
+  openIssues: (OpenIssueBrief & { projectName: string })[]
 }
 
 /** Every active project's status, in a handful of queries: private `/status` and the digest. */
@@ -89,9 +89,13 @@ export async function listProjectStatuses(
   const projects = (await db.selectFrom('projects').selectAll().where('archived_at', 'is', null).orderBy('id').execute()).map(toProject)
   const stages = await getAllStageDates(db)
   const latest = await latestProgressByProject(db)
-  const open = await fetchOpenIssues(db, undefined, days)
-  const openByProject = new Map<number, OpenIssue[]>()
-  for (const issue of open) {
+  const names = new Map(projects.map((p) => [p.id, p.name]))
+  const open: ProjectStatusList['openIssues'] = []
+  const openByProject = new Map<number, OpenIssueBrief[]>()
+  for (const issue of await fetchOpenIssueBriefs(db, days)) {
+    const projectName = names.get(issue.projectId)
+    if (projectName === undefined) continue // an archived project's
+    open.push({ ...issue, projectName })
     const list = openByProject.get(issue.projectId)
     if (list) list.push(issue)
     else openByProject.set(issue.projectId, [issue])

@@ -34,6 +34,8 @@ describe('issueUrgency', () => {
     ['2026-02-13', '2026-02-24', 'yellow'], // Fri before the festival: the 14th (make-up) and the 24th
     ['2026-02-12', '2026-02-24', 'green'], // 13th, 14th, 24th: 3 left
     ['2026-03-02', null, 'green'],
+    // Far in a year the calendar does not know: green, not an error.
+    ['2026-03-02', '2027-03-01', 'green'],
   ])('today %s, due %s: %s', (today, due, urgency) => {
     expect(issueUrgency(workingDayCounter(calendar, today), due)).toBe(urgency)
   })
