@@ -9,7 +9,8 @@ export default defineCommand({
   run(ctx) {
     const lines = ctx.catalogue
       .filter((c) => !c.adminOnly || ctx.isAdmin || (c.adminOnly === 'or-group-owner' && ctx.isGroupOwner))
-      .map((c) => `${c.usage}（/${c.aliases[0] ?? c.name}）${c.description}`)
+      // The usage without its example: "/resolve 编号 [办法]（/解决）办结问题 N，可写明解决办法".
+      .map((c) => `${c.usage.split('，例如')[0]}（/${c.aliases[0] ?? c.name}）${c.description}`)
     return [
       '督办助手命令（/ 或 ／ 开头，可 @我）：',
       ...lines,

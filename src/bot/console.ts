@@ -87,10 +87,12 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     puppet.emit('message', { messageId: id })
     return id
   }
-  const sayInGroup = (text: string) => {
+  /** Says `text` in the group as the current speaker and echoes it with its number. */
+  const sayInGroup = (text: string, shown = text) => {
     const id = emit({ roomId: room.id, text, mentionIdList: [] })
     history.push({ id, name: speaker, text })
     lastSaid.set(speaker, id)
+    print(dim(`[${history.length}] ${speaker}：${shown}`))
   }
 
   print(bold('督办助手 · 本地控制台') + dim(`（模拟微信，数据存于 ${o.databasePath}）`))
@@ -118,7 +120,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       const m = /^(\d+)\s+([\s\S]+)$/u.exec(arg)
       const quoted = m ? history[Number(m[1]) - 1] : undefined
       if (!m || !quoted) return print('用法：:quote 编号 回复内容（编号是消息前方括号里的数字）')
-      sayInGroup(`「${quoted.name}：${quoted.text}」\n- - - - - - - - - - - - - - -\n${m[2]}`)
+      sayInGroup(`「${quoted.name}：${quoted.text}」\n- - - - - - - - - - - - - - -\n${m[2]}`, `（引用 [${m[1]}]）${m[2]}`)
     },
     recall: () => {
       const id = lastSaid.get(speaker)
@@ -147,7 +149,6 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         else print('不认识这个控制台命令；:help 查看。')
       } else if (line !== '') {
         sayInGroup(line)
-        print(dim(`[${history.length}] ${speaker}：${line}`))
       }
       prompt()
     })

@@ -118,7 +118,10 @@ export function createBot(o: BotOptions): Bot {
     working ??= work()
   })
   wechaty.on('login', (user) => o.log.info(`logged in as ${user.name()}`))
-  wechaty.on('logout', (user) => o.log.warn(`logged out: ${user.name()}`))
+  let stopping = false
+  wechaty.on('logout', (user) => {
+    if (!stopping) o.log.warn(`logged out: ${user.name()}`)
+  })
   wechaty.on('error', (error) => o.log.warn(`wechaty: ${error.message}`))
 
   let supervisor: { stop(): void } | undefined
@@ -165,6 +168,7 @@ export function createBot(o: BotOptions): Bot {
       }
     },
     async stop() {
+      stopping = true
       supervisor?.stop()
       await sender.stop()
       await working

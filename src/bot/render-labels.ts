@@ -1,16 +1,8 @@
+import { DEFAULT_TEAM_NAMES } from '../domain/teams.ts'
 import type { Category, Stage } from '../parse/types.ts'
 
-/** The special work team (专班) of each issue category, as SPEC.md names them. */
-export const TEAM_NAMES: Record<Category, string> = {
-  land: '土地工作专班',
-  finance: '金融工作专班',
-  approval: '项目审批验收服务专班',
-  labour: '用工保障专班',
-  safety: '工程施工安全监督专班',
-  infrastructure: '增资扩产和园区建设专班',
-  environment: '环保能耗配套和审批专班',
-  other: '产业项目兜底服务专班',
-}
+/** The special work team (专班) of each issue category: the defaults that `data/teams.json` also ships. */
+export const TEAM_NAMES: Record<Category, string> = DEFAULT_TEAM_NAMES
 
 export const STAGE_NAMES: Record<Stage, string> = {
   signed: '签约',

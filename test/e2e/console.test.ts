@@ -1,0 +1,69 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { PassThrough } from 'node:stream'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { CONSOLE_OWNER, runConsole } from '../../src/bot/console.ts'
+import { createBot } from '../../src/bot/create-bot.ts'
+import { loadCalendar } from '../../src/calendar/load-calendar.ts'
+import { systemClock } from '../../src/clock.ts'
+import { parseMessage } from '../../src/parse/parse-message.ts'
+import { migrateToLatest, openDatabase, type Db } from '../../src/store/index.ts'
+import { waitFor } from './harness.ts'
+
+let db: Db
+
+beforeAll(async () => {
+  db = openDatabase(join(mkdtempSync(join(tmpdir(), 'duban-console-')), 'console.sqlite'))
+  await migrateToLatest(db)
+})
+
+afterAll(async () => {
+  await db?.destroy()
+})
+
+it('lets a newcomer report, list, resolve by quote, switch speaker and recall', async () => {
+  const input = new PassThrough()
+  const output = new PassThrough()
+  let screen = ''
+  output.on('data', (d) => (screen += String(d)))
+  const calendar = loadCalendar()
+  const done = runConsole({
+    databasePath: 'console.sqlite',
+    input,
+    output,
+    createBot: (puppet, log) =>
+      createBot({
+        puppet,
+        db,
+        clock: systemClock,
+        calendar,
+        parse: (text, sentAt) => parseMessage(text, sentAt, { calendar }),
+        settings: {
+          admins: [CONSOLE_OWNER],
+          projectRoomPattern: /^【项目】(.+?)(推进群|工作群|群)?$/u,
+          slaWorkingDays: 7,
+          timezone: 'Asia/Shanghai',
+          sendIntervalMs: 5,
+          loginTimeoutMs: 5_000,
+        },
+        log,
+      }),
+  })
+  const type = async (line: string, expected: RegExp) => {
+    input.write(`${line}\n`)
+    await waitFor(() => expected.test(screen), 5_000, () => `after "${line}" the screen shows:\n${screen}`)
+  }
+  await waitFor(() => screen.includes('试试'), 10_000, () => screen)
+  await type('施工用电还没接入，供电局说要等电力设施迁改', /已登记问题 #1/)
+  await type('/issues', /未办结问题：[\s\S]*#1/)
+  await type(':quote 1 已解决', /问题 #1（增资扩产和园区建设专班）已办结/)
+  await type(':as 李四', /李四/)
+  await type('环评批复还没下来', /已登记问题 #2/)
+  await type(':recall', /李四撤回了一条消息，已撤销：问题 #2/)
+  await type('/stage 动工', /仅限管理员/)
+  await type(':private /status', /私聊查询仅对管理员开放/)
+  input.write(':quit\n')
+  await done
+  expect(screen.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')).toMatch(/\[\d+\] 督办助手：✅ 问题 #1/)
+}, 30_000)
