@@ -1,0 +1,79 @@
+import type { LocalDate } from '../calendar/local-date.ts'
+import { clip, shortDate } from '../bot/render-labels.ts'
+import type { OpenIssue } from '../store/open-issues.query.ts'
+import type { Contact } from './reminders.ts'
+import type { WorkingDayCounter } from './sla.ts'
+import type { Teams } from './teams.ts'
+import { URGENT_MARK } from './urgency-marks.ts'
+
+export type SummaryIssue = Pick<
+  OpenIssue,
+  'number' | 'category' | 'summary' | 'ageWorkingDays' | 'dueOn' | 'urgency' | 'overdueWorkingDays' | 'status'
+>
+
+export interface BlockerSummary {
+  text: string
+  /** The liaisons of the teams concerned who are members of the group. */
+  mentionIds: string[]
+}
+
+/**
+ * The morning list of a group's open issues, most urgent first (the order the store gives), or null
+ * when there is none: a group without open issues gets nothing.
+ */
+export function buildBlockerSummary(input: {
+  issues: readonly SummaryIssue[]
+  days: WorkingDayCounter
+  teams: Teams
+  /** The group's members now, to @mention only liaisons who are in it. */
+  members: readonly Contact[]
+}): BlockerSummary | null {
+  const { issues, days, teams } = input
+  if (issues.length === 0) return null
+  const red = issues.filter((i) => i.urgency === 'red').length
+  const yellow = issues.filter((i) => i.urgency === 'yellow').length
+  const marks = [red > 0 ? `🔴超期 ${red} 个` : '', yellow > 0 ? `🟡临期 ${yellow} 个` : ''].filter((m) => m !== '')
+  const lines = [
+    `📌 问题督办（${shortDate(days.today)}）：本群未办结问题 ${issues.length} 个${marks.length > 0 ? `，其中${marks.join('、')}` : ''}`,
+  ]
+  for (const i of issues) lines.push(renderSummaryIssue(i, days, teams))
+
+  const mentioned: Contact[] = []
+  const named: string[] = []
+  for (const category of new Set(issues.map((i) => i.category))) {
+    for (const liaison of teams[category].liaisons) {
+      // A liaison is written as a WeChat name or a contact id: "王科长" or "wxid_abc123".
+      const member = input.members.find((m) => m.id === liaison || m.name === liaison)
+      if (!member || mentioned.some((m) => m.id === member.id)) continue
+      mentioned.push(member)
+      named.push(`${member.name}（${teams[category].name}）`)
+    }
+  }
+  if (named.length > 0) lines.push(`请联络员跟进：${named.join('、')}`)
+  lines.push('办结后引用问题消息回复“已解决”，或发 /resolve 编号 办法。')
+  return { text: lines.join('\n'), mentionIds: mentioned.map((m) => m.id) }
+}
+
+/**
+ *   🔴 #3 土地工作专班 · 已9个工作日 · 10月9日到期，超期2个工作日
+ *      征地拆迁还有两户没谈妥
+ */
+export function renderSummaryIssue(i: SummaryIssue, days: WorkingDayCounter, teams: Teams): string {
+  const head = [
+    `${URGENT_MARK[i.urgency]} #${i.number} ${teams[i.category].name}`,
+    `已${i.ageWorkingDays}个工作日`,
+    dueText(i, days),
+    ...(i.status === 'reopened' ? ['已重开'] : []),
+  ]
+  return `${head.join(' · ')}\n   ${clip(i.summary, 40)}`
+}
+
+function dueText(i: SummaryIssue, days: WorkingDayCounter): string {
+  if (i.dueOn === null) return '未定期限'
+  const due: LocalDate = i.dueOn
+  if (i.urgency === 'red') return `${shortDate(due)}到期，超期${i.overdueWorkingDays}个工作日`
+  if (i.urgency === 'green') return `${shortDate(due)}到期`
+  // Yellow: the counter already knows these days (urgency asked it), and they are at most two.
+  const left = days.from(days.today, due)
+  return left === 0 ? `今天（${shortDate(due)}）到期` : `${shortDate(due)}到期，还剩${left}个工作日`
+}

@@ -1,0 +1,137 @@
+import { parts, type LocalDate } from '../calendar/local-date.ts'
+import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
+import type { DigestData, DigestProgress } from '../store/digest.query.ts'
+import type { Teams } from './teams.ts'
+
+/** A group is silent after this many working days without a message. */
+export const SILENT_WORKING_DAYS = 3
+/** An issue this many working days past its due date is called out by name. */
+export const SEVERE_OVERDUE_WORKING_DAYS = 5
+/** How many of the oldest open issues the digest names. */
+export const OLDEST_ISSUES = 5
+
+/** An open issue as the digest query gives it (project name, age, urgency; no joins). */
+export type DigestOpenIssue = DigestData['openIssues'][number]
+
+export interface TeamLine {
+  category: Category
+  name: string
+  opened: number
+  resolved: number
+  open: number
+  red: number
+  yellow: number
+}
+
+export interface SlowLine {
+  projectName: string
+  stage: Stage
+  since: LocalDate
+  /** Whole months in the stage so far. */
+  monthsIn: number
+  limitMonths: number
+}
+
+export interface SilentLine {
+  projectName: string
+  workingDays: number
+  lastMessageOn: LocalDate | null
+}
+
+/** The leaders' digest as facts, most urgent first inside each list; the text is render-digest's. */
+export interface Digest {
+  day: LocalDate
+  /** A make-up working day on a weekend (调休上班). */
+  makeUp: boolean
+  since: LocalDate
+  until: LocalDate
+  /** Years the calendar lacks that matter now (see missingCalendarYears). */
+  missingYears: number[]
+  projectCount: number
+  /** Projects per furthest stage reached, `null` for none recorded yet; stages with none left out. */
+  byStage: { stage: Stage | null; count: number }[]
+  severeOverdue: DigestOpenIssue[]
+  teams: TeamLine[]
+  slow: SlowLine[]
+  silent: SilentLine[]
+  /** The oldest open issues not already named as severely overdue. */
+  oldest: DigestOpenIssue[]
+  progress: DigestProgress[]
+}
+
+export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: boolean; missingYears: number[] }): Digest {
+  const { data, teams } = input
+  const byStageCount = new Map<Stage | null, number>()
+  for (const s of data.projects) byStageCount.set(s.stage?.stage ?? null, (byStageCount.get(s.stage?.stage ?? null) ?? 0) + 1)
+  const byStage = [...STAGES, null]
+    .map((stage) => ({ stage, count: byStageCount.get(stage) ?? 0 }))
+    .filter((s) => s.count > 0)
+
+  const severeOverdue = data.openIssues
+    .filter((i) => i.overdueWorkingDays >= SEVERE_OVERDUE_WORKING_DAYS)
+    .sort((a, b) => b.overdueWorkingDays - a.overdueWorkingDays || a.openedOn.localeCompare(b.openedOn))
+  const named = new Set(severeOverdue.map((i) => i.id))
+  const oldest = data.openIssues
+    .filter((i) => !named.has(i.id))
+    .sort((a, b) => b.ageWorkingDays - a.ageWorkingDays || a.openedOn.localeCompare(b.openedOn))
+    .slice(0, OLDEST_ISSUES)
+
+  const slow = data.projects
+    .flatMap((s) =>
+      s.slow
+        ? [{ projectName: s.project.name, stage: s.slow.stage, since: s.slow.since, monthsIn: wholeMonths(s.slow.since, data.day), limitMonths: s.slow.months }]
+        : [],
+    )
+    .sort((a, b) => b.monthsIn - b.limitMonths - (a.monthsIn - a.limitMonths) || a.since.localeCompare(b.since))
+
+  const silent = data.projects
+    .filter((s) => s.project.roomId !== null && s.workingDaysSilent >= SILENT_WORKING_DAYS)
+    .map((s) => ({ projectName: s.project.name, workingDays: s.workingDaysSilent, lastMessageOn: s.lastMessageOn }))
+    .sort((a, b) => b.workingDays - a.workingDays)
+
+  return {
+    day: data.day,
+    makeUp: input.makeUp,
+    since: data.since,
+    until: data.until,
+    missingYears: input.missingYears,
+    projectCount: data.projects.length,
+    byStage,
+    severeOverdue,
+    teams: teamLines(data, teams),
+    slow,
+    silent,
+    oldest,
+    progress: data.progress,
+  }
+}
+
+/** Per team: issues opened and resolved in the window, open now, and how many of those are red or yellow. */
+function teamLines(data: DigestData, teams: Teams): TeamLine[] {
+  const lines = new Map<Category, TeamLine>(
+    CATEGORIES.map((c) => [c, { category: c, name: teams[c].name, opened: 0, resolved: 0, open: 0, red: 0, yellow: 0 }]),
+  )
+  for (const i of data.opened) lines.get(i.category)!.opened++
+  for (const i of data.resolved) lines.get(i.category)!.resolved++
+  for (const i of data.openIssues) {
+    const line = lines.get(i.category)!
+    line.open++
+    if (i.urgency === 'red') line.red++
+    if (i.urgency === 'yellow') line.yellow++
+  }
+  return [...lines.values()]
+    .filter((l) => l.opened + l.resolved + l.open > 0)
+    .sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.open - a.open || b.opened - a.opened)
+}
+
+/** Whole months from `from` to `to`: 2026-01-05 → 2026-07-04 is 5, → 2026-07-05 is 6. */
+export function wholeMonths(from: LocalDate, to: LocalDate): number {
+  const a = parts(from)
+  const b = parts(to)
+  return (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0)
+}
+
+/** True when the digest has nothing beyond the headcount: no issue, no slow or silent group, no progress. */
+export function digestIsQuiet(d: Digest): boolean {
+  return d.teams.length === 0 && d.slow.length === 0 && d.silent.length === 0 && d.progress.length === 0
+}

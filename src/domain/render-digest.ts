@@ -1,0 +1,108 @@
+import { isoWeekday, type LocalDate } from '../calendar/local-date.ts'
+import { clip, shortDate, STAGE_NAMES } from '../bot/render-labels.ts'
+import type { Stage } from '../parse/types.ts'
+import type { Digest } from './digest.ts'
+import { packParts } from './pack-parts.ts'
+import { URGENT_MARK } from './urgency-marks.ts'
+
+/** Each list names at most this many items, then says how many more: a phone screen, not a report. */
+export const LIST_LIMIT = 10
+
+const WEEKDAYS = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']
+const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+
+/** The stage a slow project has not reached yet: signed → 供地, land → 动工, construction → 竣工. */
+const NEXT_STAGE: Partial<Record<Stage, string>> = { signed: '供地', land: '动工', construction: '竣工' }
+
+/** "10月10日 星期六（调休上班）" */
+export function dayLabel(day: LocalDate, makeUp: boolean): string {
+  return `${shortDate(day)} ${WEEKDAYS[isoWeekday(day) - 1]}${makeUp ? '（调休上班）' : ''}`
+}
+
+/** "10月9日" or, over a weekend or holiday, "10月9日至10月11日". */
+function windowLabel(since: LocalDate, until: LocalDate): string {
+  return since >= until ? shortDate(since) : `${shortDate(since)}至${shortDate(until)}`
+}
+
+function capped<T>(items: readonly T[], line: (item: T) => string, limit = LIST_LIMIT): string[] {
+  const lines = items.slice(0, limit).map(line)
+  if (items.length > limit) lines.push(`……另有 ${items.length - limit} 项`)
+  return lines
+}
+
+/**
+ * The digest as texts ready to send: a header, the calendar warning if any, the headcount by stage,
+ * then the sections most urgent first, numbered 一、二、… and packed into numbered parts when long.
+ * Never empty: a day with nothing to report says so.
+ */
+export function renderDigest(d: Digest): string[] {
+  const head = [`📰 督办日报 · ${dayLabel(d.day, d.makeUp)}`]
+  for (const year of d.missingYears) {
+    head.push(`⚠️ 日历缺少 ${year} 年法定节假日数据，涉及该年的到期日和工作日天数无法计算。请管理员在 data/holidays.json 补充。`)
+  }
+  head.push(
+    d.projectCount === 0
+      ? '在库项目 0 个。'
+      : `在库项目 ${d.projectCount} 个：${d.byStage.map((s) => `${s.stage ? STAGE_NAMES[s.stage] : '未记节点'} ${s.count}`).join(' · ')}`,
+  )
+
+  const sections: { title: string; lines: string[] }[] = []
+  if (d.severeOverdue.length > 0) {
+    sections.push({
+      title: `严重超期问题（超期 5 个工作日及以上）${d.severeOverdue.length} 个`,
+      lines: capped(d.severeOverdue, (i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日）`),
+    })
+  }
+  if (d.teams.length > 0) {
+    sections.push({
+      title: `各专班问题（新增、办结为 ${windowLabel(d.since, d.until)}）`,
+      lines: d.teams.map((t) => {
+        const marks = [t.red > 0 ? `${URGENT_MARK.red}${t.red}` : '', t.yellow > 0 ? `${URGENT_MARK.yellow}${t.yellow}` : ''].filter((m) => m !== '')
+        return `${t.name}：未办结 ${t.open}${marks.length > 0 ? `（${marks.join(' ')}）` : ''}，新增 ${t.opened}，办结 ${t.resolved}`
+      }),
+    })
+  }
+  if (d.slow.length > 0) {
+    sections.push({
+      title: `进展缓慢项目 ${d.slow.length} 个`,
+      lines: capped(
+        d.slow,
+        (s) => `${s.projectName}：${STAGE_NAMES[s.stage]}已 ${s.monthsIn} 个月未${NEXT_STAGE[s.stage] ?? '推进'}（${shortDate(s.since)}${STAGE_NAMES[s.stage]}，时限 ${s.limitMonths} 个月）`,
+      ),
+    })
+  }
+  if (d.silent.length > 0) {
+    sections.push({
+      title: `连续 3 个工作日以上无人发言的项目群 ${d.silent.length} 个`,
+      lines: capped(
+        d.silent,
+        (s) => `${s.projectName}：${s.workingDays} 个工作日${s.lastMessageOn ? `（最后发言 ${shortDate(s.lastMessageOn)}）` : '（从未发言）'}`,
+      ),
+    })
+  }
+  if (d.oldest.length > 0) {
+    sections.push({
+      title: '最久未办结问题',
+      lines: d.oldest.map((i) => `${URGENT_MARK[i.urgency]} ${i.projectName} #${i.number} 已${i.ageWorkingDays}个工作日：${clip(i.summary, 24)}`),
+    })
+  }
+  if (d.progress.length > 0) {
+    sections.push({
+      title: `${windowLabel(d.since, d.until)} 进度 ${d.progress.length} 条`,
+      lines: capped(d.progress, (p) => `${p.projectName}${p.reporterName ? `（${p.reporterName}）` : ''}：${clip(p.summary, 30)}`),
+    })
+  }
+  if (sections.length === 0) head.push(`${windowLabel(d.since, d.until)} 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。`)
+
+  const blocks = [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n'))]
+  return packParts(blocks)
+}
+
+/** When the calendar lacks today's year, the digest says only that: no working-day count can be trusted. */
+export function renderCalendarMissingDigest(day: LocalDate, year: number): string {
+  return [
+    `📰 督办日报 · ${shortDate(day)}`,
+    `⚠️ 日历缺少 ${year} 年法定节假日数据，无法判断工作日、计算到期日和超期天数，今日简报未生成。`,
+    '请管理员在 data/holidays.json 补充该年的放假与调休安排（见 README），补充后发 /简报 即可获取。',
+  ].join('\n')
+}

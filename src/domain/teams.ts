@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { CATEGORIES, type Category } from '../parse/types.ts'
+
+/** A special work team (专班): the name officials know it by, and whom to @mention for its issues. */
+export interface Team {
+  name: string
+  /** WeChat display names or contact ids of the team's liaison(s) (联络员); empty when none is set. */
+  liaisons: string[]
+}
+
+export type Teams = Record<Category, Team>
+
+/** The eight teams of SPEC.md; `data/teams.json` ships the same, and a city edits its own copy. */
+export const DEFAULT_TEAM_NAMES: Record<Category, string> = {
+  land: '土地工作专班',
+  finance: '金融工作专班',
+  approval: '项目审批验收服务专班',
+  labour: '用工保障专班',
+  safety: '工程施工安全监督专班',
+  infrastructure: '增资扩产和园区建设专班',
+  environment: '环保能耗配套和审批专班',
+  other: '产业项目兜底服务专班',
+}
+
+export const DEFAULT_TEAMS: Teams = Object.fromEntries(
+  CATEGORIES.map((c) => [c, { name: DEFAULT_TEAM_NAMES[c], liaisons: [] }]),
+) as unknown as Teams
+
+const teamSchema = z.strictObject({
+  name: z.string().trim().min(1, 'a team needs a name').optional(),
+  liaisons: z.array(z.string().trim().min(1, 'an empty liaison name')).optional(),
+})
+
+/**
+ * The file: `{ "teams": { "land": { "name": "土地工作专班", "liaisons": ["王科长", "wxid_abc"] } } }`.
+ * Teams left out, or fields left out, keep their defaults, so a city writes only what it changes;
+ * an unknown team key is an error (a typo such as "lands" would otherwise be silently ignored).
+ */
+const fileSchema = z.strictObject({
+  teams: z.partialRecord(z.enum(CATEGORIES), teamSchema),
+})
+
+/** Reads a parsed teams file; throws one error listing every problem, naming `source`. */
+export function parseTeams(json: unknown, source = 'teams file'): Teams {
+  const result = fileSchema.safeParse(json)
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
+    throw new Error(`${source} is not valid: ${problems.join('; ')}`)
+  }
+  const teams = { ...DEFAULT_TEAMS }
+  for (const category of CATEGORIES) {
+    const given = result.data.teams[category]
+    if (!given) continue
+    teams[category] = { name: given.name ?? DEFAULT_TEAMS[category].name, liaisons: given.liaisons ?? [] }
+  }
+  return teams
+}
