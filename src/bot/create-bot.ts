@@ -101,6 +101,7 @@ export function createBot(o: BotOptions): Bot {
       })
     } catch (error) {
       // The commit itself failed (the disk, a lock held too long): try each message on its own.
+      handle.forgetProjects()
       o.log.error(`a batch of ${batch.length} messages failed to commit (${String(error)}); retrying one by one`)
       for (const msg of batch) {
         await o.db

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { sql } from 'kysely'
+import { CompiledQuery } from 'kysely'
 import type { Clock } from '../clock.ts'
 import { chooseIssueToClose } from '../domain/resolution-target.ts'
 import type { ParsedRecord } from '../parse/types.ts'
@@ -12,7 +12,7 @@ import { readCommandLine } from './command-line.ts'
 import { runCommand, type CommandRuntime } from './run-command.ts'
 import type { Logger } from './logger.ts'
 import type { Outgoing } from './outbox-queue.ts'
-import { findOrBindProject } from './project-binding.ts'
+import { ProjectCache } from './project-binding.ts'
 import { renderRecall } from './render-recall.ts'
 import { renderClosed, renderIssueLine, renderProgressLine, renderWhichIssue } from './render-records.ts'
 import { UserFacingError } from './errors.ts'
@@ -36,6 +36,10 @@ export interface HandlerDeps {
   log: Logger
 }
 
+const SAVEPOINT = CompiledQuery.raw('savepoint message')
+const RELEASE = CompiledQuery.raw('release message')
+const ROLLBACK_TO = CompiledQuery.raw('rollback to message')
+
 /** Handles one message inside the caller's transaction (`trx`); never throws. */
 export type MessageHandler = (msg: ChatMessage, trx: Db) => Promise<void>
 
@@ -45,8 +49,9 @@ export type MessageHandler = (msg: ChatMessage, trx: Db) => Promise<void>
  * failure takes back everything the message did, then a user-facing error is replied as is and
  * anything else is logged with the message id and answered with a short apology.
  */
-export function createMessageHandler(deps: HandlerDeps): MessageHandler {
-  return async function handle(msg, trx) {
+export function createMessageHandler(deps: HandlerDeps): MessageHandler & { forgetProjects(): void } {
+  const projects = new ProjectCache()
+  const handle = async (msg: ChatMessage, trx: Db) => {
     const reply: Reply = (text, issueId) =>
       deps.send(
         trx,
@@ -54,22 +59,24 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler {
           ? { targetKind: 'room', targetId: msg.room.id, text, issueId }
           : { targetKind: 'contact', targetId: msg.talker.id, text, issueId },
       )
-    await sql`savepoint message`.execute(trx)
+    await trx.executeQuery(SAVEPOINT)
     try {
-      await route(deps, msg, trx, reply)
-      await sql`release message`.execute(trx)
+      await route(deps, projects, msg, trx, reply)
+      await trx.executeQuery(RELEASE)
     } catch (error) {
-      await sql`rollback to message`.execute(trx)
-      await sql`release message`.execute(trx)
+      await trx.executeQuery(ROLLBACK_TO)
+      await trx.executeQuery(RELEASE)
+      projects.clear()
       const text =
         error instanceof UserFacingError ? error.message : '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
       if (!(error instanceof UserFacingError)) deps.log.error(`message ${msg.id}: ${(error as Error).stack ?? String(error)}`)
       await reply(text).catch((e: unknown) => deps.log.error(`reply to ${msg.id} failed: ${String(e)}`))
     }
   }
+  return Object.assign(handle, { forgetProjects: () => projects.clear() })
 }
 
-async function route(deps: HandlerDeps, msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
+async function route(deps: HandlerDeps, projects: ProjectCache, msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
   const runtime: CommandRuntime = { ...deps, db }
   if (msg.kind === 'other') return
   if (!msg.room) {
@@ -77,12 +84,14 @@ async function route(deps: HandlerDeps, msg: ChatMessage, db: Db, reply: Reply):
     return
   }
   const now = deps.clock.now()
-  const project = await findOrBindProject(db, msg.room, deps.settings.projectRoomPattern, now, deps.log)
+  const project = await projects.find(db, msg.room, deps.settings.projectRoomPattern, now, deps.log)
   if (msg.kind === 'recall') {
     if (project) await handleRecall(db, deps, msg, reply)
     return
   }
   const command = readCommandLine(msg.body)
+  // A command may bind, release or quiet this group: read its project afresh next time.
+  if (command) projects.forget(msg.room.id)
   if (!project) {
     // Unbound groups are left alone, except for /bind (checked inside) and a /help hint.
     if (command) await runCommand(runtime, msg, undefined, undefined, reply)

@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts'
+import { enqueueReply } from '../store/reply-outbox.repository.ts'
 import {
-  enqueueOutbox,
   markOutboxAttemptFailed,
   markOutboxSent,
   nextDueOutboxItem,
@@ -35,8 +35,9 @@ export function storeOutboxQueue(db: Db): OutboxQueue {
 export async function enqueueText(db: Db, clock: Clock, out: Outgoing): Promise<void> {
   const at = clock.now()
   for (const [index, text] of splitText(out.text).entries()) {
-    await enqueueOutbox(db, {
-      target: { kind: out.targetKind, id: out.targetId },
+    await enqueueReply(db, {
+      targetKind: out.targetKind,
+      targetId: out.targetId,
       text,
       // Mentions go with the first part only: one ping per message.
       mentions: index === 0 ? (out.mentionIds ?? []) : [],

@@ -15,6 +15,32 @@ export interface RoomSeen {
 }
 
 /**
+ * Remembers the project of each bound group, so that the common case (another message in a known
+ * group) costs no query. Whatever may change a binding forgets: a command in that group (/bind,
+ * /unbind, /quiet), a new topic, and any failure (a rolled-back bind must not linger).
+ */
+export class ProjectCache {
+  readonly #byRoom = new Map<string, Project>()
+
+  async find(db: Db, room: RoomSeen, pattern: RegExp, at: Date, log: Logger): Promise<Project | undefined> {
+    const cached = this.#byRoom.get(room.id)
+    if (cached && cached.roomTopic === room.topic) return cached
+    const project = await findOrBindProject(db, room, pattern, at, log)
+    if (project) this.#byRoom.set(room.id, project)
+    else this.#byRoom.delete(room.id)
+    return project
+  }
+
+  forget(roomId: string): void {
+    this.#byRoom.delete(roomId)
+  }
+
+  clear(): void {
+    this.#byRoom.clear()
+  }
+}
+
+/**
  * The project a group belongs to, binding it on first sight when its topic matches the pattern:
  * "【项目】年产10万吨新材料推进群" binds as project "年产10万吨新材料". A group already known by topic
  * under another id is re-bound (some puppets change room ids across logins); one released with
