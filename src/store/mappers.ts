@@ -37,7 +37,6 @@ export function toProject(row: Selectable<ProjectsTable>): Project {
     roomId: row.room_id,
     roomTopic: row.room_topic,
     muted: row.muted === 1,
-    lastMessageAt: maybeInstant(row.last_message_at),
     createdAt: instant(row.created_at),
     archivedAt: maybeInstant(row.archived_at),
   }

@@ -54,15 +54,6 @@ const insertMessage = prepare<
     .returning('id'),
 )
 
-/** Keeps the project's latest activity; a late-delivered older message does not move it back. */
-const touchProject = prepare<{ projectId: number; sentAt: string }, unknown>(
-  compiler
-    .updateTable('projects')
-    .set({ last_message_at: slot('sentAt') })
-    .where('id', '=', slot('projectId'))
-    .where((eb) => eb.or([eb('last_message_at', 'is', null), eb('last_message_at', '<', slot('sentAt'))])),
-)
-
 export interface IncomingMessage {
   /** WeChat's message id: the key that makes a second delivery harmless. */
   wechatId: string
@@ -116,7 +107,6 @@ export async function ingestMessage(
       receivedAt: message.receivedAt.toISOString(),
     })
     await recordMembership(trx, message.projectId, sender.id, message.sentAt)
-    await touchProject(trx, { projectId: message.projectId, sentAt })
 
     const messageId = inserted!.id
     const source: RecordSource = {

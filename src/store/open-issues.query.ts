@@ -71,6 +71,9 @@ export interface OpenIssueBrief extends IssueAge {
   assigneeId: number | null
 }
 
+/** An open issue as the digest lists it. */
+export type DigestOpenIssue = OpenIssueBrief & { projectName: string }
+
 /** Open issues of every project (archived ones included: the caller knows which are active), most urgent first. */
 export async function fetchOpenIssueBriefs(db: Db, days: WorkingDayCounter): Promise<OpenIssueBrief[]> {
   const rows = await db

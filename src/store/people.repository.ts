@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Db } from './database.ts'
 import type { PeopleTable } from './schema.ts'
 import { toPerson } from './mappers.ts'
@@ -11,27 +11,41 @@ export interface SeenPerson {
   name: string
 }
 
-const upsertPersonRow = prepare<{ wechatId: string; name: string; at: string }, Selectable<PeopleTable>>(
-  compiler
-    .insertInto('people')
-    .values({ wechat_id: slot('wechatId'), name: slot('name'), updated_at: slot('at') })
-    .onConflict((oc) =>
-      oc.column('wechat_id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: eb.ref('excluded.updated_at') })),
-    )
-    .returningAll(),
+// Every message names its sender: these run once per message, so they write only on a change
+// (a write dirties a page the commit must copy to the WAL; a read does not).
+
+const selectPerson = prepare<{ wechatId: string }, Selectable<PeopleTable>>(
+  compiler.selectFrom('people').selectAll().where('wechat_id', '=', slot('wechatId')),
+)
+const insertPerson = prepare<{ wechatId: string; name: string; at: string }, Selectable<PeopleTable>>(
+  compiler.insertInto('people').values({ wechat_id: slot('wechatId'), name: slot('name'), updated_at: slot('at') }).returningAll(),
+)
+const renamePerson = prepare<{ id: number; name: string; at: string }, unknown>(
+  compiler.updateTable('people').set({ name: slot('name'), updated_at: slot('at') }).where('id', '=', slot('id')),
 )
 
-/** Inserts a person or refreshes their display name; returns their row id. */
+/** Inserts a person or refreshes their display name; returns them. */
 export async function upsertPerson(db: Db, person: SeenPerson, at: Date): Promise<Person> {
-  const [row] = await upsertPersonRow(db, { wechatId: person.wechatId, name: person.name, at: at.toISOString() })
-  return toPerson(row!)
+  const [found] = await selectPerson(db, { wechatId: person.wechatId })
+  if (!found) {
+    const [row] = await insertPerson(db, { wechatId: person.wechatId, name: person.name, at: at.toISOString() })
+    return toPerson(row!)
+  }
+  if (found.name !== person.name) await renamePerson(db, { id: found.id, name: person.name, at: at.toISOString() })
+  return { ...toPerson(found), name: person.name }
 }
 
+/** `last_seen_at` moves at most once a (UTC) day: enough to tell who is still around. */
 const upsertMembership = prepare<{ projectId: number; personId: number; at: string }, unknown>(
   compiler
     .insertInto('memberships')
     .values({ project_id: slot('projectId'), person_id: slot('personId'), first_seen_at: slot('at'), last_seen_at: slot('at') })
-    .onConflict((oc) => oc.columns(['project_id', 'person_id']).doUpdateSet({ last_seen_at: slot('at') })),
+    .onConflict((oc) =>
+      oc
+        .columns(['project_id', 'person_id'])
+        .doUpdateSet({ last_seen_at: slot('at') })
+        .where(sql`substr(memberships.last_seen_at, 1, 10)`, '<', sql`substr(excluded.last_seen_at, 1, 10)`),
+    ),
 )
 
 /** Notes that a person was seen in a project's group. */

@@ -20,7 +20,6 @@ export async function createProject(db: Db, input: NewProject): Promise<Project>
       room_topic: input.roomTopic ?? null,
       created_at: input.at.toISOString(),
       archived_at: null,
-      last_message_at: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow()

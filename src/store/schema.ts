@@ -26,7 +26,6 @@ export interface ProjectsTable {
   room_topic: string | null
   muted: Generated<number>
   next_issue_number: Generated<number>
-  last_message_at: string | null
   created_at: string
   archived_at: string | null
 }

@@ -3,9 +3,11 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { currentStage, slowProject, type SlowThresholds, type SlowVerdict, type StageDates } from '../domain/slow-projects.ts'
 import { workingDayCounter, type Urgency, type WorkingDayCounter } from '../domain/sla.ts'
 import type { Stage } from '../parse/types.ts'
+import type { ExpressionBuilder } from 'kysely'
 import type { Db } from './database.ts'
+import type { Database } from './schema.ts'
 import { toProgress, toProject } from './mappers.ts'
-import { fetchOpenIssueBriefs, fetchOpenIssues, type OpenIssueBrief } from './open-issues.query.ts'
+import { fetchOpenIssueBriefs, fetchOpenIssues, type DigestOpenIssue, type OpenIssueBrief } from './open-issues.query.ts'
 import { findLatestProgress } from './progress.repository.ts'
 import { getAllStageDates, getStageDates } from './stages.repository.ts'
 import type { ProgressUpdate, Project } from './types.ts'
@@ -39,13 +41,13 @@ export function buildProjectStatus(
   project: Project,
   stages: StageDates,
   latestProgress: ProgressUpdate | null,
+  lastMessageOn: LocalDate | null,
   openIssues: readonly Pick<OpenIssueBrief, 'urgency'>[],
   days: WorkingDayCounter,
   query: Pick<StatusQuery, 'timeZone' | 'thresholds'>,
 ): ProjectStatus {
   const counts = { total: openIssues.length, red: 0, yellow: 0, green: 0 }
   for (const issue of openIssues) counts[issue.urgency]++
-  const lastMessageOn = project.lastMessageAt ? dateInZone(project.lastMessageAt, query.timeZone) : null
   const updatedOn = latestProgress?.recordedOn ?? null
   return {
     project,
@@ -63,7 +65,12 @@ export function buildProjectStatus(
 
 /** One project's status for `/status` in its group; null when there is no such project. */
 export async function getProjectStatus(db: Db, projectId: number, query: StatusQuery): Promise<ProjectStatus | null> {
-  const row = await db.selectFrom('projects').selectAll().where('id', '=', projectId).executeTakeFirst()
+  const row = await db
+    .selectFrom('projects')
+    .selectAll()
+    .select(lastMessageOn)
+    .where('id', '=', projectId)
+    .executeTakeFirst()
   if (!row) return null
   const days = workingDayCounter(query.calendar, query.today)
   const [stages, latest, open] = [
@@ -71,13 +78,13 @@ export async function getProjectStatus(db: Db, projectId: number, query: StatusQ
     await findLatestProgress(db, projectId),
     await fetchOpenIssues(db, projectId, days),
   ]
-  return buildProjectStatus(toProject(row), stages, latest, open, days, query)
+  return buildProjectStatus(toProject(row), stages, latest, row.last_message_on, open, days, query)
 }
 
 export interface ProjectStatusList {
   statuses: ProjectStatus[]
   /** Every open issue of the active projects, most urgent first (already fetched for the counts). */
-  openIssues: (OpenIssueBrief & { projectName: string })[]
+  openIssues: DigestOpenIssue[]
 }
 
 /** Every active project's status, in a handful of queries: private `/status` and the digest. */
@@ -86,7 +93,8 @@ export async function listProjectStatuses(
   query: StatusQuery,
   days: WorkingDayCounter = workingDayCounter(query.calendar, query.today),
 ): Promise<ProjectStatusList> {
-  const projects = (await db.selectFrom('projects').selectAll().where('archived_at', 'is', null).orderBy('id').execute()).map(toProject)
+  const rows = await db.selectFrom('projects').selectAll().select(lastMessageOn).where('archived_at', 'is', null).orderBy('id').execute()
+  const projects = rows.map(toProject)
   const stages = await getAllStageDates(db)
   const latest = await latestProgressByProject(db)
   const names = new Map(projects.map((p) => [p.id, p.name]))
@@ -100,11 +108,21 @@ export async function listProjectStatuses(
     if (list) list.push(issue)
     else openByProject.set(issue.projectId, [issue])
   }
-  const statuses = projects.map((p) =>
-    buildProjectStatus(p, stages.get(p.id) ?? {}, latest.get(p.id) ?? null, openByProject.get(p.id) ?? [], days, query),
+  const statuses = projects.map((p, i) =>
+    buildProjectStatus(p, stages.get(p.id) ?? {}, latest.get(p.id) ?? null, rows[i]!.last_message_on, openByProject.get(p.id) ?? [], days, query),
   )
   return { statuses, openIssues: open }
 }
+
+/** The day of a project's latest message, found by a seek on the (project_id, sent_at) index. */
+const lastMessageOn = (eb: ExpressionBuilder<Database, 'projects'>) =>
+  eb
+    .selectFrom('messages')
+    .select('messages.sent_on')
+    .whereRef('messages.project_id', '=', 'projects.id')
+    .orderBy('messages.sent_at', 'desc')
+    .limit(1)
+    .as('last_message_on')
 
 async function latestProgressByProject(db: Db): Promise<Map<number, ProgressUpdate>> {
   // SQLite takes the bare columns of a max() aggregate from the row holding the maximum.

@@ -21,7 +21,6 @@ export interface Project {
   roomId: string | null
   roomTopic: string | null
   muted: boolean
-  lastMessageAt: Date | null
   createdAt: Date
   archivedAt: Date | null
 }

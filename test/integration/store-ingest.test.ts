@@ -4,7 +4,8 @@ import {
   findIssueByNumber,
   findLatestProgress,
   findMessageByWechatId,
-  findProjectById,
+  findPersonByWechatId,
+  getProjectStatus,
   getStageDates,
   ingestMessage,
   listIssueEvents,
@@ -50,10 +51,24 @@ describe('ingest', () => {
     const r = await ingestMessage(store.db, m, [], settings)
     const stored = await findMessageByWechatId(store.db, m.wechatId)
     expect(stored).toMatchObject({ id: r.messageId, text: m.text, cut: false, sentAt: m.sentAt, receivedAt: m.receivedAt, recalledAt: null })
-    expect((await findProjectById(store.db, p.id))?.lastMessageAt).toEqual(m.sentAt)
     // 17:30 UTC on the 1st is the 2nd in Beijing: the day a message counts for is read in the bot's zone.
     const row = await store.db.selectFrom('messages').select('sent_on').executeTakeFirstOrThrow()
     expect(row.sent_on).toBe('2026-03-02')
+    const status = await getProjectStatus(store.db, p.id, { today: '2026-03-04', calendar: settings.calendar, timeZone: 'Asia/Shanghai', thresholds: { signedMonths: 6, landMonths: 6, constructionMonths: 18 } })
+    expect([status?.lastMessageOn, status?.workingDaysSilent]).toEqual(['2026-03-02', 2])
+  })
+
+  it('follows a sender who renames, and notes a member as seen again on a later day only', async () => {
+    const p = await newProject(store.db, '宏达电子')
+    const at = (iso: string) => new Date(iso)
+    await ingestMessage(store.db, message(p.id, { sentAt: at('2026-03-02T01:00:00Z') }), [], settings)
+    await ingestMessage(store.db, message(p.id, { sentAt: at('2026-03-02T05:00:00Z') }), [], settings)
+    const seen = () => store.db.selectFrom('memberships').select(['first_seen_at', 'last_seen_at']).executeTakeFirstOrThrow()
+    expect(await seen()).toEqual({ first_seen_at: '2026-03-02T01:00:00.000Z', last_seen_at: '2026-03-02T01:00:00.000Z' })
+    const renamed = await ingestMessage(store.db, message(p.id, { sentAt: at('2026-03-03T02:00:00Z'), sender: { wechatId: 'wxid_zhang', name: '张处长' } }), [], settings)
+    expect(renamed.duplicate ? null : renamed.sender.name).toBe('张处长')
+    expect((await findPersonByWechatId(store.db, 'wxid_zhang'))?.name).toBe('张处长')
+    expect(await seen()).toEqual({ first_seen_at: '2026-03-02T01:00:00.000Z', last_seen_at: '2026-03-03T02:00:00.000Z' })
   })
 
   it('keeps 20,000 characters whole and cuts a longer text, marking it', async () => {
