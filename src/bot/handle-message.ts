@@ -1,21 +1,20 @@
-import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { CompiledQuery } from 'kysely'
+import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
 import { chooseIssueToClose } from '../domain/resolution-target.ts'
 import type { ParsedRecord } from '../parse/types.ts'
-import type { Db } from '../store/index.ts'
-import { findQuotedIssues } from '../store/quoted-message.repository.ts'
+import { ingestMessage, recallMessage, resolveIssue, type Db, type IngestResult, type Project } from '../store/index.ts'
 import { listUnresolvedIssues } from '../store/issue-lists.query.ts'
-import { ingestMessage, recallMessage, resolveIssue, type IngestResult, type Project } from '../store/index.ts'
+import { findQuotedIssues } from '../store/quoted-message.repository.ts'
 import type { ChatMessage } from './chat-message.ts'
 import { readCommandLine } from './command-line.ts'
-import { runCommand, type CommandRuntime } from './run-command.ts'
+import { UserFacingError } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { Outgoing } from './outbox-queue.ts'
 import { ProjectCache } from './project-binding.ts'
 import { renderRecall } from './render-recall.ts'
 import { renderClosed, renderIssueLine, renderProgressLine, renderWhichIssue } from './render-records.ts'
-import { UserFacingError } from './errors.ts'
+import { runCommand, type CommandRuntime } from './run-command.ts'
 
 export interface BotSettings {
   admins: readonly string[]
@@ -67,9 +66,10 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler & { forg
       await trx.executeQuery(ROLLBACK_TO)
       await trx.executeQuery(RELEASE)
       projects.clear()
-      const text =
-        error instanceof UserFacingError ? error.message : '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
-      if (!(error instanceof UserFacingError)) deps.log.error(`message ${msg.id}: ${(error as Error).stack ?? String(error)}`)
+      // A year missing from the holiday calendar is told as it is: an admin has to add it (README).
+      const told = error instanceof UserFacingError || error instanceof CalendarYearMissingError
+      const text = told ? (error as Error).message : '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
+      if (!told) deps.log.error(`message ${msg.id}: ${(error as Error).stack ?? String(error)}`)
       await reply(text).catch((e: unknown) => deps.log.error(`reply to ${msg.id} failed: ${String(e)}`))
     }
   }
@@ -78,7 +78,6 @@ export function createMessageHandler(deps: HandlerDeps): MessageHandler & { forg
 
 async function route(deps: HandlerDeps, projects: ProjectCache, msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
   const runtime: CommandRuntime = { ...deps, db }
-  if (msg.kind === 'other') return
   if (!msg.room) {
     if (msg.kind === 'text') await runCommand(runtime, msg, undefined, undefined, reply)
     return
@@ -89,7 +88,7 @@ async function route(deps: HandlerDeps, projects: ProjectCache, msg: ChatMessage
     if (project) await handleRecall(db, deps, msg, reply)
     return
   }
-  const command = readCommandLine(msg.body)
+  const command = msg.kind === 'text' ? readCommandLine(msg.body) : undefined
   // A command may bind, release or quiet this group: read its project afresh next time.
   if (command) projects.forget(msg.room.id)
   if (!project) {
@@ -97,7 +96,8 @@ async function route(deps: HandlerDeps, projects: ProjectCache, msg: ChatMessage
     if (command) await runCommand(runtime, msg, undefined, undefined, reply)
     return
   }
-  const records = command ? [] : deps.parse(msg.body, msg.sentAt)
+  // Pictures, files and the like are kept in the ledger as a placeholder, never parsed.
+  const records = command || msg.kind !== 'text' ? [] : deps.parse(msg.body, msg.sentAt)
   const ingested = await ingestMessage(
     db,
     {
@@ -105,7 +105,7 @@ async function route(deps: HandlerDeps, projects: ProjectCache, msg: ChatMessage
       projectId: project.id,
       roomId: msg.room.id,
       sender: { wechatId: msg.talker.id, name: msg.talker.name },
-      text: msg.text,
+      text: msg.kind === 'text' || msg.text !== '' ? msg.text : '[非文字消息]',
       sentAt: msg.sentAt,
       receivedAt: now,
     },
@@ -113,7 +113,7 @@ async function route(deps: HandlerDeps, projects: ProjectCache, msg: ChatMessage
     { calendar: deps.calendar, timeZone: deps.settings.timezone, slaWorkingDays: deps.settings.slaWorkingDays },
   )
   // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
-  if (ingested.duplicate) return
+  if (ingested.duplicate || msg.kind !== 'text') return
   if (command) {
     await runCommand(runtime, msg, project, ingested, reply)
     return

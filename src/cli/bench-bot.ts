@@ -108,6 +108,7 @@ export async function benchBot(report: (line: string) => void): Promise<void> {
   wechatyLog.level('silent')
   const bare = await bareWechatyRate()
 
+  const rssBefore = process.memoryUsage().rss / 2 ** 20
   const dir = mkdtempSync(join(tmpdir(), 'duban-bench-bot-'))
   const db = openDatabase(join(dir, 'bench.sqlite'))
   await migrateToLatest(db)
@@ -148,7 +149,10 @@ export async function benchBot(report: (line: string) => void): Promise<void> {
   report(`bot: bare Wechaty message events (PuppetMock, in-process): ${Math.round(bare)} messages/s`)
   report(`bot: whole bot, mock → parse → store → outbox, ${GROUPS} groups: ${Math.round(rate)} messages/s`)
   report(`bot: ratio ${(rate / bare).toFixed(2)} (target ≥ 0.5)`)
-  report(`bot: resident memory with ${GROUPS} bound groups: ${Math.round(rss)} MiB`)
+  report(
+    `bot: resident memory with ${GROUPS} bound groups: ${Math.round(rss)} MiB ` +
+      `(${Math.round(rss - rssBefore)} MiB more than before the bot started; the simulated WeChat is counted in)`,
+  )
   await bot.stop()
   await db.destroy()
   rmSync(dir, { recursive: true, force: true })

@@ -162,6 +162,11 @@ export class WireHarness {
     return this.say(member, room, `「${quotedName}：${quotedText}」\n- - - - - - - - - - - - - - -\n${reply}`)
   }
 
+  /** A picture (or any message that is not text): the mock delivers it with empty text. */
+  picture(member: ContactMock, room: RoomMock): string {
+    return this.#emit({ talkerId: member.id, roomId: room.id, type: PUPPET.types.Message.Image, text: '' })
+  }
+
   /** A recall arrives as a new message of type Recalled whose text is the recalled message's id. */
   recall(member: ContactMock, room: RoomMock, messageId: string): string {
     return this.#emit({ talkerId: member.id, roomId: room.id, type: PUPPET.types.Message.Recalled, text: messageId })

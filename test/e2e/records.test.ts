@@ -121,3 +121,16 @@ describe('a message with progress and an issue', () => {
     expect(reply).toMatch(/80%[\s\S]*已登记问题 #1/)
   })
 })
+
+describe('a picture in a project group', () => {
+  it('is kept in the ledger as a placeholder and not answered', async () => {
+    const wu = h.contact('吴十')
+    const room = h.room('【项目】新材料二期推进群', [wu])
+    h.picture(wu, room)
+    h.say(wu, room, '/issues')
+    await h.waitForSay(room, /未办结问题/)
+    expect(h.saidIn(room)).toHaveLength(1)
+    const stored = await b.db.selectFrom('messages').select('text').where('room_id', '=', room.id).orderBy('id').execute()
+    expect(stored.map((m) => m.text)).toEqual(['[非文字消息]', '/issues'])
+  })
+})
