@@ -38,8 +38,6 @@ export interface CommandContext {
 export interface CommandSettings {
   slaWorkingDays: number
   timezone: string
-  projectRoomPattern: RegExp
-  botName: string
 }
 
 /** A reply, optionally tied to an issue so that a quoted reply to it finds the issue. */

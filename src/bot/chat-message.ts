@@ -15,7 +15,6 @@ export interface ChatMessage {
   room: { id: string; topic: string; ownerId: string | undefined } | undefined
   /** Contact ids @mentioned, in order (WeChat lists them beside the text). */
   mentionIds: string[]
-  mentionsBot: boolean
   /** The quoted message of a quoted reply, as far as the text tells. */
   quote: Quote | undefined
   sentAt: Date

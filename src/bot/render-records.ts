@@ -1,4 +1,4 @@
-import type { Issue, ProgressUpdate, StageEvent } from '../store/types.ts'
+import type { Issue, ProgressUpdate } from '../store/types.ts'
 import { clip, shortDate, STAGE_NAMES, TEAM_NAMES } from './render-labels.ts'
 
 /** One line per progress record: "已记录进度：动工，60%，计划 5月31日". */
@@ -15,10 +15,6 @@ export function renderProgressLine(p: ProgressUpdate): string {
 export function renderIssueLine(i: Issue): string {
   const due = i.dueOn ? ` · ${shortDate(i.dueOn)}前办结` : ''
   return `已登记问题 #${i.number} · ${TEAM_NAMES[i.category]}${due}\n  ${clip(i.summary, 40)}`
-}
-
-export function renderStageLine(s: StageEvent): string {
-  return `节点：${STAGE_NAMES[s.stage]}（${shortDate(s.reachedOn)}）`
 }
 
 /** Announces a close, with the way back: "问题 #3 已办结 … 如未解决，发 /reopen 3". */

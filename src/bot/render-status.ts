@@ -47,7 +47,7 @@ export function renderProjectLine(s: ProjectStatus): string {
   return `${s.slow ? '⚠️' : '•'} ${parts.join(' · ')}`
 }
 
-export function renderSlow(s: SlowVerdict): string {
+function renderSlow(s: SlowVerdict): string {
   return `⚠️ 进展缓慢：${STAGE_NAMES[s.stage]}（${shortDate(s.since)}）后超过 ${s.months} 个月未到下一节点`
 }
 

@@ -16,7 +16,6 @@ export interface CommandRuntime {
   calendar: WorkingCalendar
   parse(text: string, sentAt: Date): ParsedRecord[]
   settings: BotSettings
-  botName(): string
 }
 
 type Reply = (text: string, issueId?: number) => Promise<void>
@@ -24,12 +23,12 @@ type Reply = (text: string, issueId?: number) => Promise<void>
 const byWord = new Map<string, CommandDefinition>()
 for (const c of commands) for (const word of [c.name, ...c.aliases]) byWord.set(word.toLowerCase(), c)
 
-export function findCommand(word: string): CommandDefinition | undefined {
+function findCommand(word: string): CommandDefinition | undefined {
   return byWord.get(word.toLowerCase())
 }
 
 /** The command whose name or alias is closest to a typo: `/stauts` → /status. */
-export function nearestCommand(word: string): CommandDefinition | undefined {
+function nearestCommand(word: string): CommandDefinition | undefined {
   let best: { c: CommandDefinition; d: number } | undefined
   for (const [w, c] of byWord) {
     const d = editDistance(word.toLowerCase(), w)
@@ -38,7 +37,7 @@ export function nearestCommand(word: string): CommandDefinition | undefined {
   return best && best.d <= Math.max(1, Math.floor(word.length / 2)) ? best.c : undefined
 }
 
-export function isAdmin(settings: BotSettings, talker: { id: string; name: string }): boolean {
+function isAdmin(settings: BotSettings, talker: { id: string; name: string }): boolean {
   return settings.admins.includes(talker.id) || settings.admins.includes(talker.name)
 }
 
@@ -92,12 +91,7 @@ export async function runCommand(
     today: dateInZone(now, rt.settings.timezone),
     db: rt.db,
     calendar: rt.calendar,
-    settings: {
-      slaWorkingDays: rt.settings.slaWorkingDays,
-      timezone: rt.settings.timezone,
-      projectRoomPattern: rt.settings.projectRoomPattern,
-      botName: rt.botName(),
-    },
+    settings: { slaWorkingDays: rt.settings.slaWorkingDays, timezone: rt.settings.timezone },
     parse: rt.parse,
     catalogue: commands,
   }

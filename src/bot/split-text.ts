@@ -1,5 +1,5 @@
 /** WeChat cuts long texts badly; anything longer goes out in numbered parts. */
-export const MAX_PART_CHARS = 1500
+const MAX_PART_CHARS = 1500
 
 /**
  * Splits a text at line boundaries into parts of at most `max` characters, each numbered

@@ -17,8 +17,6 @@ export async function toChatMessage(msg: Message): Promise<ChatMessage> {
     talker: { id: talker.id, name: talker.name() },
     room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : undefined,
     mentionIds: msg.payload && 'mentionIdList' in msg.payload ? (msg.payload.mentionIdList ?? []) : [],
-    // Only rooms carry mentions; in private chat everything is addressed to the bot.
-    mentionsBot: room ? await msg.mentionSelf() : true,
     quote,
     sentAt: msg.date(),
   }
