@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { SlowThresholds } from './domain/slow-projects.ts'
+import { cronProblem } from './jobs/cron.ts'
 
 /** The puppet service client, when a connection is configured; `undefined` means the local console. */
 export interface WechatyConnection {
@@ -20,6 +22,16 @@ export interface Config {
   timezone: string
   loginTimeoutMs: number
   connection: WechatyConnection | undefined
+  /** The teams and liaisons file (data/teams.json). */
+  teamsFile: string
+  /** node-cron expressions in `timezone`, five fields or six with seconds first. */
+  reminderCron: string
+  blockerCron: string
+  digestCron: string
+  reminderAfterWorkingDays: number
+  /** Contact names (or ids) and group topics the leaders' digest goes to. */
+  digestRecipients: string[]
+  slowThresholds: SlowThresholds
 }
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
@@ -27,6 +39,19 @@ const present = (v: string | undefined) => (v === undefined || v.trim() === '' ?
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional())
 const wholeNumber = (fallback: number, min: number, max: number) =>
   z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback))
+
+const cron = (fallback: string) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .trim()
+      .default(fallback)
+      .superRefine((text, ctx) => {
+        const problem = cronProblem(text)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      }),
+  )
 
 const schema = z.object({
   DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/duban.sqlite')),
@@ -45,6 +70,15 @@ const schema = z.object({
     z.string().default('Asia/Shanghai').refine(isTimeZone, { message: 'not an IANA timezone such as Asia/Shanghai' }),
   ),
   LOGIN_TIMEOUT_SECONDS: wholeNumber(60, 1, 3600),
+  TEAMS_FILE: z.preprocess(emptyToUndefined, z.string().default('data/teams.json')),
+  REMINDER_CRON: cron('0 17 * * *'),
+  BLOCKER_CRON: cron('0 9 * * *'),
+  DIGEST_CRON: cron('30 8 * * *'),
+  REMINDER_AFTER_WORKING_DAYS: wholeNumber(1, 1, 60),
+  DIGEST_RECIPIENTS: z.preprocess(emptyToUndefined, z.string().default('')),
+  SLOW_SIGNED_MONTHS: wholeNumber(6, 1, 120),
+  SLOW_LAND_MONTHS: wholeNumber(6, 1, 120),
+  SLOW_CONSTRUCTION_MONTHS: wholeNumber(18, 1, 120),
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHATY_PUPPET_SERVICE_ENDPOINT: optionalText,
@@ -96,9 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const s = result.data
   return {
     databasePath: s.DATABASE_PATH,
-    botAdmins: s.BOT_ADMINS.split(/[,，]/)
-      .map((a) => a.trim())
-      .filter((a) => a !== ''),
+    botAdmins: list(s.BOT_ADMINS),
     projectRoomPattern: new RegExp(s.PROJECT_ROOM_PATTERN, 'u'),
     sendIntervalMs: s.SEND_INTERVAL_MS,
     issueSlaWorkingDays: s.ISSUE_SLA_WORKING_DAYS,
@@ -113,5 +145,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             endpoint: s.WECHATY_PUPPET_SERVICE_ENDPOINT,
             noTls: s.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT === 'true',
           },
+    teamsFile: s.TEAMS_FILE,
+    reminderCron: s.REMINDER_CRON,
+    blockerCron: s.BLOCKER_CRON,
+    digestCron: s.DIGEST_CRON,
+    reminderAfterWorkingDays: s.REMINDER_AFTER_WORKING_DAYS,
+    digestRecipients: list(s.DIGEST_RECIPIENTS),
+    slowThresholds: {
+      signedMonths: s.SLOW_SIGNED_MONTHS,
+      landMonths: s.SLOW_LAND_MONTHS,
+      constructionMonths: s.SLOW_CONSTRUCTION_MONTHS,
+    },
   }
+}
+
+/** "张三, 李四，【督办】领导群" → three names: ASCII or full-width commas, spaces trimmed. */
+function list(text: string): string[] {
+  return text
+    .split(/[,，]/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '')
 }

@@ -1,0 +1,41 @@
+import { createTask, parse, validateDetailed, type ScheduledTask } from 'node-cron'
+import type { LocalDate } from '../calendar/local-date.ts'
+import { zonedInstant } from './zoned-time.ts'
+
+/**
+ * Why a cron expression is wrong, or null when node-cron accepts it. Five fields (minute first) or
+ * six (seconds first): "0 17 * * *" is 17:00 every day, "*\/2 * * * * *" every two seconds.
+ */
+export function cronProblem(expression: string): string | null {
+  const result = validateDetailed(expression)
+  if (result.valid) return null
+  const details = result.errors.map((e) => e.message).join('; ')
+  return `not a cron expression such as "0 17 * * *" (minute hour day month weekday, or seconds first)${details ? `: ${details}` : ''}`
+}
+
+export interface CronHandle {
+  stop(): void
+}
+
+/** Runs `fire` at every time the expression names, in `timeZone`; a run still going is not started again. */
+export function scheduleCron(expression: string, timeZone: string, fire: () => Promise<void>): CronHandle {
+  const task: ScheduledTask = createTask(expression, fire, { timezone: timeZone, noOverlap: true, suppressMissedWarning: true })
+  void task.start()
+  return { stop: () => void task.destroy() }
+}
+
+/**
+ * The first time on `day` the expression fires, in `timeZone`, or null when it does not fire that
+ * day (a weekday-only expression on a Saturday). A job missed while the bot was down is run when
+ * it comes back if this time has passed and the day has no recorded run.
+ */
+export function firstFireOn(expression: string, day: LocalDate, timeZone: string): Date | null {
+  const fields = parse(expression)
+  const earliest = (values: number[]) => Math.min(...values)
+  const at = zonedInstant(day, earliest(fields.hour), earliest(fields.minute), earliest(fields.second), timeZone)
+  // The day fields (day of month, month, weekday) decide whether `day` matches at all.
+  const probe = createTask(expression, () => undefined, { timezone: timeZone })
+  const fires = probe.match(at)
+  void probe.destroy()
+  return fires ? at : null
+}

@@ -1,0 +1,61 @@
+import { splitText } from '../bot/split-text.ts'
+import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
+import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
+import { jobDay } from '../domain/job-day.ts'
+import { claimJobRun, enqueueOutbox, findJobRun, finishJobRun } from '../store/index.ts'
+import type { JobDefinition, JobDeps, JobText } from './job-types.ts'
+
+export type JobOutcome =
+  | { ran: true; day: LocalDate; queued: number }
+  | { ran: false; day: LocalDate; why: 'weekend' | 'holiday' | 'calendar-missing' | 'already-ran' }
+
+/**
+ * Runs a job for today if today is a working day and the job has not run today. The day's run is
+ * claimed in the same transaction that queues its texts, so a crash or restart neither repeats
+ * nor loses them; each text also carries a dedupe key naming the job, day, recipient and part.
+ */
+export async function runJobToday(deps: JobDeps, job: JobDefinition): Promise<JobOutcome> {
+  const now = deps.clock.now()
+  const today = dateInZone(now, deps.settings.timeZone)
+  const day = jobDay(deps.calendar, today)
+  if (!day.work) {
+    if (day.reason !== 'calendar-missing') return { ran: false, day: today, why: day.reason }
+    deps.log.error(`${job.name}: the calendar has no data for ${day.year}; working days unknown (add it to data/holidays.json)`)
+    if (!job.speaksWhenCalendarMissing) return { ran: false, day: today, why: 'calendar-missing' }
+  }
+  if (await findJobRun(deps.db, job.name, today)) return { ran: false, day: today, why: 'already-ran' }
+
+  let texts: JobText[]
+  try {
+    texts = await job.texts(deps, today)
+  } catch (error) {
+    // Not claimed: the next firing (or a restart) tries again once the year is added.
+    if (!(error instanceof CalendarYearMissingError)) throw error
+    deps.log.error(`${job.name}: ${error.message}; nothing sent`)
+    return { ran: false, day: today, why: 'calendar-missing' }
+  }
+  const queued = await deps.db.transaction().execute(async (trx) => {
+    if (!(await claimJobRun(trx, job.name, today, now))) return null
+    let count = 0
+    for (const t of texts) {
+      // Empty texts are never sent; a long one goes in numbered parts, @mentions with the first.
+      if (t.text.trim() === '') continue
+      for (const [part, text] of splitText(t.text).entries()) {
+        const { created } = await enqueueOutbox(trx, {
+          target: t.recipient,
+          text,
+          mentions: part === 0 ? t.mentionIds : [],
+          dedupeKey: `job:${job.name}:${today}:${t.recipient.kind}:${t.recipient.id}:${count}`,
+          at: now,
+        })
+        if (created) count++
+      }
+    }
+    await finishJobRun(trx, job.name, today, now)
+    return count
+  })
+  if (queued === null) return { ran: false, day: today, why: 'already-ran' }
+  if (queued > 0) deps.wake()
+  deps.log.info(`${job.name}: ${today}: ${queued} text(s) queued`)
+  return { ran: true, day: today, queued }
+}
