@@ -1,4 +1,5 @@
 import type { ChatMessage } from '../src/bot/chat-message.ts'
+import type { TeamNames } from '../src/bot/render-labels.ts'
 import type { LocalDate } from '../src/calendar/local-date.ts'
 import type { WorkingCalendar } from '../src/calendar/working-calendar.ts'
 import type { ParsedRecord } from '../src/parse/types.ts'
@@ -38,6 +39,7 @@ export interface CommandContext {
 export interface CommandSettings {
   slaWorkingDays: number
   timezone: string
+  teamNames: TeamNames
 }
 
 /** A reply, optionally tied to an issue so that a quoted reply to it finds the issue. */

@@ -20,6 +20,6 @@ export default defineCommand({
       { category: parsed?.category ?? 'other', due: parsed?.due ?? null, summary: ctx.args },
       { calendar: ctx.calendar, timeZone: ctx.settings.timezone, slaWorkingDays: ctx.settings.slaWorkingDays },
     )
-    return { text: renderIssueLine(issue), issueId: issue.id }
+    return { text: renderIssueLine(issue, ctx.settings.teamNames), issueId: issue.id }
   },
 })

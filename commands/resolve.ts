@@ -26,6 +26,6 @@ export default defineCommand({
       ctx.settings.timezone,
     )
     if (!changed) throw new UserFacingError(`问题 #${number} 已经办结。如需重开，发 /reopen ${number} 原因`)
-    return { text: renderClosed(closed, ctx.message.talker.name), issueId: closed.id }
+    return { text: renderClosed(closed, ctx.message.talker.name, ctx.settings.teamNames), issueId: closed.id }
   },
 })

@@ -17,7 +17,7 @@ async function oneProject(ctx: CommandContext, projectId: number): Promise<strin
   const issues = await listOpenIssues(ctx.db, { projectId, today: ctx.today, calendar: ctx.calendar })
   const reporterId = status.latestProgress?.reporterId
   const latestBy = reporterId ? ((await findPersonById(ctx.db, reporterId))?.name ?? null) : null
-  return renderProjectStatus(status, issues, latestBy)
+  return renderProjectStatus(status, issues, latestBy, ctx.settings.teamNames)
 }
 
 export default defineCommand({

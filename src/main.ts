@@ -1,17 +1,29 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { config as loadDotenv } from 'dotenv'
 import { CONSOLE_OWNER, runConsole } from './bot/console.ts'
 import { connectionPuppet } from './bot/connection-puppet.ts'
 import { createBot, LoginError, type BotOptions } from './bot/create-bot.ts'
 import { consoleLogger, type Logger } from './bot/logger.ts'
+import type { TeamNames } from './bot/render-labels.ts'
 import { loadCalendar } from './calendar/load-calendar.ts'
 import { systemClock } from './clock.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
+import { DEFAULT_TEAM_NAMES, parseTeams } from './domain/teams.ts'
 import { parseMessage } from './parse/parse-message.ts'
+import { CATEGORIES } from './parse/types.ts'
 import { migrateToLatest, openDatabase, type Db } from './store/index.ts'
 
 /** Where a newly announced year's holidays go until the calendar package has them. */
 const HOLIDAYS_OVERRIDE = 'data/holidays.json'
+/** A city's names (and liaisons) of its special work teams. */
+const TEAMS_FILE = 'data/teams.json'
+
+function loadTeamNames(): TeamNames {
+  if (!existsSync(TEAMS_FILE)) return DEFAULT_TEAM_NAMES
+  const teams = parseTeams(JSON.parse(readFileSync(TEAMS_FILE, 'utf8')), TEAMS_FILE)
+  return Object.fromEntries(CATEGORIES.map((c) => [c, teams[c].name])) as TeamNames
+}
 
 function botOptions(config: Config, db: Db, log: Logger): Omit<BotOptions, 'puppet'> {
   const calendar = loadCalendar(HOLIDAYS_OVERRIDE)
@@ -25,6 +37,7 @@ function botOptions(config: Config, db: Db, log: Logger): Omit<BotOptions, 'pupp
       projectRoomPattern: config.projectRoomPattern,
       slaWorkingDays: config.issueSlaWorkingDays,
       timezone: config.timezone,
+      teamNames: loadTeamNames(),
       sendIntervalMs: config.sendIntervalMs,
       loginTimeoutMs: config.loginTimeoutMs,
     },

@@ -12,6 +12,7 @@ import { UserFacingError } from './errors.ts'
 import type { Logger } from './logger.ts'
 import type { Outgoing } from './outbox-queue.ts'
 import { ProjectCache } from './project-binding.ts'
+import type { TeamNames } from './render-labels.ts'
 import { renderRecall } from './render-recall.ts'
 import { renderClosed, renderIssueLine, renderProgressLine, renderWhichIssue } from './render-records.ts'
 import { runCommand, type CommandRuntime } from './run-command.ts'
@@ -21,6 +22,7 @@ export interface BotSettings {
   projectRoomPattern: RegExp
   slaWorkingDays: number
   timezone: string
+  teamNames: TeamNames
 }
 
 export interface HandlerDeps {
@@ -132,7 +134,7 @@ async function confirmRecords(
   ingested: Extract<IngestResult, { duplicate: false }>,
   reply: Reply,
 ): Promise<void> {
-  const lines = [...ingested.progress.map(renderProgressLine), ...ingested.issues.map(renderIssueLine)]
+  const lines = [...ingested.progress.map(renderProgressLine), ...ingested.issues.map((i) => renderIssueLine(i, deps.settings.teamNames))]
   // One reply per message; tied to its issue when there is exactly one, so quoting it finds the issue.
   if (!project.muted && lines.length > 0) await reply(lines.join('\n'), ingested.issues.length === 1 ? ingested.issues[0]!.id : undefined)
   for (const resolution of ingested.resolutions) {
@@ -141,7 +143,7 @@ async function confirmRecords(
       category: resolution.category,
       openIssues: await listUnresolvedIssues(db, project.id),
     })
-    if (target.kind === 'ask') await reply(renderWhichIssue(target.candidates))
+    if (target.kind === 'ask') await reply(renderWhichIssue(target.candidates, deps.settings.teamNames))
     if (target.kind !== 'close') continue
     const { changed, issue } = await resolveIssue(
       db,
@@ -156,13 +158,13 @@ async function confirmRecords(
       },
       deps.settings.timezone,
     )
-    if (changed) await reply(renderClosed(issue, msg.talker.name), issue.id)
+    if (changed) await reply(renderClosed(issue, msg.talker.name, deps.settings.teamNames), issue.id)
   }
 }
 
 async function handleRecall(db: Db, deps: HandlerDeps, msg: ChatMessage, reply: Reply): Promise<void> {
   const result = await recallMessage(db, msg.text, deps.clock.now())
   if (!result || result.alreadyRecalled) return
-  const text = renderRecall(result, msg.talker.name)
+  const text = renderRecall(result, msg.talker.name, deps.settings.teamNames)
   if (text) await reply(text)
 }

@@ -1,5 +1,5 @@
 import type { Issue, OpenIssue } from '../store/index.ts'
-import { clip, shortDate, TEAM_NAMES } from './render-labels.ts'
+import { clip, shortDate, type TeamNames } from './render-labels.ts'
 import { URGENCY_MARK } from './render-status.ts'
 
 /**
@@ -7,9 +7,9 @@ import { URGENCY_MARK } from './render-status.ts'
  *   🔴 #3 土地工作专班 · 张三 · 8个工作日 · 12月7日前（逾期）
  *      征地拆迁还有两户没谈妥
  */
-export function renderOpenIssue(i: OpenIssue): string {
+export function renderOpenIssue(i: OpenIssue, teams: TeamNames): string {
   const head = [
-    `${URGENCY_MARK[i.urgency]} #${i.number} ${TEAM_NAMES[i.category]}`,
+    `${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category]}`,
     i.reporter?.name ?? '—',
     `${i.ageWorkingDays}个工作日`,
     ...(i.dueOn ? [`${shortDate(i.dueOn)}前${i.urgency === 'red' ? '（逾期）' : ''}`] : []),
@@ -20,6 +20,6 @@ export function renderOpenIssue(i: OpenIssue): string {
 }
 
 /** A closed issue for `/issues all`: "✅ #2 金融工作专班 · 已办结 11月20日". */
-export function renderClosedIssue(i: Issue): string {
-  return `✅ #${i.number} ${TEAM_NAMES[i.category]} · 已办结${i.resolvedOn ? ` ${shortDate(i.resolvedOn)}` : ''}\n   ${clip(i.summary, 40)}`
+export function renderClosedIssue(i: Issue, teams: TeamNames): string {
+  return `✅ #${i.number} ${teams[i.category]} · 已办结${i.resolvedOn ? ` ${shortDate(i.resolvedOn)}` : ''}\n   ${clip(i.summary, 40)}`
 }

@@ -1,8 +1,8 @@
 import { DEFAULT_TEAM_NAMES } from '../domain/teams.ts'
 import type { Category, Stage } from '../parse/types.ts'
 
-/** The special work team (专班) of each issue category: the defaults that `data/teams.json` also ships. */
-export const TEAM_NAMES: Record<Category, string> = DEFAULT_TEAM_NAMES
+/** What each team (专班) is called: data/teams.json, or the eight names of SPEC.md. */
+export type TeamNames = Record<Category, string>
 
 export const STAGE_NAMES: Record<Stage, string> = {
   signed: '签约',

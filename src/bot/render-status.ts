@@ -2,7 +2,7 @@ import type { Urgency } from '../domain/sla.ts'
 import type { SlowVerdict } from '../domain/slow-projects.ts'
 import { STAGES } from '../parse/types.ts'
 import type { OpenIssue, ProjectStatus } from '../store/index.ts'
-import { clip, shortDate, STAGE_NAMES, TEAM_NAMES } from './render-labels.ts'
+import { clip, shortDate, STAGE_NAMES, type TeamNames } from './render-labels.ts'
 
 export const URGENCY_MARK: Record<Urgency, string> = { red: '🔴', yellow: '🟡', green: '🟢' }
 
@@ -18,7 +18,12 @@ const STATUS_ISSUES = 5
  *   未办结问题：2 个（🔴1）
  *     🔴 #1 土地工作专班：征地拆迁还有两户没谈妥
  */
-export function renderProjectStatus(s: ProjectStatus, issues: readonly OpenIssue[], latestBy: string | null): string {
+export function renderProjectStatus(
+  s: ProjectStatus,
+  issues: readonly OpenIssue[],
+  latestBy: string | null,
+  teams: TeamNames,
+): string {
   const reached = STAGES.filter((st) => s.stages[st]).map((st) => `${STAGE_NAMES[st]} ${shortDate(s.stages[st]!)}`)
   const lines = [`📋 项目「${s.project.name}」`, `节点：${reached.length > 0 ? reached.join(' → ') : '尚无记录'}`]
   if (s.latestProgress) {
@@ -30,7 +35,7 @@ export function renderProjectStatus(s: ProjectStatus, issues: readonly OpenIssue
   }
   lines.push(s.openIssues.total === 0 ? '未办结问题：无' : `未办结问题：${s.openIssues.total} 个${countMarks(s)}`)
   for (const i of issues.slice(0, STATUS_ISSUES)) {
-    lines.push(`  ${URGENCY_MARK[i.urgency]} #${i.number} ${TEAM_NAMES[i.category]}：${clip(i.summary, 20)}`)
+    lines.push(`  ${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category]}：${clip(i.summary, 20)}`)
   }
   if (s.slow) lines.push(renderSlow(s.slow))
   return lines.join('\n')

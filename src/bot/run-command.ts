@@ -91,7 +91,7 @@ export async function runCommand(
     today: dateInZone(now, rt.settings.timezone),
     db: rt.db,
     calendar: rt.calendar,
-    settings: { slaWorkingDays: rt.settings.slaWorkingDays, timezone: rt.settings.timezone },
+    settings: { slaWorkingDays: rt.settings.slaWorkingDays, timezone: rt.settings.timezone, teamNames: rt.settings.teamNames },
     parse: rt.parse,
     catalogue: commands,
   }

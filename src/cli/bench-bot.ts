@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { log as wechatyLog, types, WechatyBuilder } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import { DEFAULT_TEAM_NAMES } from '../domain/teams.ts'
 import { createBot } from '../bot/create-bot.ts'
 import { silentLogger } from '../bot/logger.ts'
 import { startOnMock } from '../bot/mock-login.ts'
@@ -125,6 +126,7 @@ export async function benchBot(report: (line: string) => void): Promise<void> {
       projectRoomPattern: /^【项目】(.+?)(推进群|工作群|群)?$/u,
       slaWorkingDays: 7,
       timezone: 'Asia/Shanghai',
+      teamNames: DEFAULT_TEAM_NAMES,
       // Confirmations queue up in the outbox as in production; pacing keeps them from being sent here.
       sendIntervalMs: 600_000,
       loginTimeoutMs: 10_000,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { CONSOLE_OWNER, runConsole } from '../../src/bot/console.ts'
+import { DEFAULT_TEAM_NAMES } from '../../src/domain/teams.ts'
 import { createBot } from '../../src/bot/create-bot.ts'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
 import { systemClock } from '../../src/clock.ts'
@@ -44,6 +45,7 @@ it('lets a newcomer report, list, resolve by quote, switch speaker and recall', 
           projectRoomPattern: /^【项目】(.+?)(推进群|工作群|群)?$/u,
           slaWorkingDays: 7,
           timezone: 'Asia/Shanghai',
+      teamNames: DEFAULT_TEAM_NAMES,
           sendIntervalMs: 5,
           loginTimeoutMs: 5_000,
         },

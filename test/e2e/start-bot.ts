@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PuppetService } from 'wechaty-puppet-service'
+import { DEFAULT_TEAM_NAMES } from '../../src/domain/teams.ts'
 import { createBot, type Bot } from '../../src/bot/create-bot.ts'
 import type { Logger } from '../../src/bot/logger.ts'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
@@ -49,6 +50,7 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
       projectRoomPattern: /^【项目】(.+?)(推进群|工作群|群)?$/u,
       slaWorkingDays: 7,
       timezone: 'Asia/Shanghai',
+      teamNames: DEFAULT_TEAM_NAMES,
       sendIntervalMs: options.sendIntervalMs ?? 5,
       loginTimeoutMs: 10_000,
     },
