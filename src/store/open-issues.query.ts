@@ -74,8 +74,11 @@ export interface OpenIssueBrief extends IssueAge {
 /** An open issue as the digest lists it. */
 export type DigestOpenIssue = OpenIssueBrief & { projectName: string }
 
-/** Open issues of every project (archived ones included: the caller knows which are active), most urgent first. */
-export async function fetchOpenIssueBriefs(db: Db, days: WorkingDayCounter): Promise<OpenIssueBrief[]> {
+/**
+ * Open issues of the projects named in `projectNames` (the active ones), most urgent first. Built
+ * as one flat object per issue: the digest makes 10,000s of them.
+ */
+export async function fetchOpenIssueBriefs(db: Db, days: WorkingDayCounter, projectNames: ReadonlyMap<number, string>): Promise<DigestOpenIssue[]> {
   const rows = await db
     .selectFrom('issues')
     .select(['id', 'project_id', 'number', 'category', 'summary', 'status', 'opened_on', 'due_on', 'assignee_id'])
@@ -83,10 +86,15 @@ export async function fetchOpenIssueBriefs(db: Db, days: WorkingDayCounter): Pro
     .where('retracted_at', 'is', null)
     .execute()
   const age = ageMemo(days)
-  return rows
-    .map((r) => ({
+  const briefs: DigestOpenIssue[] = []
+  for (const r of rows) {
+    const projectName = projectNames.get(r.project_id)
+    if (projectName === undefined) continue
+    const a = age(r.opened_on, r.due_on)
+    briefs.push({
       id: r.id,
       projectId: r.project_id,
+      projectName,
       number: r.number,
       category: r.category as Category,
       summary: r.summary,
@@ -94,9 +102,12 @@ export async function fetchOpenIssueBriefs(db: Db, days: WorkingDayCounter): Pro
       openedOn: r.opened_on,
       dueOn: r.due_on,
       assigneeId: r.assignee_id,
-      ...age(r.opened_on, r.due_on),
-    }))
-    .sort(compareByUrgency)
+      ageWorkingDays: a.ageWorkingDays,
+      urgency: a.urgency,
+      overdueWorkingDays: a.overdueWorkingDays,
+    })
+  }
+  return briefs.sort(compareByUrgency)
 }
 
 /** Thousands of issues share a few hundred (opened, due) pairs: age each pair once. */

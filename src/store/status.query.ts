@@ -97,13 +97,9 @@ export async function listProjectStatuses(
   const projects = rows.map(toProject)
   const stages = await getAllStageDates(db)
   const latest = await latestProgressByProject(db)
-  const names = new Map(projects.map((p) => [p.id, p.name]))
-  const open: ProjectStatusList['openIssues'] = []
+  const open = await fetchOpenIssueBriefs(db, days, new Map(projects.map((p) => [p.id, p.name])))
   const openByProject = new Map<number, OpenIssueBrief[]>()
-  for (const issue of await fetchOpenIssueBriefs(db, days)) {
-    const projectName = names.get(issue.projectId)
-    if (projectName === undefined) continue // an archived project's
-    open.push({ ...issue, projectName })
+  for (const issue of open) {
     const list = openByProject.get(issue.projectId)
     if (list) list.push(issue)
     else openByProject.set(issue.projectId, [issue])
@@ -124,14 +120,27 @@ const lastMessageOn = (eb: ExpressionBuilder<Database, 'projects'>) =>
     .limit(1)
     .as('last_message_on')
 
+/** Each active project's latest progress update: one seek per project on (project_id, recorded_at). */
 async function latestProgressByProject(db: Db): Promise<Map<number, ProgressUpdate>> {
-  // SQLite takes the bare columns of a max() aggregate from the row holding the maximum.
   const rows = await db
     .selectFrom('progress_updates')
     .selectAll()
-    .select((eb) => eb.fn.max('recorded_at').as('latest'))
-    .where('retracted_at', 'is', null)
-    .groupBy('project_id')
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('projects')
+        .select((p) =>
+          p
+            .selectFrom('progress_updates as latest')
+            .select('latest.id')
+            .whereRef('latest.project_id', '=', 'projects.id')
+            .where('latest.retracted_at', 'is', null)
+            .orderBy('latest.recorded_at', 'desc')
+            .orderBy('latest.id', 'desc')
+            .limit(1)
+            .as('id'),
+        )
+        .where('projects.archived_at', 'is', null),
+    )
     .execute()
   return new Map(rows.map((r) => [r.project_id, toProgress(r)]))
 }
