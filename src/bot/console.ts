@@ -152,6 +152,8 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       }
       prompt()
     })
+    // Ctrl+C in a terminal reaches readline, not the process: leave the way :quit does.
+    rl.on('SIGINT', () => rl?.close())
     rl.on('close', resolve)
     prompt()
   })
