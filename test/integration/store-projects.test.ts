@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import {
+  archiveProject,
+  bindProjectRoom,
+  createProject,
+  findProjectByName,
+  findProjectByRoomId,
+  findProjectByTopic,
+  ingestMessage,
+  listActiveProjects,
+  listRecentProgressReporters,
+  setProjectMuted,
+  unbindProjectRoom,
+} from '../../src/store/index.ts'
+import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
+
+describe('projects', () => {
+  let store: TestStore
+  beforeEach(async () => (store = await openTestStore()))
+  afterEach(async () => store.close())
+  const at = new Date('2026-03-02T01:00:00Z')
+
+  it('re-binds a group found under a new id by its topic, without a second project', async () => {
+    const p = await createProject(store.db, { name: '宏达电子', roomId: 'old@chatroom', roomTopic: '【项目】宏达电子推进群', at })
+    const found = await findProjectByTopic(store.db, '【项目】宏达电子推进群')
+    expect(found?.id).toBe(p.id)
+    await bindProjectRoom(store.db, p.id, 'new@chatroom', '【项目】宏达电子推进群')
+    expect(await findProjectByRoomId(store.db, 'old@chatroom')).toBeNull()
+    expect((await findProjectByRoomId(store.db, 'new@chatroom'))?.id).toBe(p.id)
+    expect(await listActiveProjects(store.db)).toHaveLength(1)
+  })
+
+  it('keeps one group per project and one active project per name', async () => {
+    await createProject(store.db, { name: '甲', roomId: 'r@chatroom', at })
+    await expect(createProject(store.db, { name: '乙', roomId: 'r@chatroom', at })).rejects.toThrow(/UNIQUE/)
+    await expect(createProject(store.db, { name: '甲', at })).rejects.toThrow(/UNIQUE/)
+  })
+
+  it('unbinds, mutes and archives, keeping the project', async () => {
+    const p = await newProject(store.db, '宏达电子')
+    await setProjectMuted(store.db, p.id, true)
+    await unbindProjectRoom(store.db, p.id)
+    const after = await findProjectByName(store.db, '宏达电子')
+    expect([after?.muted, after?.roomId, after?.roomTopic]).toEqual([true, null, '【项目】宏达电子推进群'])
+    await archiveProject(store.db, p.id, at)
+    expect(await findProjectByName(store.db, '宏达电子')).toBeNull()
+    expect(await listActiveProjects(store.db)).toEqual([])
+    // The name is free again for a new project once the old one is archived.
+    expect((await createProject(store.db, { name: '宏达电子', at })).id).not.toBe(p.id)
+  })
+
+  it('lists who reported progress most recently, newest first', async () => {
+    const p = await newProject(store.db, '宏达电子')
+    const progress = [{ type: 'progress' as const, stage: null, percent: null, due: null, summary: '进度' }]
+    const said = async (wechatId: string, iso: string, records = progress) => {
+      const r = await ingestMessage(store.db, message(p.id, { sender: { wechatId, name: wechatId }, sentAt: new Date(iso) }), records, settings)
+      return r.duplicate ? -1 : r.sender.id
+    }
+    const zhang = await said('zhang', '2026-03-02T01:00:00Z')
+    const li = await said('li', '2026-03-02T02:00:00Z')
+    await said('wang', '2026-03-02T03:00:00Z', [])
+    await said('zhang', '2026-03-02T04:00:00Z')
+    expect(await listRecentProgressReporters(store.db, p.id, 5)).toEqual([zhang, li])
+    expect(await listRecentProgressReporters(store.db, p.id, 1)).toEqual([zhang])
+  })
+})
