@@ -123,7 +123,10 @@ export function createBot(o: BotOptions): Bot {
   wechaty.on('logout', (user) => {
     if (!stopping) o.log.warn(`logged out: ${user.name()}`)
   })
-  wechaty.on('error', (error) => o.log.warn(`wechaty: ${error.message}`))
+  wechaty.on('error', (error) => {
+    // Wechaty 1.20 reports NOPUPPET once at every start, before its puppet is wired: not a problem.
+    if (error.message !== 'NOPUPPET') o.log.warn(`wechaty: ${error.message}`)
+  })
 
   let supervisor: { stop(): void } | undefined
   return {
