@@ -2,6 +2,7 @@ import type { ChatMessage } from '../src/bot/chat-message.ts'
 import type { TeamNames } from '../src/bot/render-labels.ts'
 import type { LocalDate } from '../src/calendar/local-date.ts'
 import type { WorkingCalendar } from '../src/calendar/working-calendar.ts'
+import type { SlowThresholds } from '../src/domain/slow-projects.ts'
 import type { ParsedRecord } from '../src/parse/types.ts'
 import type { Db, Person } from '../src/store/index.ts'
 
@@ -40,6 +41,14 @@ export interface CommandSettings {
   slaWorkingDays: number
   timezone: string
   teamNames: TeamNames
+  /** What /digest needs beyond the rest; absent where no digest is configured (tests, benchmarks). */
+  digest?: DigestCommandSettings | undefined
+}
+
+export interface DigestCommandSettings {
+  thresholds: SlowThresholds
+  /** DIGEST_RECIPIENTS: /digest also answers an admin in a group whose topic is listed here. */
+  recipients: readonly string[]
 }
 
 /** A reply, optionally tied to an issue so that a quoted reply to it finds the issue. */

@@ -1,5 +1,6 @@
 import assign from './assign.ts'
 import bind from './bind.ts'
+import digest from './digest.ts'
 import type { CommandDefinition } from './define-command.ts'
 import help from './help.ts'
 import issues from './issues.ts'
@@ -18,6 +19,7 @@ export const commands: readonly CommandDefinition[] = [
   help,
   status,
   issues,
+  digest,
   report,
   progress,
   resolve,

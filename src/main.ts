@@ -1,31 +1,22 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { config as loadDotenv } from 'dotenv'
 import { CONSOLE_OWNER, runConsole } from './bot/console.ts'
 import { connectionPuppet } from './bot/connection-puppet.ts'
 import { createBot, LoginError, type BotOptions } from './bot/create-bot.ts'
 import { consoleLogger, type Logger } from './bot/logger.ts'
-import type { TeamNames } from './bot/render-labels.ts'
+import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { loadCalendar } from './calendar/load-calendar.ts'
 import { systemClock } from './clock.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
-import { DEFAULT_TEAM_NAMES, parseTeams } from './domain/teams.ts'
+import { teamNames, type Teams } from './domain/teams.ts'
+import { loadTeams } from './jobs/load-teams.ts'
+import { startJobs, type Jobs } from './jobs/start-jobs.ts'
 import { parseMessage } from './parse/parse-message.ts'
-import { CATEGORIES } from './parse/types.ts'
 import { migrateToLatest, openDatabase, type Db } from './store/index.ts'
 
 /** Where a newly announced year's holidays go until the calendar package has them. */
 const HOLIDAYS_OVERRIDE = 'data/holidays.json'
-/** A city's names (and liaisons) of its special work teams. */
-const TEAMS_FILE = 'data/teams.json'
-
-function loadTeamNames(): TeamNames {
-  if (!existsSync(TEAMS_FILE)) return DEFAULT_TEAM_NAMES
-  const teams = parseTeams(JSON.parse(readFileSync(TEAMS_FILE, 'utf8')), TEAMS_FILE)
-  return Object.fromEntries(CATEGORIES.map((c) => [c, teams[c].name])) as TeamNames
-}
-
-function botOptions(config: Config, db: Db, log: Logger): Omit<BotOptions, 'puppet'> {
+function botOptions(config: Config, teams: Teams, db: Db, log: Logger): Omit<BotOptions, 'puppet'> {
   const calendar = loadCalendar(HOLIDAYS_OVERRIDE)
   return {
     db,
@@ -37,7 +28,8 @@ function botOptions(config: Config, db: Db, log: Logger): Omit<BotOptions, 'pupp
       projectRoomPattern: config.projectRoomPattern,
       slaWorkingDays: config.issueSlaWorkingDays,
       timezone: config.timezone,
-      teamNames: loadTeamNames(),
+      teamNames: teamNames(teams),
+      digest: { thresholds: config.slowThresholds, recipients: config.digestRecipients },
       sendIntervalMs: config.sendIntervalMs,
       loginTimeoutMs: config.loginTimeoutMs,
     },
@@ -61,13 +53,20 @@ async function main(): Promise<number> {
     console.error(error.message)
     return 2
   }
+  let teams: Teams
+  try {
+    teams = loadTeams(config.teamsFile)
+  } catch (error) {
+    console.error((error as Error).message)
+    return 2
+  }
 
   if (!config.connection) {
     // The console keeps its demo data apart from a real database next to it.
     const path = join(dirname(config.databasePath), 'console.sqlite')
     console.log('No WeChat connection configured (set WECHATY_PUPPET_SERVICE_TOKEN): starting the local console.')
     const db = await openStore(path)
-    const options = botOptions(config, db, consoleLogger)
+    const options = botOptions(config, teams, db, consoleLogger)
     await runConsole({
       databasePath: path,
       createBot: (puppet, log) =>
@@ -84,15 +83,18 @@ async function main(): Promise<number> {
   }
 
   const db = await openStore(config.databasePath)
+  const options = botOptions(config, teams, db, consoleLogger)
   const bot = createBot({
-    ...botOptions(config, db, consoleLogger),
+    ...options,
     puppet: connectionPuppet(config.connection),
     supervisor: { offlineMs: 60_000, checkEveryMs: 5_000 },
   })
+  let jobs: Jobs | undefined
   let stopping: Promise<void> | undefined
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
       consoleLogger.info(`${signal}: stopping (finishing the send in flight, closing the database)`)
+      await jobs?.stop()
       await bot.stop()
       await db.destroy()
       process.exit(0)
@@ -114,6 +116,25 @@ async function main(): Promise<number> {
     await db.destroy()
     return 1
   }
+  // The jobs start once WeChat is logged in: a run missed while the bot was down goes out now.
+  jobs = startJobs({
+    db,
+    clock: options.clock,
+    calendar: options.calendar,
+    log: consoleLogger,
+    directory: wechatyDirectory(bot.wechaty),
+    settings: {
+      timeZone: config.timezone,
+      reminderCron: config.reminderCron,
+      blockerCron: config.blockerCron,
+      digestCron: config.digestCron,
+      reminderAfterWorkingDays: config.reminderAfterWorkingDays,
+      digestRecipients: config.digestRecipients,
+      thresholds: config.slowThresholds,
+      teams,
+    },
+    wake: () => bot.sender.wake(),
+  })
   consoleLogger.info(`running; database ${config.databasePath}; sending at most one message every ${config.sendIntervalMs} ms`)
   return -1
 }

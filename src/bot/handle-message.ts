@@ -13,6 +13,7 @@ import type { Logger } from './logger.ts'
 import type { Outgoing } from './outbox-queue.ts'
 import { ProjectCache } from './project-binding.ts'
 import type { TeamNames } from './render-labels.ts'
+import type { DigestCommandSettings } from '../../commands/define-command.ts'
 import { renderRecall } from './render-recall.ts'
 import { renderClosed, renderIssueLine, renderProgressLine, renderWhichIssue } from './render-records.ts'
 import { runCommand, type CommandRuntime } from './run-command.ts'
@@ -23,6 +24,8 @@ export interface BotSettings {
   slaWorkingDays: number
   timezone: string
   teamNames: TeamNames
+  /** Slow-project rules and DIGEST_RECIPIENTS for /digest; absent where no digest is configured. */
+  digest?: DigestCommandSettings | undefined
 }
 
 export interface HandlerDeps {

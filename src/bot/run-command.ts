@@ -66,9 +66,11 @@ export async function runCommand(
   const command = findCommand(line.name)
   const owner = msg.room?.ownerId !== undefined && msg.room.ownerId === msg.talker.id
   if (where === 'unbound') {
-    // Unbound groups are left alone: only /bind from those allowed, and a hint for /help.
+    // Unbound groups are left alone: only /bind from those allowed, /digest from an admin (the
+    // command checks the group is a digest recipient), and a hint for /help.
     if (command?.name === 'help') return reply(UNBOUND_HINT)
-    if (command?.name !== 'bind' || !(admin || owner)) return
+    const allowed = command?.name === 'bind' ? admin || owner : command?.name === 'digest' && admin
+    if (!allowed) return
   }
   if (!command) {
     const near = nearestCommand(line.name)
@@ -91,7 +93,7 @@ export async function runCommand(
     today: dateInZone(now, rt.settings.timezone),
     db: rt.db,
     calendar: rt.calendar,
-    settings: { slaWorkingDays: rt.settings.slaWorkingDays, timezone: rt.settings.timezone, teamNames: rt.settings.teamNames },
+    settings: { slaWorkingDays: rt.settings.slaWorkingDays, timezone: rt.settings.timezone, teamNames: rt.settings.teamNames, digest: rt.settings.digest },
     parse: rt.parse,
     catalogue: commands,
   }

@@ -1,7 +1,6 @@
 import { parts, type LocalDate } from '../calendar/local-date.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
 import type { DigestData, DigestProgress } from '../store/digest.query.ts'
-import type { Teams } from './teams.ts'
 
 /** A group is silent after this many working days without a message. */
 export const SILENT_WORKING_DAYS = 3
@@ -59,8 +58,11 @@ export interface Digest {
   progress: DigestProgress[]
 }
 
-export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: boolean; missingYears: number[] }): Digest {
-  const { data, teams } = input
+/** What each team is called (data/teams.json): "土地工作专班"… */
+export type TeamNames = Record<Category, string>
+
+export function assembleDigest(input: { data: DigestData; teamNames: TeamNames; makeUp: boolean; missingYears: number[] }): Digest {
+  const { data } = input
   const byStageCount = new Map<Stage | null, number>()
   for (const s of data.projects) byStageCount.set(s.stage?.stage ?? null, (byStageCount.get(s.stage?.stage ?? null) ?? 0) + 1)
   const byStage = [...STAGES, null]
@@ -98,7 +100,7 @@ export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: 
     projectCount: data.projects.length,
     byStage,
     severeOverdue,
-    teams: teamLines(data, teams),
+    teams: teamLines(data, input.teamNames),
     slow,
     silent,
     oldest,
@@ -107,9 +109,9 @@ export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: 
 }
 
 /** Per team: issues opened and resolved in the window, open now, and how many of those are red or yellow. */
-function teamLines(data: DigestData, teams: Teams): TeamLine[] {
+function teamLines(data: DigestData, names: TeamNames): TeamLine[] {
   const lines = new Map<Category, TeamLine>(
-    CATEGORIES.map((c) => [c, { category: c, name: teams[c].name, opened: 0, resolved: 0, open: 0, red: 0, yellow: 0 }]),
+    CATEGORIES.map((c) => [c, { category: c, name: names[c], opened: 0, resolved: 0, open: 0, red: 0, yellow: 0 }]),
   )
   for (const i of data.opened) lines.get(i.category)!.opened++
   for (const i of data.resolved) lines.get(i.category)!.resolved++

@@ -31,11 +31,11 @@ function capped<T>(items: readonly T[], line: (item: T) => string, limit = LIST_
 }
 
 /**
- * The digest as texts ready to send: a header, the calendar warning if any, the headcount by stage,
- * then the sections most urgent first, numbered 一、二、… and packed into numbered parts when long.
- * Never empty: a day with nothing to report says so.
+ * The digest as blocks of lines: a header (the calendar warning if any, the headcount by stage),
+ * then the sections most urgent first, numbered 一、二、…. Never empty: a day with nothing to
+ * report says so. `renderDigest` packs them into texts to send.
  */
-export function renderDigest(d: Digest): string[] {
+export function digestBlocks(d: Digest): string[] {
   const head = [`📰 督办日报 · ${dayLabel(d.day, d.makeUp)}`]
   for (const year of d.missingYears) {
     head.push(`⚠️ 日历缺少 ${year} 年法定节假日数据，涉及该年的到期日和工作日天数无法计算。请管理员在 data/holidays.json 补充。`)
@@ -94,8 +94,12 @@ export function renderDigest(d: Digest): string[] {
   }
   if (sections.length === 0) head.push(`${windowLabel(d.since, d.until)} 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。`)
 
-  const blocks = [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n'))]
-  return packParts(blocks)
+  return [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n'))]
+}
+
+/** The digest as texts ready to send, in numbered parts when longer than a phone screen likes. */
+export function renderDigest(d: Digest): string[] {
+  return packParts(digestBlocks(d))
 }
 
 /** When the calendar lacks today's year, the digest says only that: no working-day count can be trusted. */

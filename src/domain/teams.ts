@@ -40,6 +40,11 @@ const fileSchema = z.strictObject({
   teams: z.partialRecord(z.enum(CATEGORIES), teamSchema),
 })
 
+/** Just the names, for texts that @mention nobody. */
+export function teamNames(teams: Teams): Record<Category, string> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, teams[c].name])) as Record<Category, string>
+}
+
 /** Reads a parsed teams file; throws one error listing every problem, naming `source`. */
 export function parseTeams(json: unknown, source = 'teams file'): Teams {
   const result = fileSchema.safeParse(json)

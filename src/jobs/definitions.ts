@@ -2,9 +2,11 @@ import type { LocalDate } from '../calendar/local-date.ts'
 import { buildBlockerSummary } from '../domain/blocker-summary.ts'
 import { selectReminders } from '../domain/reminders.ts'
 import { workingDayCounter } from '../domain/sla.ts'
+import { teamNames } from '../domain/teams.ts'
 import { listActiveProjects, listOpenIssues, type OpenIssue } from '../store/index.ts'
 import { listReminderCandidates } from '../store/reminder-candidates.query.ts'
-import { buildDigestTexts } from './build-digest.ts'
+import { packParts } from '../domain/pack-parts.ts'
+import { buildDigestBlocks } from './build-digest.ts'
 import type { JobDefinition, JobDeps, JobText } from './job-types.ts'
 
 export const reminderJob: JobDefinition = {
@@ -63,12 +65,13 @@ export const digestJob: JobDefinition = {
       else deps.log.warn(`digest: no group or contact named "${name}" (DIGEST_RECIPIENTS); not sent there`)
     }
     if (recipients.length === 0) return []
-    const parts = await buildDigestTexts(deps.db, today, {
+    const blocks = await buildDigestBlocks(deps.db, today, {
       calendar: deps.calendar,
       timeZone: deps.settings.timeZone,
       thresholds: deps.settings.thresholds,
-      teams: deps.settings.teams,
+      teamNames: teamNames(deps.settings.teams),
     })
+    const parts = packParts(blocks)
     return recipients.flatMap((recipient) => parts.map((text) => ({ recipient, text, mentionIds: [] })))
   },
 }

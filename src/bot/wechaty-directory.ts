@@ -1,0 +1,24 @@
+import type { Wechaty } from 'wechaty'
+import type { Contact } from '../domain/reminders.ts'
+import type { Directory, Recipient } from '../jobs/directory.ts'
+
+/** The jobs' view of WeChat (group members, recipients by name) over the logged-in puppet. */
+export function wechatyDirectory(wechaty: Wechaty): Directory {
+  const puppet = () => wechaty.puppet
+  return {
+    async roomMembers(roomId: string): Promise<Contact[]> {
+      const ids = await puppet().roomMemberList(roomId)
+      return Promise.all(ids.map(async (id) => ({ id, name: (await puppet().contactPayload(id)).name })))
+    },
+    async findRecipient(name: string): Promise<Recipient | null> {
+      // DIGEST_RECIPIENTS names a group by its topic ("【督办】领导群") or a person by name, alias or id.
+      const [roomId] = await puppet().roomSearch({ topic: name })
+      if (roomId) return { kind: 'room', id: roomId }
+      for (const query of [{ name }, { alias: name }, { id: name }]) {
+        const [contactId] = await puppet().contactSearch(query)
+        if (contactId) return { kind: 'contact', id: contactId }
+      }
+      return null
+    },
+  }
+}
