@@ -1,4 +1,4 @@
-import { createTask, parse, validateDetailed, type ScheduledTask } from 'node-cron'
+import { createTask, parse, schedule, validateDetailed } from 'node-cron'
 import type { LocalDate } from '../calendar/local-date.ts'
 import { zonedInstant } from './zoned-time.ts'
 
@@ -19,8 +19,7 @@ export interface CronHandle {
 
 /** Runs `fire` at every time the expression names, in `timeZone`; a run still going is not started again. */
 export function scheduleCron(expression: string, timeZone: string, fire: () => Promise<void>): CronHandle {
-  const task: ScheduledTask = createTask(expression, fire, { timezone: timeZone, noOverlap: true, suppressMissedWarning: true })
-  void task.start()
+  const task = schedule(expression, fire, { timezone: timeZone, noOverlap: true, suppressMissedWarning: true })
   return { stop: () => void task.destroy() }
 }
 

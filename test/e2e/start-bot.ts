@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PuppetService } from 'wechaty-puppet-service'
+import type { DigestCommandSettings } from '../../commands/define-command.ts'
 import { DEFAULT_TEAM_NAMES } from '../../src/domain/teams.ts'
 import { createBot, type Bot } from '../../src/bot/create-bot.ts'
 import type { Logger } from '../../src/bot/logger.ts'
@@ -25,6 +26,8 @@ export interface BotTestOptions {
   sendIntervalMs?: number
   clock?: Clock
   supervisor?: { offlineMs: number; checkEveryMs: number }
+  /** Slow-project rules and recipients for /digest. */
+  digest?: DigestCommandSettings
 }
 
 /** Starts duban against the harness over gRPC, the way production connects, and waits for login. */
@@ -51,6 +54,7 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
       slaWorkingDays: 7,
       timezone: 'Asia/Shanghai',
       teamNames: DEFAULT_TEAM_NAMES,
+      digest: options.digest,
       sendIntervalMs: options.sendIntervalMs ?? 5,
       loginTimeoutMs: 10_000,
     },
