@@ -71,7 +71,8 @@ export function renderSummaryIssue(i: SummaryIssue, days: WorkingDayCounter, tea
 function dueText(i: SummaryIssue, days: WorkingDayCounter): string {
   if (i.dueOn === null) return '未定期限'
   const due: LocalDate = i.dueOn
-  if (i.urgency === 'red') return `${shortDate(due)}到期，超期${i.overdueWorkingDays}个工作日`
+  // Past due on a weekend or holiday is overdue by no working day yet: "已超期" without a count.
+  if (i.urgency === 'red') return `${shortDate(due)}到期，${i.overdueWorkingDays > 0 ? `超期${i.overdueWorkingDays}个工作日` : '已超期'}`
   if (i.urgency === 'green') return `${shortDate(due)}到期`
   // Yellow: the counter already knows these days (urgency asked it), and they are at most two.
   const left = days.from(days.today, due)
