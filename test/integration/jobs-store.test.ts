@@ -1,0 +1,153 @@
+/**
+ * The jobs against a real database file: the digest of a known day end to end (queries and text),
+ * the reminder candidates, and a job's run claimed once per working day with its texts.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { FakeClock } from '../../src/clock.ts'
+import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
+import { DEFAULT_TEAM_NAMES, DEFAULT_TEAMS } from '../../src/domain/teams.ts'
+import type { Category, ParsedRecord } from '../../src/parse/types.ts'
+import { buildDigestBlocks } from '../../src/jobs/build-digest.ts'
+import { blockerJob, digestJob, reminderJob } from '../../src/jobs/definitions.ts'
+import type { JobDeps } from '../../src/jobs/job-types.ts'
+import { runJobToday } from '../../src/jobs/run-job.ts'
+import { ingestMessage, listOutbox, openIssue, recordStage, resolveIssue, type Db } from '../../src/store/index.ts'
+import { listReminderCandidates } from '../../src/store/reminder-candidates.query.ts'
+import { packParts } from '../../src/domain/pack-parts.ts'
+import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
+
+const beijing = (local: string) => new Date(`${local}+08:00`)
+const progress = (summary: string): ParsedRecord => ({ type: 'progress', stage: null, percent: null, due: null, summary })
+
+async function issueAt(db: Db, projectId: number, openedAt: string, category: Category, summary: string) {
+  return openIssue(db, { projectId, messageId: null, command: 'report', actorId: null, at: beijing(openedAt) }, { category, due: null, summary }, settings)
+}
+
+async function stageAt(db: Db, projectId: number, stage: 'signed' | 'land' | 'construction' | 'production', on: string) {
+  await recordStage(db, { projectId, messageId: null, command: 'stage', actorId: null, at: beijing(`${on}T12:00:00`) }, stage, on)
+}
+
+/**
+ * Monday 2026-10-12; the window is the make-up Saturday 10日 and Sunday 11日.
+ *   新材料: land since 4月12日, exactly 6 months: not slow; progress on the 10th; an issue resolved on the 11th.
+ *   电子:   land since 4月11日: slow; last spoke 9月30日 (silent 10月8、9、10、12日); a land issue 5 working days overdue.
+ *   机械:   construction since 2025-04-11, 18 months and a day: slow; spoke on the 9th; a finance issue opened on the 10th.
+ *   食品:   in production, never spoke since it was created in January.
+ */
+async function seed(db: Db) {
+  const [a, b, c, d] = [await newProject(db, '新材料'), await newProject(db, '电子'), await newProject(db, '机械'), await newProject(db, '食品')]
+  await stageAt(db, a.id, 'signed', '2026-01-05')
+  await stageAt(db, a.id, 'land', '2026-04-12')
+  await stageAt(db, b.id, 'land', '2026-04-11')
+  await stageAt(db, c.id, 'construction', '2025-04-11')
+  await stageAt(db, d.id, 'production', '2025-12-01')
+  await ingestMessage(db, message(a.id, { sentAt: beijing('2026-10-10T09:00:00') }), [progress('主体结构完成60%')], settings)
+  await ingestMessage(db, message(b.id, { sentAt: beijing('2026-09-30T09:00:00'), text: '收到' }), [], settings)
+  await ingestMessage(db, message(c.id, { sentAt: beijing('2026-10-09T09:00:00'), text: '好的' }), [], settings)
+  await issueAt(db, b.id, '2026-09-18T10:00:00', 'land', '征地拆迁还有两户没谈妥')
+  await issueAt(db, c.id, '2026-10-10T10:00:00', 'finance', '贷款审批卡在省行')
+  const done = await issueAt(db, a.id, '2026-09-28T10:00:00', 'approval', '施工许可')
+  await resolveIssue(db, { issueId: done.id, text: '已办', command: 'resolve', actorId: null, messageId: null, at: beijing('2026-10-11T10:00:00') }, settings.timeZone)
+  return { a, b, c, d }
+}
+
+describe('the jobs on a real database', () => {
+  let store: TestStore
+  beforeEach(async () => (store = await openTestStore()))
+  afterEach(async () => store.close())
+
+  it('builds the digest of a day: most urgent first, slow projects at their thresholds, silent groups', async () => {
+    await seed(store.db)
+    const blocks = await buildDigestBlocks(store.db, '2026-10-12', {
+      calendar: settings.calendar,
+      timeZone: 'Asia/Shanghai',
+      thresholds: DEFAULT_SLOW_THRESHOLDS,
+      teamNames: DEFAULT_TEAM_NAMES,
+    })
+    expect(packParts(blocks)).toEqual([
+      [
+        '📰 督办日报 · 10月12日 星期一',
+        '在库项目 4 个：供地 2 · 动工 1 · 投产 1',
+        '',
+        '一、严重超期问题（超期 5 个工作日及以上）1 个',
+        '🔴 电子 #1 征地拆迁还有两户没谈妥（超期5个工作日）',
+        '',
+        '二、各专班问题（新增、办结为 10月10日至10月11日）',
+        '土地工作专班：未办结 1（🔴1），新增 0，办结 0',
+        '金融工作专班：未办结 1，新增 1，办结 0',
+        '项目审批验收服务专班：未办结 0，新增 0，办结 1',
+        '',
+        '三、进展缓慢项目 2 个',
+        '机械：动工已 18 个月未竣工（4月11日动工，时限 18 个月）',
+        '电子：供地已 6 个月未动工（4月11日供地，时限 6 个月）',
+        '',
+        '四、连续 3 个工作日以上无人发言的项目群 2 个',
+        '食品：188 个工作日（从未发言）',
+        '电子：4 个工作日（最后发言 9月30日）',
+        '',
+        '五、最久未办结问题',
+        '🟢 机械 #1 已1个工作日：贷款审批卡在省行',
+        '',
+        '六、10月10日至10月11日 进度 1 条',
+        '新材料（张科长）：主体结构完成60%',
+      ].join('\n'),
+    ])
+  })
+
+  it('weighs every active project for the reminder: group, stage, last progress day, latest reporters', async () => {
+    const { a, d } = await seed(store.db)
+    const candidates = await listReminderCandidates(store.db)
+    expect(candidates.find((c) => c.projectId === a.id)).toMatchObject({
+      stage: 'land',
+      lastProgressOn: '2026-10-10',
+      recentReporters: [{ id: 'wxid_zhang', name: '张科长' }],
+    })
+    expect(candidates.find((c) => c.projectId === d.id)).toMatchObject({ stage: 'production', lastProgressOn: null, recentReporters: [] })
+  })
+
+  it('runs each job once per working day, with its texts, and not on a holiday', async () => {
+    await seed(store.db)
+    const clock = new FakeClock('2026-10-12T17:00:00+08:00')
+    const woken: number[] = []
+    const deps: JobDeps = {
+      db: store.db,
+      clock,
+      calendar: settings.calendar,
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+      directory: {
+        roomMembers: async () => [],
+        findRecipient: async (name) => (name === '王局长' ? { kind: 'contact', id: 'wxid_chief' } : null),
+      },
+      settings: {
+        timeZone: 'Asia/Shanghai',
+        reminderCron: '0 17 * * *',
+        blockerCron: '0 9 * * *',
+        digestCron: '30 8 * * *',
+        reminderAfterWorkingDays: 1,
+        digestRecipients: ['王局长', '不存在的群'],
+        thresholds: DEFAULT_SLOW_THRESHOLDS,
+        teams: DEFAULT_TEAMS,
+      },
+      wake: () => woken.push(1),
+    }
+    // Reminded: 新材料 (progress on Saturday, none today), 电子 and 机械; 食品 is in production.
+    expect(await runJobToday(deps, reminderJob)).toEqual({ ran: true, day: '2026-10-12', queued: 3 })
+    expect(await runJobToday(deps, blockerJob)).toEqual({ ran: true, day: '2026-10-12', queued: 2 })
+    expect(await runJobToday(deps, digestJob)).toEqual({ ran: true, day: '2026-10-12', queued: 1 })
+    // A second firing the same day, as after a restart, finds the runs recorded.
+    for (const job of [reminderJob, blockerJob, digestJob]) {
+      expect(await runJobToday(deps, job)).toEqual({ ran: false, day: '2026-10-12', why: 'already-ran' })
+    }
+    expect(woken).toHaveLength(3)
+    const pending = await listOutbox(store.db, 'pending')
+    expect(pending).toHaveLength(6)
+    expect(pending.every((p) => p.text.trim() !== '')).toBe(true)
+    expect(pending.find((p) => p.target.id === 'wxid_chief')?.text).toMatch(/^📰 督办日报 · 10月12日 星期一/u)
+
+    clock.set('2026-10-01T17:00:00+08:00')
+    expect(await runJobToday(deps, reminderJob)).toEqual({ ran: false, day: '2026-10-01', why: 'holiday' })
+    clock.set('2026-10-11T17:00:00+08:00')
+    expect(await runJobToday(deps, digestJob)).toEqual({ ran: false, day: '2026-10-11', why: 'weekend' })
+    expect(await listOutbox(store.db, 'pending')).toHaveLength(6)
+  })
+})

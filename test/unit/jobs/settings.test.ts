@@ -1,0 +1,90 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from '../../../src/config.ts'
+import { DEFAULT_TEAMS, parseTeams } from '../../../src/domain/teams.ts'
+import { cronProblem, firstFireOn } from '../../../src/jobs/cron.ts'
+import { loadTeams } from '../../../src/jobs/load-teams.ts'
+import { zonedInstant } from '../../../src/jobs/zoned-time.ts'
+
+describe('cron settings', () => {
+  it.each(['0 17 * * *', '30 8 * * *', '*/2 * * * * *', '0 0 9 * * 1-6'])('accepts %s', (expression) => {
+    expect(cronProblem(expression)).toBeNull()
+  })
+  it.each([
+    ['0 25 * * *', /25 is a invalid expression for hour/],
+    ['every day', /expected 5 or 6 fields/],
+    ['', /not a cron expression/],
+  ])('refuses %j with a clear reason', (expression, reason) => {
+    expect(cronProblem(expression)).toMatch(reason)
+  })
+
+  it('are read with their defaults and checked at start, every bad one listed', () => {
+    const config = loadConfig({})
+    expect([config.reminderCron, config.blockerCron, config.digestCron]).toEqual(['0 17 * * *', '0 9 * * *', '30 8 * * *'])
+    expect(config.reminderAfterWorkingDays).toBe(1)
+    expect(config.slowThresholds).toEqual({ signedMonths: 6, landMonths: 6, constructionMonths: 18 })
+    expect(config.teamsFile).toBe('data/teams.json')
+    expect(loadConfig({ DIGEST_RECIPIENTS: '王局长， 【督办】领导群,' }).digestRecipients).toEqual(['王局长', '【督办】领导群'])
+    try {
+      loadConfig({ REMINDER_CRON: '0 25 * * *', DIGEST_CRON: 'bad', SLOW_LAND_MONTHS: '0', REMINDER_AFTER_WORKING_DAYS: 'x' })
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError)
+      expect((error as ConfigError).problems.map((p) => p.split('=')[0])).toEqual([
+        'REMINDER_CRON',
+        'DIGEST_CRON',
+        'REMINDER_AFTER_WORKING_DAYS',
+        'SLOW_LAND_MONTHS',
+      ])
+    }
+  })
+})
+
+describe('firstFireOn: whether a run missed while down is due', () => {
+  it.each([
+    ['0 17 * * *', '2026-10-10', '2026-10-10T09:00:00.000Z'],
+    ['30 8 * * *', '2026-10-12', '2026-10-12T00:30:00.000Z'],
+    ['*/2 * * * * *', '2026-10-10', '2026-10-09T16:00:00.000Z'],
+    // A weekday-only schedule does not fire on the make-up Saturday: the city chose that.
+    ['0 17 * * 1-5', '2026-10-10', null],
+  ])('%s on %s → %s', (expression, day, at) => {
+    expect(firstFireOn(expression, day, 'Asia/Shanghai')?.toISOString() ?? null).toBe(at)
+  })
+
+  it('reads wall-clock times in the zone, daylight saving included', () => {
+    expect(zonedInstant('2026-07-01', 9, 0, 0, 'Europe/Berlin').toISOString()).toBe('2026-07-01T07:00:00.000Z')
+    expect(zonedInstant('2026-01-05', 9, 0, 0, 'Europe/Berlin').toISOString()).toBe('2026-01-05T08:00:00.000Z')
+  })
+})
+
+describe('the teams file', () => {
+  it('ships the eight teams of SPEC.md, exactly the defaults', () => {
+    const committed: unknown = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../data/teams.json'), 'utf8'))
+    expect(parseTeams(committed)).toEqual(DEFAULT_TEAMS)
+  })
+
+  it('lets a city rename a team or add a liaison, writing only what changes', () => {
+    const teams = parseTeams({ teams: { land: { liaisons: ['王科长', 'wxid_abc'] }, other: { name: '项目服务专班' } } })
+    expect(teams.land).toEqual({ name: '土地工作专班', liaisons: ['王科长', 'wxid_abc'] })
+    expect(teams.other).toEqual({ name: '项目服务专班', liaisons: [] })
+    expect(teams.finance).toEqual(DEFAULT_TEAMS.finance)
+  })
+
+  it.each([
+    [{ teams: { lands: { name: '土地' } } }, /Unrecognized key: "lands"/],
+    [{ teams: { land: { name: '' } } }, /teams\.land\.name: a team needs a name/],
+    [{ teams: { land: { liaison: '王科长' } } }, /teams\.land/],
+    [{}, /teams/],
+  ])('refuses %j, naming the place', (json, problem) => {
+    expect(() => parseTeams(json, 'data/teams.json')).toThrow(problem)
+  })
+
+  it('is an error at start when missing or not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-teams-'))
+    expect(() => loadTeams(join(dir, 'teams.json'))).toThrow(/not found \(TEAMS_FILE\)/)
+    writeFileSync(join(dir, 'teams.json'), '{ "teams": ')
+    expect(() => loadTeams(join(dir, 'teams.json'))).toThrow(/not valid JSON/)
+  })
+})
