@@ -2,6 +2,8 @@
  * The jobs against a real database file: the digest of a known day end to end (queries and text),
  * the reminder candidates, and a job's run claimed once per working day with its texts.
  */
+import { spawnSync } from 'node:child_process'
+import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeClock } from '../../src/clock.ts'
 import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
@@ -149,5 +151,24 @@ describe('the jobs on a real database', () => {
     clock.set('2026-10-11T17:00:00+08:00')
     expect(await runJobToday(deps, digestJob)).toEqual({ ran: false, day: '2026-10-11', why: 'weekend' })
     expect(await listOutbox(store.db, 'pending')).toHaveLength(6)
+  })
+
+  it('npm run digest prints a day\'s digest from DATABASE_PATH without sending it', async () => {
+    await seed(store.db)
+    const root = resolve(import.meta.dirname, '../..')
+    const run = (args: string[]) =>
+      spawnSync(resolve(root, 'node_modules/.bin/tsx'), ['src/cli/digest.ts', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_PATH: store.path },
+      })
+    const printed = run(['--date', '2026-10-12'])
+    expect(printed.status).toBe(0)
+    expect(printed.stdout).toMatch(/^📰 督办日报 · 10月12日 星期一\n在库项目 4 个/u)
+    expect(printed.stdout).toContain('🔴 电子 #1 征地拆迁还有两户没谈妥（超期5个工作日）')
+    expect(await listOutbox(store.db, 'pending')).toEqual([])
+    const wrong = run(['--date', '10/12'])
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toMatch(/usage: npm run digest/)
   })
 })
