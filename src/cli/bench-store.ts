@@ -17,6 +17,7 @@ import {
   recordStage,
   resolveIssue,
   type Db,
+  type DigestQuery,
   type IncomingMessage,
   type IssueSettings,
 } from '../store/index.ts'
@@ -121,10 +122,25 @@ async function count(db: Db, table: 'messages' | 'issues' | 'progress_updates'):
   return Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 }
 
-/** `npm run bench` (store part): ingest rate, status and issue-list latency, digest query latency. */
-export async function benchStore(report: (line: string) => void): Promise<void> {
+/** The bench's city: 1,000 projects, 200,000 messages, about 20,000 issues, and the day to digest. */
+export interface BenchDataset {
+  db: Db
+  digestQuery: DigestQuery
+  /** Closes the database and removes its temp folder. */
+  close(): Promise<void>
+}
+
+/**
+ * Builds the dataset in a temp folder, reporting the ingest rates and the status and issue-list
+ * latencies measured on the way (the digest bench passes a silent `report`).
+ */
+export async function buildBenchDataset(report: (line: string) => void): Promise<BenchDataset> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-bench-'))
   const db = openDatabase(join(dir, 'bench.sqlite'))
+  const close = async () => {
+    await db.destroy()
+    rmSync(dir, { recursive: true, force: true })
+  }
   try {
     await migrateToLatest(db)
     const settings: IssueSettings = { calendar: loadCalendar(), timeZone: TIME_ZONE, slaWorkingDays: 7 }
@@ -181,6 +197,17 @@ export async function benchStore(report: (line: string) => void): Promise<void> 
     })
     const digestDay = addDays(days[days.length - 1] as LocalDate, 1)
     const digestQuery = { ...query, today: settings.calendar.isWorkingDay(digestDay) ? digestDay : addDays(digestDay, 2) }
+    return { db, digestQuery, close }
+  } catch (error) {
+    await close()
+    throw error
+  }
+}
+
+/** `npm run bench` (store part): ingest rate, status and issue-list latency, digest query latency. */
+export async function benchStore(report: (line: string) => void): Promise<void> {
+  const { db, digestQuery, close } = await buildBenchDataset(report)
+  try {
     let size = { projects: 0, openIssues: 0, progress: 0 }
     const digest = await timeMany(10, async () => {
       const d = await getDigestData(db, digestQuery)
@@ -192,7 +219,6 @@ export async function benchStore(report: (line: string) => void): Promise<void> 
         `(median of 10, first ${digest.first.toFixed(0)} ms; target < 200 ms; load average then ${loadavg()[0]?.toFixed(1)})`,
     )
   } finally {
-    await db.destroy()
-    rmSync(dir, { recursive: true, force: true })
+    await close()
   }
 }
