@@ -22,9 +22,12 @@ export const DEFAULT_TEAM_NAMES: Record<Category, string> = {
   other: '产业项目兜底服务专班',
 }
 
-export const DEFAULT_TEAMS: Teams = Object.fromEntries(
-  CATEGORIES.map((c) => [c, { name: DEFAULT_TEAM_NAMES[c], liaisons: [] }]),
-) as unknown as Teams
+/** One value per category; `Object.fromEntries` cannot know that every category is there. */
+function byCategory<T>(value: (category: Category) => T): Record<Category, T> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, value(c)])) as Record<Category, T>
+}
+
+export const DEFAULT_TEAMS: Teams = byCategory((c) => ({ name: DEFAULT_TEAM_NAMES[c], liaisons: [] }))
 
 const teamSchema = z.strictObject({
   name: z.string().trim().min(1, 'a team needs a name').optional(),
@@ -42,7 +45,7 @@ const fileSchema = z.strictObject({
 
 /** Just the names, for texts that @mention nobody. */
 export function teamNames(teams: Teams): Record<Category, string> {
-  return Object.fromEntries(CATEGORIES.map((c) => [c, teams[c].name])) as Record<Category, string>
+  return byCategory((c) => teams[c].name)
 }
 
 /** Reads a parsed teams file; throws one error listing every problem, naming `source`. */

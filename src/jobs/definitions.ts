@@ -7,7 +7,7 @@ import { listActiveProjects, listOpenIssues, type OpenIssue } from '../store/ind
 import { listReminderCandidates } from '../store/reminder-candidates.query.ts'
 import { packParts } from '../domain/pack-parts.ts'
 import { buildDigestBlocks } from './build-digest.ts'
-import type { JobDefinition, JobDeps, JobText } from './job-types.ts'
+import { JobNotReadyError, type JobDefinition, type JobDeps, type JobText } from './job-types.ts'
 
 export const reminderJob: JobDefinition = {
   name: 'reminder',
@@ -64,7 +64,9 @@ export const digestJob: JobDefinition = {
       if (found) recipients.push(found)
       else deps.log.warn(`digest: no group or contact named "${name}" (DIGEST_RECIPIENTS); not sent there`)
     }
-    if (recipients.length === 0) return []
+    if (deps.settings.digestRecipients.length === 0) return []
+    // None found at all is more likely WeChat still loading contacts than every name being wrong.
+    if (recipients.length === 0) throw new JobNotReadyError('none of DIGEST_RECIPIENTS is known to WeChat yet')
     const blocks = await buildDigestBlocks(deps.db, today, {
       calendar: deps.calendar,
       timeZone: deps.settings.timeZone,

@@ -40,6 +40,15 @@ export interface JobText {
   mentionIds: string[]
 }
 
+/**
+ * Thrown by a job that cannot run yet although it should: no digest recipient is known to WeChat
+ * right after login, while the contact list is still loading. The day's run stays unclaimed and is
+ * tried again a little later.
+ */
+export class JobNotReadyError extends Error {
+  override name = 'JobNotReadyError'
+}
+
 export interface JobDefinition {
   name: JobName
   cron(settings: JobSettings): string

@@ -3,11 +3,11 @@ import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import { jobDay } from '../domain/job-day.ts'
 import { claimJobRun, enqueueOutbox, findJobRun, finishJobRun } from '../store/index.ts'
-import type { JobDefinition, JobDeps, JobText } from './job-types.ts'
+import { JobNotReadyError, type JobDefinition, type JobDeps, type JobText } from './job-types.ts'
 
 export type JobOutcome =
   | { ran: true; day: LocalDate; queued: number }
-  | { ran: false; day: LocalDate; why: 'weekend' | 'holiday' | 'calendar-missing' | 'already-ran' }
+  | { ran: false; day: LocalDate; why: 'weekend' | 'holiday' | 'calendar-missing' | 'already-ran' | 'not-ready' }
 
 /**
  * Runs a job for today if today is a working day and the job has not run today. The day's run is
@@ -29,7 +29,11 @@ export async function runJobToday(deps: JobDeps, job: JobDefinition): Promise<Jo
   try {
     texts = await job.texts(deps, today)
   } catch (error) {
-    // Not claimed: the next firing (or a restart) tries again once the year is added.
+    // Not claimed: a later firing (or a restart) tries again.
+    if (error instanceof JobNotReadyError) {
+      deps.log.warn(`${job.name}: ${error.message}; trying again shortly`)
+      return { ran: false, day: today, why: 'not-ready' }
+    }
     if (!(error instanceof CalendarYearMissingError)) throw error
     deps.log.error(`${job.name}: ${error.message}; nothing sent`)
     return { ran: false, day: today, why: 'calendar-missing' }

@@ -9,19 +9,34 @@ export interface Jobs {
   stop(): Promise<void>
 }
 
+/** A job that was not ready (see JobNotReadyError) is tried again this often, this many times a day. */
+export const RETRY = { everyMs: 60_000, times: 30 }
+
 /**
  * Schedules the reminder, the blocker summary and the digest, and runs at once any of them whose
  * time today has passed without a recorded run (the bot was down then). Call after the bot is ready.
  */
-export function startJobs(deps: JobDeps): Jobs {
+export function startJobs(deps: JobDeps, retry = RETRY): Jobs {
   const running = new Map<JobName, Promise<void>>()
+  const retries = new Map<JobName, { day: string; count: number; timer: NodeJS.Timeout | undefined }>()
+  const retryLater = (job: JobDefinition, day: string) => {
+    const state = retries.get(job.name)
+    const count = state?.day === day ? state.count + 1 : 1
+    if (count > retry.times) return deps.log.error(`${job.name}: still not ready after ${retry.times} tries on ${day}; giving up for today`)
+    const timer = setTimeout(() => void fire(job), retry.everyMs)
+    timer.unref()
+    retries.set(job.name, { day, count, timer })
+  }
   const fire = (job: JobDefinition): Promise<void> => {
     // A firing while the same job is still working (a slow directory lookup) is skipped: the
     // run in progress already covers today.
     const current = running.get(job.name)
     if (current) return current
     const run = runJobToday(deps, job)
-      .then((outcome) => logSkip(deps, job, outcome))
+      .then((outcome) => {
+        if (!outcome.ran && outcome.why === 'not-ready') retryLater(job, outcome.day)
+        logSkip(deps, job, outcome)
+      })
       .catch((error: unknown) => deps.log.error(`${job.name}: failed: ${(error as Error).stack ?? String(error)}`))
       .finally(() => running.delete(job.name))
     running.set(job.name, run)
@@ -38,6 +53,7 @@ export function startJobs(deps: JobDeps): Jobs {
   return {
     async stop() {
       for (const h of handles) h.stop()
+      for (const r of retries.values()) clearTimeout(r.timer)
       await Promise.all(running.values())
     },
   }

@@ -13,6 +13,7 @@ import { buildDigestBlocks } from '../../src/jobs/build-digest.ts'
 import { blockerJob, digestJob, reminderJob } from '../../src/jobs/definitions.ts'
 import type { JobDeps } from '../../src/jobs/job-types.ts'
 import { runJobToday } from '../../src/jobs/run-job.ts'
+import { startJobs } from '../../src/jobs/start-jobs.ts'
 import { ingestMessage, listOutbox, openIssue, recordStage, resolveIssue, type Db } from '../../src/store/index.ts'
 import { listReminderCandidates } from '../../src/store/reminder-candidates.query.ts'
 import { packParts } from '../../src/domain/pack-parts.ts'
@@ -170,5 +171,48 @@ describe('the jobs on a real database', () => {
     const wrong = run(['--date', '10/12'])
     expect(wrong.status).toBe(2)
     expect(wrong.stderr).toMatch(/usage: npm run digest/)
+  })
+
+  it('tries the digest again while no recipient is known to WeChat yet (contacts still loading after login)', async () => {
+    await seed(store.db)
+    let lookups = 0
+    const logs: string[] = []
+    const jobs = startJobs(
+      {
+        db: store.db,
+        clock: new FakeClock('2026-10-12T10:00:00+08:00'),
+        calendar: settings.calendar,
+        log: { info: () => {}, warn: (l) => logs.push(l), error: (l) => logs.push(l) },
+        directory: {
+          roomMembers: async () => [],
+          // Found on the third lookup only.
+          findRecipient: async () => (++lookups >= 3 ? { kind: 'contact', id: 'wxid_chief' } : null),
+        },
+        settings: {
+          timeZone: 'Asia/Shanghai',
+          // Midnight only: after the catch-up at start, the retries are what runs the digest.
+          reminderCron: '0 0 0 1 1 *',
+          blockerCron: '0 0 0 1 1 *',
+          digestCron: '0 0 0 * * *',
+          reminderAfterWorkingDays: 1,
+          digestRecipients: ['王局长'],
+          thresholds: DEFAULT_SLOW_THRESHOLDS,
+          teams: DEFAULT_TEAMS,
+        },
+        wake: () => {},
+      },
+      { everyMs: 20, times: 5 },
+    )
+    try {
+      for (let waited = 0; (await listOutbox(store.db, 'pending')).length === 0; waited += 10) {
+        if (waited > 5_000) throw new Error(`no digest queued; lookups: ${lookups}; ${logs.join('; ')}`)
+        await new Promise((r) => setTimeout(r, 10))
+      }
+    } finally {
+      await jobs.stop()
+    }
+    expect(lookups).toBe(3)
+    expect(logs.filter((l) => l.includes('trying again shortly'))).toHaveLength(2)
+    expect((await listOutbox(store.db, 'pending')).map((o) => o.target.id)).toEqual(['wxid_chief'])
   })
 })
