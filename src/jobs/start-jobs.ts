@@ -18,10 +18,12 @@ export const RETRY = { everyMs: 60_000, times: 30 }
  */
 export function startJobs(deps: JobDeps, retry = RETRY): Jobs {
   const running = new Map<JobName, Promise<void>>()
-  const retries = new Map<JobName, { day: string; count: number; timer: NodeJS.Timeout | undefined }>()
+  const retries = new Map<JobName, { day: string; count: number; timer: NodeJS.Timeout }>()
   const retryLater = (job: JobDefinition, day: string) => {
     const state = retries.get(job.name)
     const count = state?.day === day ? state.count + 1 : 1
+    // One retry pending at a time, however often the schedule itself fires meanwhile.
+    clearTimeout(state?.timer)
     if (count > retry.times) return deps.log.error(`${job.name}: still not ready after ${retry.times} tries on ${day}; giving up for today`)
     const timer = setTimeout(() => void fire(job), retry.everyMs)
     timer.unref()
