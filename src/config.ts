@@ -24,6 +24,8 @@ export interface Config {
   connection: WechatyConnection | undefined
   /** The teams and liaisons file (data/teams.json). */
   teamsFile: string
+  /** The holidays override file (data/holidays.json): a newly announced year without a release. */
+  holidaysFile: string
   /** node-cron expressions in `timezone`, five fields or six with seconds first. */
   reminderCron: string
   blockerCron: string
@@ -71,6 +73,7 @@ const schema = z.object({
   ),
   LOGIN_TIMEOUT_SECONDS: wholeNumber(60, 1, 3600),
   TEAMS_FILE: z.preprocess(emptyToUndefined, z.string().default('data/teams.json')),
+  HOLIDAYS_FILE: z.preprocess(emptyToUndefined, z.string().default('data/holidays.json')),
   REMINDER_CRON: cron('0 17 * * *'),
   BLOCKER_CRON: cron('0 9 * * *'),
   DIGEST_CRON: cron('30 8 * * *'),
@@ -146,6 +149,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             noTls: s.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT === 'true',
           },
     teamsFile: s.TEAMS_FILE,
+    holidaysFile: s.HOLIDAYS_FILE,
     reminderCron: s.REMINDER_CRON,
     blockerCron: s.BLOCKER_CRON,
     digestCron: s.DIGEST_CRON,

@@ -6,6 +6,7 @@ import { createBot, LoginError, type BotOptions } from './bot/create-bot.ts'
 import { consoleLogger, type Logger } from './bot/logger.ts'
 import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { loadCalendar } from './calendar/load-calendar.ts'
+import type { WorkingCalendar } from './calendar/working-calendar.ts'
 import { systemClock } from './clock.ts'
 import { ConfigError, loadConfig, type Config } from './config.ts'
 import { teamNames, type Teams } from './domain/teams.ts'
@@ -14,10 +15,7 @@ import { startJobs, type Jobs } from './jobs/start-jobs.ts'
 import { parseMessage } from './parse/parse-message.ts'
 import { migrateToLatest, openDatabase, type Db } from './store/index.ts'
 
-/** Where a newly announced year's holidays go until the calendar package has them. */
-const HOLIDAYS_OVERRIDE = 'data/holidays.json'
-function botOptions(config: Config, teams: Teams, db: Db, log: Logger): Omit<BotOptions, 'puppet'> {
-  const calendar = loadCalendar(HOLIDAYS_OVERRIDE)
+function botOptions(config: Config, teams: Teams, calendar: WorkingCalendar, db: Db, log: Logger): Omit<BotOptions, 'puppet'> {
   return {
     db,
     clock: systemClock,
@@ -54,8 +52,10 @@ async function main(): Promise<number> {
     return 2
   }
   let teams: Teams
+  let calendar: WorkingCalendar
   try {
     teams = loadTeams(config.teamsFile)
+    calendar = loadCalendar(config.holidaysFile)
   } catch (error) {
     console.error((error as Error).message)
     return 2
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     const path = join(dirname(config.databasePath), 'console.sqlite')
     console.log('No WeChat connection configured (set WECHATY_PUPPET_SERVICE_TOKEN): starting the local console.')
     const db = await openStore(path)
-    const options = botOptions(config, teams, db, consoleLogger)
+    const options = botOptions(config, teams, calendar, db, consoleLogger)
     await runConsole({
       databasePath: path,
       createBot: (puppet, log) =>
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
   }
 
   const db = await openStore(config.databasePath)
-  const options = botOptions(config, teams, db, consoleLogger)
+  const options = botOptions(config, teams, calendar, db, consoleLogger)
   const bot = createBot({
     ...options,
     puppet: connectionPuppet(config.connection),

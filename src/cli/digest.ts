@@ -16,8 +16,6 @@ import { buildDigestBlocks } from '../jobs/build-digest.ts'
 import { loadTeams } from '../jobs/load-teams.ts'
 import { openDatabase } from '../store/index.ts'
 
-/** The same override file the bot reads for a newly announced year's holidays. */
-const HOLIDAYS_OVERRIDE = 'data/holidays.json'
 const USAGE = 'usage: npm run digest -- [--date YYYY-MM-DD]   (prints the digest of DATABASE_PATH for that day; default today)'
 
 async function run(): Promise<number> {
@@ -54,7 +52,7 @@ async function run(): Promise<number> {
   const db = openDatabase(config.databasePath)
   try {
     const blocks = await buildDigestBlocks(db, date ?? dateInZone(systemClock.now(), config.timezone), {
-      calendar: loadCalendar(HOLIDAYS_OVERRIDE),
+      calendar: loadCalendar(config.holidaysFile),
       timeZone: config.timezone,
       thresholds: config.slowThresholds,
       teamNames: teamNames(loadTeams(config.teamsFile)),

@@ -26,6 +26,8 @@ describe('cron settings', () => {
     expect(config.reminderAfterWorkingDays).toBe(1)
     expect(config.slowThresholds).toEqual({ signedMonths: 6, landMonths: 6, constructionMonths: 18 })
     expect(config.teamsFile).toBe('data/teams.json')
+    expect(config.holidaysFile).toBe('data/holidays.json')
+    expect(loadConfig({ HOLIDAYS_FILE: '/etc/duban/holidays.json' }).holidaysFile).toBe('/etc/duban/holidays.json')
     expect(loadConfig({ DIGEST_RECIPIENTS: '王局长， 【督办】领导群,' }).digestRecipients).toEqual(['王局长', '【督办】领导群'])
     try {
       loadConfig({ REMINDER_CRON: '0 25 * * *', DIGEST_CRON: 'bad', SLOW_LAND_MONTHS: '0', REMINDER_AFTER_WORKING_DAYS: 'x' })
