@@ -12,7 +12,8 @@ const root = resolve(import.meta.dirname, '../..')
 const report = (line: string) => process.stdout.write(line + '\n')
 
 report(`duban bench — node ${process.version}, ${new Date().toISOString()}`)
+// The bot first, so that its resident-memory figure is not inflated by the other benches' data.
+await benchBot(report)
 await benchParser(root, report)
 await benchStore(report)
 await benchDigest(report)
-await benchBot(report)
