@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path'
-import { config as loadDotenv } from 'dotenv'
 import { CONSOLE_OWNER, runConsole } from './bot/console.ts'
 import { connectionPuppet } from './bot/connection-puppet.ts'
 import { createBot, LoginError, type BotOptions } from './bot/create-bot.ts'
@@ -8,7 +7,8 @@ import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { loadCalendar } from './calendar/load-calendar.ts'
 import type { WorkingCalendar } from './calendar/working-calendar.ts'
 import { systemClock } from './clock.ts'
-import { ConfigError, loadConfig, type Config } from './config.ts'
+import type { Config } from './config.ts'
+import { readSettings } from './read-settings.ts'
 import { teamNames, type Teams } from './domain/teams.ts'
 import { loadTeams } from './jobs/load-teams.ts'
 import { startJobs, type Jobs } from './jobs/start-jobs.ts'
@@ -42,15 +42,8 @@ async function openStore(path: string): Promise<Db> {
 }
 
 async function main(): Promise<number> {
-  loadDotenv({ quiet: true })
-  let config: Config
-  try {
-    config = loadConfig()
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    console.error(error.message)
-    return 2
-  }
+  const config = readSettings()
+  if (!config) return 2
   let teams: Teams
   let calendar: WorkingCalendar
   try {

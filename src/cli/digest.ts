@@ -5,11 +5,10 @@
  */
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { config as loadDotenv } from 'dotenv'
 import { dateInZone, isLocalDate } from '../calendar/local-date.ts'
 import { loadCalendar } from '../calendar/load-calendar.ts'
 import { systemClock } from '../clock.ts'
-import { ConfigError, loadConfig } from '../config.ts'
+import { readSettings } from '../read-settings.ts'
 import { packParts } from '../domain/pack-parts.ts'
 import { teamNames } from '../domain/teams.ts'
 import { buildDigestBlocks } from '../jobs/build-digest.ts'
@@ -35,15 +34,8 @@ async function run(): Promise<number> {
     console.error(`--date ${date}: not a date such as 2026-10-12\n${USAGE}`)
     return 2
   }
-  loadDotenv({ quiet: true })
-  let config
-  try {
-    config = loadConfig()
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error
-    console.error(error.message)
-    return 2
-  }
+  const config = readSettings()
+  if (!config) return 2
   // Opening creates a missing file; a typo in DATABASE_PATH should not print an empty city.
   if (!existsSync(config.databasePath)) {
     console.error(`no database at ${config.databasePath} (DATABASE_PATH)`)
