@@ -10,8 +10,11 @@ import {
 } from '../src/store/index.ts'
 import { defineCommand, type CommandContext } from './define-command.ts'
 
+/** SLOW_*_MONTHS as configured, so /status and the digest call the same projects slow. */
+const thresholdsOf = (ctx: CommandContext) => ctx.settings.digest?.thresholds ?? DEFAULT_SLOW_THRESHOLDS
+
 async function oneProject(ctx: CommandContext, projectId: number): Promise<string> {
-  const query = { today: ctx.today, calendar: ctx.calendar, timeZone: ctx.settings.timezone, thresholds: DEFAULT_SLOW_THRESHOLDS }
+  const query = { today: ctx.today, calendar: ctx.calendar, timeZone: ctx.settings.timezone, thresholds: thresholdsOf(ctx) }
   const status = await getProjectStatus(ctx.db, projectId, query)
   if (!status) throw new UserFacingError('没有这个项目。')
   const issues = await listOpenIssues(ctx.db, { projectId, today: ctx.today, calendar: ctx.calendar })
@@ -39,7 +42,7 @@ export default defineCommand({
       today: ctx.today,
       calendar: ctx.calendar,
       timeZone: ctx.settings.timezone,
-      thresholds: DEFAULT_SLOW_THRESHOLDS,
+      thresholds: thresholdsOf(ctx),
     })
     if (statuses.length === 0) return '还没有项目。把我拉进名称形如“【项目】XX推进群”的群，或在群里发 /bind 项目名称。'
     return [`全部项目（${statuses.length} 个）：`, ...statuses.map(renderProjectLine)].join('\n')
