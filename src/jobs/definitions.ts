@@ -46,11 +46,22 @@ async function blockerTexts(deps: JobDeps, today: LocalDate): Promise<JobText[]>
     if (!roomId) continue
     // Ask WeChat who is in the group only when a team concerned has a liaison to @mention.
     const liaisons = issues.some((i) => deps.settings.teams[i.category].liaisons.length > 0)
-    const members = liaisons ? await deps.directory.roomMembers(roomId) : []
+    const members = liaisons ? await membersOrNone(deps, roomId) : []
     const summary = buildBlockerSummary({ issues, days, teams: deps.settings.teams, members })
     if (summary) texts.push({ recipient: { kind: 'room', id: roomId }, text: summary.text, mentionIds: summary.mentionIds })
   }
   return texts
+}
+
+/** One group WeChat cannot list (the bot was removed, a lost connection) still gets its list,
+ *  only without @mentions, and the other groups are not held up by it. */
+async function membersOrNone(deps: JobDeps, roomId: string): Promise<Awaited<ReturnType<JobDeps['directory']['roomMembers']>>> {
+  try {
+    return await deps.directory.roomMembers(roomId)
+  } catch (error) {
+    deps.log.warn(`blocker: members of ${roomId} unknown (${(error as Error).message}); sent without @mentions`)
+    return []
+  }
 }
 
 export const digestJob: JobDefinition = {
@@ -60,7 +71,10 @@ export const digestJob: JobDefinition = {
   async texts(deps, today) {
     const recipients = []
     for (const name of deps.settings.digestRecipients) {
-      const found = await deps.directory.findRecipient(name)
+      const found = await deps.directory.findRecipient(name).catch((error: unknown) => {
+        deps.log.warn(`digest: looking up "${name}" failed: ${(error as Error).message}`)
+        return undefined
+      })
       if (found) recipients.push(found)
       else deps.log.warn(`digest: no group or contact named "${name}" (DIGEST_RECIPIENTS); not sent there`)
     }

@@ -9,7 +9,7 @@ export interface Jobs {
   stop(): Promise<void>
 }
 
-/** A job that was not ready (see JobNotReadyError) is tried again this often, this many times a day. */
+/** A job that was not ready (see JobNotReadyError) or failed is tried again this often, this many times a day. */
 export const RETRY = { everyMs: 60_000, times: 30 }
 
 /**
@@ -39,7 +39,12 @@ export function startJobs(deps: JobDeps, retry = RETRY): Jobs {
         if (!outcome.ran && outcome.why === 'not-ready') retryLater(job, outcome.day)
         logSkip(deps, job, outcome)
       })
-      .catch((error: unknown) => deps.log.error(`${job.name}: failed: ${(error as Error).stack ?? String(error)}`))
+      .catch((error: unknown) => {
+        // Nothing was claimed for the day (the claim and the texts share one transaction), so a
+        // run that failed (WeChat offline at 08:30, a lost connection) is tried again later today.
+        deps.log.error(`${job.name}: failed: ${(error as Error).stack ?? String(error)}`)
+        retryLater(job, dateInZone(deps.clock.now(), deps.settings.timeZone))
+      })
       .finally(() => running.delete(job.name))
     running.set(job.name, run)
     return run
