@@ -14,8 +14,8 @@ async function assignee(ctx: CommandContext, rest: string): Promise<Person> {
   const members = await listProjectMembers(ctx.db, projectOf(ctx).id)
   const member = members.find((m) => m.name === name)
   if (member) return member
-  // A leading @bot comes first in the list; the person named after the number comes last.
-  const id = ctx.message.mentionIds.at(-1)
+  // The person named after the number comes last (the adapter leaves the bot out); never the sender.
+  const id = ctx.message.mentionIds.filter((m) => m !== ctx.message.talker.id).at(-1)
   if (!id || !rest.includes('@')) throw new UsageError(`群里没有找到“${name}”，请用 @ 选择负责人。`)
   return upsertPerson(ctx.db, { wechatId: id, name }, ctx.now)
 }

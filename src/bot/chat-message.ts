@@ -13,7 +13,7 @@ export interface ChatMessage {
   body: string
   talker: { id: string; name: string }
   room: { id: string; topic: string; ownerId: string | undefined } | undefined
-  /** Contact ids @mentioned, in order (WeChat lists them beside the text). */
+  /** Contact ids @mentioned, in order (WeChat lists them beside the text), the bot's own left out. */
   mentionIds: string[]
   /** The quoted message of a quoted reply, as far as the text tells. */
   quote: Quote | undefined

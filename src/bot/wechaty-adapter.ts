@@ -16,7 +16,10 @@ export async function toChatMessage(msg: Message): Promise<ChatMessage> {
     body: stripLeadingMentions(reply),
     talker: { id: talker.id, name: talker.name() },
     room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : undefined,
-    mentionIds: msg.payload && 'mentionIdList' in msg.payload ? (msg.payload.mentionIdList ?? []) : [],
+    // Without the bot itself: "@督办助手 /assign 3 @王五" must never name the bot as the one responsible.
+    mentionIds: (msg.payload && 'mentionIdList' in msg.payload ? (msg.payload.mentionIdList ?? []) : []).filter(
+      (id) => id !== msg.wechaty.currentUser.id,
+    ),
     quote,
     sentAt: msg.date(),
   }

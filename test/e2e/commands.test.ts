@@ -81,6 +81,9 @@ describe('issue commands', () => {
     expect(await h.waitForSay(room, /#1 由 李四 负责/)).toBeTruthy()
     expect(await ask(zhang, '/issues')).toMatch(/#1 土地工作专班 · 张三 · \d+个工作日 · .*负责：李四/)
     expect(await ask(zhang, '/指派 1 @王麻子')).toMatch(/没有找到“王麻子”/)
+    // "@督办助手 /assign 1 @赵六" with 赵六 typed by hand: the only listed mention is the bot.
+    h.say(zhang, room, `@${h.botUser.payload.name}\u2005/assign 1 @赵六`, [h.botUser])
+    expect(await h.waitForSay(room, /没有找到“赵六”/)).toBeTruthy()
   })
 
   it('/report and /progress record what the parser would not', async () => {
