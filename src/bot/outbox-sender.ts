@@ -34,6 +34,7 @@ const TOO_FREQUENT = /操作过于频繁|too frequent|rate limit/iu
 const MAX_SLOWDOWN = 16
 const MAX_BACKOFF_MS = 10 * 60_000
 /** How often an idle sender looks again, in case an item was queued by another process. */
+const MARK_SENT_WARN_AFTER = 5
 const IDLE_POLL_MS = 1_000
 
 /**
@@ -78,7 +79,12 @@ export class OutboxSender {
   async #run(): Promise<void> {
     while (this.#running) {
       try {
-        const item = this.#o.isOnline() ? await this.#o.queue.nextDue(this.#o.clock.now()) : undefined
+        if (!this.#o.isOnline()) {
+          // Items are overdue while logged out; asking the queue when the next is due would spin.
+          await this.#sleep(IDLE_POLL_MS, true)
+          continue
+        }
+        const item = await this.#o.queue.nextDue(this.#o.clock.now())
         if (!item) {
           await this.#sleep(await this.#idleWait(), true)
           continue
@@ -95,10 +101,9 @@ export class OutboxSender {
 
   async #deliver(item: OutboxItem): Promise<void> {
     const { queue, clock, log } = this.#o
+    let sentId: string | undefined | void
     try {
-      const sentId = await this.#o.send(item)
-      await queue.markSent(item.id, clock.now(), sentId ?? null)
-      this.#recover()
+      sentId = await this.#o.send(item)
     } catch (error) {
       const message = (error as Error).message ?? String(error)
       const attempts = item.attempts + 1
@@ -115,8 +120,32 @@ export class OutboxSender {
       const backoff = Math.min(MAX_BACKOFF_MS, Math.max(this.#o.intervalMs, 500) * 2 ** attempts)
       await queue.markRetry(item.id, message, new Date(clock.now().getTime() + backoff))
       log.warn(`outbox: item ${item.id} failed (${message}); retry ${attempts} in ${backoff} ms`)
+      return
+    }
+    await this.#markSent(item, sentId ?? null)
+    this.#recover()
+  }
+
+  /**
+   * WeChat has the text: from here on a failure to write that down (SQLITE_BUSY) must never count
+   * as a failed send, and the item must not be picked again, or the text would go out twice. So
+   * the mark is retried until it holds (or the sender stops), logged once it has failed a few times.
+   */
+  async #markSent(item: OutboxItem, sentId: string | null): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#o.queue.markSent(item.id, this.#o.clock.now(), sentId)
+        return
+      } catch (error) {
+        if (attempt === MARK_SENT_WARN_AFTER) {
+          this.#o.log.error(`outbox: item ${item.id} was sent but cannot be marked sent yet: ${(error as Error).message}`)
+        }
+        if (!this.#running) return
+        await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, IDLE_POLL_MS)))
+      }
     }
   }
+
 
   /** After ten clean sends in a row, halve the slowdown again. */
   #recover(): void {

@@ -98,4 +98,47 @@ describe('OutboxSender', () => {
     await sender.stop()
     expect(items[0]!.attempts).toBe(1)
   })
+
+  it('does not ask the queue over and over while offline', async () => {
+    const { queue } = memoryQueue(['一'])
+    let asked = 0
+    const counting: OutboxQueue = {
+      ...queue,
+      nextDue: async (now) => (asked++, queue.nextDue(now)),
+      nextAttemptAt: async () => (asked++, queue.nextAttemptAt()),
+    }
+    const sender = new OutboxSender({ queue: counting, send: async () => undefined, isOnline: () => false, clock: systemClock, intervalMs: 1, log: silentLogger })
+    sender.start()
+    await new Promise((r) => setTimeout(r, 300))
+    await sender.stop()
+    // One idle poll a second at most; the overdue item used to make it ask every 10 ms.
+    expect(asked).toBeLessThanOrEqual(2)
+  })
+
+  it('never sends again a text WeChat took when marking it sent fails for a while', async () => {
+    const { items, queue } = memoryQueue(['一'])
+    let markFailures = 2
+    let sends = 0
+    const flaky: OutboxQueue = {
+      ...queue,
+      markSent: async (id, at, sentId) => {
+        if (markFailures-- > 0) throw new Error('SQLITE_BUSY: database is locked')
+        return queue.markSent(id, at, sentId)
+      },
+    }
+    const sender = new OutboxSender({
+      queue: flaky,
+      send: async () => void sends++,
+      isOnline: () => true,
+      clock: systemClock,
+      intervalMs: 1,
+      log: silentLogger,
+      random: () => 0,
+    })
+    sender.start()
+    await until(() => items[0]!.state === 'sent')
+    await sender.stop()
+    expect(sends).toBe(1)
+    expect(items[0]!.lastError).toBeNull()
+  })
 })
