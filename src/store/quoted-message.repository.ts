@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from './database.ts'
 import { findIssueById, findIssuesByQuotedMessage } from './issues.repository.ts'
 import type { Issue } from './types.ts'
@@ -16,14 +17,17 @@ export async function findQuotedIssues(
   botName: string,
 ): Promise<Issue[] | undefined> {
   if (quote.text === '') return undefined
-  const prefix = `${quote.text.replace(/…$/u, '')}%`
+  // A plain prefix comparison, not LIKE: "完成60%" must not turn the % into a wildcard. SQLite counts
+  // characters, not UTF-16 units, hence the spread.
+  const head = quote.text.replace(/…$/u, '')
+  const startsWithHead = sql<boolean>`substr(text, 1, ${[...head].length}) = ${head}`
   if (quote.name === botName) {
     const row = await db
       .selectFrom('outbox')
       .select('issue_id')
       .where('target_id', '=', roomId)
       .where('issue_id', 'is not', null)
-      .where((eb) => eb.or([eb('text', '=', quote.text), eb('text', 'like', prefix)]))
+      .where((eb) => eb.or([eb('text', '=', quote.text), startsWithHead]))
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst()
@@ -34,7 +38,7 @@ export async function findQuotedIssues(
     .selectFrom('messages')
     .select('wechat_id')
     .where('room_id', '=', roomId)
-    .where((eb) => eb.or([eb('text', '=', quote.text), eb('text', 'like', prefix)]))
+    .where((eb) => eb.or([eb('text', '=', quote.text), startsWithHead]))
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst()
