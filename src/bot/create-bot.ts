@@ -175,8 +175,10 @@ export function createBot(o: BotOptions): Bot {
       stopping = true
       supervisor?.stop()
       await sender.stop()
-      await working
+      // Stop receiving before draining: a message arriving meanwhile is still handled and stored
+      // (its replies wait in the outbox for the next start), never cut off by the database closing.
       await wechaty.stop()
+      await working
     },
   }
 }
