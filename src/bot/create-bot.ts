@@ -70,6 +70,8 @@ export function createBot(o: BotOptions): Bot {
     settings: o.settings,
     botName: () => (wechaty.isLoggedIn ? wechaty.currentUser.name() : ''),
     send: (trx, out) => enqueueText(trx, o.clock, out),
+    // The groups the account is in now; an id from before a re-login that changed ids is not among them.
+    roomExists: async (roomId) => (await wechaty.puppet.roomList()).includes(roomId),
     log: o.log,
   })
 

@@ -37,6 +37,8 @@ export interface HandlerDeps {
   botName(): string
   /** Puts a reply in the outbox, in the same transaction as the message it answers. */
   send(db: Db, out: Outgoing): Promise<void>
+  /** Whether WeChat still knows a group id; absent where none can be asked (tests of the router). */
+  roomExists?: ((roomId: string) => Promise<boolean>) | undefined
   log: Logger
 }
 
@@ -88,7 +90,7 @@ async function route(deps: HandlerDeps, projects: ProjectCache, msg: ChatMessage
     return
   }
   const now = deps.clock.now()
-  const project = await projects.find(db, msg.room, deps.settings.projectRoomPattern, now, deps.log)
+  const project = await projects.find(db, msg.room, deps.settings.projectRoomPattern, now, deps.log, deps.roomExists)
   if (msg.kind === 'recall') {
     if (project) await handleRecall(db, deps, msg, reply)
     return

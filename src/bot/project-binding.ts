@@ -9,6 +9,9 @@ import type { Db } from '../store/database.ts'
 import type { Project } from '../store/types.ts'
 import type { Logger } from './logger.ts'
 
+/** Asks WeChat whether a group id is still valid. */
+export type RoomExists = (roomId: string) => Promise<boolean>
+
 export interface RoomSeen {
   id: string
   topic: string
@@ -22,12 +25,17 @@ export interface RoomSeen {
 export class ProjectCache {
   readonly #byRoom = new Map<string, Project>()
 
-  async find(db: Db, room: RoomSeen, pattern: RegExp, at: Date, log: Logger): Promise<Project | undefined> {
+  async find(db: Db, room: RoomSeen, pattern: RegExp, at: Date, log: Logger, roomExists?: RoomExists): Promise<Project | undefined> {
     const cached = this.#byRoom.get(room.id)
     if (cached && cached.roomTopic === room.topic) return cached
-    const project = await findOrBindProject(db, room, pattern, at, log)
-    if (project) this.#byRoom.set(room.id, project)
-    else this.#byRoom.delete(room.id)
+    const project = await findOrBindProject(db, room, pattern, at, log, roomExists)
+    if (project) {
+      // A project re-bound to this group is no longer the old group's.
+      for (const [id, p] of this.#byRoom) if (p.id === project.id && id !== room.id) this.#byRoom.delete(id)
+      this.#byRoom.set(room.id, project)
+    } else {
+      this.#byRoom.delete(room.id)
+    }
     return project
   }
 
@@ -43,7 +51,7 @@ export class ProjectCache {
 /**
  * The project a group belongs to, binding it on first sight when its topic matches the pattern:
  * "【项目】年产10万吨新材料推进群" binds as project "年产10万吨新材料". A group already known by topic
- * under another id is re-bound (some puppets change room ids across logins); one released with
+ * under another id is re-bound when the old id is gone (some puppets change room ids across logins); one released with
  * /unbind keeps its topic with no room id and stays released until someone runs /bind again.
  */
 export async function findOrBindProject(
@@ -52,6 +60,7 @@ export async function findOrBindProject(
   pattern: RegExp,
   at: Date,
   log: Logger,
+  roomExists?: RoomExists,
 ): Promise<Project | undefined> {
   const byId = await findProjectByRoomId(db, room.id)
   if (byId) {
@@ -62,6 +71,12 @@ export async function findOrBindProject(
   const byTopic = await findProjectByTopic(db, room.topic)
   if (byTopic) {
     if (byTopic.roomId === null) return undefined
+    // Only a group whose old id WeChat no longer knows moves: anyone can name a new group like an
+    // existing project's, and must not take its reminders and issue lists with it.
+    if (roomExists && (await roomExists(byTopic.roomId))) {
+      log.warn(`group ${room.id} is named "${room.topic}" like the bound group ${byTopic.roomId}, which still exists: left unbound`)
+      return undefined
+    }
     log.info(`group "${room.topic}" found under a new id ${room.id} (was ${byTopic.roomId}): re-bound`)
     await bindProjectRoom(db, byTopic.id, room.id, room.topic)
     return { ...byTopic, roomId: room.id }

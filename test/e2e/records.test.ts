@@ -71,6 +71,8 @@ describe('a group whose topic matches the pattern', () => {
     const first = h.room('【项目】光伏组件推进群', [zhao])
     h.say(zhao, first, '项目已正式签约')
     await h.waitForSay(first, /已记录进度：签约/)
+    // After a re-login the account is in the same group under a new id; the old id is gone.
+    h.mocker.cacheRoomPayload.delete(first.id)
     const again = h.room('【项目】光伏组件推进群', [zhao])
     h.say(zhao, again, '土地已摘牌')
     await h.waitForSay(again, /已记录进度：供地/)
@@ -78,6 +80,21 @@ describe('a group whose topic matches the pattern', () => {
     expect(projects).toHaveLength(1)
     expect(projects[0]!.room_id).toBe(again.id)
     expect(b.logs.some((l) => l.includes('re-bound'))).toBe(true)
+  })
+
+  it('does not let a look-alike group take a project whose group still exists', async () => {
+    const sun = h.contact('孙八')
+    const real = h.room('【项目】储能电池推进群', [sun])
+    h.say(sun, real, '项目已正式签约')
+    await h.waitForSay(real, /已记录进度：签约/)
+    const copy = h.room('【项目】储能电池推进群', [sun])
+    h.say(sun, copy, '土地已摘牌')
+    await waitFor(() => b.logs.some((l) => l.includes('still exists: left unbound')), 5_000, () => 'the look-alike was not refused')
+    const [project] = await b.db.selectFrom('projects').selectAll().where('name', '=', '储能电池').execute()
+    expect(project!.room_id).toBe(real.id)
+    h.say(sun, real, '/状态')
+    expect(await h.waitForSay(real, /储能电池/)).toBeTruthy()
+    expect(h.saidIn(copy)).toEqual([])
   })
 })
 
