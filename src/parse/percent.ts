@@ -17,6 +17,8 @@ const FORMS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
     const ones = m[2] === '半' ? 5 : m[2] ? parseNumeral(m[2]) : 0
     return tens === null || ones === null ? null : tens * 10 + ones
   }],
+  // "完成桩基施工320根，占总数的80%": the share of the whole, in the clause after the count
+  [/占(?:总[^,，。;；]{0,5}?)?的?\s*(\d+(?:\.\d+)?)\s*%/, (m) => Number(m[1])],
 ]
 
 export function findPercent(clause: string): number | null {

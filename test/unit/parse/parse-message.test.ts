@@ -59,6 +59,7 @@ describe('progress with percentages and plans', () => {
     ['厂房屋面施工完成一半，预计4月10日前全部完成', ['progress', null, null, '2026-04-10']],
     ['主体结构施工进度已达百分之九十，6月上旬完成封顶', ['progress', null, 90, '2026-06-10']],
     ['项目整体进度约40%', ['progress', null, 40, null]],
+    ['目前完成桩基施工320根，占总数的80%', ['progress', null, 80, null]],
     ['冷库项目主体封顶', ['progress', null, null, null]],
   ])('%s', (text, record) => {
     expect(brief(text)).toEqual([record])
@@ -76,6 +77,7 @@ describe('issues and their teams', () => {
     ['厂区门口道路坑洼不平，大车进出不便，麻烦园区尽快修一下', 'infrastructure'],
     ['夜间施工噪音扰民，居民打12345投诉了好几次', 'environment'],
     ['企业反映子女上学还没安排好，希望教育局协调', 'other'],
+    ['土方开挖过程中挖到古墓，文物部门要求停工勘探，工期可能延误一个月', 'other'],
   ])('%s → %s', (text, category) => {
     expect(brief(text)).toEqual([['issue', category, null]])
   })
@@ -102,6 +104,8 @@ describe('resolutions', () => {
     ['燃气管道已经接通，生产线可以调试了', 'infrastructure'],
     ['工人工资纠纷已经调解好了，工人都复工了', 'labour'],
     ['问题已妥善处理', null],
+    ['积水问题已经疏通好了', 'infrastructure'],
+    ['节能审查意见已经拿到', 'environment'],
     ['问题已解决，谢谢大家🙏', null],
     ['办结👌', null],
   ])('%s → %s', (text, category) => {
