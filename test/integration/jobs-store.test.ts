@@ -173,7 +173,11 @@ describe('the jobs on a real database', () => {
     expect(wrong.stderr).toMatch(/usage: npm run digest/)
   })
 
-  it('tries the digest again while no recipient is known to WeChat yet (contacts still loading after login)', async () => {
+  /**
+   * Runs the jobs with a digest due at start and the given recipient lookup, until the digest is
+   * queued; returns how many lookups it took and what was logged.
+   */
+  async function digestAfterRetries(findRecipient: (lookup: number) => Promise<{ kind: 'contact'; id: string } | null>) {
     await seed(store.db)
     let lookups = 0
     const logs: string[] = []
@@ -183,11 +187,7 @@ describe('the jobs on a real database', () => {
         clock: new FakeClock('2026-10-12T10:00:00+08:00'),
         calendar: settings.calendar,
         log: { info: () => {}, warn: (l) => logs.push(l), error: (l) => logs.push(l) },
-        directory: {
-          roomMembers: async () => [],
-          // Found on the third lookup only.
-          findRecipient: async () => (++lookups >= 3 ? { kind: 'contact', id: 'wxid_chief' } : null),
-        },
+        directory: { roomMembers: async () => [], findRecipient: () => findRecipient(++lookups) },
         settings: {
           timeZone: 'Asia/Shanghai',
           // Midnight only: after the catch-up at start, the retries are what runs the digest.
@@ -211,53 +211,24 @@ describe('the jobs on a real database', () => {
     } finally {
       await jobs.stop()
     }
+    expect((await listOutbox(store.db, 'pending')).map((o) => o.target.id)).toEqual(['wxid_chief'])
+    return { lookups, logs }
+  }
+
+  it('tries the digest again while no recipient is known to WeChat yet (contacts still loading after login)', async () => {
+    // Found on the third lookup only.
+    const { lookups, logs } = await digestAfterRetries(async (n) => (n >= 3 ? { kind: 'contact', id: 'wxid_chief' } : null))
     expect(lookups).toBe(3)
     expect(logs.filter((l) => l.includes('trying again shortly'))).toHaveLength(2)
-    expect((await listOutbox(store.db, 'pending')).map((o) => o.target.id)).toEqual(['wxid_chief'])
   })
+
   it('tries the digest again when looking up its recipients fails (WeChat offline at the scheduled time)', async () => {
-    await seed(store.db)
-    let lookups = 0
-    const logs: string[] = []
-    const jobs = startJobs(
-      {
-        db: store.db,
-        clock: new FakeClock('2026-10-12T10:00:00+08:00'),
-        calendar: settings.calendar,
-        log: { info: () => {}, warn: (l) => logs.push(l), error: (l) => logs.push(l) },
-        directory: {
-          roomMembers: async () => [],
-          // The connection is down for the first two lookups.
-          findRecipient: async () => {
-            if (++lookups < 3) throw new Error('gRPC: UNAVAILABLE')
-            return { kind: 'contact', id: 'wxid_chief' }
-          },
-        },
-        settings: {
-          timeZone: 'Asia/Shanghai',
-          // Midnight only: after the catch-up at start, the retries are what runs the digest.
-          reminderCron: '0 0 0 1 1 *',
-          blockerCron: '0 0 0 1 1 *',
-          digestCron: '0 0 0 * * *',
-          reminderAfterWorkingDays: 1,
-          digestRecipients: ['王局长'],
-          thresholds: DEFAULT_SLOW_THRESHOLDS,
-          teams: DEFAULT_TEAMS,
-        },
-        wake: () => {},
-      },
-      { everyMs: 20, times: 5 },
-    )
-    try {
-      for (let waited = 0; (await listOutbox(store.db, 'pending')).length === 0; waited += 10) {
-        if (waited > 5_000) throw new Error(`no digest queued; lookups: ${lookups}; ${logs.join('; ')}`)
-        await new Promise((r) => setTimeout(r, 10))
-      }
-    } finally {
-      await jobs.stop()
-    }
+    // The connection is down for the first two lookups.
+    const { lookups, logs } = await digestAfterRetries(async (n) => {
+      if (n < 3) throw new Error('gRPC: UNAVAILABLE')
+      return { kind: 'contact', id: 'wxid_chief' }
+    })
     expect(lookups).toBe(3)
     expect(logs.filter((l) => l.includes('UNAVAILABLE'))).toHaveLength(2)
-    expect((await listOutbox(store.db, 'pending')).map((o) => o.target.id)).toEqual(['wxid_chief'])
   })
 })
