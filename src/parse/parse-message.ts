@@ -3,6 +3,7 @@ import { loadCalendar } from '../calendar/load-calendar.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { bestCategory } from './categories.ts'
 import { classifyClause, splitClauses, type Clause, type Role } from './clauses.ts'
+import type { DateMention } from './dates.ts'
 import { normalizeMessage } from './normalize.ts'
 import { NOTICE } from './signals.ts'
 import type { IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from './types.ts'
@@ -74,23 +75,26 @@ function segmentsOf(clauses: Clause[]): Segment[] {
   return segments
 }
 
-function summaryOf(segment: Segment): string {
-  const text = segment.clauses.map((c) => c.text).join('，')
-  return text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1)}…` : text
-}
+const textOf = (clauses: Clause[]): string => clauses.map((c) => c.text).join('，')
+const clip = (text: string): string => (text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1)}…` : text)
+const datesOf = (clauses: Clause[]): DateMention[] => clauses.flatMap((c) => c.dates)
+/** An issue's due date: the first deadline ahead ("15号前", "3天内"), not a past fact or a "from then on". */
+const firstDeadline = (clauses: Clause[]) => datesOf(clauses).find((d) => d.deadline && !d.past && !d.after)
+const firstStage = (clauses: Clause[]) => clauses.find((c) => c.stage)?.stage ?? null
+const firstPercent = (clauses: Clause[]) => clauses.find((c) => c.percent !== null)?.percent ?? null
 
 function toRecord(segment: Segment, quoted: string, today: LocalDate): ParsedRecord | null {
-  const text = segment.clauses.map((c) => c.text).join('，')
-  const dates = segment.clauses.flatMap((c) => c.dates)
-  const summary = summaryOf(segment)
+  const { clauses } = segment
+  const text = textOf(clauses)
+  const summary = clip(text)
   switch (segment.role) {
     case 'progress': {
       // The plan's date: the first one ahead that is not a "from then on" (国庆后进场施工).
-      const plan = dates.find((d) => !d.past && !d.after && (d.date === null || d.date > today))
+      const plan = datesOf(clauses).find((d) => !d.past && !d.after && (d.date === null || d.date > today))
       const record: ProgressRecord = {
         type: 'progress',
-        stage: segment.clauses.find((c) => c.stage)?.stage ?? null,
-        percent: segment.clauses.find((c) => c.percent !== null)?.percent ?? null,
+        stage: firstStage(clauses),
+        percent: firstPercent(clauses),
         due: plan?.date ?? null,
         summary,
       }
@@ -99,7 +103,7 @@ function toRecord(segment: Segment, quoted: string, today: LocalDate): ParsedRec
     case 'issue': {
       const category = bestCategory(text)
       if (!category) return null // "麻烦check一下": a request, but of no team
-      const deadline = dates.find((d) => d.deadline && !d.past && !d.after)
+      const deadline = firstDeadline(clauses)
       const record: IssueRecord = { type: 'issue', category, due: deadline?.date ?? null, summary }
       return withDueProblem(record, deadline?.problem)
     }
@@ -119,21 +123,14 @@ function withDueProblem<T extends ProgressRecord | IssueRecord>(record: T, probl
 
 /** `#问题` / `#进度` make sure a record of that type exists, even where the words alone do not. */
 function applyTags(records: ParsedRecord[], tags: Set<'progress' | 'issue'>, clauses: Clause[]): ParsedRecord[] {
-  const text = clauses.map((c) => c.text).join('，')
-  const summary = text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1)}…` : text
+  const text = textOf(clauses)
+  const summary = clip(text)
   const out = [...records]
   if (tags.has('issue') && !out.some((r) => r.type === 'issue')) {
-    const deadline = clauses.flatMap((c) => c.dates).find((d) => d.deadline && !d.past && !d.after)
-    out.push({ type: 'issue', category: bestCategory(text) ?? 'other', due: deadline?.date ?? null, summary })
+    out.push({ type: 'issue', category: bestCategory(text) ?? 'other', due: firstDeadline(clauses)?.date ?? null, summary })
   }
   if (tags.has('progress') && !out.some((r) => r.type === 'progress')) {
-    out.push({
-      type: 'progress',
-      stage: clauses.find((c) => c.stage)?.stage ?? null,
-      percent: clauses.find((c) => c.percent !== null)?.percent ?? null,
-      due: null,
-      summary,
-    })
+    out.push({ type: 'progress', stage: firstStage(clauses), percent: firstPercent(clauses), due: null, summary })
   }
   return out
 }
