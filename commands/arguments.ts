@@ -1,6 +1,8 @@
-import { UsageError, UserFacingError } from '../src/bot/errors.ts'
-import { findIssueByNumber, type Issue } from '../src/store/index.ts'
-import type { BoundProject, CommandContext } from './define-command.ts'
+import { UsageError, UserFacingError, type BoundProject, type CommandContext } from '../src/bot/index.ts'
+import type { Issue } from '../src/domain/types.ts'
+import { parseMessage } from '../src/parse/parse-message.ts'
+import type { ParsedRecord } from '../src/parse/types.ts'
+import { findIssueByNumber } from '../src/store/index.ts'
 
 /** The group's project; the router only runs project commands in bound groups. */
 export function projectOf(ctx: CommandContext): BoundProject {
@@ -34,4 +36,9 @@ export function commandSource(ctx: CommandContext, command: string) {
     actorId: ctx.sender?.id ?? null,
     at: ctx.now,
   }
+}
+
+/** What the parser reads in the arguments (a stage, a percentage, a team, a date), as of the command's time. */
+export function parseArguments(ctx: CommandContext): ParsedRecord[] {
+  return parseMessage({ body: ctx.args, sentAt: ctx.now }, { calendar: ctx.rules.calendar, timeZone: ctx.rules.timeZone })
 }

@@ -1,7 +1,7 @@
-import { UsageError } from '../src/bot/errors.ts'
-import { assignIssue, listProjectMembers, upsertPerson, type Person } from '../src/store/index.ts'
+import { defineCommand, UsageError, type CommandContext } from '../src/bot/index.ts'
+import type { Person } from '../src/domain/types.ts'
+import { assignIssue, listProjectMembers, upsertPerson } from '../src/store/index.ts'
 import { issueNumberAndRest, projectOf, requireIssue } from './arguments.ts'
-import { defineCommand, type CommandContext } from './define-command.ts'
 
 /**
  * Who "@李四" names: a member seen in the group by that name, or else the contact WeChat listed as
@@ -25,7 +25,8 @@ export default defineCommand({
   aliases: ['指派'],
   description: '指定问题 N 的负责人',
   usage: '/assign 编号 @负责人，例如 /assign 3 @李四',
-  place: 'project',
+  where: ['project'],
+  who: 'anyone',
   async run(ctx) {
     const { number, rest } = issueNumberAndRest(ctx.args)
     const issue = await requireIssue(ctx, number)

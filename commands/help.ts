@@ -1,14 +1,19 @@
-import { defineCommand } from './define-command.ts'
+import { defineCommand } from '../src/bot/index.ts'
+
+const UNBOUND_HINT = '本群尚未绑定项目，我不会记录这里的消息。管理员或群主可发 /bind 项目名称 绑定。'
 
 export default defineCommand({
   name: 'help',
   aliases: ['帮助'],
   description: '列出全部命令',
   usage: '/help',
-  place: 'private-or-project',
+  where: ['project', 'private', 'unbound'],
+  who: 'anyone',
   run(ctx) {
+    if (ctx.place === 'unbound') return UNBOUND_HINT
     const lines = ctx.catalogue
-      .filter((c) => !c.adminOnly || ctx.isAdmin || (c.adminOnly === 'or-group-owner' && ctx.isGroupOwner))
+      .filter((c) => c.where.includes(ctx.place))
+      .filter((c) => c.who === 'anyone' || ctx.isAdmin || (c.who === 'admin-or-owner' && ctx.isGroupOwner))
       // The usage without its example: "/resolve 编号 [办法]（/解决）办结问题 N，可写明解决办法".
       .map((c) => `${c.usage.split('，例如')[0]}（/${c.aliases[0] ?? c.name}）${c.description}`)
     return [

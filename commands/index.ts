@@ -1,7 +1,7 @@
+import type { CommandDefinition } from '../src/bot/index.ts'
 import assign from './assign.ts'
 import bind from './bind.ts'
 import digest from './digest.ts'
-import type { CommandDefinition } from './define-command.ts'
 import help from './help.ts'
 import issues from './issues.ts'
 import progress from './progress.ts'

@@ -1,8 +1,7 @@
-import { UsageError } from '../src/bot/errors.ts'
-import { renderClosedIssue, renderOpenIssue } from '../src/bot/render-issues.ts'
-import { listOpenIssues, type OpenIssue } from '../src/store/index.ts'
-import { listRecentlyResolved } from '../src/store/issue-lists.query.ts'
-import { defineCommand } from './define-command.ts'
+import { defineCommand, UsageError } from '../src/bot/index.ts'
+import type { OpenIssue } from '../src/domain/types.ts'
+import { listOpenIssues, listRecentlyResolved } from '../src/store/index.ts'
+import { renderClosedIssue, renderOpenIssue } from '../src/text/issues.ts'
 
 /** `/issues all` also lists this many of the latest closed issues. */
 const CLOSED_LIMIT = 10
@@ -12,17 +11,18 @@ export default defineCommand({
   aliases: ['问题'],
   description: '未办结问题：编号、专班、提出人、已过工作日、期限、逾期标记；all 另列最近办结的',
   usage: '/issues [all]',
-  place: 'private-or-project',
+  where: ['project', 'private'],
+  who: 'anyone',
   async run(ctx) {
     const all = ['all', '全部'].includes(ctx.args.toLowerCase())
     if (ctx.args !== '' && !all) throw new UsageError()
-    const query = { today: ctx.today, calendar: ctx.calendar }
+    const query = { today: ctx.today, calendar: ctx.rules.calendar }
     if (ctx.project) {
       const open = await listOpenIssues(ctx.db, { ...query, projectId: ctx.project.id })
-      const lines = [`「${ctx.project.name}」未办结问题：`, ...(open.length > 0 ? open.map((i) => renderOpenIssue(i, ctx.settings.teamNames)) : ['暂无 🎉'])]
+      const lines = [`「${ctx.project.name}」未办结问题：`, ...(open.length > 0 ? open.map((i) => renderOpenIssue(i, ctx.rules.teams)) : ['暂无 🎉'])]
       if (all) {
         const closed = await listRecentlyResolved(ctx.db, ctx.project.id, CLOSED_LIMIT)
-        if (closed.length > 0) lines.push('最近办结：', ...closed.map((i) => renderClosedIssue(i, ctx.settings.teamNames)))
+        if (closed.length > 0) lines.push('最近办结：', ...closed.map((i) => renderClosedIssue(i, ctx.rules.teams)))
       }
       return lines.join('\n')
     }
@@ -31,7 +31,7 @@ export default defineCommand({
     if (open.length === 0) return '全部项目都没有未办结问题 🎉'
     const byProject = new Map<string, OpenIssue[]>()
     for (const i of open) byProject.set(i.projectName, [...(byProject.get(i.projectName) ?? []), i])
-    const sections = [...byProject].map(([name, issues]) => [`「${name}」`, ...issues.map((i) => renderOpenIssue(i, ctx.settings.teamNames))].join('\n'))
+    const sections = [...byProject].map(([name, issues]) => [`「${name}」`, ...issues.map((i) => renderOpenIssue(i, ctx.rules.teams))].join('\n'))
     return [`全部未办结问题（${open.length} 个）：`, ...sections].join('\n\n')
   },
 })

@@ -1,14 +1,14 @@
-import { UsageError } from '../src/bot/errors.ts'
+import { defineCommand, UsageError } from '../src/bot/index.ts'
 import { setProjectMuted } from '../src/store/index.ts'
 import { projectOf } from './arguments.ts'
-import { defineCommand } from './define-command.ts'
 
 export default defineCommand({
   name: 'quiet',
   aliases: ['静音'],
   description: 'on：不再逐条回复记录确认和提醒；off：恢复',
   usage: '/quiet on 或 /quiet off（也可写 开 / 关）',
-  place: 'project',
+  where: ['project'],
+  who: 'anyone',
   async run(ctx) {
     const word = ctx.args.toLowerCase()
     // "/静音 开" turns quiet on, "/静音 关" off.

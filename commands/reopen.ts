@@ -1,14 +1,14 @@
-import { UserFacingError } from '../src/bot/errors.ts'
+import { defineCommand, UserFacingError } from '../src/bot/index.ts'
 import { reopenIssue } from '../src/store/index.ts'
 import { issueNumberAndRest, requireIssue } from './arguments.ts'
-import { defineCommand } from './define-command.ts'
 
 export default defineCommand({
   name: 'reopen',
   aliases: ['重开'],
   description: '重开已办结的问题 N，可写明原因',
   usage: '/reopen 编号 [原因]，例如 /reopen 3 供电仍未接通',
-  place: 'project',
+  where: ['project'],
+  who: 'anyone',
   async run(ctx) {
     const { number, rest } = issueNumberAndRest(ctx.args)
     const issue = await requireIssue(ctx, number)

@@ -1,15 +1,15 @@
-import { renderClosed } from '../src/bot/render-records.ts'
-import { UserFacingError } from '../src/bot/errors.ts'
+import { renderClosed } from '../src/text/records.ts'
+import { defineCommand, UserFacingError } from '../src/bot/index.ts'
 import { resolveIssue } from '../src/store/index.ts'
 import { issueNumberAndRest, requireIssue } from './arguments.ts'
-import { defineCommand } from './define-command.ts'
 
 export default defineCommand({
   name: 'resolve',
   aliases: ['解决'],
   description: '办结问题 N，可写明解决办法',
   usage: '/resolve 编号 [办法]，例如 /resolve 3 已协调供电局接入',
-  place: 'project',
+  where: ['project'],
+  who: 'anyone',
   async run(ctx) {
     const { number, rest } = issueNumberAndRest(ctx.args)
     const issue = await requireIssue(ctx, number)
@@ -23,9 +23,9 @@ export default defineCommand({
         messageId: ctx.messageRowId,
         at: ctx.now,
       },
-      ctx.settings.timezone,
+      ctx.rules.timeZone,
     )
     if (!changed) throw new UserFacingError(`问题 #${number} 已经办结。如需重开，发 /reopen ${number} 原因`)
-    return { text: renderClosed(closed, ctx.message.talker.name, ctx.settings.teamNames), issueId: closed.id }
+    return { text: renderClosed(closed, ctx.message.talker.name, ctx.rules.teams), issueId: closed.id }
   },
 })

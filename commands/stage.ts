@@ -1,9 +1,8 @@
-import { shortDate, STAGE_NAMES, stageFromWord } from '../src/bot/render-labels.ts'
-import { UsageError } from '../src/bot/errors.ts'
+import { defineCommand, UsageError } from '../src/bot/index.ts'
 import { isLocalDate, makeDate } from '../src/calendar/local-date.ts'
 import { recordStage } from '../src/store/index.ts'
+import { shortDate, STAGE_NAMES, stageFromWord } from '../src/text/labels.ts'
 import { commandSource } from './arguments.ts'
-import { defineCommand } from './define-command.ts'
 
 /** "2026-03-15", "2026.3.15", "2026/3/15", "2026年3月15日" → 2026-03-15. */
 function readDate(text: string): string | undefined {
@@ -18,8 +17,8 @@ export default defineCommand({
   aliases: ['节点'],
   description: '记录项目到达的节点（签约、供地、动工、竣工、投产），今天或指定日期',
   usage: '/stage 节点 [日期]，例如 /stage 动工 2026-03-15',
-  adminOnly: true,
-  place: 'project',
+  where: ['project'],
+  who: 'admin',
   async run(ctx) {
     const [word = '', dateText, ...extra] = ctx.args.split(/\s+/u)
     const stage = stageFromWord(word)

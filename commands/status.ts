@@ -1,26 +1,22 @@
-import { UserFacingError } from '../src/bot/errors.ts'
-import { renderProjectLine, renderProjectStatus } from '../src/bot/render-status.ts'
-import { DEFAULT_SLOW_THRESHOLDS } from '../src/domain/slow-projects.ts'
-import {
-  findPersonById,
-  findProjectByName,
-  getProjectStatus,
-  listOpenIssues,
-  listProjectStatuses,
-} from '../src/store/index.ts'
-import { defineCommand, type CommandContext } from './define-command.ts'
+import { defineCommand, UserFacingError, type CommandContext } from '../src/bot/index.ts'
+import { findPersonById, findProjectByName, getProjectStatus, listOpenIssues, listProjectStatuses, type StatusQuery } from '../src/store/index.ts'
+import { renderProjectLine, renderProjectStatus } from '../src/text/status.ts'
 
-/** SLOW_*_MONTHS as configured, so /status and the digest call the same projects slow. */
-const thresholdsOf = (ctx: CommandContext) => ctx.settings.digest?.thresholds ?? DEFAULT_SLOW_THRESHOLDS
+/** The configured rules (SLOW_*_MONTHS among them), so /status and the digest call the same projects slow. */
+const statusQuery = (ctx: CommandContext): StatusQuery => ({
+  today: ctx.today,
+  calendar: ctx.rules.calendar,
+  timeZone: ctx.rules.timeZone,
+  thresholds: ctx.rules.slowThresholds,
+})
 
 async function oneProject(ctx: CommandContext, projectId: number): Promise<string> {
-  const query = { today: ctx.today, calendar: ctx.calendar, timeZone: ctx.settings.timezone, thresholds: thresholdsOf(ctx) }
-  const status = await getProjectStatus(ctx.db, projectId, query)
+  const status = await getProjectStatus(ctx.db, projectId, statusQuery(ctx))
   if (!status) throw new UserFacingError('没有这个项目。')
-  const issues = await listOpenIssues(ctx.db, { projectId, today: ctx.today, calendar: ctx.calendar })
+  const issues = await listOpenIssues(ctx.db, { projectId, today: ctx.today, calendar: ctx.rules.calendar })
   const reporterId = status.latestProgress?.reporterId
   const latestBy = reporterId ? ((await findPersonById(ctx.db, reporterId))?.name ?? null) : null
-  return renderProjectStatus(status, issues, latestBy, ctx.settings.teamNames)
+  return renderProjectStatus(status, issues, latestBy, ctx.rules.teams)
 }
 
 export default defineCommand({
@@ -28,7 +24,8 @@ export default defineCommand({
   aliases: ['状态'],
   description: '项目概况：节点、最新进度、未办结问题；管理员私聊时为全部项目一览',
   usage: '/status [项目名称]',
-  place: 'private-or-project',
+  where: ['project', 'private'],
+  who: 'anyone',
   async run(ctx) {
     const named = ctx.args.trim()
     if (named !== '') {
@@ -38,12 +35,7 @@ export default defineCommand({
       return oneProject(ctx, project.id)
     }
     if (ctx.project) return oneProject(ctx, ctx.project.id)
-    const { statuses } = await listProjectStatuses(ctx.db, {
-      today: ctx.today,
-      calendar: ctx.calendar,
-      timeZone: ctx.settings.timezone,
-      thresholds: thresholdsOf(ctx),
-    })
+    const { statuses } = await listProjectStatuses(ctx.db, statusQuery(ctx))
     if (statuses.length === 0) return '还没有项目。把我拉进名称形如“【项目】XX推进群”的群，或在群里发 /bind 项目名称。'
     return [`全部项目（${statuses.length} 个）：`, ...statuses.map(renderProjectLine)].join('\n')
   },

@@ -1,15 +1,14 @@
-import { UsageError } from '../src/bot/errors.ts'
+import { defineCommand, UsageError } from '../src/bot/index.ts'
 import { unbindProjectRoom } from '../src/store/index.ts'
 import { projectOf } from './arguments.ts'
-import { defineCommand } from './define-command.ts'
 
 export default defineCommand({
   name: 'unbind',
   aliases: ['解绑'],
   description: '解除本群与项目的绑定，历史记录保留（管理员、群主）',
   usage: '/unbind',
-  adminOnly: 'or-group-owner',
-  place: 'project',
+  where: ['project'],
+  who: 'admin-or-owner',
   async run(ctx) {
     if (ctx.args !== '') throw new UsageError('/unbind 不带参数。')
     const project = projectOf(ctx)

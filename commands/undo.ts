@@ -1,15 +1,15 @@
-import { renderRetraction } from '../src/bot/render-recall.ts'
-import { UsageError, UserFacingError } from '../src/bot/errors.ts'
+import { renderRetraction } from '../src/text/recall.ts'
+import { defineCommand, UsageError, UserFacingError } from '../src/bot/index.ts'
 import { undoLastRecord } from '../src/store/index.ts'
 import { projectOf } from './arguments.ts'
-import { defineCommand } from './define-command.ts'
 
 export default defineCommand({
   name: 'undo',
   aliases: ['撤销'],
   description: '撤销您在本群的最后一条记录',
   usage: '/undo',
-  place: 'project',
+  where: ['project'],
+  who: 'anyone',
   async run(ctx) {
     if (ctx.args !== '') throw new UsageError('/undo 不带参数：它撤销您最后一条记录。')
     const retraction = ctx.sender
@@ -20,7 +20,7 @@ export default defineCommand({
           at: ctx.now,
         })
       : null
-    const text = retraction ? renderRetraction(retraction, '已撤销：', ctx.settings.teamNames) : ''
+    const text = retraction ? renderRetraction(retraction, '已撤销：', ctx.rules.teams) : ''
     if (text === '') throw new UserFacingError('您在本群还没有可撤销的记录。')
     return text
   },

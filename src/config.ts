@@ -1,17 +1,9 @@
 import { z } from 'zod'
+import type { WechatyConnection } from './bot/connection-puppet.ts'
 import type { SlowThresholds } from './domain/slow-projects.ts'
-import { cronProblem } from './jobs/cron.ts'
+import { cronProblem, type JobSchedule } from './jobs/index.ts'
 
-/** The puppet service client, when a connection is configured; `undefined` means the local console. */
-export interface WechatyConnection {
-  /** The puppet package name, e.g. `wechaty-puppet-service`. */
-  puppet: string
-  token: string | undefined
-  endpoint: string | undefined
-  /** `WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true`: plain gRPC, for a service on a trusted network. */
-  noTls: boolean
-}
-
+/** Every setting, read from the environment; the files they name are read by settings.ts. */
 export interface Config {
   databasePath: string
   /** WeChat display names or contact ids allowed to run admin commands. */
@@ -21,15 +13,14 @@ export interface Config {
   issueSlaWorkingDays: number
   timezone: string
   loginTimeoutMs: number
+  /** The puppet service to connect to; `undefined` means the local console. */
   connection: WechatyConnection | undefined
   /** The teams and liaisons file (data/teams.json). */
   teamsFile: string
   /** The holidays override file (data/holidays.json): a newly announced year without a release. */
   holidaysFile: string
   /** node-cron expressions in `timezone`, five fields or six with seconds first. */
-  reminderCron: string
-  blockerCron: string
-  digestCron: string
+  schedule: JobSchedule
   reminderAfterWorkingDays: number
   /** Contact names (or ids) and group topics the leaders' digest goes to. */
   digestRecipients: string[]
@@ -150,9 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           },
     teamsFile: s.TEAMS_FILE,
     holidaysFile: s.HOLIDAYS_FILE,
-    reminderCron: s.REMINDER_CRON,
-    blockerCron: s.BLOCKER_CRON,
-    digestCron: s.DIGEST_CRON,
+    schedule: { reminder: s.REMINDER_CRON, blockers: s.BLOCKER_CRON, digest: s.DIGEST_CRON },
     reminderAfterWorkingDays: s.REMINDER_AFTER_WORKING_DAYS,
     digestRecipients: list(s.DIGEST_RECIPIENTS),
     slowThresholds: {

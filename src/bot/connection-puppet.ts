@@ -1,6 +1,15 @@
 import type { WechatyOptions } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
-import type { WechatyConnection } from '../config.ts'
+
+/** The puppet service client, when a connection is configured. */
+export interface WechatyConnection {
+  /** The puppet package name, e.g. `wechaty-puppet-service`. */
+  puppet: string
+  token: string | undefined
+  endpoint: string | undefined
+  /** `WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true`: plain gRPC, for a service on a trusted network. */
+  noTls: boolean
+}
 
 /**
  * The puppet for a configured connection. The puppet service gets its settings passed in (not read

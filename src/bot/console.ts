@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { createInterface, type Interface } from 'node:readline'
 import { log as wechatyLog, types } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import type { Bot } from './create-bot.ts'
-import type { Logger } from './logger.ts'
+import type { Logger } from '../log.ts'
 import { startOnMock } from './mock-login.ts'
+
+/** The bot as the console drives it (app.ts builds it). */
+export interface ConsoleBot {
+  start(): Promise<void>
+  drained(timeoutMs?: number): Promise<void>
+  stop(): Promise<void>
+}
 
 export const CONSOLE_TOPIC = '【项目】年产10万吨新材料推进群'
 /** The demo group's owner, also made an admin in the console so every command can be tried. */
@@ -17,7 +23,7 @@ const bold = (s: string) => `\x1b[1m${s}\x1b[0m`
 
 export interface ConsoleOptions {
   /** Builds the same bot the service runs, on the given simulated WeChat. */
-  createBot(puppet: PuppetMock, log: Logger): Bot
+  createApp(puppet: PuppetMock, log: Logger): ConsoleBot
   databasePath: string
   input?: NodeJS.ReadableStream
   output?: NodeJS.WritableStream
@@ -78,7 +84,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     prompt()
   })
 
-  const bot = o.createBot(puppet, log)
+  const bot = o.createApp(puppet, log)
   await startOnMock(bot, puppet, mocker, botUser)
 
   const emit = (partial: Record<string, unknown>) => {

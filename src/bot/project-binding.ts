@@ -1,13 +1,6 @@
-import {
-  bindProjectRoom,
-  createProject,
-  findProjectByName,
-  findProjectByRoomId,
-  findProjectByTopic,
-} from '../store/projects.repository.ts'
-import type { Db } from '../store/database.ts'
-import type { Project } from '../store/types.ts'
-import type { Logger } from './logger.ts'
+import type { Project } from '../domain/types.ts'
+import type { Logger } from '../log.ts'
+import { bindProjectRoom, bindRoomByProjectName, findProjectByRoomId, findProjectByTopic, type Db } from '../store/index.ts'
 
 /** Asks WeChat whether a group id is still valid. */
 export type RoomExists = (roomId: string) => Promise<boolean>
@@ -64,7 +57,6 @@ export async function findOrBindProject(
 ): Promise<Project | undefined> {
   const byId = await findProjectByRoomId(db, room.id)
   if (byId) {
-    if (byId.archivedAt) return undefined
     if (byId.roomTopic !== room.topic) await bindProjectRoom(db, byId.id, room.id, room.topic)
     return { ...byId, roomTopic: room.topic }
   }
@@ -86,17 +78,13 @@ export async function findOrBindProject(
   return bindByName(db, name, room, at, log)
 }
 
-/** Binds a group to the project of that name, creating the project when there is none. */
-export async function bindByName(db: Db, name: string, room: RoomSeen, at: Date, log: Logger): Promise<Project | undefined> {
-  const existing = await findProjectByName(db, name)
-  if (existing) {
-    if (existing.roomId !== null && existing.roomId !== room.id) {
-      log.warn(`group "${room.topic}" names project "${name}", already bound to group ${existing.roomId}`)
-      return undefined
-    }
-    await bindProjectRoom(db, existing.id, room.id, room.topic)
-    return { ...existing, roomId: room.id, roomTopic: room.topic }
+/** Binds a group to the project its topic names, creating the project when there is none. */
+async function bindByName(db: Db, name: string, room: RoomSeen, at: Date, log: Logger): Promise<Project | undefined> {
+  const bound = await bindRoomByProjectName(db, name, room, at)
+  if (!bound) {
+    log.warn(`group "${room.topic}" names project "${name}", already bound to another group`)
+    return undefined
   }
-  log.info(`group "${room.topic}" bound to new project "${name}"`)
-  return createProject(db, { name, roomId: room.id, roomTopic: room.topic, at })
+  if (bound.created) log.info(`group "${room.topic}" bound to new project "${name}"`)
+  return bound.project
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.ts'
-import type { Logger } from './logger.ts'
+import type { Logger } from '../log.ts'
 
 export interface SupervisorOptions {
   isLoggedIn(): boolean

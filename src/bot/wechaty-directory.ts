@@ -1,16 +1,21 @@
 import type { Wechaty } from 'wechaty'
 import type { Contact } from '../domain/reminders.ts'
-import type { Directory, Recipient } from '../jobs/directory.ts'
+import type { OutboxTarget } from '../store/index.ts'
 
-/** The jobs' view of WeChat (group members, recipients by name) over the logged-in puppet. */
-export function wechatyDirectory(wechaty: Wechaty): Directory {
+/** What the jobs ask WeChat (their `Directory`): group members, and recipients by name. */
+export interface WechatyDirectory {
+  roomMembers(roomId: string): Promise<Contact[]>
+  findRecipient(name: string): Promise<OutboxTarget | null>
+}
+
+export function wechatyDirectory(wechaty: Wechaty): WechatyDirectory {
   const puppet = () => wechaty.puppet
   return {
     async roomMembers(roomId: string): Promise<Contact[]> {
       const ids = await puppet().roomMemberList(roomId)
       return Promise.all(ids.map(async (id) => ({ id, name: (await puppet().contactPayload(id)).name })))
     },
-    async findRecipient(name: string): Promise<Recipient | null> {
+    async findRecipient(name: string): Promise<OutboxTarget | null> {
       // DIGEST_RECIPIENTS names a group by its topic ("【督办】领导群") or a person by name, alias or id.
       const [roomId] = await puppet().roomSearch({ topic: name })
       if (roomId) return { kind: 'room', id: roomId }

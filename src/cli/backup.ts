@@ -1,4 +1,4 @@
-import { backupDatabase } from '../store/backup.ts'
+import { backupDatabase } from '../store/index.ts'
 
 // `npm run backup -- PATH`: a consistent copy of the live database, safe while the bot runs.
 const destination = process.argv[2]

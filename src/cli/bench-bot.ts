@@ -10,13 +10,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { log as wechatyLog, types, WechatyBuilder } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import { DEFAULT_TEAM_NAMES } from '../domain/teams.ts'
-import { createBot } from '../bot/create-bot.ts'
-import { silentLogger } from '../bot/logger.ts'
+import { commands } from '../../commands/index.ts'
+import { appOptions, createApp } from '../app.ts'
 import { startOnMock } from '../bot/mock-login.ts'
-import { loadCalendar } from '../calendar/load-calendar.ts'
 import { FakeClock } from '../clock.ts'
-import { parseMessage } from '../parse/parse-message.ts'
+import { silentLogger } from '../log.ts'
+import { settingsFromEnv } from '../settings.ts'
 import { migrateToLatest, openDatabase } from '../store/index.ts'
 
 const GROUPS = 1_000
@@ -113,25 +112,13 @@ export async function benchBot(report: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-bench-bot-'))
   const db = openDatabase(join(dir, 'bench.sqlite'))
   await migrateToLatest(db)
-  const calendar = loadCalendar()
   const sim = simulate(GROUPS)
-  const bot = createBot({
+  // Confirmations queue up in the outbox as in production; pacing keeps them from being sent here.
+  const settings = settingsFromEnv({ SEND_INTERVAL_MS: '600000', LOGIN_TIMEOUT_SECONDS: '10' })
+  const bot = createApp({
+    ...appOptions(settings, db, commands, silentLogger, new FakeClock('2026-03-02T09:00:00+08:00')),
     puppet: sim.puppet,
-    db,
-    clock: new FakeClock('2026-03-02T09:00:00+08:00'),
-    calendar,
-    parse: (text, sentAt) => parseMessage(text, sentAt, { calendar }),
-    settings: {
-      admins: [],
-      projectRoomPattern: /^【项目】(.+?)(推进群|工作群|群)?$/u,
-      slaWorkingDays: 7,
-      timezone: 'Asia/Shanghai',
-      teamNames: DEFAULT_TEAM_NAMES,
-      // Confirmations queue up in the outbox as in production; pacing keeps them from being sent here.
-      sendIntervalMs: 600_000,
-      loginTimeoutMs: 10_000,
-    },
-    log: silentLogger,
+    jobs: [],
   })
   await startOnMock(bot, sim.puppet, sim.mocker, sim.botUser)
   // max(id) reads one end of the rowid index; count(*) would scan the table on every poll.

@@ -1,7 +1,8 @@
 import { assembleDigest } from '../domain/digest.ts'
 import { jobDay, missingCalendarYears } from '../domain/job-day.ts'
-import { renderDigest } from '../domain/render-digest.ts'
-import { DEFAULT_TEAM_NAMES } from '../domain/teams.ts'
+import { DEFAULT_TEAMS } from '../domain/teams.ts'
+import { renderDigest } from '../text/digest.ts'
+import { splitParts } from '../text/parts.ts'
 import { getDigestData } from '../store/index.ts'
 import { buildBenchDataset } from './bench-store.ts'
 
@@ -22,8 +23,8 @@ export async function benchDigest(report: (line: string) => void): Promise<void>
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now()
       const data = await getDigestData(db, digestQuery)
-      const digest = assembleDigest({ data, teamNames: DEFAULT_TEAM_NAMES, makeUp: day.work && day.makeUp, missingYears: missingCalendarYears(calendar, today) })
-      parts = renderDigest(digest)
+      const digest = assembleDigest({ data, teams: DEFAULT_TEAMS, makeUp: day.work && day.makeUp, missingYears: missingCalendarYears(calendar, today) })
+      parts = splitParts(renderDigest(digest))
       times.push(performance.now() - started)
     }
     const sorted = [...times].sort((a, b) => a - b)

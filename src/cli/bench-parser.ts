@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { loadCalendar } from '../calendar/load-calendar.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 
 const MESSAGES = 100_000
@@ -11,8 +12,9 @@ interface DevLine {
   sentAt: string
 }
 
+/** The repository's own labelled messages (corpus/messages.jsonl), as the benches' sample of chat. */
 export function readDevSet(root: string): DevLine[] {
-  const path = resolve(root, '../shared/corpus/dev.jsonl')
+  const path = resolve(root, 'corpus/messages.jsonl')
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
@@ -58,10 +60,11 @@ export async function benchParser(root: string, report: (line: string) => void):
   const dev = readDevSet(root)
   const messages = repeatDevSet(dev, MESSAGES)
   // Warm up the converters and the calendar so the figure is the steady rate.
-  for (const m of dev) parseMessage(m.text, m.sentAt)
+  const calendar = loadCalendar()
+  for (const m of dev) parseMessage({ body: m.text, sentAt: m.sentAt }, { calendar })
   const started = performance.now()
   let records = 0
-  for (const m of messages) records += parseMessage(m.text, m.sentAt).length
+  for (const m of messages) records += parseMessage({ body: m.text, sentAt: m.sentAt }, { calendar }).length
   const seconds = (performance.now() - started) / 1000
   const rate = Math.round(MESSAGES / seconds)
   report(`parser: ${MESSAGES.toLocaleString('en')} messages (dev set ×${Math.ceil(MESSAGES / dev.length)}) in ${seconds.toFixed(2)} s on one core = ${rate.toLocaleString('en')} messages/s (target ≥ 20,000), ${records.toLocaleString('en')} records`)

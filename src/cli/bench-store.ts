@@ -112,7 +112,7 @@ async function ingest(
       sentAt,
       receivedAt: sentAt,
     }
-    await ingestMessage(db, message, parseMessage(text, sentAt, { calendar: settings.calendar, timeZone: TIME_ZONE }), settings)
+    await ingestMessage(db, message, parseMessage({ body: text, sentAt }, { calendar: settings.calendar, timeZone: TIME_ZONE }), settings)
   }
 }
 
@@ -163,7 +163,7 @@ export async function buildBenchDataset(report: (line: string) => void): Promise
     })
 
     // Warm up the parser's converters and kysely's code paths before timing.
-    for (const t of texts) parseMessage(t, '2026-01-05T09:00:00+08:00')
+    for (const t of texts) parseMessage({ body: t, sentAt: '2026-01-05T09:00:00+08:00' }, { calendar: settings.calendar })
     report(`store: machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} cores at the start`)
     const single = await ingest(db, settings, texts, { offset: 0, count: MESSAGES, batch: 1 }, days.slice(0, 60), rnd)
     report(

@@ -6,14 +6,11 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { dateInZone, isLocalDate } from '../calendar/local-date.ts'
-import { loadCalendar } from '../calendar/load-calendar.ts'
 import { systemClock } from '../clock.ts'
-import { readSettings } from '../read-settings.ts'
-import { packParts } from '../domain/pack-parts.ts'
-import { teamNames } from '../domain/teams.ts'
-import { buildDigestBlocks } from '../jobs/build-digest.ts'
-import { loadTeams } from '../jobs/load-teams.ts'
+import { buildDigest } from '../reports/digest.ts'
+import { readSettings } from '../settings.ts'
 import { openDatabase } from '../store/index.ts'
+import { splitParts } from '../text/parts.ts'
 
 const USAGE = 'usage: npm run digest -- [--date YYYY-MM-DD]   (prints the digest of DATABASE_PATH for that day; default today)'
 
@@ -34,8 +31,9 @@ async function run(): Promise<number> {
     console.error(`--date ${date}: not a date such as 2026-10-12\n${USAGE}`)
     return 2
   }
-  const config = readSettings()
-  if (!config) return 2
+  const settings = readSettings()
+  if (!settings) return 2
+  const { config, rules } = settings
   // Opening creates a missing file; a typo in DATABASE_PATH should not print an empty city.
   if (!existsSync(config.databasePath)) {
     console.error(`no database at ${config.databasePath} (DATABASE_PATH)`)
@@ -43,13 +41,8 @@ async function run(): Promise<number> {
   }
   const db = openDatabase(config.databasePath)
   try {
-    const blocks = await buildDigestBlocks(db, date ?? dateInZone(systemClock.now(), config.timezone), {
-      calendar: loadCalendar(config.holidaysFile),
-      timeZone: config.timezone,
-      thresholds: config.slowThresholds,
-      teamNames: teamNames(loadTeams(config.teamsFile)),
-    })
-    console.log(packParts(blocks).join('\n\n'))
+    const text = await buildDigest(db, date ?? dateInZone(systemClock.now(), rules.timeZone), rules)
+    console.log(splitParts(text).join('\n\n'))
     return 0
   } finally {
     await db.destroy()

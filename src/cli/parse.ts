@@ -7,7 +7,7 @@
 import { createInterface } from 'node:readline'
 import { once } from 'node:events'
 import { loadCalendar } from '../calendar/load-calendar.ts'
-import { parseMessage } from '../parse/parse-message.ts'
+import { parseChatText } from '../parse/parse-chat-text.ts'
 
 // The same calendar as the bot: the bundled official data plus the local override file, if any.
 const calendar = loadCalendar(process.env['HOLIDAYS_FILE'] || 'data/holidays.json')
@@ -57,7 +57,7 @@ async function main(): Promise<number> {
     }
     let out: string
     try {
-      out = JSON.stringify({ id: input.id, records: parseMessage(input.text, input.sentAt, { calendar }) })
+      out = JSON.stringify({ id: input.id, records: parseChatText(input.text, input.sentAt, { calendar }) })
     } catch (error) {
       process.stderr.write(`line ${lineNumber}: ${error instanceof Error ? error.message : String(error)}; skipped\n`)
       failed = true

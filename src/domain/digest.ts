@@ -1,6 +1,8 @@
 import { parts, type LocalDate } from '../calendar/local-date.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
-import type { DigestData, DigestProgress } from '../store/digest.query.ts'
+import type { ProjectStatus } from './project-status.ts'
+import type { Teams } from './teams.ts'
+import type { DigestOpenIssue, Issue, ProgressUpdate } from './types.ts'
 
 /** A group is silent after this many working days without a message. */
 export const SILENT_WORKING_DAYS = 3
@@ -9,8 +11,29 @@ export const SEVERE_OVERDUE_WORKING_DAYS = 5
 /** How many of the oldest open issues the digest names. */
 export const OLDEST_ISSUES = 5
 
-/** An open issue as the digest query gives it (project name, age, urgency; no joins). */
-export type DigestOpenIssue = DigestData['openIssues'][number]
+export interface DigestProgress extends ProgressUpdate {
+  projectName: string
+  reporterName: string | null
+}
+
+export interface DigestIssue extends Issue {
+  projectName: string
+}
+
+/** Everything the leaders' digest says about a day, as data; wording and order are the renderer's. */
+export interface DigestData {
+  day: LocalDate
+  /** First day of the reporting window: the previous working day (so a Monday digest covers Friday and the weekend). */
+  since: LocalDate
+  /** Last day of the window: the day before `day`. */
+  until: LocalDate
+  projects: ProjectStatus[]
+  progress: DigestProgress[]
+  opened: DigestIssue[]
+  resolved: DigestIssue[]
+  /** All open issues of active projects, most urgent first, with their age and overdue working days. */
+  openIssues: DigestOpenIssue[]
+}
 
 export interface TeamLine {
   category: Category
@@ -58,10 +81,7 @@ export interface Digest {
   progress: DigestProgress[]
 }
 
-/** What each team is called (data/teams.json): "土地工作专班"… */
-export type TeamNames = Record<Category, string>
-
-export function assembleDigest(input: { data: DigestData; teamNames: TeamNames; makeUp: boolean; missingYears: number[] }): Digest {
+export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: boolean; missingYears: number[] }): Digest {
   const { data } = input
   const byStageCount = new Map<Stage | null, number>()
   for (const s of data.projects) byStageCount.set(s.stage?.stage ?? null, (byStageCount.get(s.stage?.stage ?? null) ?? 0) + 1)
@@ -100,7 +120,7 @@ export function assembleDigest(input: { data: DigestData; teamNames: TeamNames; 
     projectCount: data.projects.length,
     byStage,
     severeOverdue,
-    teams: teamLines(data, input.teamNames),
+    teams: teamLines(data, input.teams),
     slow,
     silent,
     oldest,
@@ -109,9 +129,9 @@ export function assembleDigest(input: { data: DigestData; teamNames: TeamNames; 
 }
 
 /** Per team: issues opened and resolved in the window, open now, and how many of those are red or yellow. */
-function teamLines(data: DigestData, names: TeamNames): TeamLine[] {
+function teamLines(data: DigestData, teams: Teams): TeamLine[] {
   const lines = new Map<Category, TeamLine>(
-    CATEGORIES.map((c) => [c, { category: c, name: names[c], opened: 0, resolved: 0, open: 0, red: 0, yellow: 0 }]),
+    CATEGORIES.map((c) => [c, { category: c, name: teams[c].name, opened: 0, resolved: 0, open: 0, red: 0, yellow: 0 }]),
   )
   for (const i of data.opened) lines.get(i.category)!.opened++
   for (const i of data.resolved) lines.get(i.category)!.resolved++
@@ -131,9 +151,4 @@ export function wholeMonths(from: LocalDate, to: LocalDate): number {
   const a = parts(from)
   const b = parts(to)
   return (b.year - a.year) * 12 + (b.month - a.month) - (b.day < a.day ? 1 : 0)
-}
-
-/** True when the digest has nothing beyond the headcount: no issue, no slow or silent group, no progress. */
-export function digestIsQuiet(d: Digest): boolean {
-  return d.teams.length === 0 && d.slow.length === 0 && d.silent.length === 0 && d.progress.length === 0
 }

@@ -1,4 +1,4 @@
-import type { IssueStatus } from '../store/types.ts'
+import type { IssueStatus } from './types.ts'
 
 export type IssueAction = 'resolve' | 'reopen'
 

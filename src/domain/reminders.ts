@@ -1,7 +1,6 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import type { Stage } from '../parse/types.ts'
-import { shortDate } from '../bot/render-labels.ts'
 
 /** How many of the latest progress reporters a reminder @mentions. */
 export const REMINDER_MENTIONS = 3
@@ -19,7 +18,6 @@ export interface ReminderCandidate {
   /** The bound group; null when the project has no group (nothing to remind). */
   roomId: string | null
   muted: boolean
-  archived: boolean
   stage: Stage | null
   /** The day of the latest progress record (not taken back); null when there was none. */
   lastProgressOn: LocalDate | null
@@ -31,7 +29,8 @@ export interface Reminder {
   projectId: number
   roomId: string
   mentionIds: string[]
-  text: string
+  /** The day of the group's latest progress, for the text to say; null when there was none. */
+  lastProgressOn: LocalDate | null
 }
 
 /**
@@ -45,7 +44,7 @@ export function reminderWindowStart(calendar: WorkingCalendar, today: LocalDate,
 }
 
 /**
- * The groups to remind: bound, not muted, not archived, not yet in production (投产: nothing left to
+ * The groups to remind: bound, not muted, not yet in production (投产: nothing left to
  * push), and with no progress record since the window's start. A record on a weekend inside the
  * window counts: the point is that someone reported, not on which day.
  */
@@ -58,27 +57,14 @@ export function selectReminders(input: {
   const start = reminderWindowStart(input.calendar, input.today, input.afterWorkingDays)
   const reminders: Reminder[] = []
   for (const c of input.candidates) {
-    if (c.roomId === null || c.muted || c.archived || c.stage === 'production') continue
+    if (c.roomId === null || c.muted || c.stage === 'production') continue
     if (c.lastProgressOn !== null && c.lastProgressOn >= start) continue
     reminders.push({
       projectId: c.projectId,
       roomId: c.roomId,
       mentionIds: c.recentReporters.slice(0, REMINDER_MENTIONS).map((p) => p.id),
-      text: renderReminder(input.today, input.afterWorkingDays, c.lastProgressOn),
+      lastProgressOn: c.lastProgressOn,
     })
   }
   return reminders
-}
-
-/**
- * "⏰ 进度提醒：今天（10月10日）本群还没有报项目进度（上次：9月28日）。
- *  请简要说一下今天的进展，例如“主体结构完成60%”；有困难也可直接说，我会登记并转给相关专班。"
- */
-export function renderReminder(today: LocalDate, afterWorkingDays: number, lastProgressOn: LocalDate | null): string {
-  const last = lastProgressOn ? `（上次：${shortDate(lastProgressOn)}）` : '（还没有进度记录）'
-  const head =
-    afterWorkingDays <= 1
-      ? `⏰ 进度提醒：今天（${shortDate(today)}）本群还没有报项目进度${last}。`
-      : `⏰ 进度提醒：本群已连续 ${afterWorkingDays} 个工作日没有报项目进度${last}。`
-  return `${head}\n请简要说一下最新进展，例如“主体结构完成60%”；有困难也可直接说，我会登记并转给相关专班。`
 }

@@ -1,5 +1,5 @@
 import type { Category } from '../parse/types.ts'
-import type { Issue } from '../store/types.ts'
+import type { Issue } from './types.ts'
 
 export type ResolutionTarget =
   | { kind: 'close'; issue: Issue }

@@ -1,8 +1,6 @@
 import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
 import { addDays, daysBetween, type LocalDate } from '../calendar/local-date.ts'
 
-export const DEFAULT_SLA_WORKING_DAYS = 7
-
 /** Yellow when this many working days or fewer are left before the due date. */
 export const YELLOW_WORKING_DAYS = 2
 

@@ -11,7 +11,7 @@ export interface Team {
 export type Teams = Record<Category, Team>
 
 /** The eight teams of SPEC.md; `data/teams.json` ships the same, and a city edits its own copy. */
-export const DEFAULT_TEAM_NAMES: Record<Category, string> = {
+const DEFAULT_TEAM_NAMES: Record<Category, string> = {
   land: '土地工作专班',
   finance: '金融工作专班',
   approval: '项目审批验收服务专班',
@@ -42,11 +42,6 @@ const teamSchema = z.strictObject({
 const fileSchema = z.strictObject({
   teams: z.partialRecord(z.enum(CATEGORIES), teamSchema),
 })
-
-/** Just the names, for texts that @mention nobody. */
-export function teamNames(teams: Teams): Record<Category, string> {
-  return byCategory((c) => teams[c].name)
-}
 
 /** Reads a parsed teams file; throws one error listing every problem, naming `source`. */
 export function parseTeams(json: unknown, source = 'teams file'): Teams {

@@ -1,61 +1,67 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import { buildBlockerSummary } from '../domain/blocker-summary.ts'
+import { liaisonsInGroup } from '../domain/liaisons.ts'
+import type { Contact } from '../domain/reminders.ts'
 import { selectReminders } from '../domain/reminders.ts'
 import { workingDayCounter } from '../domain/sla.ts'
-import { teamNames } from '../domain/teams.ts'
-import { listActiveProjects, listOpenIssues, type OpenIssue } from '../store/index.ts'
-import { listReminderCandidates } from '../store/reminder-candidates.query.ts'
-import { packParts } from '../domain/pack-parts.ts'
-import { buildDigestBlocks } from './build-digest.ts'
+import type { OpenIssue } from '../domain/types.ts'
+import { buildDigest } from '../reports/digest.ts'
+import { listOpenIssues, listProjects, listReminderCandidates } from '../store/index.ts'
+import { renderBlockerSummary } from '../text/blocker-summary.ts'
+import { renderReminder } from '../text/reminder.ts'
 import { JobNotReadyError, type JobDefinition, type JobDeps, type JobText } from './job-types.ts'
 
+/** Into each group with no progress reported lately: a nudge @mentioning its latest reporters. */
 export const reminderJob: JobDefinition = {
   name: 'reminder',
-  cron: (s) => s.reminderCron,
   speaksWhenCalendarMissing: false,
   async texts(deps, today) {
-    const reminders = selectReminders({
-      candidates: await listReminderCandidates(deps.db),
-      today,
-      calendar: deps.calendar,
-      afterWorkingDays: deps.settings.reminderAfterWorkingDays,
-    })
-    return reminders.map((r) => ({ recipient: { kind: 'room', id: r.roomId }, text: r.text, mentionIds: r.mentionIds }))
+    const after = deps.rules.reminderAfterWorkingDays
+    const reminders = selectReminders({ candidates: await listReminderCandidates(deps.db), today, calendar: deps.rules.calendar, afterWorkingDays: after })
+    return reminders.map((r) => ({
+      recipient: { kind: 'room', id: r.roomId },
+      text: renderReminder(today, after, r.lastProgressOn),
+      mentionIds: r.mentionIds,
+    }))
   },
 }
 
+/** Into each group with open issues: the list, most urgent first, @mentioning the teams' liaisons. */
 export const blockerJob: JobDefinition = {
   name: 'blockers',
-  cron: (s) => s.blockerCron,
   speaksWhenCalendarMissing: false,
   texts: blockerTexts,
 }
 
 async function blockerTexts(deps: JobDeps, today: LocalDate): Promise<JobText[]> {
-  const rooms = new Map((await listActiveProjects(deps.db)).flatMap((p) => (p.roomId ? [[p.id, p.roomId] as const] : [])))
+  const { teams, calendar } = deps.rules
+  const rooms = new Map((await listProjects(deps.db)).flatMap((p) => (p.roomId ? [[p.id, p.roomId] as const] : [])))
   const byProject = new Map<number, OpenIssue[]>()
-  for (const issue of await listOpenIssues(deps.db, { today, calendar: deps.calendar })) {
+  for (const issue of await listOpenIssues(deps.db, { today, calendar })) {
     const list = byProject.get(issue.projectId)
     if (list) list.push(issue)
     else byProject.set(issue.projectId, [issue])
   }
-  const days = workingDayCounter(deps.calendar, today)
+  const days = workingDayCounter(calendar, today)
   const texts: JobText[] = []
   for (const [projectId, issues] of byProject) {
     const roomId = rooms.get(projectId)
     if (!roomId) continue
     // Ask WeChat who is in the group only when a team concerned has a liaison to @mention.
-    const liaisons = issues.some((i) => deps.settings.teams[i.category].liaisons.length > 0)
-    const members = liaisons ? await membersOrNone(deps, roomId) : []
-    const summary = buildBlockerSummary({ issues, days, teams: deps.settings.teams, members })
-    if (summary) texts.push({ recipient: { kind: 'room', id: roomId }, text: summary.text, mentionIds: summary.mentionIds })
+    const anyLiaison = issues.some((i) => teams[i.category].liaisons.length > 0)
+    const liaisons = liaisonsInGroup(
+      issues.map((i) => i.category),
+      teams,
+      anyLiaison ? await membersOrNone(deps, roomId) : [],
+    )
+    const text = renderBlockerSummary({ issues, days, teams, liaisons })
+    if (text) texts.push({ recipient: { kind: 'room', id: roomId }, text, mentionIds: liaisons.map((l) => l.contact.id) })
   }
   return texts
 }
 
 /** One group WeChat cannot list (the bot was removed, a lost connection) still gets its list,
  *  only without @mentions, and the other groups are not held up by it. */
-async function membersOrNone(deps: JobDeps, roomId: string): Promise<Awaited<ReturnType<JobDeps['directory']['roomMembers']>>> {
+async function membersOrNone(deps: JobDeps, roomId: string): Promise<Contact[]> {
   try {
     return await deps.directory.roomMembers(roomId)
   } catch (error) {
@@ -64,13 +70,15 @@ async function membersOrNone(deps: JobDeps, roomId: string): Promise<Awaited<Ret
   }
 }
 
+/** To DIGEST_RECIPIENTS: the leaders' digest. */
 export const digestJob: JobDefinition = {
   name: 'digest',
-  cron: (s) => s.digestCron,
   speaksWhenCalendarMissing: true,
   async texts(deps, today) {
+    const names = deps.rules.digestRecipients
+    if (names.length === 0) return []
     const recipients = []
-    for (const name of deps.settings.digestRecipients) {
+    for (const name of names) {
       const found = await deps.directory.findRecipient(name).catch((error: unknown) => {
         deps.log.warn(`digest: looking up "${name}" failed: ${(error as Error).message}`)
         return undefined
@@ -78,18 +86,9 @@ export const digestJob: JobDefinition = {
       if (found) recipients.push(found)
       else deps.log.warn(`digest: no group or contact named "${name}" (DIGEST_RECIPIENTS); not sent there`)
     }
-    if (deps.settings.digestRecipients.length === 0) return []
     // None found at all is more likely WeChat still loading contacts than every name being wrong.
     if (recipients.length === 0) throw new JobNotReadyError('none of DIGEST_RECIPIENTS is known to WeChat yet')
-    const blocks = await buildDigestBlocks(deps.db, today, {
-      calendar: deps.calendar,
-      timeZone: deps.settings.timeZone,
-      thresholds: deps.settings.thresholds,
-      teamNames: teamNames(deps.settings.teams),
-    })
-    const parts = packParts(blocks)
-    return recipients.flatMap((recipient) => parts.map((text) => ({ recipient, text, mentionIds: [] })))
+    const text = await buildDigest(deps.db, today, deps.rules)
+    return recipients.map((recipient) => ({ recipient, text, mentionIds: [] }))
   },
 }
-
-export const JOBS: readonly JobDefinition[] = [reminderJob, blockerJob, digestJob]

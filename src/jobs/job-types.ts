@@ -1,34 +1,22 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
-import type { Logger } from '../bot/logger.ts'
-import type { SlowThresholds } from '../domain/slow-projects.ts'
-import type { Teams } from '../domain/teams.ts'
+import type { Rules } from '../domain/rules.ts'
+import type { Logger } from '../log.ts'
 import type { Db } from '../store/index.ts'
 import type { Directory, Recipient } from './directory.ts'
 
 export type JobName = 'reminder' | 'blockers' | 'digest'
 
-export interface JobSettings {
-  timeZone: string
-  reminderCron: string
-  blockerCron: string
-  digestCron: string
-  /** A group is reminded when it has no progress in this many working days, today included. */
-  reminderAfterWorkingDays: number
-  /** DIGEST_RECIPIENTS: contact names (or ids) and group topics. */
-  digestRecipients: string[]
-  thresholds: SlowThresholds
-  teams: Teams
-}
+/** When each job runs: node-cron expressions in the rules' timezone (REMINDER_CRON, …). */
+export type JobSchedule = Record<JobName, string>
 
 export interface JobDeps {
   db: Db
   clock: Clock
-  calendar: WorkingCalendar
+  rules: Rules
+  schedule: JobSchedule
   log: Logger
   directory: Directory
-  settings: JobSettings
   /** Tells the outbox sender that texts are waiting. */
   wake(): void
 }
@@ -51,7 +39,6 @@ export class JobNotReadyError extends Error {
 
 export interface JobDefinition {
   name: JobName
-  cron(settings: JobSettings): string
   /** The day's texts; empty when there is nothing to say (then nothing is sent). */
   texts(deps: JobDeps, today: LocalDate): Promise<JobText[]>
   /** The digest still goes out when the calendar lacks the year, to say so; the others stay silent. */

@@ -1,8 +1,8 @@
-import { splitText } from '../bot/split-text.ts'
 import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import { jobDay } from '../domain/job-day.ts'
-import { claimJobRun, enqueueOutbox, findJobRun, finishJobRun } from '../store/index.ts'
+import { enqueueText } from '../outbox/enqueue.ts'
+import { claimJobRun, findJobRun, finishJobRun } from '../store/index.ts'
 import { JobNotReadyError, type JobDefinition, type JobDeps, type JobText } from './job-types.ts'
 
 export type JobOutcome =
@@ -12,12 +12,12 @@ export type JobOutcome =
 /**
  * Runs a job for today if today is a working day and the job has not run today. The day's run is
  * claimed in the same transaction that queues its texts, so a crash or restart neither repeats
- * nor loses them; each text also carries a dedupe key naming the job, day, recipient and part.
+ * nor loses them; each text also carries a dedupe key naming the job, day, recipient and text.
  */
 export async function runJobToday(deps: JobDeps, job: JobDefinition): Promise<JobOutcome> {
   const now = deps.clock.now()
-  const today = dateInZone(now, deps.settings.timeZone)
-  const day = jobDay(deps.calendar, today)
+  const today = dateInZone(now, deps.rules.timeZone)
+  const day = jobDay(deps.rules.calendar, today)
   if (!day.work) {
     if (day.reason !== 'calendar-missing') return { ran: false, day: today, why: day.reason }
     deps.log.error(`${job.name}: the calendar has no data for ${day.year}; working days unknown (add it to data/holidays.json)`)
@@ -41,19 +41,14 @@ export async function runJobToday(deps: JobDeps, job: JobDefinition): Promise<Jo
   const queued = await deps.db.transaction().execute(async (trx) => {
     if (!(await claimJobRun(trx, job.name, today, now))) return null
     let count = 0
-    for (const t of texts) {
-      // Empty texts are never sent; a long one goes in numbered parts, @mentions with the first.
+    for (const [index, t] of texts.entries()) {
+      // Empty texts are never sent; the dedupe key names the job, the day, the recipient and the text.
       if (t.text.trim() === '') continue
-      for (const [part, text] of splitText(t.text).entries()) {
-        const { created } = await enqueueOutbox(trx, {
-          target: t.recipient,
-          text,
-          mentions: part === 0 ? t.mentionIds : [],
-          dedupeKey: `job:${job.name}:${today}:${t.recipient.kind}:${t.recipient.id}:${count}`,
-          at: now,
-        })
-        if (created) count++
-      }
+      count += await enqueueText(
+        trx,
+        { target: t.recipient, text: t.text, mentionIds: t.mentionIds, dedupeKey: `job:${job.name}:${today}:${t.recipient.kind}:${t.recipient.id}:${index}` },
+        now,
+      )
     }
     await finishJobRun(trx, job.name, today, now)
     return count

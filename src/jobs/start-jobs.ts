@@ -1,6 +1,5 @@
 import { dateInZone } from '../calendar/local-date.ts'
 import { firstFireOn, scheduleCron, type CronHandle } from './cron.ts'
-import { JOBS } from './definitions.ts'
 import type { JobDefinition, JobDeps, JobName } from './job-types.ts'
 import { runJobToday, type JobOutcome } from './run-job.ts'
 
@@ -13,10 +12,10 @@ export interface Jobs {
 export const RETRY = { everyMs: 60_000, times: 30 }
 
 /**
- * Schedules the reminder, the blocker summary and the digest, and runs at once any of them whose
- * time today has passed without a recorded run (the bot was down then). Call after the bot is ready.
+ * Schedules the jobs, and runs at once any of them whose time today has passed without a recorded
+ * run (the bot was down then). Call after the bot is logged in.
  */
-export function startJobs(deps: JobDeps, retry = RETRY): Jobs {
+export function startJobs(deps: JobDeps, jobs: readonly JobDefinition[], retry = RETRY): Jobs {
   const running = new Map<JobName, Promise<void>>()
   const retries = new Map<JobName, { day: string; count: number; timer: NodeJS.Timeout }>()
   const retryLater = (job: JobDefinition, day: string) => {
@@ -43,18 +42,19 @@ export function startJobs(deps: JobDeps, retry = RETRY): Jobs {
         // Nothing was claimed for the day (the claim and the texts share one transaction), so a
         // run that failed (WeChat offline at 08:30, a lost connection) is tried again later today.
         deps.log.error(`${job.name}: failed: ${(error as Error).stack ?? String(error)}`)
-        retryLater(job, dateInZone(deps.clock.now(), deps.settings.timeZone))
+        retryLater(job, dateInZone(deps.clock.now(), deps.rules.timeZone))
       })
       .finally(() => running.delete(job.name))
     running.set(job.name, run)
     return run
   }
 
-  const handles: CronHandle[] = JOBS.map((job) => scheduleCron(job.cron(deps.settings), deps.settings.timeZone, () => fire(job)))
+  const { timeZone } = deps.rules
+  const handles: CronHandle[] = jobs.map((job) => scheduleCron(deps.schedule[job.name], timeZone, () => fire(job)))
   const now = deps.clock.now()
-  const today = dateInZone(now, deps.settings.timeZone)
-  for (const job of JOBS) {
-    const due = firstFireOn(job.cron(deps.settings), today, deps.settings.timeZone)
+  const today = dateInZone(now, timeZone)
+  for (const job of jobs) {
+    const due = firstFireOn(deps.schedule[job.name], today, timeZone)
     if (due && due <= now) void fire(job)
   }
   return {

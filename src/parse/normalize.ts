@@ -2,7 +2,7 @@ import * as OpenCC from 'opencc-js/t2cn'
 
 /**
  * The first step of parsing: turn what WeChat delivers into plain Simplified Chinese, and set
- * aside the parts that are not the sender's own report.
+ * aside the parts that are not the sender's own report (the quote arrives apart: chat-text.ts).
  */
 export interface NormalizedMessage {
   /** The sender's own words: simplified, half-width, without mentions, emoji or placeholders. */
@@ -15,15 +15,6 @@ export interface NormalizedMessage {
 
 // hk → cn, not twp: twp rewrites vocabulary, and chained converters turn 显著 into 显着.
 const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' })
-
-/**
- * A WeChat quoted reply as the puppets deliver it: the quote in 「」, a line of dashes, the reply.
- *   「陈主任：青苗补偿怎么样了？」\n- - - - - - - - - - - - - - -\n已经协调好了
- */
-const QUOTED_REPLY = /^\s*「([\s\S]*?)」\s*\n\s*(?:-\s*){3,}\n?/
-
-/** A quote's leading "name：", e.g. 「陈主任：…」. */
-const QUOTE_SPEAKER = /^[^：:\n]{1,20}[：:]/
 
 /** @mentions end at a space (WeChat puts U+2005 after the name) or at the end of the text: "@国土局李科 粤能…". */
 const MENTION = /@[^\s@]{1,30}(?:[\s\u2005]|$)/g
@@ -52,18 +43,12 @@ function clean(text: string): string {
     .trim()
 }
 
-export function normalizeMessage(raw: string): NormalizedMessage {
-  let text = raw
-  let quoted = ''
-  const quote = QUOTED_REPLY.exec(text)
-  if (quote) {
-    quoted = clean((quote[1] ?? '').replace(QUOTE_SPEAKER, ''))
-    text = text.slice(quote[0].length)
-  }
+/** `body`: the sender's own words; `quoted`: the text of the message they quoted, if any. */
+export function normalizeMessage(body: string, quoted = ''): NormalizedMessage {
   const tags = new Set<'progress' | 'issue'>()
-  text = text.replace(TAG, (_, tag: string) => {
+  const text = body.replace(TAG, (_, tag: string) => {
     tags.add(tag === '进度' ? 'progress' : 'issue')
     return ' '
   })
-  return { text: clean(text), quoted, tags }
+  return { text: clean(text), quoted: quoted === '' ? '' : clean(quoted), tags }
 }

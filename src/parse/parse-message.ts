@@ -1,5 +1,4 @@
 import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
-import { loadCalendar } from '../calendar/load-calendar.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { bestCategory } from './categories.ts'
 import { classifyClause, splitClauses, type Clause, type Role } from './clauses.ts'
@@ -14,8 +13,19 @@ export const MESSAGE_TIMEZONE = 'Asia/Shanghai'
 /** Summaries are for replies and the ledger; the message itself is kept whole in the store. */
 const SUMMARY_LIMIT = 120
 
+/** One message as the parser reads it: the sender's words apart from what they quoted. */
+export interface MessageInput {
+  /** The sender's own words (a quoted block already taken off: chat-text.ts splitQuote). */
+  body: string
+  /** The text of the message quoted in a WeChat quoted reply; tells which team a bare "已解决" means. */
+  quoted?: string
+  sentAt: Date | string
+}
+
 export interface ParseOptions {
-  calendar?: WorkingCalendar
+  /** The official calendar, for "10个工作日内". */
+  calendar: WorkingCalendar
+  /** Dates are read in this zone (default Asia/Shanghai). */
   timeZone?: string
 }
 
@@ -25,18 +35,17 @@ interface Segment {
   clauses: Clause[]
 }
 
-let defaultCalendar: WorkingCalendar | undefined
-
 /**
- * The records of SPEC.md in one chat message: progress, issues and resolutions, main one of each
- * type first. Pure apart from loading the bundled calendar once when none is given.
+ * The records of one chat message: progress, issues and resolutions, main one of each type first.
+ * Pure: the same input and calendar give the same records. Commands never get here (the router and
+ * `npm run parse` read them first).
  */
-export function parseMessage(text: string, sentAt: Date | string, options: ParseOptions = {}): ParsedRecord[] {
-  const calendar = options.calendar ?? (defaultCalendar ??= loadCalendar())
-  const today = dateInZone(new Date(sentAt), options.timeZone ?? MESSAGE_TIMEZONE)
-  const message = normalizeMessage(text)
-  // Commands are the bot's business, and notices to everyone report nothing.
-  if (/^[/／]/.test(message.text) || NOTICE.test(message.text)) return []
+export function parseMessage(input: MessageInput, options: ParseOptions): ParsedRecord[] {
+  const { calendar } = options
+  const today = dateInZone(new Date(input.sentAt), options.timeZone ?? MESSAGE_TIMEZONE)
+  const message = normalizeMessage(input.body, input.quoted)
+  // Notices to everyone report nothing.
+  if (NOTICE.test(message.text)) return []
 
   const clauses = splitClauses(message.text).map((c) => classifyClause(c, today, calendar))
   const records = segmentsOf(clauses).map((s) => toRecord(s, message.quoted, today))
@@ -76,7 +85,7 @@ function segmentsOf(clauses: Clause[]): Segment[] {
 }
 
 const textOf = (clauses: Clause[]): string => clauses.map((c) => c.text).join('，')
-const clip = (text: string): string => (text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1)}…` : text)
+const capSummary = (text: string): string => (text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1)}…` : text)
 const datesOf = (clauses: Clause[]): DateMention[] => clauses.flatMap((c) => c.dates)
 /** An issue's due date: the first deadline ahead ("15号前", "3天内"), not a past fact or a "from then on". */
 const firstDeadline = (clauses: Clause[]) => datesOf(clauses).find((d) => d.deadline && !d.past && !d.after)
@@ -86,7 +95,7 @@ const firstPercent = (clauses: Clause[]) => clauses.find((c) => c.percent !== nu
 function toRecord(segment: Segment, quoted: string, today: LocalDate): ParsedRecord | null {
   const { clauses } = segment
   const text = textOf(clauses)
-  const summary = clip(text)
+  const summary = capSummary(text)
   switch (segment.role) {
     case 'progress': {
       // The plan's date: the first one ahead that is not a "from then on" (国庆后进场施工).
@@ -124,7 +133,7 @@ function withDueProblem<T extends ProgressRecord | IssueRecord>(record: T, probl
 /** `#问题` / `#进度` make sure a record of that type exists, even where the words alone do not. */
 function applyTags(records: ParsedRecord[], tags: Set<'progress' | 'issue'>, clauses: Clause[]): ParsedRecord[] {
   const text = textOf(clauses)
-  const summary = clip(text)
+  const summary = capSummary(text)
   const out = [...records]
   if (tags.has('issue') && !out.some((r) => r.type === 'issue')) {
     out.push({ type: 'issue', category: bestCategory(text) ?? 'other', due: firstDeadline(clauses)?.date ?? null, summary })

@@ -1,37 +1,13 @@
 import { addDays, type LocalDate } from '../calendar/local-date.ts'
+import type { DigestData } from '../domain/digest.ts'
 import { workingDayCounter } from '../domain/sla.ts'
 import type { Db } from './database.ts'
 import { toIssue, toProgress } from './mappers.ts'
-import { listProjectStatuses, type ProjectStatus, type ProjectStatusList, type StatusQuery } from './status.query.ts'
-import type { Issue, ProgressUpdate } from './types.ts'
+import { listProjectStatuses, type StatusQuery } from './status.query.ts'
 
 export interface DigestQuery extends StatusQuery {
   /** The digest's day (`today`): reports are read from the previous working day up to the day before. */
   today: LocalDate
-}
-
-export interface DigestProgress extends ProgressUpdate {
-  projectName: string
-  reporterName: string | null
-}
-
-export interface DigestIssue extends Issue {
-  projectName: string
-}
-
-/** Everything the leaders' digest says about a day, as data; wording and order are the renderer's. */
-export interface DigestData {
-  day: LocalDate
-  /** First day of the reporting window: the previous working day (so a Monday digest covers Friday and the weekend). */
-  since: LocalDate
-  /** Last day of the window: the day before `day`. */
-  until: LocalDate
-  projects: ProjectStatus[]
-  progress: DigestProgress[]
-  opened: DigestIssue[]
-  resolved: DigestIssue[]
-  /** All open issues of active projects, most urgent first, with their age and overdue working days. */
-  openIssues: ProjectStatusList['openIssues']
 }
 
 export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestData> {
@@ -49,7 +25,6 @@ export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestD
     .where('progress_updates.recorded_on', '>=', since)
     .where('progress_updates.recorded_on', '<=', until)
     .where('progress_updates.retracted_at', 'is', null)
-    .where('projects.archived_at', 'is', null)
     .orderBy('progress_updates.recorded_at')
     .execute()
 
@@ -62,7 +37,6 @@ export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestD
       .where(`issues.${column}`, '>=', since)
       .where(`issues.${column}`, '<=', until)
       .where('issues.retracted_at', 'is', null)
-      .where('projects.archived_at', 'is', null)
       .orderBy(`issues.${column}`)
       .orderBy('issues.id')
       .execute()

@@ -1,7 +1,7 @@
 import type { Db } from './database.ts'
 import { OPEN_STATUSES } from './issues.repository.ts'
 import { toIssue } from './mappers.ts'
-import type { Issue } from './types.ts'
+import type { Issue } from '../domain/types.ts'
 
 /** A project's latest resolved issues, newest first: the closed half of `/issues all`. */
 export async function listRecentlyResolved(db: Db, projectId: number, limit: number): Promise<Issue[]> {

@@ -8,7 +8,8 @@ import { toIssue, toIssueEvent } from './mappers.ts'
 import { compiler, prepare, slot } from './prepared.ts'
 import type { IssuesTable } from './schema.ts'
 import { recordResolution } from './resolutions.repository.ts'
-import type { Issue, IssueEvent, IssueEventKind, IssueSettings, IssueStatus, RecordSource } from './types.ts'
+import type { Issue, IssueEvent, IssueEventKind, IssueStatus, RecordSource } from '../domain/types.ts'
+import type { IssueSettings } from './types.ts'
 
 export const OPEN_STATUSES: readonly IssueStatus[] = ['open', 'reopened']
 

@@ -10,18 +10,7 @@ import type {
   ResolutionsTable,
   StageEventsTable,
 } from './schema.ts'
-import type {
-  Issue,
-  IssueEvent,
-  IssueEventKind,
-  IssueStatus,
-  Person,
-  ProgressUpdate,
-  Project,
-  Resolution,
-  StageEvent,
-  StoredMessage,
-} from './types.ts'
+import type { Issue, IssueEvent, IssueEventKind, IssueStatus, Person, ProgressUpdate, Project, Resolution, StageEvent, StoredMessage } from '../domain/types.ts'
 
 // Rows to domain objects: pure, so the shapes the bot sees are fixed in one place. The text
 // columns holding enums were written by this store from typed values, hence the casts.
@@ -38,7 +27,6 @@ export function toProject(row: Selectable<ProjectsTable>): Project {
     roomTopic: row.room_topic,
     muted: row.muted === 1,
     createdAt: instant(row.created_at),
-    archivedAt: maybeInstant(row.archived_at),
   }
 }
 

@@ -7,7 +7,8 @@ import { recordProgress } from './progress.repository.ts'
 import { recordResolution } from './resolutions.repository.ts'
 import { toStoredMessage } from './mappers.ts'
 import { compiler, prepare, slot } from './prepared.ts'
-import type { Issue, IssueSettings, Person, ProgressUpdate, RecordSource, Resolution, StageEvent, StoredMessage } from './types.ts'
+import type { Issue, Person, ProgressUpdate, RecordSource, Resolution, StageEvent, StoredMessage } from '../domain/types.ts'
+import type { IssueSettings } from './types.ts'
 
 /** Longer texts keep their first 20,000 characters and are marked cut; shorter ones are kept whole. */
 export const MESSAGE_TEXT_LIMIT = 20_000

@@ -3,6 +3,7 @@ import * as createProjectsAndPeople from './migrations/2026_11_26_000001_create_
 import * as createMessagesAndRecords from './migrations/2026_11_26_000002_create_messages_and_records.ts'
 import * as createOutboxAndJobRuns from './migrations/2026_11_26_000003_create_outbox_and_job_runs.ts'
 import * as dropProjectLastMessageAt from './migrations/2026_11_26_000004_drop_project_last_message_at.ts'
+import * as dropProjectArchivedAt from './migrations/2026_11_30_000005_drop_project_archived_at.ts'
 
 /** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_000002_create_messages_and_records': createMessagesAndRecords,
   '2026_11_26_000003_create_outbox_and_job_runs': createOutboxAndJobRuns,
   '2026_11_26_000004_drop_project_last_message_at': dropProjectLastMessageAt,
+  '2026_11_30_000005_drop_project_archived_at': dropProjectArchivedAt,
 }
 
 function migrator(db: Kysely<any>): Migrator {

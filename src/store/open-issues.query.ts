@@ -5,13 +5,7 @@ import type { Db } from './database.ts'
 import { OPEN_STATUSES } from './issues.repository.ts'
 import { toIssue } from './mappers.ts'
 import type { Category } from '../parse/types.ts'
-import type { Issue, IssueStatus, Person } from './types.ts'
-
-export interface OpenIssue extends Issue, IssueAge {
-  projectName: string
-  reporter: Person | null
-  assignee: Person | null
-}
+import type { DigestOpenIssue, IssueStatus, OpenIssue, Person } from '../domain/types.ts'
 
 export interface OpenIssuesQuery {
   /** One project's issues; all active projects' when absent. */
@@ -41,7 +35,6 @@ export async function fetchOpenIssues(db: Db, projectId: number | undefined, day
     ])
     .where('issues.status', 'in', OPEN_STATUSES)
     .where('issues.retracted_at', 'is', null)
-    .where('projects.archived_at', 'is', null)
   if (projectId !== undefined) q = q.where('issues.project_id', '=', projectId)
   const rows = await q.execute()
   const person = (id: number | null, wechatId: string | null, name: string | null): Person | null =>
@@ -57,22 +50,6 @@ export async function fetchOpenIssues(db: Db, projectId: number | undefined, day
     }))
     .sort(compareByUrgency)
 }
-
-/** An open issue as the digest and the counts need it: no joins, a few columns, for 10,000s at once. */
-export interface OpenIssueBrief extends IssueAge {
-  id: number
-  projectId: number
-  number: number
-  category: Category
-  summary: string
-  status: IssueStatus
-  openedOn: LocalDate
-  dueOn: LocalDate | null
-  assigneeId: number | null
-}
-
-/** An open issue as the digest lists it. */
-export type DigestOpenIssue = OpenIssueBrief & { projectName: string }
 
 /**
  * Open issues of the projects named in `projectNames` (the active ones), most urgent first. Built

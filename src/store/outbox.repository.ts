@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
+import { compiler, prepare, slot } from './prepared.ts'
 import type { OutboxTable } from './schema.ts'
 
 export type OutboxState = 'pending' | 'sent' | 'failed'
@@ -48,44 +49,53 @@ export function toOutboxItem(row: Selectable<OutboxTable>): OutboxItem {
 export interface NewOutboxItem {
   target: OutboxTarget
   text: string
-  mentions?: string[]
+  /** Contact ids to @mention (rooms only). */
+  mentions: readonly string[]
   /** A key already in the outbox makes this enqueue a no-op (one job text per day and group, say). */
-  dedupeKey?: string | null
+  dedupeKey: string | null
   /** The issue the text confirms, so a quoted reply to the sent message finds it. */
-  issueId?: number | null
+  issueId: number | null
   at: Date
-  /** Not before this time (defaults to `at`). */
-  notBefore?: Date
 }
 
-/** Queues a text to send. Returns the item, and whether it is new (false: the dedupe key was taken). */
-export async function enqueueOutbox(db: Db, item: NewOutboxItem): Promise<{ item: OutboxItem; created: boolean }> {
-  const row = await db
+// On every recorded message's path, so compiled once.
+const insertOutbox = prepare<
+  { targetKind: string; targetId: string; text: string; mentions: string; dedupeKey: string | null; issueId: number | null; at: string },
+  { id: number }
+>(
+  compiler
     .insertInto('outbox')
     .values({
-      target_kind: item.target.kind,
-      target_id: item.target.id,
-      text: item.text,
-      mentions: JSON.stringify(item.mentions ?? []),
-      dedupe_key: item.dedupeKey ?? null,
-      issue_id: item.issueId ?? null,
+      target_kind: slot('targetKind'),
+      target_id: slot('targetId'),
+      text: slot('text'),
+      mentions: slot('mentions'),
+      dedupe_key: slot('dedupeKey'),
+      issue_id: slot('issueId'),
       state: 'pending',
-      next_attempt_at: (item.notBefore ?? item.at).toISOString(),
+      next_attempt_at: slot('at'),
       last_error: null,
-      created_at: item.at.toISOString(),
+      created_at: slot('at'),
       sent_at: null,
       sent_message_id: null,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
-    .returningAll()
-    .executeTakeFirst()
-  if (row) return { item: toOutboxItem(row), created: true }
-  const existing = await db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('dedupe_key', '=', item.dedupeKey ?? null)
-    .executeTakeFirstOrThrow()
-  return { item: toOutboxItem(existing), created: false }
+    .returning('id'),
+)
+
+/** Queues one text to send; false when its dedupe key was already queued (nothing changed). */
+export async function enqueueOutbox(db: Db, item: NewOutboxItem): Promise<boolean> {
+  const at = item.at.toISOString()
+  const rows = await insertOutbox(db, {
+    targetKind: item.target.kind,
+    targetId: item.target.id,
+    text: item.text,
+    mentions: JSON.stringify(item.mentions),
+    dedupeKey: item.dedupeKey,
+    issueId: item.issueId,
+    at,
+  })
+  return rows.length > 0
 }
 
 /**

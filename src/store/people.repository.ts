@@ -3,7 +3,7 @@ import type { Db } from './database.ts'
 import type { PeopleTable } from './schema.ts'
 import { toPerson } from './mappers.ts'
 import { compiler, prepare, slot } from './prepared.ts'
-import type { Person } from './types.ts'
+import type { Person } from '../domain/types.ts'
 
 export interface SeenPerson {
   wechatId: string

@@ -6,7 +6,7 @@ import { compiler, prepare, slot } from './prepared.ts'
 import type { ProgressUpdatesTable } from './schema.ts'
 import { toProgress } from './mappers.ts'
 import { recordStage } from './stages.repository.ts'
-import type { ProgressUpdate, RecordSource, StageEvent } from './types.ts'
+import type { ProgressUpdate, RecordSource, StageEvent } from '../domain/types.ts'
 
 const insertProgress = prepare<Record<string, unknown>, Selectable<ProgressUpdatesTable>>(
   compiler

@@ -1,6 +1,6 @@
 import type { Db } from './database.ts'
 import { toProject } from './mappers.ts'
-import type { Project } from './types.ts'
+import type { Project } from '../domain/types.ts'
 
 export interface NewProject {
   name: string
@@ -19,19 +19,13 @@ export async function createProject(db: Db, input: NewProject): Promise<Project>
       room_id: input.roomId ?? null,
       room_topic: input.roomTopic ?? null,
       created_at: input.at.toISOString(),
-      archived_at: null,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
   return toProject(row)
 }
 
-export async function findProjectById(db: Db, id: number): Promise<Project | null> {
-  const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst()
-  return row ? toProject(row) : null
-}
-
-/** The project bound to a room id (archived ones too: the caller decides what an archived group means). */
+/** The project bound to a room id. */
 export async function findProjectByRoomId(db: Db, roomId: string): Promise<Project | null> {
   const row = await db.selectFrom('projects').selectAll().where('room_id', '=', roomId).executeTakeFirst()
   return row ? toProject(row) : null
@@ -43,19 +37,13 @@ export async function findProjectByTopic(db: Db, topic: string): Promise<Project
     .selectFrom('projects')
     .selectAll()
     .where('room_topic', '=', topic)
-    .where('archived_at', 'is', null)
     .orderBy('id', 'desc')
     .executeTakeFirst()
   return row ? toProject(row) : null
 }
 
 export async function findProjectByName(db: Db, name: string): Promise<Project | null> {
-  const row = await db
-    .selectFrom('projects')
-    .selectAll()
-    .where('name', '=', name)
-    .where('archived_at', 'is', null)
-    .executeTakeFirst()
+  const row = await db.selectFrom('projects').selectAll().where('name', '=', name).executeTakeFirst()
   return row ? toProject(row) : null
 }
 
@@ -73,15 +61,24 @@ export async function setProjectMuted(db: Db, projectId: number, muted: boolean)
   await db.updateTable('projects').set({ muted: muted ? 1 : 0 }).where('id', '=', projectId).execute()
 }
 
-export async function archiveProject(db: Db, projectId: number, at: Date): Promise<void> {
-  await db
-    .updateTable('projects')
-    .set({ archived_at: at.toISOString(), room_id: null })
-    .where('id', '=', projectId)
-    .execute()
+export async function listProjects(db: Db): Promise<Project[]> {
+  const rows = await db.selectFrom('projects').selectAll().orderBy('id').execute()
+  return rows.map(toProject)
 }
 
-export async function listActiveProjects(db: Db): Promise<Project[]> {
-  const rows = await db.selectFrom('projects').selectAll().where('archived_at', 'is', null).orderBy('id').execute()
-  return rows.map(toProject)
+/**
+ * Binds a group to the project of that name, creating the project when there is none. Null when
+ * that project is bound to another group: a name belongs to one group at a time.
+ */
+export async function bindRoomByProjectName(
+  db: Db,
+  name: string,
+  room: { id: string; topic: string },
+  at: Date,
+): Promise<{ project: Project; created: boolean } | null> {
+  const existing = await findProjectByName(db, name)
+  if (!existing) return { project: await createProject(db, { name, roomId: room.id, roomTopic: room.topic, at }), created: true }
+  if (existing.roomId !== null && existing.roomId !== room.id) return null
+  await bindProjectRoom(db, existing.id, room.id, room.topic)
+  return { project: { ...existing, roomId: room.id, roomTopic: room.topic }, created: false }
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from './database.ts'
 import { findIssueById, findIssuesByQuotedMessage } from './issues.repository.ts'
-import type { Issue } from './types.ts'
+import type { Issue } from '../domain/types.ts'
 
 /**
  * The issues a quoted reply points at. Quotes arrive as text (「张三：原文」), not as ids, so the

@@ -1,7 +1,7 @@
 import type { Contact, ReminderCandidate } from '../domain/reminders.ts'
 import { currentStage } from '../domain/slow-projects.ts'
 import type { Db } from './database.ts'
-import { listActiveProjects } from './projects.repository.ts'
+import { listProjects } from './projects.repository.ts'
 import { getAllStageDates } from './stages.repository.ts'
 
 /**
@@ -9,7 +9,7 @@ import { getAllStageDates } from './stages.repository.ts'
  * projects: its group, stage, the day of its latest progress, and its latest progress reporters.
  */
 export async function listReminderCandidates(db: Db): Promise<ReminderCandidate[]> {
-  const projects = await listActiveProjects(db)
+  const projects = await listProjects(db)
   const stages = await getAllStageDates(db)
   const latest = await db
     .selectFrom('progress_updates')
@@ -40,7 +40,6 @@ export async function listReminderCandidates(db: Db): Promise<ReminderCandidate[
     projectName: p.name,
     roomId: p.roomId,
     muted: p.muted,
-    archived: p.archivedAt !== null,
     stage: currentStage(stages.get(p.id) ?? {})?.stage ?? null,
     lastProgressOn: lastOn.get(p.id) ?? null,
     recentReporters: byProject.get(p.id) ?? [],

@@ -4,7 +4,7 @@ import type { Db } from './database.ts'
 import { compiler, prepare, slot } from './prepared.ts'
 import type { ResolutionsTable } from './schema.ts'
 import { toResolution } from './mappers.ts'
-import type { RecordSource, Resolution } from './types.ts'
+import type { RecordSource, Resolution } from '../domain/types.ts'
 
 export type NewResolution = Pick<ResolutionRecord, 'category' | 'summary'>
 

@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from './database.ts'
 import { addIssueEvent, clearResolution } from './issues.repository.ts'
 import { toIssue, toProgress, toResolution, toStageEvent } from './mappers.ts'
-import type { IssueStatus, Retraction } from './types.ts'
+import type { IssueStatus, Retraction } from '../domain/types.ts'
 
 interface RecordIds {
   progress: number[]

@@ -27,7 +27,6 @@ export interface ProjectsTable {
   muted: Generated<number>
   next_issue_number: Generated<number>
   created_at: string
-  archived_at: string | null
 }
 
 export interface PeopleTable {

@@ -6,7 +6,7 @@ import type { Db } from './database.ts'
 import { compiler, prepare, slot } from './prepared.ts'
 import type { StageEventsTable } from './schema.ts'
 import { toStageEvent } from './mappers.ts'
-import type { RecordSource, StageEvent } from './types.ts'
+import type { RecordSource, StageEvent } from '../domain/types.ts'
 
 const insertStage = prepare<Record<string, unknown>, Selectable<StageEventsTable>>(
   compiler

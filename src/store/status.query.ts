@@ -1,66 +1,22 @@
-import { dateInZone, daysBetween, type LocalDate } from '../calendar/local-date.ts'
-import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { currentStage, slowProject, type SlowThresholds, type SlowVerdict, type StageDates } from '../domain/slow-projects.ts'
-import { workingDayCounter, type Urgency, type WorkingDayCounter } from '../domain/sla.ts'
-import type { Stage } from '../parse/types.ts'
 import type { ExpressionBuilder } from 'kysely'
+import type { LocalDate } from '../calendar/local-date.ts'
+import type { WorkingCalendar } from '../calendar/working-calendar.ts'
+import { buildProjectStatus, type ProjectStatus } from '../domain/project-status.ts'
+import { workingDayCounter, type WorkingDayCounter } from '../domain/sla.ts'
+import type { SlowThresholds } from '../domain/slow-projects.ts'
+import type { DigestOpenIssue, OpenIssueBrief, ProgressUpdate } from '../domain/types.ts'
 import type { Db } from './database.ts'
-import type { Database } from './schema.ts'
 import { toProgress, toProject } from './mappers.ts'
-import { fetchOpenIssueBriefs, fetchOpenIssues, type DigestOpenIssue, type OpenIssueBrief } from './open-issues.query.ts'
+import { fetchOpenIssueBriefs, fetchOpenIssues } from './open-issues.query.ts'
 import { findLatestProgress } from './progress.repository.ts'
+import type { Database } from './schema.ts'
 import { getAllStageDates, getStageDates } from './stages.repository.ts'
-import type { ProgressUpdate, Project } from './types.ts'
 
 export interface StatusQuery {
   today: LocalDate
   calendar: WorkingCalendar
   timeZone: string
   thresholds: SlowThresholds
-}
-
-export interface ProjectStatus {
-  project: Project
-  stages: StageDates
-  /** The furthest stage reached and since when; null before signing. */
-  stage: { stage: Stage; since: LocalDate } | null
-  slow: SlowVerdict | null
-  latestProgress: ProgressUpdate | null
-  /** Calendar and working days since the latest progress update; null when there was none. */
-  daysSinceUpdate: number | null
-  workingDaysSinceUpdate: number | null
-  /** The day of the group's latest message (any message, records or not). */
-  lastMessageOn: LocalDate | null
-  /** Working days since that message, or since the project was created when the group never spoke. */
-  workingDaysSilent: number
-  openIssues: Record<Urgency, number> & { total: number }
-}
-
-/** Pure: puts one project's facts together as of `today`. */
-export function buildProjectStatus(
-  project: Project,
-  stages: StageDates,
-  latestProgress: ProgressUpdate | null,
-  lastMessageOn: LocalDate | null,
-  openIssues: readonly Pick<OpenIssueBrief, 'urgency'>[],
-  days: WorkingDayCounter,
-  query: Pick<StatusQuery, 'timeZone' | 'thresholds'>,
-): ProjectStatus {
-  const counts = { total: openIssues.length, red: 0, yellow: 0, green: 0 }
-  for (const issue of openIssues) counts[issue.urgency]++
-  const updatedOn = latestProgress?.recordedOn ?? null
-  return {
-    project,
-    stages,
-    stage: currentStage(stages),
-    slow: slowProject(stages, days.today, query.thresholds),
-    latestProgress,
-    daysSinceUpdate: updatedOn ? Math.max(0, daysBetween(updatedOn, days.today)) : null,
-    workingDaysSinceUpdate: updatedOn ? days.until(updatedOn) : null,
-    lastMessageOn,
-    workingDaysSilent: days.until(lastMessageOn ?? dateInZone(project.createdAt, query.timeZone)),
-    openIssues: counts,
-  }
 }
 
 /** One project's status for `/status` in its group; null when there is no such project. */
@@ -93,7 +49,7 @@ export async function listProjectStatuses(
   query: StatusQuery,
   days: WorkingDayCounter = workingDayCounter(query.calendar, query.today),
 ): Promise<ProjectStatusList> {
-  const rows = await db.selectFrom('projects').selectAll().select(lastMessageOn).where('archived_at', 'is', null).orderBy('id').execute()
+  const rows = await db.selectFrom('projects').selectAll().select(lastMessageOn).orderBy('id').execute()
   const projects = rows.map(toProject)
   const stages = await getAllStageDates(db)
   const latest = await latestProgressByProject(db)
@@ -138,17 +94,8 @@ async function latestProgressByProject(db: Db): Promise<Map<number, ProgressUpda
             .orderBy('latest.id', 'desc')
             .limit(1)
             .as('id'),
-        )
-        .where('projects.archived_at', 'is', null),
+        ),
     )
     .execute()
   return new Map(rows.map((r) => [r.project_id, toProgress(r)]))
-}
-
-/** Active projects too long in their stage (signed → land → construction → completion), slowest first. */
-export async function listSlowProjects(db: Db, query: StatusQuery): Promise<ProjectStatus[]> {
-  const { statuses } = await listProjectStatuses(db, query)
-  return statuses
-    .filter((s) => s.slow !== null)
-    .sort((a, b) => (a.slow?.limit ?? '').localeCompare(b.slow?.limit ?? ''))
 }

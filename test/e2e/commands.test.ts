@@ -9,7 +9,7 @@ beforeAll(async () => {
   isolateHome()
   h = await WireHarness.start()
   // 管理员 is an admin by name; the other people are not.
-  b = await startBot(h, { admins: ['管理员'] })
+  b = await startBot(h)
 })
 
 afterAll(async () => {

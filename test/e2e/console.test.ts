@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { commands } from '../../commands/index.ts'
+import { appOptions, createApp } from '../../src/app.ts'
 import { CONSOLE_OWNER, runConsole } from '../../src/bot/console.ts'
-import { DEFAULT_TEAM_NAMES } from '../../src/domain/teams.ts'
-import { createBot } from '../../src/bot/create-bot.ts'
-import { loadCalendar } from '../../src/calendar/load-calendar.ts'
-import { systemClock } from '../../src/clock.ts'
-import { parseMessage } from '../../src/parse/parse-message.ts'
+import { settingsFromEnv } from '../../src/settings.ts'
 import { migrateToLatest, openDatabase, type Db } from '../../src/store/index.ts'
 import { waitFor } from './harness.ts'
 
@@ -28,29 +26,12 @@ it('lets a newcomer report, list, resolve by quote, switch speaker and recall', 
   const output = new PassThrough()
   let screen = ''
   output.on('data', (d) => (screen += String(d)))
-  const calendar = loadCalendar()
+  const settings = settingsFromEnv({ BOT_ADMINS: CONSOLE_OWNER, SEND_INTERVAL_MS: '5', LOGIN_TIMEOUT_SECONDS: '5' })
   const done = runConsole({
     databasePath: 'console.sqlite',
     input,
     output,
-    createBot: (puppet, log) =>
-      createBot({
-        puppet,
-        db,
-        clock: systemClock,
-        calendar,
-        parse: (text, sentAt) => parseMessage(text, sentAt, { calendar }),
-        settings: {
-          admins: [CONSOLE_OWNER],
-          projectRoomPattern: /^【项目】(.+?)(推进群|工作群|群)?$/u,
-          slaWorkingDays: 7,
-          timezone: 'Asia/Shanghai',
-      teamNames: DEFAULT_TEAM_NAMES,
-          sendIntervalMs: 5,
-          loginTimeoutMs: 5_000,
-        },
-        log,
-      }),
+    createApp: (puppet, log) => createApp({ ...appOptions(settings, db, commands, log), puppet, jobs: [] }),
   })
   const type = async (line: string, expected: RegExp) => {
     input.write(`${line}\n`)

@@ -6,12 +6,12 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as PUPPET from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { wechatyDirectory } from '../../src/bot/wechaty-directory.ts'
-import { loadCalendar } from '../../src/calendar/load-calendar.ts'
 import { FakeClock } from '../../src/clock.ts'
-import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
-import { DEFAULT_TEAMS } from '../../src/domain/teams.ts'
-import { startJobs, type Jobs } from '../../src/jobs/start-jobs.ts'
+import { jobs as allJobs, startJobs, type Jobs } from '../../src/jobs/index.ts'
 import { isolateHome, WireHarness } from './harness.ts'
 import { startBot, type BotUnderTest } from './start-bot.ts'
 
@@ -23,7 +23,17 @@ let h: WireHarness
 let b: BotUnderTest
 let jobs: Jobs | undefined
 const clock = new FakeClock(`${TODAY}T10:00:00+08:00`)
-const settings = { thresholds: DEFAULT_SLOW_THRESHOLDS, recipients: ['王局长', RECIPIENT_GROUP] }
+/** The land team's liaison is 王科长, who sits in the group with the land issue. */
+const teamsFile = join(mkdtempSync(join(tmpdir(), 'duban-e2e-teams-')), 'teams.json')
+writeFileSync(teamsFile, JSON.stringify({ teams: { land: { liaisons: ['王科长'] } } }))
+const env = {
+  BOT_ADMINS: '管理员',
+  DIGEST_RECIPIENTS: `王局长,${RECIPIENT_GROUP}`,
+  TEAMS_FILE: teamsFile,
+  REMINDER_CRON: EVERY_TWO_SECONDS,
+  BLOCKER_CRON: EVERY_TWO_SECONDS,
+  DIGEST_CRON: EVERY_TWO_SECONDS,
+}
 
 /** A message sent at a given time (the harness stamps "now"; these groups have a history). */
 function sayAt(member: mock.ContactMock, room: mock.RoomMock, text: string, at: string): void {
@@ -39,26 +49,23 @@ function sayAt(member: mock.ContactMock, room: mock.RoomMock, text: string, at: 
   h.puppet.emit('message', { messageId: msg.id })
 }
 
+/**
+ * The jobs as the app starts them at login, started here once the groups' history is in (at login
+ * the six-field schedule would fire before the test has said anything).
+ */
 function start(bot: BotUnderTest): Jobs {
-  return startJobs({
-    db: bot.db,
-    clock,
-    calendar: loadCalendar(),
-    log: { info: () => {}, warn: (l) => bot.logs.push(`warn ${l}`), error: (l) => bot.logs.push(`error ${l}`) },
-    directory: wechatyDirectory(bot.bot.wechaty),
-    settings: {
-      timeZone: 'Asia/Shanghai',
-      reminderCron: EVERY_TWO_SECONDS,
-      blockerCron: EVERY_TWO_SECONDS,
-      digestCron: EVERY_TWO_SECONDS,
-      reminderAfterWorkingDays: 1,
-      digestRecipients: settings.recipients,
-      thresholds: settings.thresholds,
-      // The land team's liaison is 王科长, who sits in the group with the land issue.
-      teams: { ...DEFAULT_TEAMS, land: { name: '土地工作专班', liaisons: ['王科长'] } },
+  return startJobs(
+    {
+      db: bot.db,
+      clock,
+      rules: bot.settings.rules,
+      schedule: bot.settings.config.schedule,
+      log: { info: () => {}, warn: (l) => bot.logs.push(`warn ${l}`), error: (l) => bot.logs.push(`error ${l}`) },
+      directory: wechatyDirectory(bot.app.transport.wechaty),
+      wake: () => bot.app.sender.wake(),
     },
-    wake: () => bot.bot.sender.wake(),
-  })
+    allJobs,
+  )
 }
 
 let zhang: mock.ContactMock
@@ -73,7 +80,7 @@ let leaders: mock.RoomMock
 beforeAll(async () => {
   isolateHome()
   h = await WireHarness.start()
-  b = await startBot(h, { clock, admins: ['管理员'], digest: settings })
+  b = await startBot(h, { clock, env })
   zhang = h.contact('张三')
   liaison = h.contact('王科长')
   chief = h.contact('王局长')
@@ -87,7 +94,7 @@ beforeAll(async () => {
   sayAt(zhang, active, '主体结构完成60%', `${TODAY}T09:00:00+08:00`)
   // Opened 9月28日: 7 working days across National Day end on 10月13日, two working days after today.
   sayAt(zhang, blocked, '征地拆迁还有两户没谈妥', '2026-09-28T10:00:00+08:00')
-  await b.bot.drained()
+  await b.app.drained()
   jobs = start(b)
 })
 
@@ -132,10 +139,10 @@ describe('scheduled jobs on a make-up working day', () => {
     const before = h.said.length
     await jobs?.stop()
     await b.stop()
-    b = await startBot(h, { clock, dbPath: b.dbPath, admins: ['管理员'], digest: settings })
+    b = await startBot(h, { clock, dbPath: b.dbPath, env })
     jobs = start(b)
     await new Promise((r) => setTimeout(r, 4_500))
-    await b.bot.drained()
+    await b.app.drained()
     expect(h.said.slice(before).map((s) => s.text)).toEqual([])
     expect(h.saidIn(quiet).filter(isReminder)).toHaveLength(1)
     expect(h.saidIn(blocked).filter(isReminder)).toHaveLength(1)
@@ -171,7 +178,7 @@ describe('/digest', () => {
     h.say(zhang, leaders, '/digest')
     h.say(zhang, active, '/简报')
     expect(await h.waitForSay(active, /仅限管理员/)).toBeTruthy()
-    await b.bot.drained()
+    await b.app.drained()
     expect(h.saidIn(leaders).filter((t) => /仅限管理员/.test(t))).toEqual([])
   })
 })

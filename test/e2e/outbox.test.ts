@@ -11,7 +11,7 @@ let b: BotUnderTest
 beforeAll(async () => {
   isolateHome()
   h = await WireHarness.start()
-  b = await startBot(h, { sendIntervalMs: INTERVAL })
+  b = await startBot(h, { env: { SEND_INTERVAL_MS: String(INTERVAL) } })
 })
 
 afterAll(async () => {
@@ -28,8 +28,8 @@ describe('the outbox', () => {
     const c = h.room('【项目】节奏乙推进群', [zhang])
     const start = h.said.length
     for (let i = 1; i <= 3; i++) {
-      await b.bot.say({ targetKind: 'room', targetId: a.id, text: `甲 ${i}` })
-      await b.bot.say({ targetKind: 'room', targetId: c.id, text: `乙 ${i}` })
+      await b.say(a.id, `甲 ${i}`)
+      await b.say(c.id, `乙 ${i}`)
     }
     await waitFor(() => h.said.length - start >= 6, 5_000, () => `${h.said.length - start} of 6 sent`)
     const sent = h.said.slice(start)
@@ -42,11 +42,11 @@ describe('the outbox', () => {
     const room = h.room('【项目】限流推进群', [zhang])
     h.failNextSends = { count: 1, message: '操作过于频繁，请稍后再试' }
     const start = h.said.length
-    await b.bot.say({ targetKind: 'room', targetId: room.id, text: '限流 1' })
-    await b.bot.say({ targetKind: 'room', targetId: room.id, text: '限流 2' })
+    await b.say(room.id, '限流 1')
+    await b.say(room.id, '限流 2')
     await waitFor(() => h.said.length - start >= 2, 10_000, () => 'both texts sent after the retry')
     expect(h.saidIn(room).sort()).toEqual(['限流 1', '限流 2'])
-    expect(b.bot.sender.slowdown).toBe(2)
+    expect(b.app.sender.slowdown).toBe(2)
     expect(b.logs.some((l) => l.includes('too frequent'))).toBe(true)
     // Marked sent just after WeChat took it, so wait for the mark rather than the text.
     const retried = await waitFor(
@@ -61,7 +61,7 @@ describe('the outbox', () => {
     const zhang = h.contact('张三')
     const room = h.room('【项目】长文推进群', [zhang])
     const lines = Array.from({ length: 100 }, (_, i) => `第${i + 1}行：${'进展情况说明'.repeat(5)}`)
-    await b.bot.say({ targetKind: 'room', targetId: room.id, text: lines.join('\n') })
+    await b.say(room.id, lines.join('\n'))
     const parts = await waitFor(
       () => {
         const said = h.saidIn(room)
@@ -85,7 +85,7 @@ describe('a restart in the middle of a queue', () => {
     const zhang = h.contact('张三')
     const room = h.room('【项目】重启推进群', [zhang])
     const texts = Array.from({ length: 8 }, (_, i) => `排队 ${i + 1}`)
-    for (const text of texts) await b.bot.say({ targetKind: 'room', targetId: room.id, text })
+    for (const text of texts) await b.say(room.id, text)
     await waitFor(() => h.saidIn(room).length >= 2, 5_000, () => 'the first sends')
     await b.stop()
     const sentBefore = h.saidIn(room).length
@@ -94,9 +94,9 @@ describe('a restart in the middle of a queue', () => {
     expect(await outboxStates(reader, room.id)).toEqual({ sent: sentBefore, pending: texts.length - sentBefore })
     await reader.destroy()
 
-    b = await startBot(h, { dbPath: b.dbPath, sendIntervalMs: INTERVAL })
+    b = await startBot(h, { dbPath: b.dbPath, env: { SEND_INTERVAL_MS: String(INTERVAL) } })
     await waitFor(() => h.saidIn(room).length >= texts.length, 10_000, () => `${h.saidIn(room).length} sent`)
-    await b.bot.drained()
+    await b.app.drained()
     expect(h.saidIn(room)).toEqual(texts)
     expect(await outboxStates(b.db, room.id)).toEqual({ sent: texts.length, pending: 0 })
   })

@@ -2,35 +2,40 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PuppetService } from 'wechaty-puppet-service'
-import type { DigestCommandSettings } from '../../commands/define-command.ts'
-import { DEFAULT_TEAM_NAMES } from '../../src/domain/teams.ts'
-import { createBot, type Bot } from '../../src/bot/create-bot.ts'
-import type { Logger } from '../../src/bot/logger.ts'
-import { loadCalendar } from '../../src/calendar/load-calendar.ts'
+import { commands } from '../../commands/index.ts'
+import { appOptions, createApp, type App } from '../../src/app.ts'
 import { systemClock, type Clock } from '../../src/clock.ts'
-import { parseMessage } from '../../src/parse/parse-message.ts'
+import type { JobDefinition } from '../../src/jobs/index.ts'
+import type { Logger } from '../../src/log.ts'
+import { settingsFromEnv, type Settings } from '../../src/settings.ts'
+import { enqueueText } from '../../src/outbox/enqueue.ts'
 import { migrateToLatest, openDatabase, type Db } from '../../src/store/index.ts'
 import { waitFor, type WireHarness } from './harness.ts'
 
 export interface BotUnderTest {
-  bot: Bot
+  app: App
+  settings: Settings
   db: Db
   dbPath: string
   logs: string[]
+  /** Queues a text as the jobs and replies do, and wakes the sender. */
+  say(roomId: string, text: string): Promise<void>
   stop(): Promise<void>
 }
 
 export interface BotTestOptions {
   dbPath?: string
-  admins?: string[]
-  sendIntervalMs?: number
+  /** Settings as the environment would give them (BOT_ADMINS, SEND_INTERVAL_MS, …), over the tests' defaults. */
+  env?: Record<string, string>
   clock?: Clock
+  jobs?: readonly JobDefinition[]
   supervisor?: { offlineMs: number; checkEveryMs: number }
-  /** Slow-project rules and recipients for /digest. */
-  digest?: DigestCommandSettings
 }
 
-/** Starts duban against the harness over gRPC, the way production connects, and waits for login. */
+/**
+ * Starts duban against the harness over gRPC, the way production connects, through the same wiring
+ * as `npm start` (settings → rules → app), and waits for login.
+ */
 export async function startBot(h: WireHarness, options: BotTestOptions = {}): Promise<BotUnderTest> {
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'duban-e2e-db-')), 'duban.sqlite')
   const db = openDatabase(dbPath)
@@ -41,39 +46,31 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
     warn: (l) => logs.push(`warn ${l}`),
     error: (l) => logs.push(`error ${l}`),
   }
-  const calendar = loadCalendar()
-  const bot = createBot({
+  const settings = settingsFromEnv({ BOT_ADMINS: '管理员', SEND_INTERVAL_MS: '5', LOGIN_TIMEOUT_SECONDS: '10', ...options.env })
+  const app = createApp({
+    ...appOptions(settings, db, commands, log, options.clock ?? systemClock),
     puppet: new PuppetService({ endpoint: h.endpoint, token: h.token, tls: { disable: true } }),
-    db,
-    clock: options.clock ?? systemClock,
-    calendar,
-    parse: (text, sentAt) => parseMessage(text, sentAt, { calendar }),
-    settings: {
-      admins: options.admins ?? ['管理员'],
-      projectRoomPattern: /^【项目】(.+?)(推进群|工作群|群)?$/u,
-      slaWorkingDays: 7,
-      timezone: 'Asia/Shanghai',
-      teamNames: DEFAULT_TEAM_NAMES,
-      digest: options.digest,
-      sendIntervalMs: options.sendIntervalMs ?? 5,
-      loginTimeoutMs: 10_000,
-    },
-    log,
+    jobs: options.jobs ?? [],
+    supervisor: options.supervisor,
     random: () => 0,
-    ...(options.supervisor ? { supervisor: options.supervisor } : {}),
   })
-  const started = bot.start()
+  const started = app.start()
   // The mock neither logs in nor says ready by itself: do it once the client has started it.
   await waitFor(() => h.puppet.state.active(), 10_000, () => 'the puppet behind the server never started')
   h.loginBot()
   await started
   return {
-    bot,
+    app,
+    settings,
     db,
     dbPath,
     logs,
+    async say(roomId, text) {
+      await enqueueText(db, { target: { kind: 'room', id: roomId }, text }, new Date())
+      app.sender.wake()
+    },
     async stop() {
-      await bot.stop()
+      await app.stop()
       await db.destroy()
     },
   }

@@ -6,18 +6,15 @@ import { spawnSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FakeClock } from '../../src/clock.ts'
-import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
-import { DEFAULT_TEAM_NAMES, DEFAULT_TEAMS } from '../../src/domain/teams.ts'
-import type { Category, ParsedRecord } from '../../src/parse/types.ts'
-import { buildDigestBlocks } from '../../src/jobs/build-digest.ts'
 import { blockerJob, digestJob, reminderJob } from '../../src/jobs/definitions.ts'
-import type { JobDeps } from '../../src/jobs/job-types.ts'
+import type { JobDeps, JobSchedule } from '../../src/jobs/job-types.ts'
 import { runJobToday } from '../../src/jobs/run-job.ts'
 import { startJobs } from '../../src/jobs/start-jobs.ts'
-import { ingestMessage, listOutbox, openIssue, recordStage, resolveIssue, type Db } from '../../src/store/index.ts'
-import { listReminderCandidates } from '../../src/store/reminder-candidates.query.ts'
-import { packParts } from '../../src/domain/pack-parts.ts'
-import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
+import type { Category, ParsedRecord } from '../../src/parse/types.ts'
+import { buildDigest } from '../../src/reports/digest.ts'
+import { ingestMessage, listOutbox, listReminderCandidates, openIssue, recordStage, resolveIssue, type Db } from '../../src/store/index.ts'
+import { splitParts } from '../../src/text/parts.ts'
+import { message, newProject, openTestStore, rules, settings, type TestStore } from './store-fixture.ts'
 
 const beijing = (local: string) => new Date(`${local}+08:00`)
 const progress = (summary: string): ParsedRecord => ({ type: 'progress', stage: null, percent: null, due: null, summary })
@@ -61,13 +58,8 @@ describe('the jobs on a real database', () => {
 
   it('builds the digest of a day: most urgent first, slow projects at their thresholds, silent groups', async () => {
     await seed(store.db)
-    const blocks = await buildDigestBlocks(store.db, '2026-10-12', {
-      calendar: settings.calendar,
-      timeZone: 'Asia/Shanghai',
-      thresholds: DEFAULT_SLOW_THRESHOLDS,
-      teamNames: DEFAULT_TEAM_NAMES,
-    })
-    expect(packParts(blocks)).toEqual([
+    const digest = await buildDigest(store.db, '2026-10-12', rules)
+    expect(splitParts(digest)).toEqual([
       [
         '📰 督办日报 · 10月12日 星期一',
         '在库项目 4 个：供地 2 · 动工 1 · 投产 1',
@@ -115,21 +107,12 @@ describe('the jobs on a real database', () => {
     const deps: JobDeps = {
       db: store.db,
       clock,
-      calendar: settings.calendar,
+      rules: { ...rules, digestRecipients: ['王局长', '不存在的群'] },
+      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *' },
       log: { info: () => {}, warn: () => {}, error: () => {} },
       directory: {
         roomMembers: async () => [],
         findRecipient: async (name) => (name === '王局长' ? { kind: 'contact', id: 'wxid_chief' } : null),
-      },
-      settings: {
-        timeZone: 'Asia/Shanghai',
-        reminderCron: '0 17 * * *',
-        blockerCron: '0 9 * * *',
-        digestCron: '30 8 * * *',
-        reminderAfterWorkingDays: 1,
-        digestRecipients: ['王局长', '不存在的群'],
-        thresholds: DEFAULT_SLOW_THRESHOLDS,
-        teams: DEFAULT_TEAMS,
       },
       wake: () => woken.push(1),
     }
@@ -185,22 +168,14 @@ describe('the jobs on a real database', () => {
       {
         db: store.db,
         clock: new FakeClock('2026-10-12T10:00:00+08:00'),
-        calendar: settings.calendar,
+        rules: { ...rules, digestRecipients: ['王局长'] },
+        // Midnight only: after the catch-up at start, the retries are what runs the digest.
+        schedule: { reminder: '0 0 0 1 1 *', blockers: '0 0 0 1 1 *', digest: '0 0 0 * * *' } satisfies JobSchedule,
         log: { info: () => {}, warn: (l) => logs.push(l), error: (l) => logs.push(l) },
         directory: { roomMembers: async () => [], findRecipient: () => findRecipient(++lookups) },
-        settings: {
-          timeZone: 'Asia/Shanghai',
-          // Midnight only: after the catch-up at start, the retries are what runs the digest.
-          reminderCron: '0 0 0 1 1 *',
-          blockerCron: '0 0 0 1 1 *',
-          digestCron: '0 0 0 * * *',
-          reminderAfterWorkingDays: 1,
-          digestRecipients: ['王局长'],
-          thresholds: DEFAULT_SLOW_THRESHOLDS,
-          teams: DEFAULT_TEAMS,
-        },
         wake: () => {},
       },
+      [reminderJob, blockerJob, digestJob],
       { everyMs: 20, times: 5 },
     )
     try {

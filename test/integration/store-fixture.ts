@@ -1,8 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadCalendar } from '../../src/calendar/load-calendar.ts'
-import { createProject, migrateToLatest, openDatabase, type Db, type IncomingMessage, type IssueSettings } from '../../src/store/index.ts'
+import { settingsFromEnv } from '../../src/settings.ts'
+import {
+  createProject,
+  enqueueOutbox,
+  listOutbox,
+  migrateToLatest,
+  openDatabase,
+  type Db,
+  type IncomingMessage,
+  type IssueSettings,
+  type NewOutboxItem,
+  type OutboxItem,
+} from '../../src/store/index.ts'
 
 /** A migrated database in a fresh temp folder; `close()` removes both. */
 export interface TestStore {
@@ -28,7 +39,10 @@ export async function openTestStore(): Promise<TestStore> {
   }
 }
 
-export const settings: IssueSettings = { calendar: loadCalendar(), timeZone: 'Asia/Shanghai', slaWorkingDays: 7 }
+/** The default rules, as `npm start` builds them with no settings (the repository's data/teams.json). */
+export const rules = settingsFromEnv({}).rules
+
+export const settings: IssueSettings = { calendar: rules.calendar, timeZone: rules.timeZone, slaWorkingDays: rules.slaWorkingDays }
 
 export async function newProject(db: Db, name: string, at = new Date('2026-01-05T00:00:00Z')) {
   return createProject(db, { name, county: '城东区', roomId: `${name}@chatroom`, roomTopic: `【项目】${name}推进群`, at })
@@ -50,4 +64,19 @@ export function message(projectId: number, overrides: Partial<IncomingMessage> =
     receivedAt: new Date(sentAt.getTime() + 1000),
     ...overrides,
   }
+}
+
+/** Queues one outbox item (the defaults: no mentions, no dedupe key, no issue) and returns it as stored. */
+export async function queued(db: Db, item: Partial<NewOutboxItem> & Pick<NewOutboxItem, 'target' | 'text' | 'at'>): Promise<OutboxItem> {
+  await enqueueOutbox(db, { mentions: [], dedupeKey: null, issueId: null, ...item })
+  const row = await db.selectFrom('outbox').select('id').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()
+  return (await listOutboxItem(db, row.id))!
+}
+
+async function listOutboxItem(db: Db, id: number): Promise<OutboxItem | undefined> {
+  for (const state of ['pending', 'sent', 'failed'] as const) {
+    const found = (await listOutbox(db, state)).find((i) => i.id === id)
+    if (found) return found
+  }
+  return undefined
 }

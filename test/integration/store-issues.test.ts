@@ -7,13 +7,12 @@ import {
   ingestMessage,
   listIssueEvents,
   markOutboxSent,
-  enqueueOutbox,
   openIssue,
   reopenIssue,
   resolveIssue,
   upsertPerson,
 } from '../../src/store/index.ts'
-import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
+import { message, newProject, openTestStore, queued, settings, type TestStore } from './store-fixture.ts'
 
 describe('issues', () => {
   let store: TestStore
@@ -109,7 +108,7 @@ describe('issues', () => {
     const r = await ingestMessage(store.db, m, [{ type: 'issue', category: 'labour', due: null, summary: '缺焊工' }], settings)
     if (r.duplicate) throw new Error('unexpected duplicate')
     const at = new Date('2026-03-02T01:00:00Z')
-    const { item } = await enqueueOutbox(store.db, { target: { kind: 'room', id: m.roomId }, text: '已记录问题 #1', issueId: r.issues[0]!.id, at })
+    const item = await queued(store.db, { target: { kind: 'room', id: m.roomId }, text: '已记录问题 #1', issueId: r.issues[0]!.id, at })
     await markOutboxSent(store.db, item.id, at, 'bot-msg-1')
     expect((await findIssuesByQuotedMessage(store.db, m.wechatId)).map((i) => i.number)).toEqual([1])
     expect((await findIssuesByQuotedMessage(store.db, 'bot-msg-1')).map((i) => i.number)).toEqual([1])

@@ -12,7 +12,7 @@ import {
   nextOutboxAttemptAt,
   openDatabase,
 } from '../../src/store/index.ts'
-import { openTestStore, type TestStore } from './store-fixture.ts'
+import { openTestStore, queued, type TestStore } from './store-fixture.ts'
 
 const at = (s: number) => new Date(Date.UTC(2026, 2, 2, 1, 0, s))
 const room = { kind: 'room' as const, id: 'r1@chatroom' }
@@ -23,8 +23,9 @@ describe('outbox', () => {
   afterEach(async () => store.close())
 
   it('hands out due items oldest first and keeps them pending until sent', async () => {
-    await enqueueOutbox(store.db, { target: room, text: 'first', mentions: ['wxid_a'], at: at(0) })
-    await enqueueOutbox(store.db, { target: { kind: 'contact', id: 'wxid_b' }, text: 'later', at: at(1), notBefore: at(30) })
+    await queued(store.db, { target: room, text: 'first', mentions: ['wxid_a'], at: at(0) })
+    const later = await queued(store.db, { target: { kind: 'contact', id: 'wxid_b' }, text: 'later', at: at(1) })
+    await markOutboxAttemptFailed(store.db, later.id, 'busy', at(30))
     const due = await nextDueOutboxItem(store.db, at(5))
     expect(due).toMatchObject({ text: 'first', mentions: ['wxid_a'], state: 'pending', attempts: 0 })
     expect(await nextDueOutboxItem(store.db, at(5))).toMatchObject({ id: due?.id })
@@ -36,7 +37,7 @@ describe('outbox', () => {
   })
 
   it('retries at the given time, then gives up when told to', async () => {
-    const { item } = await enqueueOutbox(store.db, { target: room, text: 'flaky', at: at(0) })
+    const item = await queued(store.db, { target: room, text: 'flaky', at: at(0) })
     const retried = await markOutboxAttemptFailed(store.db, item.id, '操作过于频繁', at(20))
     expect(retried).toMatchObject({ state: 'pending', attempts: 1, lastError: '操作过于频繁', nextAttemptAt: at(20) })
     expect(await nextDueOutboxItem(store.db, at(19))).toBeNull()
@@ -47,16 +48,16 @@ describe('outbox', () => {
   })
 
   it('ignores a second enqueue with the same dedupe key', async () => {
-    const a = await enqueueOutbox(store.db, { target: room, text: 'digest', dedupeKey: 'digest:2026-03-02:r1', at: at(0) })
-    const b = await enqueueOutbox(store.db, { target: room, text: 'digest again', dedupeKey: 'digest:2026-03-02:r1', at: at(1) })
-    expect([a.created, b.created, b.item.id, b.item.text]).toEqual([true, false, a.item.id, 'digest'])
-    expect(await listOutbox(store.db, 'pending')).toHaveLength(1)
+    const item = { target: room, mentions: [], issueId: null, dedupeKey: 'digest:2026-03-02:r1' }
+    expect(await enqueueOutbox(store.db, { ...item, text: 'digest', at: at(0) })).toBe(true)
+    expect(await enqueueOutbox(store.db, { ...item, text: 'digest again', at: at(1) })).toBe(false)
+    expect((await listOutbox(store.db, 'pending')).map((i) => i.text)).toEqual(['digest'])
   })
 
   it('survives a restart: pending items come back, a claimed job run is not claimed again', async () => {
     await inTransaction(store.db, async (trx) => {
       expect(await claimJobRun(trx, 'digest', '2026-03-02', at(0))).toBe(true)
-      await enqueueOutbox(trx, { target: room, text: '简报', at: at(0) })
+      await queued(trx, { target: room, text: '简报', at: at(0) })
       await finishJobRun(trx, 'digest', '2026-03-02', at(1))
     })
     await store.db.destroy()
@@ -78,7 +79,7 @@ describe('outbox', () => {
     await expect(
       inTransaction(store.db, async (trx) => {
         await claimJobRun(trx, 'blockers', '2026-03-02', at(0))
-        await enqueueOutbox(trx, { target: room, text: 'part 1', at: at(0) })
+        await queued(trx, { target: room, text: 'part 1', at: at(0) })
         throw new Error('renderer crashed')
       }),
     ).rejects.toThrow('renderer crashed')

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
-  archiveProject,
   bindProjectRoom,
   createProject,
   findProjectByName,
   findProjectByRoomId,
   findProjectByTopic,
   ingestMessage,
-  listActiveProjects,
+  listProjects,
   listRecentProgressReporters,
   setProjectMuted,
   unbindProjectRoom,
@@ -27,26 +26,22 @@ describe('projects', () => {
     await bindProjectRoom(store.db, p.id, 'new@chatroom', '【项目】宏达电子推进群')
     expect(await findProjectByRoomId(store.db, 'old@chatroom')).toBeNull()
     expect((await findProjectByRoomId(store.db, 'new@chatroom'))?.id).toBe(p.id)
-    expect(await listActiveProjects(store.db)).toHaveLength(1)
+    expect(await listProjects(store.db)).toHaveLength(1)
   })
 
-  it('keeps one group per project and one active project per name', async () => {
+  it('keeps one group per project and one project per name', async () => {
     await createProject(store.db, { name: '甲', roomId: 'r@chatroom', at })
     await expect(createProject(store.db, { name: '乙', roomId: 'r@chatroom', at })).rejects.toThrow(/UNIQUE/)
     await expect(createProject(store.db, { name: '甲', at })).rejects.toThrow(/UNIQUE/)
   })
 
-  it('unbinds, mutes and archives, keeping the project', async () => {
+  it('unbinds and mutes, keeping the project', async () => {
     const p = await newProject(store.db, '宏达电子')
     await setProjectMuted(store.db, p.id, true)
     await unbindProjectRoom(store.db, p.id)
     const after = await findProjectByName(store.db, '宏达电子')
-    expect([after?.muted, after?.roomId, after?.roomTopic]).toEqual([true, null, '【项目】宏达电子推进群'])
-    await archiveProject(store.db, p.id, at)
-    expect(await findProjectByName(store.db, '宏达电子')).toBeNull()
-    expect(await listActiveProjects(store.db)).toEqual([])
-    // The name is free again for a new project once the old one is archived.
-    expect((await createProject(store.db, { name: '宏达电子', at })).id).not.toBe(p.id)
+    expect([after?.id, after?.muted, after?.roomId, after?.roomTopic]).toEqual([p.id, true, null, '【项目】宏达电子推进群'])
+    expect(await listProjects(store.db)).toHaveLength(1)
   })
 
   it('lists who reported progress most recently, newest first', async () => {

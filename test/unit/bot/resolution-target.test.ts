@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { chooseIssueToClose } from '../../../src/domain/resolution-target.ts'
 import type { Category } from '../../../src/parse/types.ts'
-import type { Issue, IssueStatus } from '../../../src/store/index.ts'
+import type { Issue, IssueStatus } from '../../../src/domain/types.ts'
 
 const issue = (number: number, category: Category, status: IssueStatus = 'open'): Issue => ({
   id: number,

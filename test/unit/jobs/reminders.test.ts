@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
 import { reminderWindowStart, selectReminders, type ReminderCandidate } from '../../../src/domain/reminders.ts'
+import { renderReminder } from '../../../src/text/reminder.ts'
 
 const calendar = loadCalendar()
 
@@ -10,7 +11,6 @@ function candidate(overrides: Partial<ReminderCandidate>): ReminderCandidate {
     projectName: '新材料',
     roomId: 'r1@chatroom',
     muted: false,
-    archived: false,
     stage: 'construction',
     lastProgressOn: null,
     recentReporters: [],
@@ -28,7 +28,6 @@ describe('who is reminded (REMINDER_AFTER_WORKING_DAYS = 1: no progress today)',
     ['a group whose last progress was the day before', { lastProgressOn: '2026-10-09' }, true],
     ['a group that reported today', { lastProgressOn: '2026-10-10' }, false],
     ['a muted group', { muted: true }, false],
-    ['an archived project', { archived: true }, false],
     ['a project in production (投产)', { stage: 'production' }, false],
     ['a project completed (竣工) but not in production', { stage: 'completion' }, true],
     ['a project before signing', { stage: null }, true],
@@ -68,19 +67,16 @@ describe('the reminder text and its @mentions', () => {
       calendar,
       afterWorkingDays: 1,
     })
-    expect(r).toEqual({
-      projectId: 1,
-      roomId: 'r1@chatroom',
-      mentionIds: ['wxid_0', 'wxid_1', 'wxid_2'],
-      text:
-        '⏰ 进度提醒：今天（10月10日）本群还没有报项目进度（上次：9月28日）。\n' +
+    expect(r).toEqual({ projectId: 1, roomId: 'r1@chatroom', mentionIds: ['wxid_0', 'wxid_1', 'wxid_2'], lastProgressOn: '2026-09-28' })
+    expect(renderReminder('2026-10-10', 1, r!.lastProgressOn)).toBe(
+      '⏰ 进度提醒：今天（10月10日）本群还没有报项目进度（上次：9月28日）。\n' +
         '请简要说一下最新进展，例如“主体结构完成60%”；有困难也可直接说，我会登记并转给相关专班。',
-    })
+    )
   })
 
   it('says how many working days when the window is longer, and that there was never any progress', () => {
     const [r] = selectReminders({ candidates: [candidate({})], today: '2026-10-12', calendar, afterWorkingDays: 3 })
-    expect(r?.text).toMatch(/^⏰ 进度提醒：本群已连续 3 个工作日没有报项目进度（还没有进度记录）。/u)
+    expect(renderReminder('2026-10-12', 3, r!.lastProgressOn)).toMatch(/^⏰ 进度提醒：本群已连续 3 个工作日没有报项目进度（还没有进度记录）。/u)
     expect(r?.mentionIds).toEqual([])
   })
 })

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../../src/config.ts'
 import { DEFAULT_TEAMS, parseTeams } from '../../../src/domain/teams.ts'
 import { cronProblem, firstFireOn } from '../../../src/jobs/cron.ts'
-import { loadTeams } from '../../../src/jobs/load-teams.ts'
 import { zonedInstant } from '../../../src/jobs/zoned-time.ts'
+import { loadTeams } from '../../../src/settings.ts'
 
 describe('cron settings', () => {
   it.each(['0 17 * * *', '30 8 * * *', '*/2 * * * * *', '0 0 9 * * 1-6'])('accepts %s', (expression) => {
@@ -22,7 +22,7 @@ describe('cron settings', () => {
 
   it('are read with their defaults and checked at start, every bad one listed', () => {
     const config = loadConfig({})
-    expect([config.reminderCron, config.blockerCron, config.digestCron]).toEqual(['0 17 * * *', '0 9 * * *', '30 8 * * *'])
+    expect(config.schedule).toEqual({ reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *' })
     expect(config.reminderAfterWorkingDays).toBe(1)
     expect(config.slowThresholds).toEqual({ signedMonths: 6, landMonths: 6, constructionMonths: 18 })
     expect(config.teamsFile).toBe('data/teams.json')

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
 import { findDates } from '../../../src/parse/dates.ts'
-import { parseMessage } from '../../../src/parse/parse-message.ts'
+import { parseChatText } from '../../../src/parse/parse-chat-text.ts'
 
 const calendar = loadCalendar()
 const first = (clause: string, today: string) => findDates(clause, today, calendar)[0]
@@ -91,7 +91,7 @@ describe('working days in dates', () => {
     const mention = first('10个工作日内', '2026-12-28')
     expect(mention?.date).toBeNull()
     expect(mention?.problem).toMatch(/2027/)
-    const [issue] = parseMessage('施工许可还没批，企业要求10个工作日内办结', '2026-12-28T10:00:00+08:00')
+    const [issue] = parseChatText('施工许可还没批，企业要求10个工作日内办结', '2026-12-28T10:00:00+08:00', { calendar })
     expect(issue).toMatchObject({ type: 'issue', category: 'approval', due: null })
     expect(issue).toHaveProperty('dueProblem')
   })
@@ -106,7 +106,7 @@ describe('the day of sentAt is taken in Asia/Shanghai, whatever the process time
   it.each(['UTC', 'America/Los_Angeles', 'Asia/Shanghai'])('TZ=%s', (tz) => {
     process.env.TZ = tz
     // 16:30 UTC on 1 March is 00:30 on Monday 2 March in Shanghai: 本周五 is 6 March.
-    const [record] = parseMessage('钢结构吊装完成80%，本周五全部完成', '2026-03-01T16:30:00Z')
+    const [record] = parseChatText('钢结构吊装完成80%，本周五全部完成', '2026-03-01T16:30:00Z', { calendar })
     expect(record).toMatchObject({ type: 'progress', percent: 80, due: '2026-03-06' })
   })
 })

@@ -16,8 +16,8 @@ describe('normalizeMessage', () => {
     expect(normalizeMessage('[图片][图片]').text).toBe('')
   })
 
-  it('keeps a quoted reply apart from the sender’s words', () => {
-    const m = normalizeMessage('「陈主任：青苗补偿怎么样了？」\n- - - - - - - - - - - - - - -\n已经协调好了')
+  it('normalises the quoted text beside the sender’s words', () => {
+    const m = normalizeMessage('已经协调好了', '青苗補償怎麼樣了？')
     expect(m.text).toBe('已经协调好了')
     expect(m.quoted).toBe('青苗补偿怎么样了?')
   })

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { parseMessage } from '../../../src/parse/parse-message.ts'
+import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
+import { parseChatText } from '../../../src/parse/parse-chat-text.ts'
+
+const calendar = loadCalendar()
 
 const SENT = '2026-03-10T10:00:00+08:00' // a Tuesday
 const brief = (text: string, sentAt = SENT) =>
-  parseMessage(text, sentAt).map((r) =>
+  parseChatText(text, sentAt, { calendar }).map((r) =>
     r.type === 'progress' ? ['progress', r.stage, r.percent, r.due] : r.type === 'issue' ? ['issue', r.category, r.due] : ['resolution', r.category],
   )
 
@@ -87,7 +90,7 @@ describe('issues and their teams', () => {
     ['二号楼外脚手架存在安全隐患，要求立即整改，两天内整改到位', '2026-03-12'],
     ['園區污水管網還沒鋪設到位，企業沒法辦排污許可，請在１０個工作日內給出方案', '2026-03-24'],
   ])('a stated deadline is the due date: %s → %s', (text, due) => {
-    expect(parseMessage(text, SENT)[0]).toMatchObject({ type: 'issue', due })
+    expect(parseChatText(text, SENT, { calendar })[0]).toMatchObject({ type: 'issue', due })
   })
 
   it('takes no due date from a date that is not a deadline', () => {
@@ -159,12 +162,12 @@ describe('messages that record nothing', () => {
     '／问题 电池厂供电接入延迟',
     '这个问题已经反馈给市里了，等回复',
   ])('%j', (text) => {
-    expect(parseMessage(text, SENT)).toEqual([])
+    expect(parseChatText(text, SENT, { calendar })).toEqual([])
   })
 
   it('survives a 20,000-character paste', () => {
     const text = '进度汇报：'.concat('主体结构施工中，'.repeat(2500))
-    expect(() => parseMessage(text, SENT)).not.toThrow()
+    expect(() => parseChatText(text, SENT, { calendar })).not.toThrow()
   })
 })
 
@@ -177,7 +180,7 @@ describe('#进度 and #问题 tags', () => {
 
 describe('summaries', () => {
   it('keep the words the record came from', () => {
-    const [record] = parseMessage('@国土局李科 二期用地青苗补偿没谈妥🙏', SENT)
+    const [record] = parseChatText('@国土局李科 二期用地青苗补偿没谈妥🙏', SENT, { calendar })
     expect(record?.summary).toBe('二期用地青苗补偿没谈妥')
   })
 })

@@ -1,9 +1,7 @@
 import { isoWeekday, type LocalDate } from '../calendar/local-date.ts'
-import { clip, shortDate, STAGE_NAMES } from '../bot/render-labels.ts'
+import type { Digest } from '../domain/digest.ts'
 import type { Stage } from '../parse/types.ts'
-import type { Digest } from './digest.ts'
-import { packParts } from './pack-parts.ts'
-import { URGENT_MARK } from './urgency-marks.ts'
+import { clip, shortDate, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
 
 /** Each list names at most this many items, then says how many more: a phone screen, not a report. */
 export const LIST_LIMIT = 10
@@ -31,11 +29,11 @@ function capped<T>(items: readonly T[], line: (item: T) => string, limit = LIST_
 }
 
 /**
- * The digest as blocks of lines: a header (the calendar warning if any, the headcount by stage),
- * then the sections most urgent first, numbered 一、二、…. Never empty: a day with nothing to
- * report says so. `renderDigest` packs them into texts to send.
+ * The digest as one text of blocks separated by blank lines: a header (the calendar warning if
+ * any, the headcount by stage), then the sections most urgent first, numbered 一、二、…. Never
+ * empty: a day with nothing to report says so. The outbox sends it in parts, a block kept whole.
  */
-export function digestBlocks(d: Digest): string[] {
+export function renderDigest(d: Digest): string {
   const head = [`📰 督办日报 · ${dayLabel(d.day, d.makeUp)}`]
   for (const year of d.missingYears) {
     head.push(`⚠️ 日历缺少 ${year} 年法定节假日数据，涉及该年的到期日和工作日天数无法计算。请管理员在 data/holidays.json 补充。`)
@@ -57,7 +55,7 @@ export function digestBlocks(d: Digest): string[] {
     sections.push({
       title: `各专班问题（新增、办结为 ${windowLabel(d.since, d.until)}）`,
       lines: d.teams.map((t) => {
-        const marks = [t.red > 0 ? `${URGENT_MARK.red}${t.red}` : '', t.yellow > 0 ? `${URGENT_MARK.yellow}${t.yellow}` : ''].filter((m) => m !== '')
+        const marks = [t.red > 0 ? `${URGENCY_MARK.red}${t.red}` : '', t.yellow > 0 ? `${URGENCY_MARK.yellow}${t.yellow}` : ''].filter((m) => m !== '')
         return `${t.name}：未办结 ${t.open}${marks.length > 0 ? `（${marks.join(' ')}）` : ''}，新增 ${t.opened}，办结 ${t.resolved}`
       }),
     })
@@ -83,7 +81,7 @@ export function digestBlocks(d: Digest): string[] {
   if (d.oldest.length > 0) {
     sections.push({
       title: '最久未办结问题',
-      lines: d.oldest.map((i) => `${URGENT_MARK[i.urgency]} ${i.projectName} #${i.number} 已${i.ageWorkingDays}个工作日：${clip(i.summary, 24)}`),
+      lines: d.oldest.map((i) => `${URGENCY_MARK[i.urgency]} ${i.projectName} #${i.number} 已${i.ageWorkingDays}个工作日：${clip(i.summary, 24)}`),
     })
   }
   if (d.progress.length > 0) {
@@ -94,12 +92,7 @@ export function digestBlocks(d: Digest): string[] {
   }
   if (sections.length === 0) head.push(`${windowLabel(d.since, d.until)} 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。`)
 
-  return [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n'))]
-}
-
-/** The digest as texts ready to send, in numbered parts when longer than a phone screen likes. */
-export function renderDigest(d: Digest): string[] {
-  return packParts(digestBlocks(d))
+  return [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n'))].join('\n\n')
 }
 
 /** When the calendar lacks today's year, the digest says only that: no working-day count can be trusted. */

@@ -1,21 +1,17 @@
 import type { Clock } from '../clock.ts'
-import type { OutboxItem } from '../store/index.ts'
-import type { Logger } from './logger.ts'
-
-/** The outbox table as the sender uses it: the store's repository in production (`outbox-queue.ts`). */
-export interface OutboxQueue {
-  /** The oldest pending item due at `now`, or undefined. */
-  nextDue(now: Date): Promise<OutboxItem | null>
-  /** When the next pending item falls due (for retries waiting out their backoff), if any. */
-  nextAttemptAt(): Promise<Date | null>
-  markSent(id: number, at: Date, sentMessageId: string | null): Promise<void>
-  /** Back to pending with one attempt more, not before `retryAt`. */
-  markRetry(id: number, error: string, retryAt: Date): Promise<void>
-  markFailed(id: number, error: string): Promise<void>
-}
+import type { Logger } from '../log.ts'
+import {
+  markOutboxAttemptFailed,
+  markOutboxSent,
+  nextDueOutboxItem,
+  nextOutboxAttemptAt,
+  type Db,
+  type OutboxItem,
+} from '../store/index.ts'
 
 export interface OutboxSenderOptions {
-  queue: OutboxQueue
+  /** The store whose outbox table is sent from. */
+  db: Db
   /** Sends one text; resolves with WeChat's message id when the puppet reports one. */
   send(item: OutboxItem): Promise<string | undefined>
   /** False while WeChat is not logged in: the sender waits instead of burning attempts. */
@@ -33,8 +29,8 @@ export interface OutboxSenderOptions {
 const TOO_FREQUENT = /操作过于频繁|too frequent|rate limit/iu
 const MAX_SLOWDOWN = 16
 const MAX_BACKOFF_MS = 10 * 60_000
-/** How often an idle sender looks again, in case an item was queued by another process. */
 const MARK_SENT_WARN_AFTER = 5
+/** How often an idle sender looks again, in case an item was queued by another process. */
 const IDLE_POLL_MS = 1_000
 
 /**
@@ -42,7 +38,7 @@ const IDLE_POLL_MS = 1_000
  * accepted them, so a crash or a restart sends what was pending and nothing that was sent.
  */
 export class OutboxSender {
-  readonly #o: Required<Omit<OutboxSenderOptions, 'log'>> & { log: Logger }
+  readonly #o: Required<OutboxSenderOptions>
   #running = false
   #loop: Promise<void> | undefined
   #wake: (() => void) | undefined
@@ -84,7 +80,7 @@ export class OutboxSender {
           await this.#sleep(IDLE_POLL_MS, true)
           continue
         }
-        const item = await this.#o.queue.nextDue(this.#o.clock.now())
+        const item = await nextDueOutboxItem(this.#o.db, this.#o.clock.now())
         if (!item) {
           await this.#sleep(await this.#idleWait(), true)
           continue
@@ -100,7 +96,7 @@ export class OutboxSender {
   }
 
   async #deliver(item: OutboxItem): Promise<void> {
-    const { queue, clock, log } = this.#o
+    const { db, clock, log } = this.#o
     let sentId: string | undefined | void
     try {
       sentId = await this.#o.send(item)
@@ -113,12 +109,12 @@ export class OutboxSender {
         log.warn(`outbox: WeChat says too frequent; sending ${this.#slowdown}× slower`)
       }
       if (attempts >= this.#o.maxAttempts) {
-        await queue.markFailed(item.id, message)
+        await markOutboxAttemptFailed(db, item.id, message, null)
         log.error(`outbox: gave up on item ${item.id} to ${item.target.id} after ${attempts} attempts: ${message}`)
         return
       }
       const backoff = Math.min(MAX_BACKOFF_MS, Math.max(this.#o.intervalMs, 500) * 2 ** attempts)
-      await queue.markRetry(item.id, message, new Date(clock.now().getTime() + backoff))
+      await markOutboxAttemptFailed(db, item.id, message, new Date(clock.now().getTime() + backoff))
       log.warn(`outbox: item ${item.id} failed (${message}); retry ${attempts} in ${backoff} ms`)
       return
     }
@@ -134,7 +130,7 @@ export class OutboxSender {
   async #markSent(item: OutboxItem, sentId: string | null): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.#o.queue.markSent(item.id, this.#o.clock.now(), sentId)
+        await markOutboxSent(this.#o.db, item.id, this.#o.clock.now(), sentId)
         return
       } catch (error) {
         if (attempt === MARK_SENT_WARN_AFTER) {
@@ -145,7 +141,6 @@ export class OutboxSender {
       }
     }
   }
-
 
   /** After ten clean sends in a row, halve the slowdown again. */
   #recover(): void {
@@ -163,7 +158,7 @@ export class OutboxSender {
   }
 
   async #idleWait(): Promise<number> {
-    const next = await this.#o.queue.nextAttemptAt()
+    const next = await nextOutboxAttemptAt(this.#o.db)
     if (!next) return IDLE_POLL_MS
     return Math.max(10, Math.min(IDLE_POLL_MS, next.getTime() - this.#o.clock.now().getTime()))
   }

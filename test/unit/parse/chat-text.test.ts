@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitQuote, stripLeadingMentions } from '../../../src/bot/chat-message.ts'
-import { editDistance, readCommandLine } from '../../../src/bot/command-line.ts'
-import { splitText } from '../../../src/bot/split-text.ts'
+import { readCommandLine, splitQuote, stripLeadingMentions } from '../../../src/parse/chat-text.ts'
 
 describe('readCommandLine', () => {
   it.each([
@@ -25,7 +23,7 @@ describe('splitQuote', () => {
   it('reads a quoted reply as the PC and iPad puppets deliver it', () => {
     expect(splitQuote('「张三：征地拆迁还有两户没谈妥」\n- - - - - - - - - - - - - - -\n已解决')).toEqual({
       quote: { name: '张三', text: '征地拆迁还有两户没谈妥' },
-      reply: '已解决',
+      body: '已解决',
     })
   })
 
@@ -36,8 +34,15 @@ describe('splitQuote', () => {
     })
   })
 
+  it('reads a quote that shows no sender', () => {
+    expect(splitQuote('「青苗补偿怎么样了？」\n- - - - - -\n已经协调好了')).toEqual({
+      quote: { name: '', text: '青苗补偿怎么样了？' },
+      body: '已经协调好了',
+    })
+  })
+
   it('leaves plain text alone', () => {
-    expect(splitQuote('「十四五」规划项目')).toEqual({ quote: undefined, reply: '「十四五」规划项目' })
+    expect(splitQuote('「十四五」规划项目')).toEqual({ quote: undefined, body: '「十四五」规划项目' })
   })
 })
 
@@ -51,35 +56,3 @@ describe('stripLeadingMentions', () => {
   })
 })
 
-describe('editDistance', () => {
-  it.each([
-    ['stauts', 'status', 2],
-    ['issue', 'issues', 1],
-    ['状太', '状态', 1],
-  ])('%s → %s', (a, b, d) => {
-    expect(editDistance(a, b)).toBe(d)
-  })
-})
-
-describe('splitText', () => {
-  it('leaves a short text whole', () => {
-    expect(splitText('一\n二')).toEqual(['一\n二'])
-  })
-
-  it('splits at line boundaries into numbered parts no longer than the limit', () => {
-    const lines = Array.from({ length: 30 }, (_, i) => `第${i}行${'字'.repeat(8)}`)
-    const parts = splitText(lines.join('\n'), 60)
-    expect(parts.length).toBeGreaterThan(1)
-    for (const [i, p] of parts.entries()) {
-      expect(p.length).toBeLessThanOrEqual(60)
-      expect(p.startsWith(`(${i + 1}/${parts.length})\n`)).toBe(true)
-    }
-    expect(parts.map((p) => p.replace(/^\(\d+\/\d+\)\n/u, '')).join('\n')).toBe(lines.join('\n'))
-  })
-
-  it('cuts a single line longer than a part', () => {
-    const parts = splitText('长'.repeat(130), 60)
-    expect(parts.map((p) => p.replace(/^\(\d+\/\d+\)\n/u, '')).join('')).toBe('长'.repeat(130))
-    for (const p of parts) expect(p.length).toBeLessThanOrEqual(60)
-  })
-})

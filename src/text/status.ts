@@ -1,10 +1,9 @@
-import type { Urgency } from '../domain/sla.ts'
+import type { ProjectStatus } from '../domain/project-status.ts'
 import type { SlowVerdict } from '../domain/slow-projects.ts'
+import type { Teams } from '../domain/teams.ts'
+import type { OpenIssue } from '../domain/types.ts'
 import { STAGES } from '../parse/types.ts'
-import type { OpenIssue, ProjectStatus } from '../store/index.ts'
-import { clip, shortDate, STAGE_NAMES, type TeamNames } from './render-labels.ts'
-
-export const URGENCY_MARK: Record<Urgency, string> = { red: '🔴', yellow: '🟡', green: '🟢' }
+import { clip, shortDate, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
 
 /** How many of the most urgent open issues `/status` names. */
 const STATUS_ISSUES = 5
@@ -22,7 +21,7 @@ export function renderProjectStatus(
   s: ProjectStatus,
   issues: readonly OpenIssue[],
   latestBy: string | null,
-  teams: TeamNames,
+  teams: Teams,
 ): string {
   const reached = STAGES.filter((st) => s.stages[st]).map((st) => `${STAGE_NAMES[st]} ${shortDate(s.stages[st]!)}`)
   const lines = [`📋 项目「${s.project.name}」`, `节点：${reached.length > 0 ? reached.join(' → ') : '尚无记录'}`]
@@ -35,7 +34,7 @@ export function renderProjectStatus(
   }
   lines.push(s.openIssues.total === 0 ? '未办结问题：无' : `未办结问题：${s.openIssues.total} 个${countMarks(s)}`)
   for (const i of issues.slice(0, STATUS_ISSUES)) {
-    lines.push(`  ${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category]}：${clip(i.summary, 20)}`)
+    lines.push(`  ${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category].name}：${clip(i.summary, 20)}`)
   }
   if (s.slow) lines.push(renderSlow(s.slow))
   return lines.join('\n')

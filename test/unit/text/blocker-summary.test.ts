@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
-import { buildBlockerSummary, renderSummaryIssue, type SummaryIssue } from '../../../src/domain/blocker-summary.ts'
+import { liaisonsInGroup } from '../../../src/domain/liaisons.ts'
 import { ageIssue, issueDueDate, workingDayCounter } from '../../../src/domain/sla.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
 import type { Category } from '../../../src/parse/types.ts'
+import { renderBlockerSummary, renderSummaryIssue, type SummaryIssue } from '../../../src/text/blocker-summary.ts'
 
 const calendar = loadCalendar()
 
@@ -74,8 +75,13 @@ describe('the summary of a group', () => {
     issue('2026-10-09', today, { number: 3, category: 'other', summary: '子女入学', dueOn: null }),
   ]
 
+  const summary = (members: { id: string; name: string }[]) => {
+    const liaisons = liaisonsInGroup(issues.map((i) => i.category), teams, members)
+    return { mentionIds: liaisons.map((l) => l.contact.id), text: renderBlockerSummary({ issues, days, teams, liaisons }) }
+  }
+
   it('is nothing for a group without open issues', () => {
-    expect(buildBlockerSummary({ issues: [], days, teams, members: [] })).toBeNull()
+    expect(renderBlockerSummary({ issues: [], days, teams, liaisons: [] })).toBeNull()
   })
 
   it('lists every issue and @mentions the liaisons who are in the group, by name or by id', () => {
@@ -83,9 +89,9 @@ describe('the summary of a group', () => {
       { id: 'wxid_wang', name: '王科长' },
       { id: 'wxid_finance', name: '钱主任' },
     ]
-    const summary = buildBlockerSummary({ issues, days, teams, members })
-    expect(summary?.mentionIds).toEqual(['wxid_wang', 'wxid_finance'])
-    expect(summary?.text).toBe(
+    const { mentionIds, text } = summary(members)
+    expect(mentionIds).toEqual(['wxid_wang', 'wxid_finance'])
+    expect(text).toBe(
       [
         '📌 问题督办（10月10日）：本群未办结问题 3 个，其中🔴超期 1 个、🟡临期 1 个',
         '🔴 #1 土地工作专班 · 已11个工作日 · 9月29日到期，超期4个工作日',
@@ -101,8 +107,8 @@ describe('the summary of a group', () => {
   })
 
   it('does not @mention a liaison who is not in the group', () => {
-    const summary = buildBlockerSummary({ issues, days, teams, members: [{ id: 'wxid_other', name: '路人' }] })
-    expect(summary?.mentionIds).toEqual([])
-    expect(summary?.text).not.toContain('联络员')
+    const { mentionIds, text } = summary([{ id: 'wxid_other', name: '路人' }])
+    expect(mentionIds).toEqual([])
+    expect(text).not.toContain('联络员')
   })
 })

@@ -1,5 +1,6 @@
-import type { Issue, ProgressUpdate } from '../store/types.ts'
-import { clip, shortDate, STAGE_NAMES, type TeamNames } from './render-labels.ts'
+import type { Teams } from '../domain/teams.ts'
+import type { Issue, ProgressUpdate } from '../domain/types.ts'
+import { clip, shortDate, STAGE_NAMES } from './labels.ts'
 
 /** One line per progress record: "已记录进度：动工，60%，计划 5月31日". */
 export function renderProgressLine(p: ProgressUpdate): string {
@@ -12,19 +13,19 @@ export function renderProgressLine(p: ProgressUpdate): string {
 }
 
 /** "已登记问题 #3 · 土地工作专班 · 12月7日前办结". */
-export function renderIssueLine(i: Issue, teams: TeamNames): string {
+export function renderIssueLine(i: Issue, teams: Teams): string {
   const due = i.dueOn ? ` · ${shortDate(i.dueOn)}前办结` : ''
-  return `已登记问题 #${i.number} · ${teams[i.category]}${due}\n  ${clip(i.summary, 40)}`
+  return `已登记问题 #${i.number} · ${teams[i.category].name}${due}\n  ${clip(i.summary, 40)}`
 }
 
 /** Announces a close, with the way back: "问题 #3 已办结 … 如未解决，发 /reopen 3". */
-export function renderClosed(i: Issue, by: string, teams: TeamNames): string {
+export function renderClosed(i: Issue, by: string, teams: Teams): string {
   const how = i.resolutionText ? `：${clip(i.resolutionText, 40)}` : ''
-  return `✅ 问题 #${i.number}（${teams[i.category]}）已办结${how}\n办结人：${by}。如未解决，发 /reopen ${i.number} 原因`
+  return `✅ 问题 #${i.number}（${teams[i.category].name}）已办结${how}\n办结人：${by}。如未解决，发 /reopen ${i.number} 原因`
 }
 
 /** When it is not clear which issue a "已解决" closes, the bot asks rather than guesses. */
-export function renderWhichIssue(candidates: Issue[], teams: TeamNames): string {
-  const list = candidates.map((i) => `#${i.number} ${teams[i.category]}：${clip(i.summary, 24)}`).join('\n')
+export function renderWhichIssue(candidates: Issue[], teams: Teams): string {
+  const list = candidates.map((i) => `#${i.number} ${teams[i.category].name}：${clip(i.summary, 24)}`).join('\n')
   return `收到“已解决”，但不确定是哪个问题：\n${list}\n请引用该问题的消息回复，或发 /resolve 编号 办法`
 }

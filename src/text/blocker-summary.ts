@@ -1,33 +1,26 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import { clip, shortDate } from '../bot/render-labels.ts'
-import type { OpenIssue } from '../store/open-issues.query.ts'
-import type { Contact } from './reminders.ts'
-import type { WorkingDayCounter } from './sla.ts'
-import type { Teams } from './teams.ts'
-import { URGENT_MARK } from './urgency-marks.ts'
+import type { LiaisonToMention } from '../domain/liaisons.ts'
+import type { WorkingDayCounter } from '../domain/sla.ts'
+import type { Teams } from '../domain/teams.ts'
+import type { OpenIssue } from '../domain/types.ts'
+import { clip, shortDate, URGENCY_MARK } from './labels.ts'
 
 export type SummaryIssue = Pick<
   OpenIssue,
   'number' | 'category' | 'summary' | 'ageWorkingDays' | 'dueOn' | 'urgency' | 'overdueWorkingDays' | 'status'
 >
 
-export interface BlockerSummary {
-  text: string
-  /** The liaisons of the teams concerned who are members of the group. */
-  mentionIds: string[]
-}
-
 /**
  * The morning list of a group's open issues, most urgent first (the order the store gives), or null
  * when there is none: a group without open issues gets nothing.
  */
-export function buildBlockerSummary(input: {
+export function renderBlockerSummary(input: {
   issues: readonly SummaryIssue[]
   days: WorkingDayCounter
   teams: Teams
-  /** The group's members now, to @mention only liaisons who are in it. */
-  members: readonly Contact[]
-}): BlockerSummary | null {
+  /** The liaisons @mentioned with the text, named at its end. */
+  liaisons: readonly LiaisonToMention[]
+}): string | null {
   const { issues, days, teams } = input
   if (issues.length === 0) return null
   const red = issues.filter((i) => i.urgency === 'red').length
@@ -37,21 +30,11 @@ export function buildBlockerSummary(input: {
     `📌 问题督办（${shortDate(days.today)}）：本群未办结问题 ${issues.length} 个${marks.length > 0 ? `，其中${marks.join('、')}` : ''}`,
   ]
   for (const i of issues) lines.push(renderSummaryIssue(i, days, teams))
-
-  const mentioned: Contact[] = []
-  const named: string[] = []
-  for (const category of new Set(issues.map((i) => i.category))) {
-    for (const liaison of teams[category].liaisons) {
-      // A liaison is written as a WeChat name or a contact id: "王科长" or "wxid_abc123".
-      const member = input.members.find((m) => m.id === liaison || m.name === liaison)
-      if (!member || mentioned.some((m) => m.id === member.id)) continue
-      mentioned.push(member)
-      named.push(`${member.name}（${teams[category].name}）`)
-    }
+  if (input.liaisons.length > 0) {
+    lines.push(`请联络员跟进：${input.liaisons.map((l) => `${l.contact.name}（${teams[l.category].name}）`).join('、')}`)
   }
-  if (named.length > 0) lines.push(`请联络员跟进：${named.join('、')}`)
   lines.push('办结后引用问题消息回复“已解决”，或发 /resolve 编号 办法。')
-  return { text: lines.join('\n'), mentionIds: mentioned.map((m) => m.id) }
+  return lines.join('\n')
 }
 
 /**
@@ -60,7 +43,7 @@ export function buildBlockerSummary(input: {
  */
 export function renderSummaryIssue(i: SummaryIssue, days: WorkingDayCounter, teams: Teams): string {
   const head = [
-    `${URGENT_MARK[i.urgency]} #${i.number} ${teams[i.category].name}`,
+    `${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category].name}`,
     `已${i.ageWorkingDays}个工作日`,
     dueText(i, days),
     ...(i.status === 'reopened' ? ['已重开'] : []),

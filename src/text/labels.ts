@@ -1,8 +1,6 @@
-import { DEFAULT_TEAM_NAMES } from '../domain/teams.ts'
-import type { Category, Stage } from '../parse/types.ts'
-
-/** What each team (专班) is called: data/teams.json, or the eight names of SPEC.md. */
-export type TeamNames = Record<Category, string>
+import { parts, type LocalDate } from '../calendar/local-date.ts'
+import type { Urgency } from '../domain/sla.ts'
+import type { Stage } from '../parse/types.ts'
 
 export const STAGE_NAMES: Record<Stage, string> = {
   signed: '签约',
@@ -11,6 +9,9 @@ export const STAGE_NAMES: Record<Stage, string> = {
   completion: '竣工',
   production: '投产',
 }
+
+/** One code for urgency everywhere a leader reads: replies, lists, reminders, the digest. */
+export const URGENCY_MARK: Record<Urgency, string> = { red: '🔴', yellow: '🟡', green: '🟢' }
 
 /** `/stage 动工` or `/stage construction`: the stage a word names, if any. */
 export function stageFromWord(word: string): Stage | undefined {
@@ -24,11 +25,12 @@ export function stageFromWord(word: string): Stage | undefined {
 }
 
 /** "2026-12-07" → "12月7日", the way dates are written in the groups. */
-export function shortDate(date: string): string {
-  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+export function shortDate(date: LocalDate): string {
+  const { month, day } = parts(date)
+  return `${month}月${day}日`
 }
 
-/** Shortens a summary for a one-line list. */
+/** Shortens a text for a one-line list: whitespace folded, cut by characters with "…". */
 export function clip(text: string, max = 30): string {
   const chars = Array.from(text.replace(/\s+/gu, ' ').trim())
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`

@@ -1,30 +1,29 @@
 import { describe, expect, it } from 'vitest'
 import { assembleDigest, wholeMonths } from '../../../src/domain/digest.ts'
-import { packParts } from '../../../src/domain/pack-parts.ts'
-import { renderCalendarMissingDigest, renderDigest } from '../../../src/domain/render-digest.ts'
-import { DEFAULT_TEAM_NAMES } from '../../../src/domain/teams.ts'
+import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
+import { renderCalendarMissingDigest, renderDigest } from '../../../src/text/digest.ts'
 
 describe('a digest with nothing to say', () => {
   it('still says something: the day, the headcount, and that nothing needs attention', () => {
     const digest = assembleDigest({
       data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [], openIssues: [] },
-      teamNames: DEFAULT_TEAM_NAMES,
+      teams: DEFAULT_TEAMS,
       makeUp: false,
       missingYears: [],
     })
-    expect(renderDigest(digest)).toEqual([
+    expect(renderDigest(digest)).toBe(
       '📰 督办日报 · 10月12日 星期一\n在库项目 0 个。\n10月10日至10月11日 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。',
-    ])
+    )
   })
 
   it('warns about a missing calendar year at the top', () => {
     const digest = assembleDigest({
       data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-01', projects: [], progress: [], opened: [], resolved: [], openIssues: [] },
-      teamNames: DEFAULT_TEAM_NAMES,
+      teams: DEFAULT_TEAMS,
       makeUp: false,
       missingYears: [2027],
     })
-    expect(renderDigest(digest)[0]).toMatch(/^📰 督办日报 · 11月2日 星期一\n⚠️ 日历缺少 2027 年法定节假日数据/u)
+    expect(renderDigest(digest)).toMatch(/^📰 督办日报 · 11月2日 星期一\n⚠️ 日历缺少 2027 年法定节假日数据/u)
   })
 
   it('when today\'s year is missing, says only that', () => {
@@ -43,22 +42,5 @@ describe('wholeMonths: how long a project has been in its stage', () => {
     ['2024-04-10', '2026-10-10', 30],
   ])('%s → %s: %i', (from, to, months) => {
     expect(wholeMonths(from, to)).toBe(months)
-  })
-})
-
-describe('packParts: numbered parts for a phone', () => {
-  it('keeps a short digest in one unnumbered text', () => {
-    expect(packParts(['头', '一、甲\n乙'])).toEqual(['头\n\n一、甲\n乙'])
-  })
-
-  it('packs whole sections, numbers the parts, and breaks a section too long for one part between lines', () => {
-    const section = (title: string, lines: number) => [title, ...Array.from({ length: lines }, (_, i) => `第${i + 1}行`.padEnd(10, '。'))].join('\n')
-    const parts = packParts(['头', section('一、短', 3), section('二、长', 20)], 120)
-    expect(parts.every((p) => p.length <= 120)).toBe(true)
-    expect(parts.map((p) => p.split('\n')[0])).toEqual(parts.map((_, i) => `(${i + 1}/${parts.length})`))
-    expect(parts[0]).toContain('头\n\n一、短')
-    // Every line arrives exactly once, in order.
-    const lines = parts.flatMap((p) => p.split('\n').slice(1)).filter((l) => l !== '')
-    expect(lines).toEqual(['头', ...section('一、短', 3).split('\n'), ...section('二、长', 20).split('\n')])
   })
 })

@@ -1,0 +1,132 @@
+import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty'
+import type { Clock } from '../clock.ts'
+import type { Logger } from '../log.ts'
+import type { OutboxItem } from '../store/index.ts'
+import type { Arrival } from './inbox.ts'
+import { superviseLogin } from './supervisor.ts'
+import { toChatMessage } from './wechaty-adapter.ts'
+
+export interface TransportOptions {
+  /** A puppet instance (PuppetService, PuppetMock) or a puppet package name. */
+  puppet: NonNullable<WechatyOptions['puppet']>
+  /** Every message from someone else, in arrival order. */
+  onMessage(arrival: Arrival): void
+  loginTimeoutMs: number
+  /** Restart the puppet after this long offline; absent for the console and most tests. */
+  supervisor?: { offlineMs: number; checkEveryMs: number } | undefined
+  clock: Clock
+  log: Logger
+}
+
+/** WeChat as the rest of the bot needs it: messages in, texts out, logged in or not. */
+export interface Transport {
+  wechaty: Wechaty
+  /** Starts Wechaty and waits for login; throws `LoginError` when it does not come in time. */
+  start(): Promise<void>
+  isOnline(): boolean
+  /** The bot's own WeChat name ('' before login). */
+  botName(): string
+  /** Whether WeChat still knows a group id: the groups the account is in now. */
+  roomExists(roomId: string): Promise<boolean>
+  /** Sends one outbox item; resolves with WeChat's message id when the puppet reports one. */
+  send(item: OutboxItem): Promise<string | undefined>
+  /** Stops receiving and sending; the supervisor first. */
+  stop(): Promise<void>
+}
+
+export class LoginError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'LoginError'
+  }
+}
+
+/** The only place that drives Wechaty: events in, sends out, login, the supervisor. */
+export function createTransport(o: TransportOptions): Transport {
+  const wechaty = WechatyBuilder.build({ puppet: o.puppet as WechatyOptions['puppet'] })
+  let stopping = false
+  let supervisor: { stop(): void } | undefined
+
+  wechaty.on('message', (m) => {
+    // The bot receives its own messages: drop them first, or it would parse its own replies.
+    if (m.self()) return
+    o.onMessage({ id: m.id, read: () => toChatMessage(m) })
+  })
+  wechaty.on('login', (user) => o.log.info(`logged in as ${user.name()}`))
+  wechaty.on('logout', (user) => {
+    if (!stopping) o.log.warn(`logged out: ${user.name()}`)
+  })
+  wechaty.on('error', (error) => {
+    // Wechaty 1.20 reports NOPUPPET once at every start, before its puppet is wired: not a problem.
+    if (error.message !== 'NOPUPPET') o.log.warn(`wechaty: ${error.message}`)
+  })
+
+  return {
+    wechaty,
+    async start() {
+      // Listen before starting: a dead service reports its errors while start() is still running.
+      const login = waitForLogin(wechaty, o.loginTimeoutMs)
+      login.catch(() => undefined) // awaited below; this only keeps an early timeout from counting as unhandled
+      await wechaty.start().catch((error: unknown) => o.log.warn(`wechaty start: ${String(error)}`))
+      await login
+      if (o.supervisor) {
+        supervisor = superviseLogin({
+          ...o.supervisor,
+          isLoggedIn: () => wechaty.isLoggedIn,
+          restart: async () => {
+            await wechaty.puppet.stop()
+            await wechaty.puppet.start()
+          },
+          clock: o.clock,
+          log: o.log,
+        })
+      }
+    },
+    isOnline: () => wechaty.isLoggedIn,
+    botName: () => (wechaty.isLoggedIn ? wechaty.currentUser.name() : ''),
+    roomExists: async (roomId) => (await wechaty.puppet.roomList()).includes(roomId),
+    send: (item) => sendItem(wechaty, item),
+    async stop() {
+      stopping = true
+      supervisor?.stop()
+      await wechaty.stop()
+    },
+  }
+}
+
+/**
+ * `start()` resolves even with a wrong token or a dead service and reports trouble as `error`
+ * events, so login is awaited with a timeout and the last error goes into the failure.
+ */
+async function waitForLogin(wechaty: Wechaty, timeoutMs: number): Promise<void> {
+  if (wechaty.isLoggedIn) return
+  let lastError = ''
+  const onError = (e: Error) => {
+    lastError = e.message
+  }
+  wechaty.on('error', onError)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new LoginError(`WeChat did not log in within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last error: ${lastError})` : ''}`))
+      }, timeoutMs)
+      wechaty.once('login', () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  } finally {
+    wechaty.off('error', onError)
+  }
+}
+
+/** Sends one outbox item; room @mentions are written as WeChat does (`@name` + U+2005). */
+async function sendItem(wechaty: Wechaty, item: OutboxItem): Promise<string | undefined> {
+  let text = item.text
+  if (item.target.kind === 'room' && item.mentions.length > 0) {
+    const names = await Promise.all(item.mentions.map(async (id) => (await wechaty.puppet.contactPayload(id)).name))
+    text = `${names.map((n) => `@${n}\u2005`).join('')}${text}`
+  }
+  const id = await wechaty.puppet.messageSendText(item.target.id, text, item.target.kind === 'room' ? item.mentions : undefined)
+  return id ?? undefined
+}

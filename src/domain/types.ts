@@ -1,0 +1,154 @@
+import type { LocalDate } from '../calendar/local-date.ts'
+import type { Category, Stage } from '../parse/types.ts'
+import type { IssueAge } from './sla.ts'
+
+// The ledger's records as every layer sees them: the store maps its rows to these, the rules and
+// the texts read them.
+
+export interface Project {
+  id: number
+  name: string
+  county: string | null
+  roomId: string | null
+  roomTopic: string | null
+  muted: boolean
+  createdAt: Date
+}
+
+export interface StoredMessage {
+  id: number
+  wechatId: string
+  projectId: number
+  senderId: number
+  /** As received, cut to its first 20,000 characters when longer (then `cut` is true). */
+  text: string
+  cut: boolean
+  sentAt: Date
+  receivedAt: Date
+  recalledAt: Date | null
+}
+
+export interface Person {
+  id: number
+  wechatId: string
+  name: string
+}
+
+/** Where a record came from: a message (parsed), a command (named), or both (a command sent in a group). */
+export interface RecordSource {
+  projectId: number
+  /** The stored message's row id (not the WeChat id), null for a command given in private chat. */
+  messageId: number | null
+  /** The command that made the record ('report', 'stage', …); null when the parser read the message. */
+  command: string | null
+  actorId: number | null
+  at: Date
+}
+
+export interface ProgressUpdate {
+  id: number
+  projectId: number
+  messageId: number | null
+  sourceCommand: string | null
+  reporterId: number | null
+  stage: Stage | null
+  percent: number | null
+  dueOn: LocalDate | null
+  summary: string
+  recordedAt: Date
+  recordedOn: LocalDate
+}
+
+export interface Resolution {
+  id: number
+  projectId: number
+  messageId: number | null
+  sourceCommand: string | null
+  reporterId: number | null
+  category: Category | null
+  summary: string
+  recordedAt: Date
+}
+
+export type IssueStatus = 'open' | 'resolved' | 'reopened'
+
+export interface Issue {
+  id: number
+  projectId: number
+  /** Unique within the project: `#3`. */
+  number: number
+  messageId: number | null
+  sourceCommand: string | null
+  /** Also the team: one special work team (专班) per category. */
+  category: Category
+  summary: string
+  status: IssueStatus
+  reporterId: number | null
+  assigneeId: number | null
+  openedAt: Date
+  openedOn: LocalDate
+  dueOn: LocalDate | null
+  resolvedAt: Date | null
+  resolvedOn: LocalDate | null
+  resolutionText: string | null
+  resolvedById: number | null
+}
+
+export type IssueEventKind = 'opened' | 'resolved' | 'reopened' | 'assigned' | 'retracted'
+
+export interface IssueEvent {
+  id: number
+  issueId: number
+  kind: IssueEventKind
+  /** The issue's status after the event. */
+  status: IssueStatus
+  actorId: number | null
+  assigneeId: number | null
+  messageId: number | null
+  note: string | null
+  at: Date
+}
+
+export interface StageEvent {
+  id: number
+  projectId: number
+  stage: Stage
+  reachedOn: LocalDate
+  messageId: number | null
+  sourceCommand: string | null
+  actorId: number | null
+  recordedAt: Date
+}
+
+/** Records taken back by a recall or an undo, and issues a taken-back resolution had closed. */
+export interface Retraction {
+  progress: ProgressUpdate[]
+  issues: Issue[]
+  resolutions: Resolution[]
+  stages: StageEvent[]
+  /** Issues reopened because the resolution that closed them was taken back. */
+  reopened: Issue[]
+}
+
+/** An open issue as the lists show it: aged in working days, with its project and people. */
+export interface OpenIssue extends Issue, IssueAge {
+  projectName: string
+  reporter: Person | null
+  assignee: Person | null
+}
+
+/** An open issue as the digest and the counts need it: no joins, a few fields, for 10,000s at once. */
+export interface OpenIssueBrief extends IssueAge {
+  id: number
+  projectId: number
+  number: number
+  category: Category
+  summary: string
+  status: IssueStatus
+  openedOn: LocalDate
+  dueOn: LocalDate | null
+  assigneeId: number | null
+}
+
+/** An open issue as the digest lists it. */
+export type DigestOpenIssue = OpenIssueBrief & { projectName: string }

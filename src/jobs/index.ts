@@ -1,0 +1,10 @@
+import { blockerJob, digestJob, reminderJob } from './definitions.ts'
+import type { JobDefinition } from './job-types.ts'
+
+/** Every scheduled job: the progress reminder, the morning list of open issues, the leaders' digest. */
+export const jobs: readonly JobDefinition[] = [reminderJob, blockerJob, digestJob]
+
+export { startJobs, type Jobs } from './start-jobs.ts'
+export type { JobDefinition, JobSchedule } from './job-types.ts'
+export { cronProblem } from './cron.ts'
+export type { Directory } from './directory.ts'
