@@ -77,6 +77,22 @@ describe('a resolution in chat', () => {
     expect(await statusOf(room.id, 2)).toBe('open')
   })
 
+  it('takes the team from a quoted question when the reply names none', async () => {
+    const chen = h.contact('陈主任')
+    const zhang = h.contact('张三')
+    const room = h.room('【项目】新能源电机推进群', [chen, zhang])
+    h.say(zhang, room, '二期用地还有12亩青苗补偿没谈妥')
+    await h.waitForSay(room, /已登记问题 #1 · 土地工作专班/)
+    h.say(zhang, room, '施工用电还没接入')
+    await h.waitForSay(room, /已登记问题 #2 · 增资扩产和园区建设专班/)
+    h.say(chen, room, '青苗补偿怎么样了？')
+    // The question itself records nothing; the reply quoting it says only "done".
+    h.quote(zhang, room, '陈主任', '青苗补偿怎么样了？', '已经协调好了')
+    await h.waitForSay(room, /问题 #1（土地工作专班）已办结/)
+    expect(await statusOf(room.id, 1)).toBe('resolved')
+    expect(await statusOf(room.id, 2)).toBe('open')
+  })
+
   it('closes by command, with how, and reopens', async () => {
     const { li, room } = await groupWithIssues('【项目】新型建材推进群')
     h.say(li, room, '/resolve 2 已协调林业局加急办理')
