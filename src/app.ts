@@ -1,8 +1,7 @@
-import type { WechatyOptions } from 'wechaty'
 import type { CommandDefinition } from './bot/command.ts'
 import { createInbox } from './bot/inbox.ts'
 import { createRouter } from './bot/router.ts'
-import { createTransport, type Transport } from './bot/transport.ts'
+import { createTransport, type Puppet, type Transport } from './bot/transport.ts'
 import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { systemClock, type Clock } from './clock.ts'
 import type { Rules } from './domain/rules.ts'
@@ -18,7 +17,7 @@ export interface AppOptions {
   /** An open, migrated store. */
   db: Db
   /** A puppet instance (PuppetService, PuppetMock) or a puppet package name. */
-  puppet: NonNullable<WechatyOptions['puppet']>
+  puppet: Puppet
   /** The chat commands the bot answers. */
   commands: readonly CommandDefinition[]
   /** The scheduled jobs it runs once logged in, and when. */

@@ -53,7 +53,7 @@ export function loadTeams(path: string): Teams {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'))
   } catch (error) {
-    throw new Error(`teams file ${path} is not valid JSON: ${(error as Error).message}`)
+    throw new Error(`teams file ${path} is not valid JSON: ${(error as Error).message}`, { cause: error })
   }
   return parseTeams(json, path)
 }

@@ -1,4 +1,3 @@
-import { CompiledQuery } from 'kysely'
 import { dateInZone } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
@@ -14,6 +13,7 @@ import {
   listUnresolvedIssues,
   recallMessage,
   resolveIssue,
+  underSavepoint,
   type Db,
   type IngestResult,
 } from '../store/index.ts'
@@ -49,10 +49,6 @@ type Reply = (text: string, issueId?: number) => Promise<void>
 /** What an ingested message gave, for the command or the confirmations that follow. */
 type Ingested = Extract<IngestResult, { duplicate: false }>
 
-const SAVEPOINT = CompiledQuery.raw('savepoint message')
-const RELEASE = CompiledQuery.raw('release message')
-const ROLLBACK_TO = CompiledQuery.raw('rollback to message')
-
 const PRIVATE_EXPLANATION = '您好，我是督办助手，只在项目群里记录进度和问题；私聊查询仅对管理员开放。'
 const SORRY = '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
 const PLACE_NAMES: Record<Place, string> = { project: '项目群里', private: '私聊', unbound: '未绑定项目的群里' }
@@ -81,13 +77,9 @@ export function createRouter(deps: RouterDeps): Router {
         { target: msg.room ? { kind: 'room', id: msg.room.id } : { kind: 'contact', id: msg.talker.id }, text, issueId: issueId ?? null },
         clock.now(),
       ).then(() => undefined)
-    await db.executeQuery(SAVEPOINT)
     try {
-      await route(msg, db, reply)
-      await db.executeQuery(RELEASE)
+      await underSavepoint(db, () => route(msg, db, reply))
     } catch (error) {
-      await db.executeQuery(ROLLBACK_TO)
-      await db.executeQuery(RELEASE)
       projects.clear()
       await reply(failureText(error, msg)).catch((e: unknown) => log.error(`reply to ${msg.id} failed: ${String(e)}`))
     }

@@ -6,9 +6,11 @@ import type { Arrival } from './inbox.ts'
 import { superviseLogin } from './supervisor.ts'
 import { toChatMessage } from './wechaty-adapter.ts'
 
+/** A puppet instance (PuppetService, PuppetMock) or a puppet package name. */
+export type Puppet = NonNullable<WechatyOptions['puppet']>
+
 export interface TransportOptions {
-  /** A puppet instance (PuppetService, PuppetMock) or a puppet package name. */
-  puppet: NonNullable<WechatyOptions['puppet']>
+  puppet: Puppet
   /** Every message from someone else, in arrival order. */
   onMessage(arrival: Arrival): void
   loginTimeoutMs: number

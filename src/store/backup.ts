@@ -16,7 +16,7 @@ export async function backupDatabase(sourcePath: string, destinationPath: string
   try {
     closeSync(openSync(destinationPath, 'wx', 0o600))
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${destinationPath} already exists; choose a new file`)
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${destinationPath} already exists; choose a new file`, { cause: error })
     throw error
   }
   const source = new SQLite(sourcePath, { fileMustExist: true })

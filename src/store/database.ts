@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
+import { CompiledQuery, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -60,4 +60,26 @@ export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 /** Runs `work` in a transaction, or inside the caller's when `db` already is one (kysely does not nest). */
 export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work)
+}
+
+const SAVEPOINT = CompiledQuery.raw('savepoint work')
+const RELEASE = CompiledQuery.raw('release work')
+const ROLLBACK_TO = CompiledQuery.raw('rollback to work')
+
+/**
+ * Runs `work` inside the caller's transaction under a savepoint: when it throws, everything it
+ * wrote is taken back and the error is rethrown, while the transaction itself goes on (the other
+ * messages of a batch keep what they did).
+ */
+export async function underSavepoint<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  await db.executeQuery(SAVEPOINT)
+  try {
+    const result = await work()
+    await db.executeQuery(RELEASE)
+    return result
+  } catch (error) {
+    await db.executeQuery(ROLLBACK_TO)
+    await db.executeQuery(RELEASE)
+    throw error
+  }
 }

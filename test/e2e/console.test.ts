@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PassThrough } from 'node:stream'
+import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
 import { appOptions, createApp } from '../../src/app.ts'
@@ -48,5 +49,5 @@ it('lets a newcomer report, list, resolve by quote, switch speaker and recall', 
   await type(':private /status', /私聊查询仅对管理员开放/)
   input.write(':quit\n')
   await done
-  expect(screen.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')).toMatch(/\[\d+\] 督办助手：✅ 问题 #1/)
+  expect(stripVTControlCharacters(screen)).toMatch(/\[\d+\] 督办助手：✅ 问题 #1/)
 }, 30_000)

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, beforeAll, it } from 'vitest'
 import { isolateHome, waitFor, WireHarness } from './harness.ts'
 import { startBot, type BotUnderTest } from './start-bot.ts'
 

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path'
+import { ESLint } from 'eslint'
+import { describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+const eslint = new ESLint({ cwd: root })
+
+/** The import-rule messages ESLint gives a one-line file at `path` importing `from`. */
+async function importProblems(path: string, from: string): Promise<string[]> {
+  const [result] = await eslint.lintText(`import * as x from '${from}'\nexport const y = x\n`, { filePath: resolve(root, path) })
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message)
+}
+
+describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () => {
+  it.each([
+    ['src/parse/x.ts', '../store/index.ts', /parse may import only base/],
+    ['src/parse/x.ts', '../domain/types.ts', /parse may import only base/],
+    ['src/domain/x.ts', '../text/labels.ts', /domain may import only/],
+    ['src/domain/x.ts', '../store/index.ts', /domain may import only/],
+    ['src/text/x.ts', '../store/index.ts', /text may import only/],
+    ['src/store/x.ts', '../text/labels.ts', /store may import only/],
+    ['src/jobs/x.ts', '../bot/router.ts', /jobs may import only/],
+    ['src/bot/x.ts', '../jobs/index.ts', /bot may import only/],
+    ['src/bot/x.ts', '../config.ts', /bot may import only/],
+    ['src/bot/x.ts', '../store/database.ts', /through src\/store\/index\.ts/],
+    ['src/cli/x.ts', '../store/messages.repository.ts', /through src\/store\/index\.ts/],
+    ['commands/x.ts', '../src/bot/router.ts', /through src\/bot\/index\.ts/],
+    ['commands/x.ts', '../src/jobs/index.ts', /commands may import only/],
+    ['src/text/x.ts', 'wechaty', /only src\/bot talks to WeChat/],
+    ['src/domain/x.ts', 'kysely', /only src\/store touches the database/],
+    ['src/bot/x.ts', 'node-cron', /only src\/jobs schedules/],
+  ])('%s may not import %s', async (path, from, message) => {
+    expect(await importProblems(path, from)).toEqual([expect.stringMatching(message)])
+  })
+
+  it.each([
+    ['src/parse/x.ts', '../calendar/local-date.ts'],
+    ['src/domain/x.ts', '../parse/types.ts'],
+    ['src/text/x.ts', '../domain/types.ts'],
+    ['src/store/x.ts', '../domain/sla.ts'],
+    ['src/store/x.ts', './database.ts'],
+    ['src/bot/x.ts', '../store/index.ts'],
+    ['src/bot/x.ts', 'wechaty'],
+    ['src/jobs/x.ts', '../outbox/enqueue.ts'],
+    ['commands/x.ts', '../src/bot/index.ts'],
+    ['commands/x.ts', '../src/reports/digest.ts'],
+    ['src/app.ts', './bot/router.ts'],
+  ])('%s may import %s', async (path, from) => {
+    expect(await importProblems(path, from)).toEqual([])
+  })
+})
