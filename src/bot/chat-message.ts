@@ -1,4 +1,4 @@
-import type { CommandLine, Quote } from '../parse/chat-text.ts'
+import { readCommandLine, splitQuote, stripLeadingMentions, type CommandLine, type Quote } from '../parse/chat-text.ts'
 
 /**
  * A chat message as the rest of duban sees it: plain data, no Wechaty objects. The adapter builds
@@ -22,4 +22,14 @@ export interface ChatMessage {
   /** Contact ids @mentioned, in order (WeChat lists them beside the text), the bot's own left out. */
   mentionIds: string[]
   sentAt: Date
+}
+
+/**
+ * A message's text taken apart once, for the adapter and the replay alike: the quoted block kept
+ * apart, leading @mentions dropped from the sender's words, and the command they give, if any.
+ */
+export function readChatText(text: string, kind: ChatMessage['kind']): Pick<ChatMessage, 'body' | 'quote' | 'command'> {
+  const { body, quote } = splitQuote(text)
+  const ownWords = stripLeadingMentions(body)
+  return { body: ownWords, quote, command: kind === 'text' ? readCommandLine(ownWords) : undefined }
 }

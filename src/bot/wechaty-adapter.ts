@@ -1,6 +1,5 @@
 import { types, type Message } from 'wechaty'
-import { readCommandLine, splitQuote, stripLeadingMentions } from '../parse/chat-text.ts'
-import type { ChatMessage } from './chat-message.ts'
+import { readChatText, type ChatMessage } from './chat-message.ts'
 
 /** Turns a Wechaty message into a plain `ChatMessage`; the bot's own messages never get here. */
 export async function toChatMessage(msg: Message): Promise<ChatMessage> {
@@ -9,15 +8,11 @@ export async function toChatMessage(msg: Message): Promise<ChatMessage> {
   const talker = msg.talker()
   const room = msg.room()
   const kind = type === types.Message.Recalled ? 'recall' : type === types.Message.Text ? 'text' : 'other'
-  const { body, quote } = splitQuote(text)
-  const ownWords = stripLeadingMentions(body)
   return {
     id: msg.id,
     kind,
     text,
-    body: ownWords,
-    quote,
-    command: kind === 'text' ? readCommandLine(ownWords) : undefined,
+    ...readChatText(text, kind),
     talker: { id: talker.id, name: talker.name() },
     room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : undefined,
     // Without the bot itself: "@督办助手 /assign 3 @王五" must never name the bot as the one responsible.

@@ -94,7 +94,8 @@ export interface Issue {
   resolvedById: number | null
 }
 
-export type IssueEventKind = 'opened' | 'resolved' | 'reopened' | 'assigned' | 'retracted'
+/** `followed-up`: a later message about the open issue (a repeat, a nudge, news of it, a new deadline). */
+export type IssueEventKind = 'opened' | 'followed-up' | 'resolved' | 'reopened' | 'assigned' | 'retracted'
 
 export interface IssueEvent {
   id: number
