@@ -10,6 +10,7 @@ import {
 } from '../calendar/local-date.ts'
 import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
 import { parseNumeral } from './numerals.ts'
+import { shows } from './phrases.ts'
 
 /**
  * Date expressions in a clause, resolved against the day the message was sent (Asia/Shanghai).
@@ -97,14 +98,41 @@ function workingDays(ctx: Context, n: number): { date: LocalDate | null; problem
   }
 }
 
+/** A year as written: 2026, or a Minguo (ROC) year: 104年 is 2015. */
+const YEAR = '(?:民[国國])?(\\d{4}|\\d{2,3})'
+const yearOf = (text: string | undefined): number => {
+  const y = Number(text)
+  return y < 1000 ? y + 1911 : y
+}
+
+/** A date in a year named outright is past when before today, whatever the month: "2023年3月份动工". */
+const inYear = (ctx: Context, date: LocalDate | null) => ({ date, past: date !== null && date < ctx.today })
+
 /** The rules, most specific first; a later rule never matches inside an earlier match. */
 const RULES: Array<[RegExp, Resolver]> = [
-  // 2026年3月15日, 2026-03-15, 2026/3/15
-  [/(\d{4})(?:年|-|\/)(\d{1,2})(?:月|-|\/)(\d{1,2})[日号]?/g, (m, ctx) => {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  // 2026年3月15日, 2025年的3月31号, 2026-03-15, 2026/3/15, 民國104年12月31日
+  [new RegExp(`${YEAR}(?:年的?|-|\\/)(\\d{1,2})(?:月|-|\\/)(\\d{1,2})[日号]?`, 'g'), (m, ctx) => {
+    const [y, mo, d] = [yearOf(m[1]), Number(m[2]), Number(m[3])]
     if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return { date: null }
-    const date = makeDate(y, mo, d)
-    return { date, past: date < ctx.today }
+    return inYear(ctx, makeDate(y, mo, d))
+  }],
+  // 2026年1月, 2018年9月下旬, 104年1月, 2023年3月份: the month (its part) of that year
+  [new RegExp(`${YEAR}年的?${N}月份?(底|末|中旬|上旬|下旬|初)?`, 'g'), (m, ctx) => {
+    const [y, month] = [yearOf(m[1]), num(m[2])]
+    if (!(month >= 1 && month <= 12)) return { date: null }
+    return inYear(ctx, partOfMonth(y, month, m[3] ?? '底'))
+  }],
+  // 2027年底, 2026年内: the end of that year
+  [/(\d{4})年(?:底|末|内)/g, (m, ctx) => inYear(ctx, makeDate(Number(m[1]), 12, 31))],
+  // 2028年完工, 拚2027年启用: a year alone is its last day; 2020年 is the past
+  [/(?<!\d)(\d{4})年(?![\d一二两三四五六七八九十]|代|度|以来|来|前|以前|左右)/g, (m, ctx) => inYear(ctx, makeDate(Number(m[1]), 12, 31))],
+  // 去年8月, 去年12月4日, 当年10月份: months of a year gone by
+  [new RegExp(`(去年|前年|当年)${N}月份?(?:${N}[日号])?`, 'g'), (m, ctx) => {
+    const month = num(m[2])
+    if (!(month >= 1 && month <= 12)) return { date: null }
+    const y = parts(ctx.today).year - (m[1] === '前年' ? 2 : m[1] === '去年' ? 1 : 0)
+    const day = m[3] ? num(m[3]) : daysInMonth(y, month)
+    return { date: day >= 1 && day <= daysInMonth(y, month) ? makeDate(y, month, day) : null, past: true }
   }],
   // N个工作日内 on the official calendar: 10个工作日内, 十个工作日
   [new RegExp(`${N}个?工作日(?:内|之内|以内)?`, 'g'), (m, ctx) => ({ ...workingDays(ctx, num(m[1])), inherentDeadline: /内/.test(m[0]) })],
@@ -139,7 +167,7 @@ const RULES: Array<[RegExp, Resolver]> = [
     return { date: day >= 1 && day <= daysInMonth(year, month) ? makeDate(year, month, day) : null }
   }],
   // 月底, 本月底, 下月底, 下个月中旬, 月末
-  [/(?<![\d一二两三四五六七八九十])(本|这个|下个?|当)?月(底|末|中旬|上旬|下旬|初)/g, (m, ctx) => {
+  [/(?<![\d一二两三四五六七八九十正腊])(本|这个|下个?|当)?月(底|末|中旬|上旬|下旬|初)/g, (m, ctx) => {
     const { year, month } = parts(addMonths(makeDate(parts(ctx.today).year, parts(ctx.today).month, 1), monthOffset(m[1])))
     return { date: partOfMonth(year, month, m[2] ?? '底') }
   }],
@@ -170,6 +198,13 @@ const RULES: Array<[RegExp, Resolver]> = [
   [/(明年|今年)?年(底|末|内)/g, (m, ctx) => ({ date: makeDate(parts(ctx.today).year + (m[1] === '明年' ? 1 : 0), 12, 31), inherentDeadline: m[2] === '内' })],
   // 上半年 / 下半年
   [/(明年)?(上|下)半年/g, (m, ctx) => ({ date: makeDate(parts(ctx.today).year + (m[1] ? 1 : 0), m[2] === '上' ? 6 : 12, m[2] === '上' ? 30 : 31) })],
+  // 二季度, 三季度末, 明年一季度: the quarter's last day, this year unless it has ended
+  [/(明年|今年)?第?([一二三四1-4])季度(?:末|底)?/g, (m, ctx) => {
+    const month = 3 * ('一二三四'.indexOf(m[2] ?? '') + 1 || Number(m[2]))
+    const { year } = parts(ctx.today)
+    const y = m[1] === '明年' ? year + 1 : m[1] === '今年' ? year : monthYear(ctx, month)
+    return { date: makeDate(y, month, daysInMonth(y, month)) }
+  }],
   // 9月, 10月份: the month as a whole, its last day
   [new RegExp(`(明年)?(?<![\\d一二两三四五六七八九十个])${N}月份?(?![\\d一二两三四五六七八九十日号])`, 'g'), (m, ctx) => {
     const month = num(m[2])
@@ -177,16 +212,16 @@ const RULES: Array<[RegExp, Resolver]> = [
     const y = m[1] ? parts(ctx.today).year + 1 : monthYear(ctx, month)
     return { date: makeDate(y, month, daysInMonth(y, month)) }
   }],
-  // 元旦前, 五一前, 国庆前: the fixed-date holidays, the day before
-  [/(元旦|五一|国庆)(?=前|之前|以前)/g, (m, ctx) => {
+  // 元旦前, 五一前, 国庆节前: the fixed-date holidays, the day before; 五一 alone: the day itself
+  [/(元旦|五一|国庆)(节)?(前|之前|以前)?(?!假|期间|放假|节)/g, (m, ctx) => {
     const [month, day] = m[1] === '元旦' ? [1, 1] : m[1] === '五一' ? [5, 1] : [10, 1]
     const { date } = nextMonthDay(ctx, month, day)
-    return { date: date && addDays(date, -1) }
+    return { date: date && m[3] ? addDays(date, -1) : date }
   }],
   // 明天, 后天, 大后天
   [/(大后天|后天|明天|明日)/g, (m, ctx) => ({ date: addDays(ctx.today, m[1] === '大后天' ? 3 : m[1] === '后天' ? 2 : 1) })],
   // 今天, 昨天, 上周, 上个月, 去年: facts, kept so that their clause is seen as one
-  [/(今天|今日|当天|今晚|今早|昨天|昨日|前天|上周|上个月|上月|去年)/g, (m, ctx) => ({ date: ctx.today, past: true })],
+  [/(今天|今日|当天|当日|今晚|今早|昨天|昨日|前天|上周|上个月|上月|去年)/g, (m, ctx) => ({ date: ctx.today, past: true })],
 ]
 
 const BEFORE_PAST = /(已经|已于|已)\s*$/
@@ -195,30 +230,44 @@ const AFTER_MARK = /^.{0,1}?(后|以后|之后|起)/
 // 15号前, 下周三省厅来调研前 (a few words may stand between the date and 前), but not 前期.
 const DEADLINE_AFTER = /^[^,，。;；!?]{0,6}?(前|之前|以前|为止|截止)(?!期)/
 // 需在8月5日回复, 要求1月20日拿到证, 必须在本周五
-const DEADLINE_BEFORE = /(需|须|需要|必须|要求|务必|最迟|限|截至|截止)[在于到]?\s*$/
+const DEADLINE_BEFORE = /(需|须|需要|必须|要求|务必|最迟|限)[在于到]?\s*$/
+// 截至8月底, 截止到10月20日: a reporting cut-off, a fact as of then
+const CUTOFF_BEFORE = /(截至|截止)(到|至)?\s*$/
+// 于9月9日首次发放, 於10月30日送上了电: a dated fact of the story told, where no plan is said
+const FACT_BEFORE = /[于於]\s*$/
 
 export function findDates(clause: string, today: LocalDate, calendar: WorkingCalendar): DateMention[] {
   const ctx: Context = { today, calendar }
-  const taken: Array<[number, number]> = []
+  // Characters already inside a match: each rule checks only its own match's span, so the whole
+  // scan stays linear in the clause's length however many dates it holds.
+  const taken = new Uint8Array(clause.length)
+  const overlaps = (index: number, end: number) => taken.subarray(index, end).includes(1)
+  const planned = shows(clause, 'plan')
   const found: DateMention[] = []
   for (const [pattern, resolve] of RULES) {
     pattern.lastIndex = 0
     for (let m = pattern.exec(clause); m; m = pattern.exec(clause)) {
       const index = m.index
       const end = index + m[0].length
-      if (taken.some(([a, b]) => index < b && end > a)) continue
-      taken.push([index, end])
+      if (end === index) {
+        pattern.lastIndex++
+        continue
+      }
+      if (overlaps(index, end)) continue
+      taken.fill(1, index, end)
       const { date, past = false, inherentDeadline = false, problem } = resolve(m, ctx) as ReturnType<Resolver> & { problem?: string }
       if (date === null && !problem) continue
       const before = clause.slice(Math.max(0, index - 4), index)
       const after = clause.slice(end)
+      const deadline = inherentDeadline || DEADLINE_AFTER.test(after) || DEADLINE_BEFORE.test(clause.slice(Math.max(0, index - 6), index))
+      const fact = (CUTOFF_BEFORE.test(before) || (FACT_BEFORE.test(before) && !planned)) && !deadline
       const mention: DateMention = {
         index,
         end,
         date,
-        past: past || BEFORE_PAST.test(before) || AFTER_PAST.test(after),
+        past: past || fact || BEFORE_PAST.test(before) || AFTER_PAST.test(after),
         after: AFTER_MARK.test(after) && !inherentDeadline,
-        deadline: inherentDeadline || DEADLINE_AFTER.test(after) || DEADLINE_BEFORE.test(clause.slice(Math.max(0, index - 6), index)),
+        deadline,
       }
       if (problem) mention.problem = problem
       found.push(mention)

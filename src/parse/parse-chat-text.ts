@@ -1,5 +1,5 @@
 import { readCommandLine, splitQuote } from './chat-text.ts'
-import { parseMessage, type ParseOptions } from './parse-message.ts'
+import { explainMessage, type Explanation, type ParseOptions } from './parse-message.ts'
 import type { ParsedRecord } from './types.ts'
 
 /**
@@ -8,7 +8,11 @@ import type { ParsedRecord } from './types.ts'
  * the bot itself has the message taken apart already (ChatMessage).
  */
 export function parseChatText(text: string, sentAt: Date | string, options: ParseOptions): ParsedRecord[] {
+  return explainChatText(text, sentAt, options).records
+}
+
+export function explainChatText(text: string, sentAt: Date | string, options: ParseOptions): Explanation {
   const { body, quote } = splitQuote(text)
-  if (readCommandLine(body)) return []
-  return parseMessage({ body, quoted: quote?.text, sentAt }, options)
+  if (readCommandLine(body)) return { setAside: 'command', items: [], records: [] }
+  return explainMessage({ body, quoted: quote?.text, sentAt }, options)
 }

@@ -3,8 +3,9 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { bestCategory } from './categories.ts'
 import { classifyClause, splitClauses, type Clause, type Role } from './clauses.ts'
 import type { DateMention } from './dates.ts'
+import { splitItems, type Item } from './items.ts'
 import { normalizeMessage } from './normalize.ts'
-import { NOTICE } from './signals.ts'
+import { familyPattern, shows } from './phrases.ts'
 import type { IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from './types.ts'
 
 /** Dates in messages are calendar dates in the city's timezone, whatever the process runs in. */
@@ -13,12 +14,18 @@ export const MESSAGE_TIMEZONE = 'Asia/Shanghai'
 /** Summaries are for replies and the ledger; the message itself is kept whole in the store. */
 const SUMMARY_LIMIT = 120
 
+/**
+ * The parser reads at most this much of a message: a paste longer than this is kept whole in the
+ * ledger, but its records come from its beginning (every step is linear; this bounds the time).
+ */
+export const PARSE_LIMIT = 5_000
+
 /** One message as the parser reads it: the sender's words apart from what they quoted. */
 export interface MessageInput {
   /** The sender's own words (a quoted block already taken off: chat-text.ts splitQuote). */
   body: string
   /** The text of the message quoted in a WeChat quoted reply; tells which team a bare "已解决" means. */
-  quoted?: string
+  quoted?: string | undefined
   sentAt: Date | string
 }
 
@@ -29,36 +36,58 @@ export interface ParseOptions {
   timeZone?: string
 }
 
-/** A run of clauses doing the same thing: one record comes of it. */
+/** A run of clauses doing the same thing within one item: one record comes of it. */
 interface Segment {
   role: Exclude<Role, 'question' | 'neutral'>
   clauses: Clause[]
+  item: Item
+}
+
+/** Why a message gave what it gave, for `npm run parse -- --explain`. */
+export interface Explanation {
+  /** Set when the whole message was set aside: a notice to everyone, an invitation to raise problems, a command. */
+  setAside: 'notice' | 'invitation' | 'command' | null
+  items: { text: string; section: Item['section']; clauses: Pick<Clause, 'text' | 'role' | 'rule' | 'families'>[] }[]
+  records: ParsedRecord[]
 }
 
 /**
- * The records of one chat message: progress, issues and resolutions, main one of each type first.
- * Pure: the same input and calendar give the same records. Commands never get here (the router and
- * `npm run parse` read them first).
+ * The records of one chat message: progress (one per message, merged from its items), issues (one
+ * per problem) and resolutions, the main one of each type first. Pure: the same input and calendar
+ * give the same records. Commands never get here (the router and `npm run parse` read them first).
  */
 export function parseMessage(input: MessageInput, options: ParseOptions): ParsedRecord[] {
-  const { calendar } = options
-  const today = dateInZone(new Date(input.sentAt), options.timeZone ?? MESSAGE_TIMEZONE)
-  const message = normalizeMessage(input.body, input.quoted)
-  // Notices to everyone report nothing.
-  if (NOTICE.test(message.text)) return []
+  return explainMessage(input, options).records
+}
 
-  const clauses = splitClauses(message.text).map((c) => classifyClause(c, today, calendar))
-  const records = segmentsOf(clauses).map((s) => toRecord(s, message.quoted, today))
-  const kept = records.filter((r): r is ParsedRecord => r !== null)
-  return applyTags(kept, message.tags, clauses)
+export function explainMessage(input: MessageInput, options: ParseOptions): Explanation {
+  const today = dateInZone(new Date(input.sentAt), options.timeZone ?? MESSAGE_TIMEZONE)
+  const message = normalizeMessage(input.body.slice(0, PARSE_LIMIT), input.quoted?.slice(0, PARSE_LIMIT))
+  // A report's closing courtesy ("请各位领导审阅") is no notice to everyone: it goes before reading.
+  const text = message.text.replace(new RegExp(familyPattern('courtesy').source, 'gu'), ' ').trim()
+  for (const family of ['notice', 'invitation'] as const) {
+    if (shows(text, family)) return { setAside: family, items: [], records: applyTags([], message.tags, []) }
+  }
+  const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
+  const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
+  const records = toRecords(segments, message.quoted, today)
+  return {
+    setAside: null,
+    items: items.map(({ item, clauses }) => ({
+      text: item.text,
+      section: item.section,
+      clauses: clauses.map(({ text, role, rule, families }) => ({ text, role, rule, families })),
+    })),
+    records: applyTags(records, message.tags, items.flatMap((i) => i.clauses)),
+  }
 }
 
 /**
- * Groups clauses into segments: a clause with a role starts a segment unless it continues the
- * current one; neutral clauses ("企业要求1月20日前必须拿到证") join the segment before them, or
- * the next one when they come first. A question ends the current segment.
+ * Groups an item's clauses into segments: a clause with a role starts a segment unless it
+ * continues the current one; neutral clauses ("企业要求1月20日前必须拿到证") join the segment
+ * before them, or the next one when they come first. A question ends the current segment.
  */
-function segmentsOf(clauses: Clause[]): Segment[] {
+function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
   const segments: Segment[] = []
   let current: Segment | undefined
   let pending: Clause[] = []
@@ -71,15 +100,20 @@ function segmentsOf(clauses: Clause[]): Segment[] {
       else pending.push(clause)
     } else if (current?.role === clause.role) {
       current.clauses.push(clause)
-    } else if (clause.role === 'resolution' && current?.role === 'issue' && current.clauses.every((c) => c.role !== 'issue' || c.weakProblem)) {
-      // "上周反映的用工问题，人社局已经帮忙解决了": the problem named is the one now solved.
+    } else if (clause.role === 'resolution' && current?.role === 'issue') {
+      // A problem told and then its fix, in one breath, is the story of a fix: "上周反映的用工问题，
+      // 人社局已经帮忙解决了", "面临用工短缺的紧迫问题…迅速调集50多名熟练操作工".
       current.role = 'resolution'
       current.clauses.push(clause)
     } else {
-      current = { role: clause.role, clauses: [...pending, clause] }
+      current = { role: clause.role, clauses: [...pending, clause], item }
       pending = []
       segments.push(current)
     }
+  }
+  // Under a problems heading, an item that says nothing else is still a problem listed.
+  if (segments.length === 0 && item.section === 'issue' && clauses.some((c) => c.role !== 'question')) {
+    segments.push({ role: 'issue', clauses, item })
   }
   return segments
 }
@@ -92,37 +126,48 @@ const firstDeadline = (clauses: Clause[]) => datesOf(clauses).find((d) => d.dead
 const firstStage = (clauses: Clause[]) => clauses.find((c) => c.stage)?.stage ?? null
 const firstPercent = (clauses: Clause[]) => clauses.find((c) => c.percent !== null)?.percent ?? null
 
-function toRecord(segment: Segment, quoted: string, today: LocalDate): ParsedRecord | null {
-  const { clauses } = segment
-  const text = textOf(clauses)
-  const summary = capSummary(text)
-  switch (segment.role) {
-    case 'progress': {
-      // The plan's date: the first one ahead that is not a "from then on" (国庆后进场施工).
-      const plan = datesOf(clauses).find((d) => !d.past && !d.after && (d.date === null || d.date > today))
-      const record: ProgressRecord = {
-        type: 'progress',
-        stage: firstStage(clauses),
-        percent: firstPercent(clauses),
-        due: plan?.date ?? null,
-        summary,
-      }
-      return withDueProblem(record, plan?.problem)
+/**
+ * A plan's date: the first date ahead that is not a "from then on" (国庆后进场施工), preferring a
+ * clause that says it is a plan ("于今年8月启动…，预计今年底投入使用" → 年底).
+ */
+function planDate(clauses: Clause[], today: LocalDate): DateMention | undefined {
+  const ahead = (c: Clause) => c.dates.filter((d) => !d.past && !d.after && (d.date === null || d.date > today))
+  const planned = clauses.find((c) => c.families.includes('plan') && ahead(c).length > 0)
+  return (planned ? ahead(planned) : clauses.flatMap(ahead))[0]
+}
+
+/** Records in message order, progress merged into one: a weekly report is one progress update. */
+function toRecords(segments: Segment[], quoted: string, today: LocalDate): ParsedRecord[] {
+  const progress = segments.filter((s) => s.role === 'progress')
+  const records: ParsedRecord[] = []
+  if (progress.length > 0) {
+    const clauses = progress.flatMap((s) => s.clauses)
+    const plan = planDate(clauses, today)
+    const record: ProgressRecord = {
+      type: 'progress',
+      stage: firstStage(clauses),
+      percent: firstPercent(clauses),
+      due: plan?.date ?? null,
+      summary: capSummary(progress.map((s) => textOf(s.clauses)).join('；')),
     }
-    case 'issue': {
+    records.push(withDueProblem(record, plan?.problem))
+  }
+  for (const segment of segments) {
+    const text = textOf(segment.clauses)
+    const summary = capSummary(text)
+    if (segment.role === 'issue') {
       const category = bestCategory(text)
-      if (!category) return null // "麻烦check一下": a request, but of no team
-      const deadline = firstDeadline(clauses)
+      if (!category) continue // "麻烦check一下": a request, but of no team
+      const deadline = firstDeadline(segment.clauses)
       const record: IssueRecord = { type: 'issue', category, due: deadline?.date ?? null, summary }
-      return withDueProblem(record, deadline?.problem)
-    }
-    case 'resolution': {
+      records.push(withDueProblem(record, deadline?.problem))
+    } else if (segment.role === 'resolution') {
       // "已经协调好了" answering a quote about 青苗补偿: the quote tells which team.
-      const category = bestCategory(text) ?? (quoted ? bestCategory(quoted) : null)
-      const record: ResolutionRecord = { type: 'resolution', category, summary }
-      return record
+      const record: ResolutionRecord = { type: 'resolution', category: bestCategory(text) ?? (quoted ? bestCategory(quoted) : null), summary }
+      records.push(record)
     }
   }
+  return records
 }
 
 /** When the calendar lacks a year, the due date stays null and the record says why. */

@@ -70,7 +70,7 @@ describe('more date phrases', () => {
     expect(first('需在8月5日回复', '2026-07-30')).toMatchObject({ deadline: true })
     expect(first('4月7日已经开工', '2026-04-28')).toMatchObject({ past: true })
     expect(first('已于11月1日正式投产', '2026-11-03')).toMatchObject({ past: true })
-    expect(first('国庆后进场施工', '2026-09-07')).toBeUndefined()
+    expect(first('国庆后进场施工', '2026-09-07')).toMatchObject({ date: '2026-10-01', after: true })
     expect(first('10号以后进场', '2026-09-07')).toMatchObject({ after: true })
   })
 })

@@ -1,0 +1,51 @@
+/**
+ * A report's numbered or enumerated items, so that each problem becomes its own issue:
+ *   "二、存在问题\n1. 施工临时用电还没接入…；\n2. 项目贷款还卡在审批…；\n3. 焊工缺口约20人"
+ * gives three items under a problems heading. Records never run across two items.
+ */
+export interface Item {
+  text: string
+  /** The heading it stands under: problems (存在问题, 困难) or progress (进展, 完成情况); null for none. */
+  section: 'issue' | 'progress' | null
+}
+
+const ORDINAL = '(?:[一二三四五六七八九十]{1,3}[、.．]|\\d{1,2}[、.．](?!\\d)|[（(][一二三四五六七八九十\\d]{1,3}[)）])'
+
+/** A heading line, with what follows its colon: "二、存在问题" or "存在问题：1. …". */
+const HEADING = new RegExp(
+  `^\\s*${ORDINAL}?\\s*(?:(存在(?:的)?(?:主要)?(?:问题|困难)(?:和(?:问题|困难))?|(?:主要)?(?:问题|困难)(?:和(?:问题|困难|建议))?|需(?:要)?协调(?:解决)?的?(?:事项|问题)|请求(?:协调|解决)(?:的)?事项)` +
+    `|((?:本周|本月|近期|项目|工作)?(?:进展|进度)(?:情况)?|完成情况|工作(?:完成)?情况))\\s*(?:[:：]\\s*|$)`,
+  'u',
+)
+
+/**
+ * Where an item starts inside a line: "1." "1、" "（1）" "①" "一是" "二、", and "另外/此外" or
+ * "还有个事" at a clause start. Not "3.15前" or "1.5亿" (a digit follows the dot), not
+ * "还有两户没谈妥" (还有 as "there are still").
+ */
+const MARKER = new RegExp(
+  `(?:^|(?<=[\\s。；;，,:：!！]))(?:${ORDINAL}|[①-⑳]|[一二三四五六七八九十]是|另外[,，:：]?|此外[,，:：]?|还有(?:一个|个|一件|件)?(?:事|问题|情况)[,，:：]?|还有[,，:：])`,
+  'gu',
+)
+
+export function splitItems(text: string): Item[] {
+  const items: Item[] = []
+  let section: Item['section'] = null
+  for (const rawLine of text.split('\n')) {
+    let line = rawLine.trim()
+    if (line === '') continue
+    const heading = HEADING.exec(line)
+    if (heading) {
+      section = heading[1] ? 'issue' : 'progress'
+      line = line.slice(heading[0].length).trim()
+      if (line === '') continue
+    }
+    let start = 0
+    for (const m of line.matchAll(MARKER)) {
+      if (m.index > start) items.push({ text: line.slice(start, m.index).trim(), section })
+      start = m.index + m[0].length
+    }
+    if (start < line.length) items.push({ text: line.slice(start).trim(), section })
+  }
+  return items.filter((i) => i.text !== '')
+}
