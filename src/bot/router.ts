@@ -1,24 +1,27 @@
 import { dateInZone } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
-import { chooseIssueToClose } from '../domain/resolution-target.ts'
+import { planRecords, type QuotedIssues, type RecordPlan } from '../domain/issue-matching.ts'
 import { isAdmin, type Rules } from '../domain/rules.ts'
 import type { Project } from '../domain/types.ts'
 import type { Logger } from '../log.ts'
 import { enqueueText } from '../outbox/enqueue.ts'
 import { parseMessage } from '../parse/parse-message.ts'
+import type { Quote } from '../parse/chat-text.ts'
 import {
   findQuotedIssues,
   ingestMessage,
-  listUnresolvedIssues,
+  listIssueTopics,
   recallMessage,
+  recordFollowUp,
   resolveIssue,
   underSavepoint,
   type Db,
   type IngestResult,
+  type RecordToStore,
 } from '../store/index.ts'
 import { renderRecall } from '../text/recall.ts'
-import { renderClosed, renderIssueLine, renderProgressLine, renderWhichIssue } from '../text/records.ts'
+import { renderClosed, renderFollowUpLine, renderIssueLine, renderProgressLine, renderWhichIssue } from '../text/records.ts'
 import type { ChatMessage } from './chat-message.ts'
 import { commandCatalogue } from './command-catalogue.ts'
 import type { CommandContext, CommandDefinition, Place } from './command.ts'
@@ -104,6 +107,15 @@ export function createRouter(deps: RouterDeps): Router {
       msg.kind === 'text' && !msg.command
         ? parseMessage({ body: msg.body, quoted: msg.quote?.text, sentAt: msg.sentAt }, { calendar: rules.calendar, timeZone: rules.timeZone })
         : []
+    // What each record becomes against the issues already in the ledger: new, a follow-up, a close.
+    const plans =
+      records.length > 0
+        ? planRecords({
+            records,
+            topics: await listIssueTopics(db, project.id),
+            quoted: msg.quote ? await quotedIssues(db, msg.room.id, msg.quote) : undefined,
+          })
+        : []
     const ingested = await ingestMessage(
       db,
       {
@@ -115,13 +127,17 @@ export function createRouter(deps: RouterDeps): Router {
         sentAt: msg.sentAt,
         receivedAt: clock.now(),
       },
-      records,
+      plans.flatMap(recordToStore),
       { calendar: rules.calendar, timeZone: rules.timeZone, slaWorkingDays: rules.slaWorkingDays },
     )
     // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
     if (ingested.duplicate || msg.kind !== 'text') return
     if (msg.command) return runCommand(msg, db, reply, 'project', project, ingested)
-    await confirmRecords(msg, db, reply, project, ingested)
+    await applyPlans(msg, db, reply, project, ingested, plans)
+  }
+
+  async function quotedIssues(db: Db, roomId: string, quote: Quote): Promise<QuotedIssues> {
+    return { issues: (await findQuotedIssues(db, roomId, quote, deps.botName())) ?? [], text: quote.text }
   }
 
   /** Runs a command where its definition allows it, for whom it allows it; its reply goes back. */
@@ -169,30 +185,31 @@ export function createRouter(deps: RouterDeps): Router {
     if (out.text !== '') await reply(out.text, out.issueId)
   }
 
-  /** Confirms what was recorded (unless the group is quiet) and closes what a resolution clearly closes. */
-  async function confirmRecords(msg: ChatMessage, db: Db, reply: Reply, project: Project, ingested: Ingested): Promise<void> {
-    const lines = [...ingested.progress.map(renderProgressLine), ...ingested.issues.map((i) => renderIssueLine(i, rules.teams))]
+  /**
+   * Follows up and closes what the plans say, and confirms in one reply (unless the group is
+   * quiet): what was recorded, which issue a message joined, what was closed or which to close.
+   */
+  async function applyPlans(msg: ChatMessage, db: Db, reply: Reply, project: Project, ingested: Ingested, plans: RecordPlan[]): Promise<void> {
+    const source = { actorId: ingested.sender.id, messageId: ingested.messageId, at: msg.sentAt }
+    const lines = ingested.progress.map(renderProgressLine)
+    const newIssues = plans.filter((p) => p.kind === 'new-issue')
+    ingested.issues.forEach((issue, k) => lines.push(renderIssueLine(issue, rules.teams, newIssues[k]?.recurs?.number ?? null)))
+    for (const plan of plans) {
+      if (plan.kind !== 'follow-up') continue
+      const issue = await recordFollowUp(db, { ...source, issueId: plan.issue.id, due: plan.due })
+      // A department's word on how an issue is handled is noted without a reply; a problem raised again is answered.
+      if (plan.record.type === 'issue') lines.push(renderFollowUpLine(issue, issue.dueOn !== plan.issue.dueOn))
+    }
     // One reply per message; tied to its issue when there is exactly one, so quoting it finds the issue.
     if (!project.muted && lines.length > 0) await reply(lines.join('\n'), ingested.issues.length === 1 ? ingested.issues[0]!.id : undefined)
-    for (const resolution of ingested.resolutions) {
-      const target = chooseIssueToClose({
-        quoted: msg.quote ? await findQuotedIssues(db, msg.room!.id, msg.quote, deps.botName()) : undefined,
-        category: resolution.category,
-        openIssues: await listUnresolvedIssues(db, project.id),
-      })
+    const resolutions = plans.filter((p) => p.kind === 'resolution')
+    for (const [k, plan] of resolutions.entries()) {
+      const { target } = plan
       if (target.kind === 'ask') await reply(renderWhichIssue(target.candidates, rules.teams))
       if (target.kind !== 'close') continue
       const { changed, issue } = await resolveIssue(
         db,
-        {
-          issueId: target.issue.id,
-          text: resolution.summary,
-          command: null,
-          resolutionId: resolution.id,
-          actorId: ingested.sender.id,
-          messageId: ingested.messageId,
-          at: msg.sentAt,
-        },
+        { ...source, issueId: target.issue.id, text: plan.record.summary, command: null, resolutionId: ingested.resolutions[k]!.id },
         rules.timeZone,
       )
       if (changed) await reply(renderClosed(issue, msg.talker.name, rules.teams), issue.id)
@@ -219,4 +236,11 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   return { handle, forgetBindings: () => projects.clear() }
+}
+
+/** The records to store: progress and resolutions as they are, issues only when new (with the one they repeat). */
+function recordToStore(plan: RecordPlan): RecordToStore[] {
+  if (plan.kind === 'progress' || plan.kind === 'resolution') return [plan.record]
+  if (plan.kind === 'new-issue') return [{ ...plan.record, recurs: plan.recurs?.number ?? null }]
+  return []
 }

@@ -52,7 +52,7 @@ const KEYWORDS: Record<Category, Array<[string, number]>> = {
   ],
 }
 
-interface Keyword {
+export interface Keyword {
   word: string
   category: Category
   weight: number
@@ -76,9 +76,9 @@ export interface CategoryScore {
   first: number
 }
 
-/** Every team the text mentions, best first; empty when none does. Each keyword counts once. */
-export function scoreCategories(text: string): CategoryScore[] {
-  const scores = new Map<Category, CategoryScore>()
+/** Every team keyword in the text, each once, in the order they first stand (with where). */
+export function keywordsIn(text: string): (Keyword & { at: number })[] {
+  const found: (Keyword & { at: number })[] = []
   const seen = new Set<Keyword>()
   for (let at = 0; at < text.length; at++) {
     const bucket = BY_FIRST_CHAR.get(text[at] as string)
@@ -86,10 +86,19 @@ export function scoreCategories(text: string): CategoryScore[] {
     for (const keyword of bucket) {
       if (seen.has(keyword) || !text.startsWith(keyword.word, at)) continue
       seen.add(keyword)
-      const s = scores.get(keyword.category)
-      if (s) s.score += keyword.weight
-      else scores.set(keyword.category, { category: keyword.category, score: keyword.weight, first: at })
+      found.push({ ...keyword, at })
     }
+  }
+  return found
+}
+
+/** Every team the text mentions, best first; empty when none does. Each keyword counts once. */
+export function scoreCategories(text: string): CategoryScore[] {
+  const scores = new Map<Category, CategoryScore>()
+  for (const keyword of keywordsIn(text)) {
+    const s = scores.get(keyword.category)
+    if (s) s.score += keyword.weight
+    else scores.set(keyword.category, { category: keyword.category, score: keyword.weight, first: keyword.at })
   }
   return [...scores.values()].sort((a, b) => b.score - a.score || a.first - b.first)
 }

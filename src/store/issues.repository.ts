@@ -8,12 +8,16 @@ import { toIssue, toIssueEvent } from './mappers.ts'
 import { compiler, prepare, slot } from './prepared.ts'
 import type { IssuesTable } from './schema.ts'
 import { recordResolution } from './resolutions.repository.ts'
+import type { IssueTopic } from '../domain/issue-matching.ts'
 import type { Issue, IssueEvent, IssueEventKind, IssueStatus, RecordSource } from '../domain/types.ts'
 import type { IssueSettings } from './types.ts'
 
 export const OPEN_STATUSES: readonly IssueStatus[] = ['open', 'reopened']
 
-export type NewIssue = Pick<IssueRecord, 'category' | 'due' | 'summary'>
+export type NewIssue = Pick<IssueRecord, 'category' | 'due' | 'summary'> & {
+  /** The number of a closed issue this one is the same problem as, come back. */
+  recurs?: number | null
+}
 
 /** Opens an issue under the project's next number (#N), due after the SLA unless a date was stated. */
 export async function openIssue(db: Db, source: RecordSource, record: NewIssue, settings: IssueSettings): Promise<Issue> {
@@ -33,7 +37,7 @@ export async function openIssue(db: Db, source: RecordSource, record: NewIssue, 
       on: openedOn,
       due: issueDueDate(settings.calendar, openedOn, settings.slaWorkingDays, record.due),
     })
-    await addIssueEvent(trx, row!.id, 'opened', 'open', source)
+    await addIssueEvent(trx, row!.id, 'opened', 'open', source, { note: record.recurs ? `#${record.recurs} 办结后再次出现` : null })
     return toIssue(row!)
   })
 }
@@ -146,8 +150,8 @@ export async function findOpenIssuesByCategory(db: Db, projectId: number, catego
 }
 
 /**
- * The issues a quoted message points at: the issues read from that message, or the issue the
- * bot's own confirmation (an outbox item sent as that WeChat message) was about.
+ * The issues a quoted message points at: the issues read from that message or that it followed
+ * up, or the issue the bot's own confirmation (an outbox item sent as that WeChat message) was about.
  */
 export async function findIssuesByQuotedMessage(db: Db, wechatMessageId: string): Promise<Issue[]> {
   const fromMessage = await db
@@ -159,6 +163,16 @@ export async function findIssuesByQuotedMessage(db: Db, wechatMessageId: string)
     .orderBy('issues.number')
     .execute()
   if (fromMessage.length > 0) return fromMessage.map(toIssue)
+  const followedUp = await db
+    .selectFrom('issues')
+    .innerJoin('issue_events', 'issue_events.issue_id', 'issues.id')
+    .innerJoin('messages', 'messages.id', 'issue_events.message_id')
+    .selectAll('issues')
+    .where('messages.wechat_id', '=', wechatMessageId)
+    .where('issue_events.kind', '=', 'followed-up')
+    .where('issues.retracted_at', 'is', null)
+    .execute()
+  if (followedUp.length > 0) return followedUp.map(toIssue)
   const fromConfirmation = await db
     .selectFrom('issues')
     .innerJoin('outbox', 'outbox.issue_id', 'issues.id')
@@ -272,4 +286,66 @@ async function requireIssue(db: Db, id: number): Promise<Issue> {
   const issue = await findIssueById(db, id)
   if (!issue) throw new Error(`issue ${id} does not exist or was retracted`)
   return issue
+}
+
+/** Resolved issues kept in view for a problem that comes back: the latest this many. */
+const RECENTLY_RESOLVED = 50
+/** Each follow-up's words count this far into the message: enough to know what it speaks of. */
+const FOLLOW_UP_CHARS = 400
+
+/**
+ * A project's open issues and its latest resolved ones, each with its own summary and the words of
+ * every message that followed it up: what a new message is compared with (domain/issue-matching.ts).
+ */
+export async function listIssueTopics(db: Db, projectId: number): Promise<IssueTopic[]> {
+  const open = await db
+    .selectFrom('issues')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('status', 'in', OPEN_STATUSES)
+    .where('retracted_at', 'is', null)
+    .execute()
+  const resolved = await db
+    .selectFrom('issues')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('status', '=', 'resolved')
+    .where('retracted_at', 'is', null)
+    .orderBy('resolved_at', 'desc')
+    .limit(RECENTLY_RESOLVED)
+    .execute()
+  const issues = [...open, ...resolved].map(toIssue)
+  if (issues.length === 0) return []
+  const followUps = await db
+    .selectFrom('issue_events')
+    .innerJoin('messages', 'messages.id', 'issue_events.message_id')
+    .select(['issue_events.issue_id', sql<string>`substr(messages.text, 1, ${FOLLOW_UP_CHARS})`.as('text')])
+    .where('issue_events.kind', '=', 'followed-up')
+    .where('issue_events.issue_id', 'in', issues.map((i) => i.id))
+    .where('messages.recalled_at', 'is', null)
+    .orderBy('issue_events.id')
+    .execute()
+  return issues.map((issue) => ({
+    issue,
+    text: [issue.summary, ...followUps.filter((f) => f.issue_id === issue.id).map((f) => f.text)].join('\n'),
+  }))
+}
+
+export interface FollowUpInput extends EventSource {
+  issueId: number
+  /** A deadline the follow-up sets ("4月15号前要全部签完协议"); null when it sets none. */
+  due: string | null
+}
+
+/** Notes a message as news of an open issue; a deadline it states becomes the issue's due date. */
+export async function recordFollowUp(db: Db, input: FollowUpInput): Promise<Issue> {
+  return inTransaction(db, async (trx) => {
+    const issue = await requireIssue(trx, input.issueId)
+    const moved = input.due !== null && input.due !== issue.dueOn
+    const row = moved
+      ? await trx.updateTable('issues').set({ due_on: input.due }).where('id', '=', issue.id).returningAll().executeTakeFirstOrThrow()
+      : null
+    await addIssueEvent(trx, issue.id, 'followed-up', issue.status, input, { note: moved ? `期限改为 ${input.due}` : null })
+    return row ? toIssue(row) : issue
+  })
 }

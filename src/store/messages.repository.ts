@@ -1,7 +1,7 @@
 import { dateInZone } from '../calendar/local-date.ts'
 import type { ParsedRecord } from '../parse/types.ts'
 import { inTransaction, type Db } from './database.ts'
-import { openIssue } from './issues.repository.ts'
+import { openIssue, type NewIssue } from './issues.repository.ts'
 import { recordMembership, upsertPerson, type SeenPerson } from './people.repository.ts'
 import { recordProgress } from './progress.repository.ts'
 import { recordResolution } from './resolutions.repository.ts'
@@ -55,6 +55,9 @@ const insertMessage = prepare<
     .returning('id'),
 )
 
+/** A record as the router decided to keep it: an issue may name the closed one it repeats. */
+export type RecordToStore = Exclude<ParsedRecord, { type: 'issue' }> | (Extract<ParsedRecord, { type: 'issue' }> & NewIssue)
+
 export interface IncomingMessage {
   /** WeChat's message id: the key that makes a second delivery harmless. */
   wechatId: string
@@ -86,7 +89,7 @@ export type IngestResult =
 export async function ingestMessage(
   db: Db,
   message: IncomingMessage,
-  records: readonly ParsedRecord[],
+  records: readonly RecordToStore[],
   settings: IssueSettings,
 ): Promise<IngestResult> {
   return inTransaction(db, async (trx) => {

@@ -12,10 +12,16 @@ export function renderProgressLine(p: ProgressUpdate): string {
   return `已记录进度：${parts.join('，')}`
 }
 
-/** "已登记问题 #3 · 土地工作专班 · 12月7日前办结". */
-export function renderIssueLine(i: Issue, teams: Teams): string {
+/** "已登记问题 #3 · 土地工作专班 · 12月7日前办结"; a problem come back names the old number. */
+export function renderIssueLine(i: Issue, teams: Teams, recurs: number | null = null): string {
   const due = i.dueOn ? ` · ${shortDate(i.dueOn)}前办结` : ''
-  return `已登记问题 #${i.number} · ${teams[i.category].name}${due}\n  ${clip(i.summary, 40)}`
+  const again = recurs ? `（#${recurs} 办结后再次出现）` : ''
+  return `已登记问题 #${i.number} · ${teams[i.category].name}${due}${again}\n  ${clip(i.summary, 40)}`
+}
+
+/** A message about an open issue joins it: "已记入问题 #3 的跟进", with a new deadline when it set one. */
+export function renderFollowUpLine(i: Issue, dueMoved: boolean): string {
+  return `已记入问题 #${i.number} 的跟进${dueMoved && i.dueOn ? `，期限改为 ${shortDate(i.dueOn)}` : ''}`
 }
 
 /** Announces a close, with the way back: "问题 #3 已办结 … 如未解决，发 /reopen 3". */

@@ -1,0 +1,123 @@
+import type { LocalDate } from '../calendar/local-date.ts'
+import { overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
+import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from '../parse/types.ts'
+import type { Issue } from './types.ts'
+
+/** An issue as the ledger knows it: its own words and those of every message that followed it up. */
+export interface IssueTopic {
+  issue: Issue
+  text: string
+}
+
+/**
+ * At least this much in common makes two texts speak of one problem: a shared team keyword of
+ * weight 2 in the same team, or three other word pairs. "燃气的事还是没动静" and "燃气管道还没接到厂区"
+ * share 燃气 (3); "林地要办使用林地审核" and "青苗和鱼塘补偿没谈妥" share nothing but the team.
+ */
+export const SAME_PROBLEM = 3
+
+export type ResolutionTarget = { kind: 'close'; issue: Issue } | { kind: 'ask'; candidates: Issue[] } | { kind: 'none' }
+
+/** What becomes of each record a message gave, once the ledger's open issues are taken into account. */
+export type RecordPlan =
+  | { kind: 'progress'; record: ProgressRecord }
+  /** A problem not yet in the ledger; `recurs` when it is one closed before, come back. */
+  | { kind: 'new-issue'; record: IssueRecord; recurs: Issue | null }
+  /** News of an open issue (a repeat, a nudge, how it is being handled); `due` when it sets a deadline. */
+  | { kind: 'follow-up'; record: IssueRecord | ProgressRecord; issue: Issue; due: LocalDate | null }
+  | { kind: 'resolution'; record: ResolutionRecord; target: ResolutionTarget }
+
+export interface QuotedIssues {
+  /** The issues the quoted message raised, followed up or confirmed. */
+  issues: Issue[]
+  /** The quoted text, which tells what a bare "已经协调好了" is about. */
+  text: string
+}
+
+const isOpen = (i: Issue) => i.status === 'open' || i.status === 'reopened'
+
+interface Known {
+  issue: Issue
+  terms: TopicTerms
+}
+
+/**
+ * Places a message's records in the ledger as a careful official would:
+ * - an issue already open in the project (the same problem in other words, or the quoted one) is
+ *   followed up, never opened twice; a weekly report that repeats open problems and adds new ones
+ *   raises only the new ones;
+ * - a plan that speaks of an open issue ("预计下周二能送电") is news of that issue, not progress;
+ * - a resolution closes the open issue it speaks of ("临时用电容量的问题已经解决了" → the power
+ *   issue, not the road one), never one the same message says is still open;
+ * - a problem that comes back after it was closed is a new issue that names the old one.
+ */
+export function planRecords(input: { records: readonly ParsedRecord[]; topics: readonly IssueTopic[]; quoted: QuotedIssues | undefined }): RecordPlan[] {
+  const known = input.topics.map((t) => ({ issue: t.issue, terms: topicTerms(t.text) }))
+  const open = known.filter((k) => isOpen(k.issue))
+  const closed = known.filter((k) => !isOpen(k.issue))
+  const quotedOpen = (input.quoted?.issues ?? []).filter(isOpen)
+  const stillOpen = new Set<number>()
+  const plans: RecordPlan[] = []
+
+  const followed = (record: IssueRecord | ProgressRecord, category: Category | null): Issue | null => {
+    if (quotedOpen.length === 1) return quotedOpen[0]!
+    return bestMatch(topicTerms(record.summary), category, open)
+  }
+  for (const record of input.records) {
+    if (record.type === 'issue') {
+      const issue = followed(record, record.category)
+      if (issue) {
+        stillOpen.add(issue.id)
+        plans.push({ kind: 'follow-up', record, issue, due: record.due })
+      } else {
+        plans.push({ kind: 'new-issue', record, recurs: bestMatch(topicTerms(record.summary), record.category, closed) })
+      }
+    } else if (record.type === 'progress') {
+      // A stage reached or a share done is the project's progress whoever says it.
+      const issue = record.stage === null && record.percent === null ? followed(record, null) : null
+      plans.push(issue ? { kind: 'follow-up', record, issue, due: null } : { kind: 'progress', record })
+    }
+  }
+  for (const record of input.records) {
+    if (record.type !== 'resolution') continue
+    const candidates = open.filter((k) => !stillOpen.has(k.issue.id))
+    plans.push({ kind: 'resolution', record, target: chooseIssueToClose(record, input.quoted, candidates) })
+  }
+  return plans
+}
+
+/** The open (or closed) issue a text speaks of most, when it speaks of one clearly enough; the latest on a tie. */
+function bestMatch(terms: TopicTerms, category: Category | null, among: readonly Known[]): Issue | null {
+  let best: { issue: Issue; score: number } | null = null
+  for (const k of among) {
+    const score = overlap(terms, k.terms) + (category !== null && k.issue.category === category ? 1 : 0)
+    if (score >= SAME_PROBLEM && (!best || score > best.score || (score === best.score && k.issue.number > best.issue.number))) {
+      best = { issue: k.issue, score }
+    }
+  }
+  return best?.issue ?? null
+}
+
+/**
+ * Which issue a "已解决" closes, only when it is clear: the quoted one; else the one whose words it
+ * shares (with the quoted text's); else the only open issue of the team it names, or the only open
+ * issue at all when it names none. Two that fit equally make a question to the group, never a guess.
+ */
+function chooseIssueToClose(record: ResolutionRecord, quoted: QuotedIssues | undefined, candidates: readonly Known[]): ResolutionTarget {
+  if (quoted && quoted.issues.length > 0) {
+    const open = quoted.issues.filter((i) => candidates.some((c) => c.issue.id === i.id))
+    if (open.length === 1) return { kind: 'close', issue: open[0]! }
+    return open.length > 1 ? { kind: 'ask', candidates: open } : { kind: 'none' }
+  }
+  const terms = topicTerms(`${record.summary} ${quoted?.text ?? ''}`)
+  const scored = candidates.map((k) => ({ issue: k.issue, score: overlap(terms, k.terms) + (record.category !== null && k.issue.category === record.category ? 1 : 0) }))
+  const top = Math.max(0, ...scored.map((s) => s.score))
+  if (top >= SAME_PROBLEM) return oneOrAsk(scored.filter((s) => s.score === top).map((s) => s.issue))
+  const sameTeam = record.category ? candidates.filter((k) => k.issue.category === record.category) : candidates
+  return oneOrAsk(sameTeam.map((k) => k.issue))
+}
+
+function oneOrAsk(issues: Issue[]): ResolutionTarget {
+  if (issues.length === 1) return { kind: 'close', issue: issues[0]! }
+  return issues.length > 1 ? { kind: 'ask', candidates: issues } : { kind: 'none' }
+}
