@@ -196,7 +196,7 @@ export function createRouter(deps: RouterDeps): Router {
     ingested.issues.forEach((issue, k) => lines.push(renderIssueLine(issue, rules.teams, newIssues[k]?.recurs?.number ?? null)))
     for (const plan of plans) {
       if (plan.kind !== 'follow-up') continue
-      const issue = await recordFollowUp(db, { ...source, issueId: plan.issue.id, due: plan.due })
+      const issue = await recordFollowUp(db, { ...source, issueId: plan.issue.id, summary: plan.record.summary, due: plan.due })
       // A department's word on how an issue is handled is noted without a reply; a problem raised again is answered.
       if (plan.record.type === 'issue') lines.push(renderFollowUpLine(issue, issue.dueOn !== plan.issue.dueOn))
     }

@@ -1,4 +1,6 @@
 import type { LocalDate } from '../calendar/local-date.ts'
+import { scoreCategories } from '../parse/categories.ts'
+import { normalizeMessage } from '../parse/normalize.ts'
 import { overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from '../parse/types.ts'
 import type { Issue } from './types.ts'
@@ -59,22 +61,23 @@ export function planRecords(input: { records: readonly ParsedRecord[]; topics: r
   const stillOpen = new Set<number>()
   const plans: RecordPlan[] = []
 
-  const followed = (record: IssueRecord | ProgressRecord, category: Category | null): Issue | null => {
+  const followed = (record: IssueRecord | ProgressRecord): Issue | null => {
     if (quotedOpen.length === 1) return quotedOpen[0]!
-    return bestMatch(topicTerms(record.summary), category, open)
+    return bestMatch(record.summary, open)
   }
   for (const record of input.records) {
     if (record.type === 'issue') {
-      const issue = followed(record, record.category)
+      const issue = followed(record)
       if (issue) {
         stillOpen.add(issue.id)
         plans.push({ kind: 'follow-up', record, issue, due: record.due })
       } else {
-        plans.push({ kind: 'new-issue', record, recurs: bestMatch(topicTerms(record.summary), record.category, closed) })
+        plans.push({ kind: 'new-issue', record, recurs: bestMatch(record.summary, closed) })
       }
     } else if (record.type === 'progress') {
-      // A stage reached or a share done is the project's progress whoever says it.
-      const issue = record.stage === null && record.percent === null ? followed(record, null) : null
+      // A stage reached or a share done is the project's progress whoever says it; a plan that
+      // speaks of an open issue, or of the team of the only one open, is news of that issue.
+      const issue = record.stage === null && record.percent === null ? (followed(record) ?? onlyOfTeams(record.summary, open)) : null
       plans.push(issue ? { kind: 'follow-up', record, issue, due: null } : { kind: 'progress', record })
     }
   }
@@ -86,17 +89,32 @@ export function planRecords(input: { records: readonly ParsedRecord[]; topics: r
   return plans
 }
 
+/** How much a text speaks of an issue: the words they share, and one more when it names the issue's team. */
+function score(terms: TopicTerms, teams: ReadonlySet<Category>, k: Known): number {
+  return overlap(terms, k.terms) + (teams.has(k.issue.category) ? 1 : 0)
+}
+
 /** The open (or closed) issue a text speaks of most, when it speaks of one clearly enough; the latest on a tie. */
-function bestMatch(terms: TopicTerms, category: Category | null, among: readonly Known[]): Issue | null {
+function bestMatch(text: string, among: readonly Known[]): Issue | null {
+  const terms = topicTerms(text)
+  const teams = teamsNamed(text)
   let best: { issue: Issue; score: number } | null = null
   for (const k of among) {
-    const score = overlap(terms, k.terms) + (category !== null && k.issue.category === category ? 1 : 0)
-    if (score >= SAME_PROBLEM && (!best || score > best.score || (score === best.score && k.issue.number > best.issue.number))) {
-      best = { issue: k.issue, score }
-    }
+    const s = score(terms, teams, k)
+    if (s >= SAME_PROBLEM && (!best || s > best.score || (s === best.score && k.issue.number > best.issue.number))) best = { issue: k.issue, score: s }
   }
   return best?.issue ?? null
 }
+
+/** The only open issue of the team a text names, when it names exactly one team: "预计下周二能送电" → the power issue. */
+function onlyOfTeams(text: string, open: readonly Known[]): Issue | null {
+  const teams = teamsNamed(text)
+  if (teams.size !== 1) return null
+  const ofTeam = open.filter((k) => teams.has(k.issue.category))
+  return ofTeam.length === 1 ? ofTeam[0]!.issue : null
+}
+
+const teamsNamed = (text: string): Set<Category> => new Set(scoreCategories(normalizeMessage(text).text).map((s) => s.category))
 
 /**
  * Which issue a "已解决" closes, only when it is clear: the quoted one; else the one whose words it
@@ -109,8 +127,10 @@ function chooseIssueToClose(record: ResolutionRecord, quoted: QuotedIssues | und
     if (open.length === 1) return { kind: 'close', issue: open[0]! }
     return open.length > 1 ? { kind: 'ask', candidates: open } : { kind: 'none' }
   }
-  const terms = topicTerms(`${record.summary} ${quoted?.text ?? ''}`)
-  const scored = candidates.map((k) => ({ issue: k.issue, score: overlap(terms, k.terms) + (record.category !== null && k.issue.category === record.category ? 1 : 0) }))
+  const text = `${record.summary} ${quoted?.text ?? ''}`
+  const terms = topicTerms(text)
+  const teams = teamsNamed(text)
+  const scored = candidates.map((k) => ({ issue: k.issue, score: score(terms, teams, k) }))
   const top = Math.max(0, ...scored.map((s) => s.score))
   if (top >= SAME_PROBLEM) return oneOrAsk(scored.filter((s) => s.score === top).map((s) => s.issue))
   const sameTeam = record.category ? candidates.filter((k) => k.issue.category === record.category) : candidates

@@ -15,6 +15,8 @@ export interface ClauseFacts {
   text: string
   dates: DateMention[]
   has(family: FamilyName): boolean
+  /** Any stage word at all, reached or not: "要求6月底前完成供地". */
+  mentionsStage(): boolean
   /** The first stage word that is reached (not negated or hypothetical), and whether trouble follows it. */
   stage(): { stage: Stage; troubleAfter: boolean } | null
   percent(): number | null
@@ -48,12 +50,14 @@ export function clauseFacts(text: string, today: LocalDate, calendar: WorkingCal
     }
   }
   const dated = once(() => dates.some((d) => !d.past && !d.after && d.date !== null))
+  const stageWords = once(() => findStages(text))
   return {
     text,
     dates,
     has,
+    mentionsStage: () => stageWords().length > 0,
     stage: once(() => {
-      for (const { stage, index, end } of findStages(text)) {
+      for (const { stage, index, end } of stageWords()) {
         if (shows(text.slice(Math.max(0, index - 8), index), 'stage-negated-before')) continue
         if (shows(text.slice(end), 'stage-negated-after')) continue
         // "项目签约快一年了还没供地": trouble after the stage word makes the clause about the trouble.

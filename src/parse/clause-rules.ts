@@ -41,7 +41,8 @@ const PROBLEM_FAMILIES = [
 ] as const
 
 /** Done-words count where nothing is planned or denied, and no part-way share is given ("拆除工作已完成70%"). */
-const resolvedOk = (f: ClauseFacts) => !f.planned() && !f.has('resolved.negated') && (f.percent() ?? 100) === 100
+const resolvedOk = (f: ClauseFacts) =>
+  !f.planned() && !f.has('resolved.negated') && !f.has('condition') && (f.percent() ?? 100) === 100
 
 export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
@@ -52,6 +53,15 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['怎么又停电了', 'issue'],
       ['没有任何信息就停水停电企业要不要生存', 'issue'],
       ['为什么还不开工', 'issue'],
+    ],
+  },
+  {
+    name: 'request-question',
+    says: '以提问方式提出的请求，是问题',
+    decide: (f) => (f.has('request.question') ? { role: 'issue' } : null),
+    examples: [
+      ['人才公寓能不能帮忙协调一些?', 'issue'],
+      ['能不能6月底前安排?', 'issue'],
     ],
   },
   {
@@ -111,7 +121,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['已经协调好了', 'resolution'],
       ['16日下午3时,全园区终于恢复供电', 'resolution'],
     ],
-    not: ['要求10个工作日内办结', '还没有解决'],
+    not: ['要求10个工作日内办结', '还没有解决', '整改完毕经复查后才能复工', '园区纬三路还没修通'],
   },
   {
     name: 'percent',
@@ -144,12 +154,12 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
     name: 'resolved-on-topic',
     says: '已完成，且说的是某个专班的事',
-    decide: (f) => (resolvedOk(f) && f.has('resolved.weak') && f.topic() && !f.has('activity') ? { role: 'resolution' } : null),
+    decide: (f) => (resolvedOk(f) && f.has('resolved.weak') && f.topic() && !f.has('activity') && !f.has('preparation') ? { role: 'resolution' } : null),
     examples: [
       ['电力线路已迁走', 'resolution'],
       ['消防验收已通过', 'resolution'],
     ],
-    not: ['主体结构已完成'],
+    not: ['主体结构已完成', '节能报告初稿已经完成'],
   },
   {
     name: 'work-done',

@@ -17,6 +17,8 @@ export interface Clause {
   dates: DateMention[]
   planOnly: boolean
   weakProblem: boolean
+  /** It names a stage, reached or not. */
+  mentionsStage: boolean
   /** The rule that decided, or null when none did (a neutral clause). */
   rule: string | null
   /** The phrase families the rules found in it. */
@@ -56,6 +58,7 @@ export function classifyClause(text: string, today: LocalDate, calendar: Working
     dates: facts.dates,
     planOnly: decision.planOnly ?? false,
     weakProblem: decision.weakProblem ?? false,
+    mentionsStage: facts.mentionsStage(),
     rule,
     families: facts.found(),
   }

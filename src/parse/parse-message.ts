@@ -6,7 +6,7 @@ import type { DateMention } from './dates.ts'
 import { splitItems, type Item } from './items.ts'
 import { normalizeMessage } from './normalize.ts'
 import { familyPattern, shows } from './phrases.ts'
-import type { IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from './types.ts'
+import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from './types.ts'
 
 /** Dates in messages are calendar dates in the city's timezone, whatever the process runs in. */
 export const MESSAGE_TIMEZONE = 'Asia/Shanghai'
@@ -65,14 +65,13 @@ export function explainMessage(input: MessageInput, options: ParseOptions): Expl
   const message = normalizeMessage(input.body.slice(0, PARSE_LIMIT), input.quoted?.slice(0, PARSE_LIMIT))
   // A report's closing courtesy ("请各位领导审阅") is no notice to everyone: it goes before reading.
   const text = message.text.replace(new RegExp(familyPattern('courtesy').source, 'gu'), ' ').trim()
-  for (const family of ['notice', 'invitation'] as const) {
-    if (shows(text, family)) return { setAside: family, items: [], records: applyTags([], message.tags, []) }
-  }
+  if (shows(text, 'invitation')) return { setAside: 'invitation', items: [], records: applyTags([], message.tags, []) }
   const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
+  const notice = shows(text, 'notice')
   const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
-  const records = toRecords(segments, message.quoted, today)
+  const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
   return {
-    setAside: null,
+    setAside: notice && records.length === 0 ? 'notice' : null,
     items: items.map(({ item, clauses }) => ({
       text: item.text,
       section: item.section,
@@ -99,6 +98,10 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
       if (current) current.clauses.push(clause)
       else pending.push(clause)
     } else if (current?.role === clause.role) {
+      current.clauses.push(clause)
+    } else if (clause.role === 'issue' && current?.role === 'progress' && current.clauses.every((c) => c.planOnly || c.role === 'neutral')) {
+      // A plan that only leads to the problem is its background: "项目明年投产需要400名操作工，…招工难度很大".
+      current.role = 'issue'
       current.clauses.push(clause)
     } else if (clause.role === 'resolution' && current?.role === 'issue') {
       // A problem told and then its fix, in one breath, is the story of a fix: "上周反映的用工问题，
@@ -156,7 +159,7 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
     const text = textOf(segment.clauses)
     const summary = capSummary(text)
     if (segment.role === 'issue') {
-      const category = bestCategory(text)
+      const category = issueCategory(segment, text)
       if (!category) continue // "麻烦check一下": a request, but of no team
       const deadline = firstDeadline(segment.clauses)
       const record: IssueRecord = { type: 'issue', category, due: deadline?.date ?? null, summary }
@@ -168,6 +171,28 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
     }
   }
   return records
+}
+
+/**
+ * An issue's team: its own words', else those of the item it stands in ("子女入学不知道怎么办理?
+ * 最好6月底前有个答复" → 子女入学); a problem plainly stated but of no team is the catch-all
+ * team's ("代建主体到现在还没定下来"); a bare request of no team is none ("麻烦check一下").
+ */
+function issueCategory(segment: Segment, text: string): Category | null {
+  const own = bestCategory(text) ?? bestCategory(segment.item.text)
+  if (own) return own
+  return segment.clauses.some((c) => c.role === 'issue' && !c.weakProblem && c.families.some((f) => f !== 'problem.request' && f.startsWith('problem.'))) ? 'other' : null
+}
+
+/**
+ * A notice to everyone records no issue, but the facts and targets it gives are the project's:
+ * "项目已于4月28日正式签约，县里要求6月底前完成供地，请各部门按节点推进" is signed, planned for
+ * June. Only a stage, a share or a date makes a notice's progress worth a record.
+ */
+function noticeRecords(segments: Segment[], today: LocalDate): ParsedRecord[] {
+  const progress = segments.filter((s) => s.role === 'progress' || (s.role === 'issue' && s.clauses.some((c) => c.mentionsStage)))
+  const [record] = toRecords(progress.map((s) => ({ ...s, role: 'progress' })), '', today)
+  return record && record.type === 'progress' && (record.stage !== null || record.percent !== null || record.due !== null) ? [record] : []
 }
 
 /** When the calendar lacks a year, the due date stays null and the record says why. */

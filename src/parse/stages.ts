@@ -29,12 +29,17 @@ export interface StageMention {
 /** A signing that is not the investment agreement: "最后一户尾留户成功签约", "拆迁户签约159户". */
 const OTHER_SIGNING = /征收|征迁|拆迁|搬迁|补偿|安置|贷款|借款|担保|留户|\d+户/
 
+/** A part of the works before "开始施工": "1号厂房承台开始施工" is the works going on, not the project starting. */
+const PART_OF_WORKS = /(?:承台|桩基|基础|主体|钢结构|屋面|装修|管网|道路|围墙|土方|地坪|外墙|幕墙|设备|安装)[^,，。]{0,4}$/
+
 /** Stage words in a clause, in the order they stand. */
 export function findStages(clause: string): StageMention[] {
   const found: StageMention[] = []
   for (const [stage, pattern] of STAGE_PATTERNS) {
     const m = pattern.exec(clause)
-    if (m && !(stage === 'signed' && OTHER_SIGNING.test(clause))) found.push({ stage, index: m.index, end: m.index + m[0].length })
+    if (!m || (stage === 'signed' && OTHER_SIGNING.test(clause))) continue
+    if (stage === 'construction' && /^(?:开始|进场|全面|正式)施工$/u.test(m[0]) && PART_OF_WORKS.test(clause.slice(0, m.index))) continue
+    found.push({ stage, index: m.index, end: m.index + m[0].length })
   }
   return found.sort((a, b) => a.index - b.index)
 }

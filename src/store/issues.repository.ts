@@ -290,8 +290,6 @@ async function requireIssue(db: Db, id: number): Promise<Issue> {
 
 /** Resolved issues kept in view for a problem that comes back: the latest this many. */
 const RECENTLY_RESOLVED = 50
-/** Each follow-up's words count this far into the message: enough to know what it speaks of. */
-const FOLLOW_UP_CHARS = 400
 
 /**
  * A project's open issues and its latest resolved ones, each with its own summary and the words of
@@ -319,7 +317,7 @@ export async function listIssueTopics(db: Db, projectId: number): Promise<IssueT
   const followUps = await db
     .selectFrom('issue_events')
     .innerJoin('messages', 'messages.id', 'issue_events.message_id')
-    .select(['issue_events.issue_id', sql<string>`substr(messages.text, 1, ${FOLLOW_UP_CHARS})`.as('text')])
+    .select(['issue_events.issue_id', 'issue_events.note'])
     .where('issue_events.kind', '=', 'followed-up')
     .where('issue_events.issue_id', 'in', issues.map((i) => i.id))
     .where('messages.recalled_at', 'is', null)
@@ -327,12 +325,14 @@ export async function listIssueTopics(db: Db, projectId: number): Promise<IssueT
     .execute()
   return issues.map((issue) => ({
     issue,
-    text: [issue.summary, ...followUps.filter((f) => f.issue_id === issue.id).map((f) => f.text)].join('\n'),
+    text: [issue.summary, ...followUps.filter((f) => f.issue_id === issue.id).map((f) => f.note ?? '')].join('\n'),
   }))
 }
 
 export interface FollowUpInput extends EventSource {
   issueId: number
+  /** The follow-up's own words about the issue (not the rest of its message: a weekly report's other items). */
+  summary: string
   /** A deadline the follow-up sets ("4月15号前要全部签完协议"); null when it sets none. */
   due: string | null
 }
@@ -345,7 +345,7 @@ export async function recordFollowUp(db: Db, input: FollowUpInput): Promise<Issu
     const row = moved
       ? await trx.updateTable('issues').set({ due_on: input.due }).where('id', '=', issue.id).returningAll().executeTakeFirstOrThrow()
       : null
-    await addIssueEvent(trx, issue.id, 'followed-up', issue.status, input, { note: moved ? `期限改为 ${input.due}` : null })
+    await addIssueEvent(trx, issue.id, 'followed-up', issue.status, input, { note: moved ? `${input.summary}（期限改为 ${input.due}）` : input.summary })
     return row ? toIssue(row) : issue
   })
 }
