@@ -174,12 +174,13 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
 }
 
 /**
- * An issue's team: its own words', else those of the item it stands in ("子女入学不知道怎么办理?
- * 最好6月底前有个答复" → 子女入学); a problem plainly stated but of no team is the catch-all
+ * An issue's team: its own words', else, for a demand with a deadline, those of the item it stands
+ * in ("子女入学不知道怎么办理? 最好6月底前有个答复" → 子女入学, but not "环评什么时候能下来? 企业很着急");
+ * a problem plainly stated but of no team is the catch-all
  * team's ("代建主体到现在还没定下来"); a bare request of no team is none ("麻烦check一下").
  */
 function issueCategory(segment: Segment, text: string): Category | null {
-  const own = bestCategory(text) ?? bestCategory(segment.item.text)
+  const own = bestCategory(text) ?? (firstDeadline(segment.clauses) ? bestCategory(segment.item.text) : null)
   if (own) return own
   return segment.clauses.some((c) => c.role === 'issue' && !c.weakProblem && c.families.some((f) => f !== 'problem.request' && f.startsWith('problem.'))) ? 'other' : null
 }
@@ -190,7 +191,11 @@ function issueCategory(segment: Segment, text: string): Category | null {
  * June. Only a stage, a share or a date makes a notice's progress worth a record.
  */
 function noticeRecords(segments: Segment[], today: LocalDate): ParsedRecord[] {
-  const progress = segments.filter((s) => s.role === 'progress' || (s.role === 'issue' && s.clauses.some((c) => c.mentionsStage)))
+  // Facts are told as done ("已于4月28日正式签约", "设备已经全部安装完毕"); a requirement is not
+  // ("要求是当年签约、当年供地"), but its dated target is ("要求6月底前完成供地").
+  const fact = (c: Clause) => c.percent !== null || /已|了/u.test(c.text) || c.dates.some((d) => d.past)
+  const target = (c: Clause) => c.mentionsStage && c.dates.some((d) => !d.past && !d.after)
+  const progress = segments.filter((s) => (s.role === 'progress' && s.clauses.some(fact)) || s.clauses.some(target))
   const [record] = toRecords(progress.map((s) => ({ ...s, role: 'progress' })), '', today)
   return record && record.type === 'progress' && (record.stage !== null || record.percent !== null || record.due !== null) ? [record] : []
 }
