@@ -114,6 +114,7 @@ export function createRouter(deps: RouterDeps): Router {
             records,
             topics: await listIssueTopics(db, project.id),
             quoted: msg.quote ? await quotedIssues(db, msg.room.id, msg.quote) : undefined,
+            projectName: project.name,
           })
         : []
     const ingested = await ingestMessage(

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import { scoreCategories } from '../parse/categories.ts'
 import { normalizeMessage } from '../parse/normalize.ts'
-import { overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
+import { namePairs, overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from '../parse/types.ts'
 import type { Issue } from './types.ts'
 
@@ -53,8 +53,16 @@ interface Known {
  *   issue, not the road one), never one the same message says is still open;
  * - a problem that comes back after it was closed is a new issue that names the old one.
  */
-export function planRecords(input: { records: readonly ParsedRecord[]; topics: readonly IssueTopic[]; quoted: QuotedIssues | undefined }): RecordPlan[] {
-  const known = input.topics.map((t) => ({ issue: t.issue, terms: topicTerms(t.text) }))
+export function planRecords(input: {
+  records: readonly ParsedRecord[]
+  topics: readonly IssueTopic[]
+  quoted: QuotedIssues | undefined
+  /** The project's name: every message of its group may say it, so it tells nothing. */
+  projectName: string
+}): RecordPlan[] {
+  const common = namePairs(input.projectName)
+  const termsOf = (text: string) => topicTerms(text, common)
+  const known = input.topics.map((t) => ({ issue: t.issue, terms: termsOf(t.text) }))
   const open = known.filter((k) => isOpen(k.issue))
   const closed = known.filter((k) => !isOpen(k.issue))
   const quotedOpen = (input.quoted?.issues ?? []).filter(isOpen)
@@ -63,7 +71,7 @@ export function planRecords(input: { records: readonly ParsedRecord[]; topics: r
 
   const followed = (record: IssueRecord | ProgressRecord): Issue | null => {
     if (quotedOpen.length === 1) return quotedOpen[0]!
-    return bestMatch(record.summary, open)
+    return bestMatch(termsOf(record.summary), teamsNamed(record.summary), open)
   }
   for (const record of input.records) {
     if (record.type === 'issue') {
@@ -72,7 +80,7 @@ export function planRecords(input: { records: readonly ParsedRecord[]; topics: r
         stillOpen.add(issue.id)
         plans.push({ kind: 'follow-up', record, issue, due: record.due })
       } else {
-        plans.push({ kind: 'new-issue', record, recurs: bestMatch(record.summary, closed) })
+        plans.push({ kind: 'new-issue', record, recurs: bestMatch(termsOf(record.summary), teamsNamed(record.summary), closed) })
       }
     } else if (record.type === 'progress') {
       // A stage reached or a share done is the project's progress whoever says it; a plan that
@@ -84,20 +92,24 @@ export function planRecords(input: { records: readonly ParsedRecord[]; topics: r
   for (const record of input.records) {
     if (record.type !== 'resolution') continue
     const candidates = open.filter((k) => !stillOpen.has(k.issue.id))
-    plans.push({ kind: 'resolution', record, target: chooseIssueToClose(record, input.quoted, candidates) })
+    plans.push({ kind: 'resolution', record, target: chooseIssueToClose(record, input.quoted, candidates, termsOf) })
   }
   return plans
 }
 
-/** How much a text speaks of an issue: the words they share, and one more when it names the issue's team. */
+/**
+ * How much a text speaks of an issue: the words they share, and one more when it names the issue's
+ * team. A text that names only other teams must share twice as much: "工人工资两个月没发了" shares
+ * 工人 and 停工 with a worker's fall, but it is about wages, not safety.
+ */
 function score(terms: TopicTerms, teams: ReadonlySet<Category>, k: Known): number {
-  return overlap(terms, k.terms) + (teams.has(k.issue.category) ? 1 : 0)
+  const shared = overlap(terms, k.terms)
+  if (teams.has(k.issue.category)) return shared + 1
+  return teams.size === 0 ? shared : shared / 2
 }
 
 /** The open (or closed) issue a text speaks of most, when it speaks of one clearly enough; the latest on a tie. */
-function bestMatch(text: string, among: readonly Known[]): Issue | null {
-  const terms = topicTerms(text)
-  const teams = teamsNamed(text)
+function bestMatch(terms: TopicTerms, teams: ReadonlySet<Category>, among: readonly Known[]): Issue | null {
   let best: { issue: Issue; score: number } | null = null
   for (const k of among) {
     const s = score(terms, teams, k)
@@ -121,14 +133,19 @@ const teamsNamed = (text: string): Set<Category> => new Set(scoreCategories(norm
  * shares (with the quoted text's); else the only open issue of the team it names, or the only open
  * issue at all when it names none. Two that fit equally make a question to the group, never a guess.
  */
-function chooseIssueToClose(record: ResolutionRecord, quoted: QuotedIssues | undefined, candidates: readonly Known[]): ResolutionTarget {
+function chooseIssueToClose(
+  record: ResolutionRecord,
+  quoted: QuotedIssues | undefined,
+  candidates: readonly Known[],
+  termsOf: (text: string) => TopicTerms,
+): ResolutionTarget {
   if (quoted && quoted.issues.length > 0) {
     const open = quoted.issues.filter((i) => candidates.some((c) => c.issue.id === i.id))
     if (open.length === 1) return { kind: 'close', issue: open[0]! }
     return open.length > 1 ? { kind: 'ask', candidates: open } : { kind: 'none' }
   }
   const text = `${record.summary} ${quoted?.text ?? ''}`
-  const terms = topicTerms(text)
+  const terms = termsOf(text)
   const teams = teamsNamed(text)
   const scored = candidates.map((k) => ({ issue: k.issue, score: score(terms, teams, k) }))
   const top = Math.max(0, ...scored.map((s) => s.score))

@@ -227,8 +227,9 @@ const RULES: Array<[RegExp, Resolver]> = [
 const BEFORE_PAST = /(已经|已于|已)\s*$/
 const AFTER_PAST = /^\s*(已经|已|就已)/
 const AFTER_MARK = /^.{0,1}?(后|以后|之后|起)/
-// 15号前, 下周三省厅来调研前 (a few words may stand between the date and 前), but not 前期.
-const DEADLINE_AFTER = /^[^,，。;；!?]{0,6}?(前|之前|以前|为止|截止)(?!期)/
+// 15号前, 下周三省厅来调研前 (a few words may stand between the date and 前), but not 前期; and a date
+// something is needed by: "这个月底要付原料款", "9月份就要开学了" is no need of ours (开学).
+const DEADLINE_AFTER = /^[^,，。;；!?]{0,6}?(前|之前|以前|为止|截止)(?!期)|^(?:底|末)?(?:就|还)?(?:要|得|必须)(?:付|交|用|完成|到位|办|拿到|签|住|开工|投产)/
 // 需在8月5日回复, 要求1月20日拿到证, 必须在本周五
 const DEADLINE_BEFORE = /(需|须|需要|必须|要求|务必|最迟|限)[在于到]?\s*$/
 // 截至8月底, 截止到10月20日: a reporting cut-off, a fact as of then

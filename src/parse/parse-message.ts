@@ -1,6 +1,6 @@
 import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { bestCategory } from './categories.ts'
+import { bestCategory, keywordsIn } from './categories.ts'
 import { classifyClause, splitClauses, type Clause, type Role } from './clauses.ts'
 import type { DateMention } from './dates.ts'
 import { splitItems, type Item } from './items.ts'
@@ -97,7 +97,7 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
     } else if (clause.role === 'neutral' || (clause.planOnly && current?.role === 'issue')) {
       if (current) current.clauses.push(clause)
       else pending.push(clause)
-    } else if (current?.role === clause.role) {
+    } else if (current?.role === clause.role && !(clause.role === 'issue' && newTopic(current, clause))) {
       current.clauses.push(clause)
     } else if (clause.role === 'issue' && current?.role === 'progress' && current.clauses.every((c) => c.planOnly || c.role === 'neutral')) {
       // A plan that only leads to the problem is its background: "项目明年投产需要400名操作工，…招工难度很大".
@@ -119,6 +119,16 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
     segments.push({ role: 'issue', clauses, item })
   }
   return segments
+}
+
+/**
+ * A problem clause that opens with another team's business starts a problem of its own: "用电的事
+ * 麻烦优先安排；贷款请金融专班对接一下建行；用工的事请跟进" is three. One that only mentions it does
+ * not: "工人工资两个月没发了，业主拖欠工程款" is one problem of wages.
+ */
+function newTopic(current: Segment, clause: Clause): boolean {
+  const lead = keywordsIn(clause.text).find((k) => k.at <= 2)
+  return lead !== undefined && lead.category !== bestCategory(textOf(current.clauses))
 }
 
 const textOf = (clauses: Clause[]): string => clauses.map((c) => c.text).join('，')
@@ -162,7 +172,9 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
       const category = issueCategory(segment, text)
       if (!category) continue // "麻烦check一下": a request, but of no team
       const deadline = firstDeadline(segment.clauses)
-      const record: IssueRecord = { type: 'issue', category, due: deadline?.date ?? null, summary }
+      // A problem whose team is told by the rest of its item is summed up by the item: what it is about.
+      const about = bestCategory(text) ? summary : capSummary(segment.item.text)
+      const record: IssueRecord = { type: 'issue', category, due: deadline?.date ?? null, summary: about }
       records.push(withDueProblem(record, deadline?.problem))
     } else if (segment.role === 'resolution') {
       // "已经协调好了" answering a quote about 青苗补偿: the quote tells which team.

@@ -23,9 +23,45 @@ const COMMON = new Set(
     .filter((w) => w.length === 2),
 )
 
-export function topicTerms(text: string): TopicTerms {
+/**
+ * Words for one thing, so that a follow-up in other words is still about it: "招工还差四十来人" and
+ * "缺焊工20人" are both the workforce; "林地" and "青苗补偿" are both land, but not one problem.
+ */
+const CONCEPTS: Record<string, readonly string[]> = {
+  workforce: ['招工', '用工', '缺工', '工人', '招聘', '招不到', '普工', '操作工', '焊工', '电工', '技术工人', '技工', '劳动力', '人手', '返岗', '到岗', '临时工', '员工'],
+  compensation: ['青苗', '补偿', '拆迁', '征地', '征收', '征迁', '签协议', '鱼塘', '迁坟', '坟'],
+  'land-quota': ['用地指标', '土地指标', '农转用', '指标'],
+  power: ['用电', '供电', '送电', '箱变', '变压器', '电力', '停电', '跳闸', '电杆', '线路', '专线', '变电'],
+  water: ['供水', '用水', '水管', '给水', '通水', '管网'],
+  gas: ['燃气', '天然气', '用气', '通气'],
+  road: ['道路', '修路', '路面', '便道', '通车', '路基', '沥青', '修通', '断头路'],
+  loan: ['贷款', '融资', '授信', '放款', '担保', '银行', '抵押', '资本金', '外汇'],
+  subsidy: ['补贴', '奖补', '兑现', '拨付'],
+  energy: ['能耗', '能评', '节能', '标准煤'],
+  noise: ['噪音', '噪声', '扰民', '夜间施工'],
+  dust: ['扬尘', '粉尘', '裸土', '洒水'],
+  'planning-permit': ['规划许可', '规委会', '规划方案'],
+  'construction-permit': ['施工许可', '图审', '审图', '报建', '消防专篇'],
+  fire: ['消防验收', '喷淋', '防火门', '疏散'],
+  housing: ['人才公寓', '住房', '宿舍', '入住', '公寓'],
+  schooling: ['入学', '子女', '学校', '小学', '幼儿园'],
+}
+
+const CONCEPT_OF = Object.entries(CONCEPTS).flatMap(([concept, words]) => words.map((w) => [w, concept] as const))
+
+/** `common`: words of the conversation that say nothing of a problem (the project's own name). */
+const NO_WORDS: ReadonlySet<string> = new Set()
+
+/** The word pairs of a name ("德庆南药食品项目" → 德庆, 庆南, 南药…): what every message of its group shares. */
+export function namePairs(name: string): Set<string> {
+  const plain = normalizeMessage(name).text
+  return new Set(Array.from({ length: Math.max(0, plain.length - 1) }, (_, i) => plain.slice(i, i + 2)))
+}
+
+export function topicTerms(text: string, common: ReadonlySet<string> = NO_WORDS): TopicTerms {
   const plain = normalizeMessage(text).text
   const terms = new Map<string, number>()
+  for (const [word, concept] of CONCEPT_OF) if (plain.includes(word)) terms.set(`concept:${concept}`, 3)
   const covered = new Uint8Array(plain.length)
   for (const k of keywordsIn(plain)) {
     terms.set(k.word, Math.max(terms.get(k.word) ?? 0, k.weight))
@@ -37,7 +73,7 @@ export function topicTerms(text: string): TopicTerms {
       // A pair wholly inside a keyword is that keyword already.
       if (covered[at] && covered[at + 1]) continue
       const pair = run[0].slice(i, i + 2)
-      if (!COMMON.has(pair) && !terms.has(pair)) terms.set(pair, 1)
+      if (!COMMON.has(pair) && !common.has(pair) && !terms.has(pair)) terms.set(pair, 1)
     }
   }
   return terms
