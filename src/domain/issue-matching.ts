@@ -126,7 +126,13 @@ function onlyOfTeams(text: string, open: readonly Known[]): Issue | null {
   return ofTeam.length === 1 ? ofTeam[0]!.issue : null
 }
 
-const teamsNamed = (text: string): Set<Category> => new Set(scoreCategories(normalizeMessage(text).text).map((s) => s.category))
+/** The teams a text plainly names: a strong keyword, or two weak ones ("地块" alone is no land matter). */
+const teamsNamed = (text: string): Set<Category> =>
+  new Set(
+    scoreCategories(normalizeMessage(text).text)
+      .filter((s) => s.score >= 2)
+      .map((s) => s.category),
+  )
 
 /**
  * Which issue a "已解决" closes, only when it is clear: the quoted one; else the one whose words it

@@ -122,13 +122,14 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
 }
 
 /**
- * A problem clause that opens with another team's business starts a problem of its own: "用电的事
- * 麻烦优先安排；贷款请金融专班对接一下建行；用工的事请跟进" is three. One that only mentions it does
- * not: "工人工资两个月没发了，业主拖欠工程款" is one problem of wages.
+ * A problem clause that opens on another team's business ("X的事", "X问题", "X：") starts a problem
+ * of its own: "用电的事麻烦优先安排；用工的事请跟进" is two. One that only mentions it does not:
+ * "工人工资两个月没发了，业主拖欠工程款", "临时水电还没接，…工人意见很大" are one problem each.
  */
 function newTopic(current: Segment, clause: Clause): boolean {
-  const lead = keywordsIn(clause.text).find((k) => k.at <= 2)
-  return lead !== undefined && lead.category !== bestCategory(textOf(current.clauses))
+  const lead = keywordsIn(clause.text).find((k) => k.at <= 2 && /^(?:的事|的问题|问题|方面|[:：])/u.test(clause.text.slice(k.at + k.word.length)))
+  const team = bestCategory(textOf(current.clauses))
+  return lead !== undefined && team !== null && lead.category !== team
 }
 
 const textOf = (clauses: Clause[]): string => clauses.map((c) => c.text).join('，')
@@ -186,15 +187,17 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
 }
 
 /**
- * An issue's team: its own words', else, for a demand with a deadline, those of the item it stands
- * in ("子女入学不知道怎么办理? 最好6月底前有个答复" → 子女入学, but not "环评什么时候能下来? 企业很着急");
+ * An issue's team: its own words', else, for a demand with a deadline or a plain problem, those of
+ * the item it stands in ("子女入学不知道怎么办理? 最好6月底前有个答复" → 子女入学, "燃气的事定下来
+ * 没有? 燃料定不了只能改电窑" → 燃气; but not for mere urgency: "环评什么时候能下来? 企业很着急");
  * a problem plainly stated but of no team is the catch-all
  * team's ("代建主体到现在还没定下来"); a bare request of no team is none ("麻烦check一下").
  */
 function issueCategory(segment: Segment, text: string): Category | null {
-  const own = bestCategory(text) ?? (firstDeadline(segment.clauses) ? bestCategory(segment.item.text) : null)
+  const plainProblem = segment.clauses.some((c) => c.role === 'issue' && !c.weakProblem && c.families.some((f) => f !== 'problem.request' && f.startsWith('problem.')))
+  const own = bestCategory(text) ?? (firstDeadline(segment.clauses) || plainProblem ? bestCategory(segment.item.text) : null)
   if (own) return own
-  return segment.clauses.some((c) => c.role === 'issue' && !c.weakProblem && c.families.some((f) => f !== 'problem.request' && f.startsWith('problem.'))) ? 'other' : null
+  return plainProblem ? 'other' : null
 }
 
 /**

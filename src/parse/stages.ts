@@ -17,7 +17,7 @@ const STAGE_PATTERNS: Array<[Stage, RegExp]> = [
   // and the first product off the line: 首台车正式下线, 生产线点火成功
   ['production', /投产(?!后|以后|之后)|试产|试生产|投入生产|(?:首台|首辆|首批|第一台)[^,，。]{0,8}下线|点火成功/],
   // 动工, 开工, 破土, 奠基, 进场施工, 开始施工 — not 复工, 停工, 新开工项目, 动工项目 (a kind of project)
-  ['construction', /(?<!新)动工(?!项目)|(?<![复停新])开工(?!项目)|破土|奠基|进场施工|开始施工|全面施工|正式施工/],
+  ['construction', /(?<!新)动工(?!项目)|(?<![复停新])开工(?!项目|业)|破土|奠基|进场施工|开始施工|全面施工|正式施工/],
 ]
 
 export interface StageMention {
