@@ -83,13 +83,6 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
     ],
   },
   {
-    name: 'meeting',
-    says: '会议、假期或值班安排，不是进度',
-    decide: (f) => (f.has('meeting') && !f.mentionsStage() ? { role: 'neutral' } : null),
-    examples: [['节后调度会改在4月8日(周三)上午9点', 'neutral']],
-    not: ['开工仪式定于5月15日上午举行'],
-  },
-  {
     name: 'stage-reached',
     says: '已到达节点',
     decide: (f) => {
@@ -167,6 +160,13 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['消防验收已通过', 'resolution'],
     ],
     not: ['主体结构已完成', '节能报告初稿已经完成'],
+  },
+  {
+    name: 'meeting',
+    says: '会议、假期或值班安排，不是进度',
+    decide: (f) => (f.has('meeting') && !f.mentionsStage() ? { role: 'neutral' } : null),
+    examples: [['节后调度会改在4月8日(周三)上午9点', 'neutral']],
+    not: ['开工仪式定于5月15日上午举行'],
   },
   {
     name: 'work-done',
