@@ -42,7 +42,7 @@ const PROBLEM_FAMILIES = [
 
 /** Done-words count where nothing is planned or denied, and no part-way share is given ("拆除工作已完成70%"). */
 const resolvedOk = (f: ClauseFacts) =>
-  !f.planned() && !f.has('resolved.negated') && !f.has('condition') && (f.percent() ?? 100) === 100
+  !f.planned() && !f.has('resolved.negated') && !f.has('condition') && !f.has('order') && (f.percent() ?? 100) === 100
 
 export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
@@ -121,7 +121,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['已经协调好了', 'resolution'],
       ['16日下午3时,全园区终于恢复供电', 'resolution'],
     ],
-    not: ['要求10个工作日内办结', '还没有解决', '整改完毕经复查后才能复工', '园区纬三路还没修通'],
+    not: ['要求10个工作日内办结', '还没有解决', '整改完毕经复查后才能复工', '园区纬三路还没修通', '限24小时内整改到位'],
   },
   {
     name: 'percent',

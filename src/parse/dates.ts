@@ -136,6 +136,8 @@ const RULES: Array<[RegExp, Resolver]> = [
   }],
   // N个工作日内 on the official calendar: 10个工作日内, 十个工作日
   [new RegExp(`${N}个?工作日(?:内|之内|以内)?`, 'g'), (m, ctx) => ({ ...workingDays(ctx, num(m[1])), inherentDeadline: /内/.test(m[0]) })],
+  // 24小时内, 48小时之内: by the day those hours end
+  [new RegExp(`${N}个?小时(?:内|之内|以内)`, 'g'), (m, ctx) => ({ date: addDays(ctx.today, Math.ceil(num(m[1]) / 24)), inherentDeadline: true })],
   // 3天内, 两天之内, 3日内; 3天后 (a start, not a deadline)
   [new RegExp(`${N}(?:天|日)(内|之内|以内|后|以后|之后)`, 'g'), (m, ctx) => ({ date: addDays(ctx.today, num(m[1])), inherentDeadline: /内/.test(m[2] ?? '') })],
   // 一周内, 两周内, 一个星期内
