@@ -11,6 +11,8 @@ export interface NormalizedMessage {
   quoted: string
   /** `#进度` / `#问题` tags the sender put in, as explicit hints. */
   tags: Set<'progress' | 'issue'>
+  /** Sent to everyone ("@所有人"): an announcement. */
+  toEveryone: boolean
 }
 
 // hk → cn, not twp: twp rewrites vocabulary, and chained converters turn 显著 into 显着.
@@ -52,5 +54,5 @@ export function normalizeMessage(body: string, quoted = ''): NormalizedMessage {
     tags.add(tag === '进度' ? 'progress' : 'issue')
     return ' '
   })
-  return { text: clean(text), quoted: quoted === '' ? '' : clean(quoted), tags }
+  return { text: clean(text), quoted: quoted === '' ? '' : clean(quoted), tags, toEveryone: /@(?:所有人|全体成员)/u.test(body) }
 }

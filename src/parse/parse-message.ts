@@ -67,7 +67,8 @@ export function explainMessage(input: MessageInput, options: ParseOptions): Expl
   const text = message.text.replace(new RegExp(familyPattern('courtesy').source, 'gu'), ' ').trim()
   if (shows(text, 'invitation')) return { setAside: 'invitation', items: [], records: applyTags([], message.tags, []) }
   const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
-  const notice = shows(text, 'notice')
+  // "@所有人" makes an announcement of whatever follows: "@所有人 推进群今天建立，要求9月底前完成供地".
+  const notice = message.toEveryone || shows(text, 'notice')
   const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
   const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
   return {
