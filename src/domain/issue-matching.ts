@@ -18,6 +18,9 @@ export interface IssueTopic {
  */
 export const SAME_PROBLEM = 3
 
+/** A resolution this short, naming no team, says only "done": "问题已解决，谢谢大家", "已经协调好了". */
+const BARE_CHARS = 12
+
 export type ResolutionTarget = { kind: 'close'; issue: Issue } | { kind: 'ask'; candidates: Issue[] } | { kind: 'none' }
 
 /** What becomes of each record a message gave, once the ledger's open issues are taken into account. */
@@ -71,7 +74,11 @@ export function planRecords(input: {
 
   const followed = (record: IssueRecord | ProgressRecord): Issue | null => {
     if (quotedOpen.length === 1) return quotedOpen[0]!
-    return bestMatch(termsOf(record.summary), teamsNamed(record.summary), open)
+    // An issue is of its own team ("临时水电还没接，…工人意见很大" is no labour matter) unless it names
+    // none (the catch-all by default: "营业执照信息还没同步到平台"); a plan names its teams.
+    const named = teamsNamed(record.summary)
+    const teams = record.type === 'issue' ? (named.size > 0 ? new Set([record.category]) : named) : named
+    return bestMatch(termsOf(record.summary), teams, open)
   }
   for (const record of input.records) {
     if (record.type === 'issue') {
@@ -80,7 +87,7 @@ export function planRecords(input: {
         stillOpen.add(issue.id)
         plans.push({ kind: 'follow-up', record, issue, due: record.due })
       } else {
-        plans.push({ kind: 'new-issue', record, recurs: bestMatch(termsOf(record.summary), teamsNamed(record.summary), closed) })
+        plans.push({ kind: 'new-issue', record, recurs: bestMatch(termsOf(record.summary), new Set([record.category]), closed) })
       }
     } else if (record.type === 'progress') {
       // A stage reached or a share done is the project's progress whoever says it; a plan that
@@ -120,7 +127,7 @@ function bestMatch(terms: TopicTerms, teams: ReadonlySet<Category>, among: reado
 
 /** The only open issue of the team a text names, when it names exactly one team: "预计下周二能送电" → the power issue. */
 function onlyOfTeams(text: string, open: readonly Known[]): Issue | null {
-  const teams = teamsNamed(text)
+  const teams = new Set(scoreCategories(normalizeMessage(text).text).map((s) => s.category))
   if (teams.size !== 1) return null
   const ofTeam = open.filter((k) => teams.has(k.issue.category))
   return ofTeam.length === 1 ? ofTeam[0]!.issue : null
@@ -156,8 +163,12 @@ function chooseIssueToClose(
   const scored = candidates.map((k) => ({ issue: k.issue, score: score(terms, teams, k) }))
   const top = Math.max(0, ...scored.map((s) => s.score))
   if (top >= SAME_PROBLEM) return oneOrAsk(scored.filter((s) => s.score === top).map((s) => s.issue))
+  // Nothing shared: a bare "问题已解决" or "供电的事办好了" means the only open issue (of that team);
+  // a fix of something named that no open issue speaks of ("新水渠今天通水了" beside a gas issue,
+  // "一个好消息，SC证拿到了" beside a loan) closes none.
+  const bare = ![...terms.keys()].some((t) => t.startsWith('concept:')) && (record.category !== null || Array.from(record.summary).length <= BARE_CHARS)
   const sameTeam = record.category ? candidates.filter((k) => k.issue.category === record.category) : candidates
-  return oneOrAsk(sameTeam.map((k) => k.issue))
+  return bare || top > 0 ? oneOrAsk(sameTeam.map((k) => k.issue)) : { kind: 'none' }
 }
 
 function oneOrAsk(issues: Issue[]): ResolutionTarget {

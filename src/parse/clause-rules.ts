@@ -41,6 +41,9 @@ const PROBLEM_FAMILIES = [
 ] as const
 
 /** Done-words count where nothing is planned or denied, and no part-way share is given ("拆除工作已完成70%"). */
+/** Problem words that say what is wrong, not only what is wanted. */
+const CONCRETE_PROBLEM = ['problem.not-done', 'problem.stuck', 'problem.danger', 'problem.short'] as const
+
 const resolvedOk = (f: ClauseFacts) =>
   !f.planned() && !f.has('resolved.negated') && !f.has('condition') && !f.has('order') && (f.percent() ?? 100) === 100
 
@@ -96,6 +99,13 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['一期工程去年12月4日正式动工建设', 'progress'],
       ['生产线点火成功', 'progress'],
     ],
+  },
+  {
+    name: 'advice',
+    says: '叮嘱或号召，不是提出问题',
+    decide: (f) => (f.has('advice') && !CONCRETE_PROBLEM.some((p) => f.has(p)) ? { role: 'neutral' } : null),
+    examples: [['安全措施一定要到位', 'neutral']],
+    not: ['吊篮安全锁没有检测，一定要整改'],
   },
   {
     name: 'no-problem-found',

@@ -65,14 +65,13 @@ export function explainMessage(input: MessageInput, options: ParseOptions): Expl
   const message = normalizeMessage(input.body.slice(0, PARSE_LIMIT), input.quoted?.slice(0, PARSE_LIMIT))
   // A report's closing courtesy ("请各位领导审阅") is no notice to everyone: it goes before reading.
   const text = message.text.replace(new RegExp(familyPattern('courtesy').source, 'gu'), ' ').trim()
-  if (shows(text, 'invitation')) return { setAside: 'invitation', items: [], records: applyTags([], message.tags, []) }
   const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
   // "@所有人" makes an announcement of whatever follows: "@所有人 推进群今天建立，要求9月底前完成供地".
-  const notice = message.toEveryone || shows(text, 'notice')
+  const notice = message.toEveryone || shows(text, 'notice') || shows(text, 'invitation')
   const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
   const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
   return {
-    setAside: notice && records.length === 0 ? 'notice' : null,
+    setAside: notice && records.length === 0 ? (shows(text, 'invitation') ? 'invitation' : 'notice') : null,
     items: items.map(({ item, clauses }) => ({
       text: item.text,
       section: item.section,
