@@ -50,6 +50,7 @@ const CONCEPTS: Record<string, readonly string[]> = {
 }
 
 const CONCEPT_OF = Object.entries(CONCEPTS).flatMap(([concept, words]) => words.map((w) => [w, concept] as const))
+const CONCEPT_WORDS = new Set(CONCEPT_OF.map(([word]) => word))
 
 /** `common`: words of the conversation that say nothing of a problem (the project's own name). */
 const NO_WORDS: ReadonlySet<string> = new Set()
@@ -66,7 +67,8 @@ export function topicTerms(text: string, common: ReadonlySet<string> = NO_WORDS)
   for (const [word, concept] of CONCEPT_OF) if (plain.includes(word)) terms.set(`concept:${concept}`, 3)
   const covered = new Uint8Array(plain.length)
   for (const k of keywordsIn(plain)) {
-    terms.set(k.word, Math.max(terms.get(k.word) ?? 0, k.weight))
+    // A keyword of a concept is counted once, as the concept: 工人 is the workforce, not twice.
+    if (!CONCEPT_WORDS.has(k.word)) terms.set(k.word, Math.max(terms.get(k.word) ?? 0, k.weight))
     covered.fill(1, k.at, k.at + k.word.length)
   }
   for (const run of plain.matchAll(/[\u4e00-\u9fff]+/gu)) {
