@@ -167,7 +167,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
     decide: (f) => (resolvedOk(f) && f.has('resolved.weak') && f.topic() && !f.has('activity') && !f.has('preparation') ? { role: 'resolution' } : null),
     examples: [
       ['电力线路已迁走', 'resolution'],
-      ['消防验收已通过', 'resolution'],
+      ['燃气管道已到位', 'resolution'],
     ],
     not: ['主体结构已完成', '节能报告初稿已经完成'],
   },

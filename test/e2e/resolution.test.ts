@@ -50,9 +50,17 @@ describe('a resolution in chat', () => {
     expect(await statusOf(room.id, 3)).toBe('resolved')
   })
 
-  it('asks, listing the candidates, when two issues of the team are open', async () => {
-    const { zhang, room } = await groupWithIssues('【项目】精密铸造推进群')
+  it('closes the issue of its team whose words it shares', async () => {
+    const { zhang, room } = await groupWithIssues('【项目】精工模具推进群')
     h.say(zhang, room, '征地问题已经解决了')
+    await h.waitForSay(room, /问题 #1.*已办结/)
+    expect(await statusOf(room.id, 1)).toBe('resolved')
+    expect(await statusOf(room.id, 2)).toBe('open')
+  })
+
+  it('asks, listing the candidates, when two issues of the team fit equally', async () => {
+    const { zhang, room } = await groupWithIssues('【项目】精密铸造推进群')
+    h.say(zhang, room, '土地的问题已经解决了')
     const asked = await h.waitForSay(room, /不确定是哪个问题/)
     expect(asked).toMatch(/#1/)
     expect(asked).toMatch(/#2/)

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { planRecords, type IssueTopic } from '../../src/domain/issue-matching.ts'
+import type { Issue } from '../../src/domain/types.ts'
+import type { Category, ParsedRecord } from '../../src/parse/types.ts'
+
+let nextId = 1
+function topic(number: number, category: Category, text: string, status: Issue['status'] = 'open'): IssueTopic {
+  const issue: Issue = {
+    id: nextId++,
+    projectId: 1,
+    number,
+    messageId: null,
+    sourceCommand: null,
+    category,
+    summary: text,
+    status,
+    reporterId: null,
+    assigneeId: null,
+    openedAt: new Date('2026-03-02T01:00:00Z'),
+    openedOn: '2026-03-02',
+    dueOn: '2026-03-11',
+    resolvedAt: null,
+    resolvedOn: null,
+    resolutionText: null,
+    resolvedById: null,
+  }
+  return { issue, text }
+}
+
+const issue = (category: Category, summary: string, due: string | null = null): ParsedRecord => ({ type: 'issue', category, due, summary })
+const plan = (summary: string): ParsedRecord => ({ type: 'progress', stage: null, percent: null, due: '2026-03-10', summary })
+const fix = (category: Category | null, summary: string): ParsedRecord => ({ type: 'resolution', category, summary })
+
+const place = (records: ParsedRecord[], topics: IssueTopic[]) =>
+  planRecords({ records, topics, quoted: undefined, projectName: '华晟储能电池项目' }).map((p) =>
+    p.kind === 'resolution' ? `${p.kind}:${p.target.kind === 'close' ? p.target.issue.number : p.target.kind}` : p.kind === 'follow-up' ? `follow-up:${p.issue.number}` : p.kind === 'new-issue' ? `new${p.recurs ? `(recurs ${p.recurs.number})` : ''}` : p.kind,
+  )
+
+describe('placing a message in the ledger', () => {
+  const power = topic(1, 'infrastructure', '施工临时用电还没接入，现在靠两台柴油发电机')
+  const loan = topic(2, 'finance', '项目固定资产贷款2亿元还卡在建行总行审批')
+  const workers = topic(3, 'labour', '钢结构焊工、电工缺口约20人，施工单位招不到人')
+  const road = topic(4, 'infrastructure', '厂区门口道路坑洼不平，大车进出不便')
+  const open = [power, loan, workers, road]
+
+  it.each([
+    ['a repeat in other words follows up its issue', [issue('labour', '招工还差十几个人，还是不够')], ['follow-up:3']],
+    ['a nudge naming it follows it up', [issue('infrastructure', '用电的事还没落实，发电机一天光柴油就两千多')], ['follow-up:1']],
+    ['a new problem of another team is new', [issue('environment', '夜间打桩噪音太大，村民投诉了')], ['new']],
+    ['a new problem of the same team but another thing is new', [issue('infrastructure', '厂区供水管还没接通')], ['new']],
+    ['a plan about an open issue is its news, not progress', [plan('箱变已经到货，预计下周二能送电')], ['follow-up:1']],
+    ['a plan of the project is progress', [plan('预计下周开始主体结构施工')], ['progress']],
+    ['a fix closes the issue whose words it shares', [fix('infrastructure', '临时用电已经接通了')], ['resolution:1']],
+    ['a fix of the road closes the road, not the power', [fix('infrastructure', '门口道路已经修好了')], ['resolution:4']],
+    ['a bare "done" with several open asks', [fix(null, '问题已解决')], ['resolution:ask']],
+  ])('%s', (_what, records, expected) => {
+    expect(place(records, open)).toEqual(expected)
+  })
+
+  it('never closes what the same message says is still open', () => {
+    const noise = topic(5, 'environment', '周边居民投诉夜间施工噪音')
+    expect(place([fix('environment', '环评批复已经拿到了'), issue('environment', '噪音投诉还没回复')], [noise])).toEqual(['follow-up:5', 'resolution:none'])
+  })
+
+  it('names the closed issue a problem that comes back repeats', () => {
+    const closed = topic(1, 'infrastructure', '施工临时用电还没接入', 'resolved')
+    expect(place([issue('infrastructure', '临时用电又停了，箱变跳闸，桩机全部停工')], [closed])).toEqual(['new(recurs 1)'])
+  })
+
+  it('does not take the project\'s own name for a shared topic', () => {
+    const mine = topic(1, 'safety', '华晟储能电池项目北区一名工人滑落骨折')
+    expect(place([issue('finance', '华晟储能电池项目的设备款还没到位')], [mine])).toEqual(['new'])
+  })
+})
