@@ -13,6 +13,7 @@ const HOUR_MS = 3_600_000
  *  `split`: a local midnight falls inside that hour (zones with :30 or :45 offsets), so ask Intl. */
 const hourDates = new Map<string, { date: LocalDate; split: boolean }>()
 const HOUR_CACHE_LIMIT = 10_000
+let last = { hour: NaN, timeZone: '', date: '' as LocalDate, split: true }
 
 function formatDate(instant: Date, timeZone: string): LocalDate {
   let f = formatters.get(timeZone)
@@ -27,9 +28,14 @@ function formatDate(instant: Date, timeZone: string): LocalDate {
 export function dateInZone(instant: Date, timeZone: string): LocalDate {
   const ms = instant.getTime()
   const hour = Math.floor(ms / HOUR_MS)
+  // Messages come in time order: most are in the hour of the one before.
+  if (hour === last.hour && timeZone === last.timeZone && !last.split) return last.date
   const key = `${timeZone}|${hour}`
   const known = hourDates.get(key)
-  if (known) return known.split ? formatDate(instant, timeZone) : known.date
+  if (known) {
+    last = { hour, timeZone, ...known }
+    return known.split ? formatDate(instant, timeZone) : known.date
+  }
   // The date at the hour's first and last millisecond: the same unless a local midnight is inside.
   const first = formatDate(new Date(hour * HOUR_MS), timeZone)
   const split = first !== formatDate(new Date(hour * HOUR_MS + HOUR_MS - 1), timeZone)

@@ -64,22 +64,24 @@ export interface Keyword {
   weight: number
 }
 
-/** Keywords by their first character, so one pass over the text finds them all. */
-const BY_FIRST_CHAR = new Map<string, Keyword[]>()
+/** Keywords by their first character, longest first, so one pass over the text finds them all:
+ *  BUCKETS[BUCKET_OF[code] - 1] for a first UTF-16 code unit (a typed array reads faster than a Map). */
+const BUCKETS: Keyword[][] = []
+const BUCKET_OF = new Uint16Array(0x10000)
 for (const [category, words] of Object.entries(KEYWORDS) as Array<[Category, Array<[string, number]>]>) {
   for (const [word, weight] of words) {
-    const first = word[0] as string
-    const bucket = BY_FIRST_CHAR.get(first) ?? []
-    bucket.push({ word, category, weight })
-    BY_FIRST_CHAR.set(first, bucket)
+    const first = word.charCodeAt(0)
+    if (BUCKET_OF[first] === 0) BUCKET_OF[first] = BUCKETS.push([])
+    BUCKETS[(BUCKET_OF[first] as number) - 1]!.push({ word, category, weight })
   }
 }
+for (const bucket of BUCKETS) bucket.sort((a, b) => b.word.length - a.word.length)
 
 export interface CategoryScore {
-  category: Category
-  score: number
+  readonly category: Category
+  readonly score: number
   /** Where the first keyword of the category stands, for breaking ties. */
-  first: number
+  readonly first: number
 }
 
 /**
@@ -89,28 +91,42 @@ export interface CategoryScore {
  */
 export function keywordsIn(text: string): (Keyword & { at: number })[] {
   const found: (Keyword & { at: number })[] = []
-  const seen = new Set<Keyword>()
   // The end of the longest keyword starting at or before each point so far: linear in the text.
   let coveredTo = 0
   for (let at = 0; at < text.length; at++) {
-    const bucket = BY_FIRST_CHAR.get(text[at] as string)
-    if (!bucket) continue
-    const here = bucket.filter((k) => text.startsWith(k.word, at)).sort((a, b) => b.word.length - a.word.length)
-    for (const keyword of here) {
+    const index = BUCKET_OF[text.charCodeAt(at)] as number
+    if (index === 0) continue
+    const bucket = BUCKETS[index - 1] as Keyword[]
+    for (const keyword of bucket) {
+      if (!text.startsWith(keyword.word, at)) continue
       const end = at + keyword.word.length
       if (end <= coveredTo) continue // inside a longer keyword already found
       coveredTo = Math.max(coveredTo, end)
-      if (seen.has(keyword)) continue
-      seen.add(keyword)
-      found.push({ ...keyword, at })
+      if (found.some((f) => f.word === keyword.word)) continue // a text names few keywords
+      found.push({ word: keyword.word, category: keyword.category, weight: keyword.weight, at })
     }
   }
   return found
 }
 
+/** The scores of texts seen lately: a message's clauses and segments are scored more than once
+ *  (a clause, then the segment it is in, then the record's summary). Callers do not change them. */
+const recent = new Map<string, readonly CategoryScore[]>()
+const RECENT_LIMIT = 256
+
 /** Every team the text mentions, best first; empty when none does. Each keyword counts once. */
-export function scoreCategories(text: string): CategoryScore[] {
-  const scores = new Map<Category, CategoryScore>()
+export function scoreCategories(text: string): readonly CategoryScore[] {
+  let scores = recent.get(text)
+  if (scores === undefined) {
+    if (recent.size >= RECENT_LIMIT) recent.clear()
+    scores = score(text)
+    recent.set(text, scores)
+  }
+  return scores
+}
+
+function score(text: string): CategoryScore[] {
+  const scores = new Map<Category, { category: Category; score: number; first: number }>()
   for (const keyword of keywordsIn(text)) {
     const s = scores.get(keyword.category)
     if (s) s.score += keyword.weight

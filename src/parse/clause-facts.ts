@@ -3,73 +3,105 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { scoreCategories } from './categories.ts'
 import { findDates, type DateMention } from './dates.ts'
 import { findPercent } from './percent.ts'
-import { shows, type FamilyName } from './phrases.ts'
-import { findStages } from './stages.ts'
+import { FAMILY_BIT, possibleFamilies, shows, type FamilyName } from './phrases.ts'
+import { findStages, type StageMention } from './stages.ts'
 import type { Stage } from './types.ts'
 
 /** Problem words that, right after a stage word, make the clause about the trouble. */
 const TROUBLE: readonly FamilyName[] = ['problem.not-done', 'problem.stuck', 'problem.request', 'problem.short', 'problem.conflict', 'problem.noun']
 
-/** What the rules may ask of a clause; each fact is worked out once, when first asked. */
-export interface ClauseFacts {
-  text: string
-  dates: DateMention[]
-  has(family: FamilyName): boolean
-  /** Any stage word at all, reached or not: "要求6月底前完成供地". */
-  mentionsStage(): boolean
-  /** The first stage word that is reached (not negated or hypothetical), and whether trouble follows it. */
-  stage(): { stage: Stage; troubleAfter: boolean } | null
-  percent(): number | null
-  /** The clause names some team's business (a keyword of categories.ts). */
-  topic(): boolean
-  /** A plan word, or a date ahead. */
-  planned(): boolean
-  /** A date ahead that is not a "from then on" (国庆后). */
-  dated(): boolean
-  /** The families asked about so far and found, for `--explain`. */
-  found(): FamilyName[]
-}
+/** Not worked out yet (null and undefined are answers). */
+const UNKNOWN = Symbol('unknown')
+type Lazy<T> = T | typeof UNKNOWN
 
-export function clauseFacts(text: string, today: LocalDate, calendar: WorkingCalendar): ClauseFacts {
-  const dates = findDates(text, today, calendar)
-  const seen = new Map<FamilyName, boolean>()
-  const has = (family: FamilyName) => {
-    let value = seen.get(family)
-    if (value === undefined) seen.set(family, (value = shows(text, family)))
-    return value
+/**
+ * What the rules may ask of a clause; each fact is worked out once, when first asked. A class
+ * rather than closures: the parser makes one per clause, and the memo fields cost nothing to set up.
+ */
+export class ClauseFacts {
+  readonly dates: DateMention[]
+  /** The families asked about (a bit each, FAMILY_BIT), those found among them, and their names in order. */
+  private asked: number
+  private showing = 0
+  private readonly shown: FamilyName[] = []
+  private stageWords: Lazy<StageMention[]> = UNKNOWN
+  private reached: Lazy<{ stage: Stage; troubleAfter: boolean } | null> = UNKNOWN
+  private share: Lazy<number | null> = UNKNOWN
+  private teamTopic: Lazy<boolean> = UNKNOWN
+
+  constructor(
+    readonly text: string,
+    today: LocalDate,
+    calendar: WorkingCalendar,
+  ) {
+    this.dates = findDates(text, today, calendar)
+    // Families that cannot match (none of the characters they need is here) count as asked, not shown.
+    this.asked = ~possibleFamilies(text)
   }
-  const once = <T>(work: () => T) => {
-    let done = false
-    let value: T
-    return () => {
-      if (!done) {
-        value = work()
-        done = true
+
+  has(family: FamilyName): boolean {
+    const bit = FAMILY_BIT[family]
+    if ((this.asked & bit) === 0) {
+      this.asked |= bit
+      if (shows(this.text, family)) {
+        this.showing |= bit
+        this.shown.push(family)
       }
-      return value
     }
+    return (this.showing & bit) !== 0
   }
-  const dated = once(() => dates.some((d) => !d.past && !d.after && d.date !== null))
-  const stageWords = once(() => findStages(text))
-  return {
-    text,
-    dates,
-    has,
-    mentionsStage: () => stageWords().length > 0,
-    stage: once(() => {
-      for (const { stage, index, end } of stageWords()) {
-        if (shows(text.slice(Math.max(0, index - 8), index), 'stage-negated-before')) continue
-        if (shows(text.slice(end), 'stage-negated-after')) continue
-        // "项目签约快一年了还没供地": trouble after the stage word makes the clause about the trouble.
-        const after = text.slice(end)
-        return { stage, troubleAfter: TROUBLE.some((family) => shows(after, family)) }
-      }
-      return null
-    }),
-    percent: once(() => findPercent(text)),
-    topic: once(() => scoreCategories(text).length > 0),
-    planned: once(() => has('plan') || dates.some((d) => !d.past)),
-    dated,
-    found: () => [...seen].filter(([, v]) => v).map(([k]) => k),
+
+  /** Any stage word at all, reached or not: "要求6月底前完成供地". */
+  mentionsStage(): boolean {
+    return this.stageMentions().length > 0
+  }
+
+  /** The first stage word that is reached (not negated or hypothetical), and whether trouble follows it. */
+  stage(): { stage: Stage; troubleAfter: boolean } | null {
+    if (this.reached === UNKNOWN) this.reached = this.firstReached()
+    return this.reached
+  }
+
+  percent(): number | null {
+    if (this.share === UNKNOWN) this.share = findPercent(this.text)
+    return this.share
+  }
+
+  /** The clause names some team's business (a keyword of categories.ts). */
+  topic(): boolean {
+    if (this.teamTopic === UNKNOWN) this.teamTopic = scoreCategories(this.text).length > 0
+    return this.teamTopic
+  }
+
+  /** A plan word, or a date ahead. */
+  planned(): boolean {
+    return this.has('plan') || this.dates.some((d) => !d.past)
+  }
+
+  /** A date ahead that is not a "from then on" (国庆后). */
+  dated(): boolean {
+    return this.dates.some((d) => !d.past && !d.after && d.date !== null)
+  }
+
+  /** The families asked about so far and found, for `--explain`. */
+  found(): FamilyName[] {
+    return this.shown
+  }
+
+  private stageMentions(): StageMention[] {
+    if (this.stageWords === UNKNOWN) this.stageWords = findStages(this.text)
+    return this.stageWords
+  }
+
+  private firstReached(): { stage: Stage; troubleAfter: boolean } | null {
+    const { text } = this
+    for (const { stage, index, end } of this.stageMentions()) {
+      if (shows(text.slice(Math.max(0, index - 8), index), 'stage-negated-before')) continue
+      if (shows(text.slice(end), 'stage-negated-after')) continue
+      // "项目签约快一年了还没供地": trouble after the stage word makes the clause about the trouble.
+      const after = text.slice(end)
+      return { stage, troubleAfter: TROUBLE.some((family) => shows(after, family)) }
+    }
+    return null
   }
 }

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { clauseFacts } from './clause-facts.ts'
+import { ClauseFacts } from './clause-facts.ts'
 import { CLAUSE_RULES, type Decision, type Role } from './clause-rules.ts'
 import type { DateMention } from './dates.ts'
 import type { FamilyName } from './phrases.ts'
@@ -17,8 +17,8 @@ export interface Clause {
   dates: DateMention[]
   planOnly: boolean
   weakProblem: boolean
-  /** It names a stage, reached or not. */
-  mentionsStage: boolean
+  /** What else may be asked of it, worked out when asked ("does it name a stage at all?"). */
+  facts: ClauseFacts
   /** The rule that decided, or null when none did (a neutral clause). */
   rule: string | null
   /** The phrase families the rules found in it. */
@@ -39,7 +39,7 @@ export function splitClauses(text: string): string[] {
 
 /** The role of a clause: the first rule of the table that decides it; neutral when none does. */
 export function classifyClause(text: string, today: LocalDate, calendar: WorkingCalendar): Clause {
-  const facts = clauseFacts(text, today, calendar)
+  const facts = new ClauseFacts(text, today, calendar)
   let decision: Decision = { role: 'neutral' }
   let rule: string | null = null
   for (const r of CLAUSE_RULES) {
@@ -58,7 +58,7 @@ export function classifyClause(text: string, today: LocalDate, calendar: Working
     dates: facts.dates,
     planOnly: decision.planOnly ?? false,
     weakProblem: decision.weakProblem ?? false,
-    mentionsStage: facts.mentionsStage(),
+    facts,
     rule,
     families: facts.found(),
   }

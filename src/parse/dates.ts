@@ -11,12 +11,13 @@ import {
 import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
 import { parseNumeral } from './numerals.ts'
 import { shows } from './phrases.ts'
+import { CharacterGate } from './required-chars.ts'
 
 /**
  * Date expressions in a clause, resolved against the day the message was sent (Asia/Shanghai).
- * The contract is the table in ../shared/corpus/SPEC.md. chrono-node is not used: it is wrong or
- * blind on most of that table (5月底, 中旬, 本月底, 年内, 一周内, N个工作日内, 3.15, 15号) and its
- * weeks start on Sunday, so these rules are written out here instead.
+ * The contract is corpus/README.md ("due") and the cases of test/unit/parse/dates.test.ts.
+ * chrono-node is not used: it is wrong or blind on most of them (5月底, 中旬, 本月底, 年内, 一周内,
+ * N个工作日内, 3.15, 15号) and its weeks start on Sunday, so these rules are written out here instead.
  */
 export interface DateMention {
   /** Position in the clause, for telling which words stand around it. */
@@ -239,15 +240,27 @@ const CUTOFF_BEFORE = /(截至|截止)(到|至)?\s*$/
 // 于9月9日首次发放, 於10月30日送上了电: a dated fact of the story told, where no plan is said
 const FACT_BEFORE = /[于於]\s*$/
 
+/** Only the rules whose needed characters the clause holds run: "施工许可证还没办下来" runs none,
+ *  "6月底前" the few with 月 in them. */
+const GATE = new CharacterGate(RULES.map(([pattern]) => pattern.source))
+
+function overlapsTaken(taken: Uint8Array, index: number, end: number): boolean {
+  for (let i = index; i < end; i++) if (taken[i] === 1) return true
+  return false
+}
+
 export function findDates(clause: string, today: LocalDate, calendar: WorkingCalendar): DateMention[] {
+  const open = GATE.open(clause)
+  if (open === 0) return []
   const ctx: Context = { today, calendar }
   // Characters already inside a match: each rule checks only its own match's span, so the whole
   // scan stays linear in the clause's length however many dates it holds.
-  const taken = new Uint8Array(clause.length)
-  const overlaps = (index: number, end: number) => taken.subarray(index, end).includes(1)
-  const planned = shows(clause, 'plan')
+  let taken: Uint8Array | undefined
+  let planned: boolean | undefined
   const found: DateMention[] = []
-  for (const [pattern, resolve] of RULES) {
+  for (let r = 0; r < RULES.length; r++) {
+    if ((open & (1 << r)) === 0) continue
+    const [pattern, resolve] = RULES[r] as [RegExp, Resolver]
     pattern.lastIndex = 0
     for (let m = pattern.exec(clause); m; m = pattern.exec(clause)) {
       const index = m.index
@@ -256,14 +269,15 @@ export function findDates(clause: string, today: LocalDate, calendar: WorkingCal
         pattern.lastIndex++
         continue
       }
-      if (overlaps(index, end)) continue
+      taken ??= new Uint8Array(clause.length)
+      if (overlapsTaken(taken, index, end)) continue
       taken.fill(1, index, end)
       const { date, past = false, inherentDeadline = false, problem } = resolve(m, ctx) as ReturnType<Resolver> & { problem?: string }
       if (date === null && !problem) continue
       const before = clause.slice(Math.max(0, index - 4), index)
       const after = clause.slice(end)
       const deadline = inherentDeadline || DEADLINE_AFTER.test(after) || DEADLINE_BEFORE.test(clause.slice(Math.max(0, index - 6), index))
-      const fact = (CUTOFF_BEFORE.test(before) || (FACT_BEFORE.test(before) && !planned)) && !deadline
+      const fact = (CUTOFF_BEFORE.test(before) || (FACT_BEFORE.test(before) && !(planned ??= shows(clause, 'plan')))) && !deadline
       const mention: DateMention = {
         index,
         end,

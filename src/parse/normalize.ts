@@ -16,7 +16,56 @@ export interface NormalizedMessage {
 }
 
 // hk → cn, not twp: twp rewrites vocabulary, and chained converters turn 显著 into 显着.
-const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' })
+const convert = OpenCC.Converter({ from: 'hk', to: 'cn' })
+
+/**
+ * One character of every dictionary entry the converter could apply that changes something: the
+ * first that differs ("一坏 → 一坯" gives 坏), or one that converts on its own. A text with none of
+ * them converts to itself, so most chat (already Simplified) skips the converter's four passes.
+ * Every entry is checked against the converter in test/unit/parse/normalize.test.ts.
+ */
+function changingCharacters(): Uint8Array | null {
+  const entries = converterEntries()
+  if (entries.length === 0) return null
+  const single = new Set(entries.filter(([k, v]) => k !== v && [...k].length === 1).map(([k]) => k))
+  const chars = new Set<string>()
+  for (const [key, value] of entries) {
+    if (key === value || key === undefined) continue
+    const k = [...key]
+    const v = [...(value ?? '')]
+    chars.add(k.find((c) => single.has(c)) ?? k.find((c, i) => v[i] !== c) ?? (k[0] as string))
+  }
+  // By UTF-16 code unit; a character beyond the BMP marks its first unit (letting through a little more).
+  const units = new Uint8Array(0x10000)
+  for (const c of chars) units[c.charCodeAt(0)] = 1
+  return units
+}
+
+/** Every [from, to] entry of the dictionaries the hk → cn converter uses (its hk2s config). */
+export function converterEntries(): [string, string][] {
+  const config = (OpenCC.Locale.configs as Record<string, unknown> | undefined)?.['hk2s']
+  const entries: [string, string][] = []
+  // The config nests dictionaries in chains and groups; each is "k v|k v" or [k, v] pairs (whose
+  // two strings, unlike a group of two dictionaries, hold no space).
+  const isPair = (value: unknown[]): value is [string, string] => value.length === 2 && value.every((s) => typeof s === 'string' && !s.includes(' '))
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') for (const e of value.split('|')) entries.push(e.split(' ') as [string, string])
+    else if (Array.isArray(value) && isPair(value)) entries.push(value)
+    else if (Array.isArray(value)) value.forEach(collect)
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect)
+  }
+  collect(config)
+  return entries
+}
+
+const CHANGING = changingCharacters()
+
+/** Traditional (Hong Kong or Taiwan) to Simplified; a text the converter would leave alone is left alone. */
+export function toSimplified(text: string): string {
+  if (CHANGING === null) return convert(text)
+  for (let i = 0; i < text.length; i++) if (CHANGING[text.charCodeAt(i)] === 1) return convert(text)
+  return text
+}
 
 /** @mentions end at a space (WeChat puts U+2005 after the name) or at the end of the text: "@国土局李科 粤能…". */
 const MENTION = /@[^\s@]{1,30}(?:[\s\u2005]|$)/g

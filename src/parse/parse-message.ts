@@ -20,6 +20,9 @@ const SUMMARY_LIMIT = 120
  */
 export const PARSE_LIMIT = 5_000
 
+/** Closing courtesies, anywhere in the message: "请各位领导审阅", "特此报告". */
+const COURTESY = new RegExp(familyPattern('courtesy').source, 'gu')
+
 /** One message as the parser reads it: the sender's words apart from what they quoted. */
 export interface MessageInput {
   /** The sender's own words (a quoted block already taken off: chat-text.ts splitQuote). */
@@ -57,19 +60,11 @@ export interface Explanation {
  * give the same records. Commands never get here (the router and `npm run parse` read them first).
  */
 export function parseMessage(input: MessageInput, options: ParseOptions): ParsedRecord[] {
-  return explainMessage(input, options).records
+  return readMessage(input, options).records
 }
 
 export function explainMessage(input: MessageInput, options: ParseOptions): Explanation {
-  const today = dateInZone(new Date(input.sentAt), options.timeZone ?? MESSAGE_TIMEZONE)
-  const message = normalizeMessage(input.body.slice(0, PARSE_LIMIT), input.quoted?.slice(0, PARSE_LIMIT))
-  // A report's closing courtesy ("请各位领导审阅") is no notice to everyone: it goes before reading.
-  const text = message.text.replace(new RegExp(familyPattern('courtesy').source, 'gu'), ' ').trim()
-  const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
-  // "@所有人" makes an announcement of whatever follows: "@所有人 推进群今天建立，要求9月底前完成供地".
-  const notice = message.toEveryone || shows(text, 'notice') || shows(text, 'invitation')
-  const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
-  const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
+  const { text, notice, items, records } = readMessage(input, options)
   return {
     setAside: notice && records.length === 0 ? (shows(text, 'invitation') ? 'invitation' : 'notice') : null,
     items: items.map(({ item, clauses }) => ({
@@ -77,8 +72,29 @@ export function explainMessage(input: MessageInput, options: ParseOptions): Expl
       section: item.section,
       clauses: clauses.map(({ text, role, rule, families }) => ({ text, role, rule, families })),
     })),
-    records: applyTags(records, message.tags, items.flatMap((i) => i.clauses)),
+    records,
   }
+}
+
+/** One message read: its normalised text, whether it is a notice, its items' clauses, its records. */
+interface Reading {
+  text: string
+  notice: boolean
+  items: { item: Item; clauses: Clause[] }[]
+  records: ParsedRecord[]
+}
+
+function readMessage(input: MessageInput, options: ParseOptions): Reading {
+  const today = dateInZone(new Date(input.sentAt), options.timeZone ?? MESSAGE_TIMEZONE)
+  const message = normalizeMessage(input.body.slice(0, PARSE_LIMIT), input.quoted?.slice(0, PARSE_LIMIT))
+  // A report's closing courtesy ("请各位领导审阅") is no notice to everyone: it goes before reading.
+  const text = message.text.replace(COURTESY, ' ').trim()
+  const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
+  // "@所有人" makes an announcement of whatever follows: "@所有人 推进群今天建立，要求9月底前完成供地".
+  const notice = message.toEveryone || shows(text, 'notice') || shows(text, 'invitation')
+  const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
+  const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
+  return { text, notice, items, records: applyTags(records, message.tags, items) }
 }
 
 /**
@@ -145,10 +161,11 @@ const firstPercent = (clauses: Clause[]) => clauses.find((c) => c.percent !== nu
  * clause that says it is a plan ("于今年8月启动…，预计今年底投入使用" → 年底).
  */
 function planDate(clauses: Clause[], today: LocalDate): DateMention | undefined {
-  const ahead = (c: Clause) => c.dates.filter((d) => !d.past && !d.after && (d.date === null || d.date > today))
-  const planned = clauses.find((c) => c.families.includes('plan') && ahead(c).length > 0)
-  return (planned ? ahead(planned) : clauses.flatMap(ahead))[0]
+  const planned = clauses.find((c) => c.families.includes('plan') && datesAhead(c, today).length > 0)
+  return (planned ? datesAhead(planned, today) : clauses.flatMap((c) => datesAhead(c, today)))[0]
 }
+
+const datesAhead = (c: Clause, today: LocalDate): DateMention[] => c.dates.filter((d) => !d.past && !d.after && (d.date === null || d.date > today))
 
 /** Records in message order, progress merged into one: a weekly report is one progress update. */
 function toRecords(segments: Segment[], quoted: string, today: LocalDate): ParsedRecord[] {
@@ -209,7 +226,7 @@ function noticeRecords(segments: Segment[], today: LocalDate): ParsedRecord[] {
   // Facts are told as done ("已于4月28日正式签约", "设备已经全部安装完毕"); a requirement is not
   // ("要求是当年签约、当年供地"), but its dated target is ("要求6月底前完成供地").
   const fact = (c: Clause) => c.percent !== null || /已|了/u.test(c.text) || c.dates.some((d) => d.past)
-  const target = (c: Clause) => c.mentionsStage && c.dates.some((d) => !d.past && !d.after)
+  const target = (c: Clause) => c.facts.mentionsStage() && c.dates.some((d) => !d.past && !d.after)
   const progress = segments.filter((s) => (s.role === 'progress' && s.clauses.some(fact)) || s.clauses.some(target))
   const [record] = toRecords(progress.map((s) => ({ ...s, role: 'progress' })), '', today)
   return record && record.type === 'progress' && (record.stage !== null || record.percent !== null || record.due !== null) ? [record] : []
@@ -221,7 +238,9 @@ function withDueProblem<T extends ProgressRecord | IssueRecord>(record: T, probl
 }
 
 /** `#问题` / `#进度` make sure a record of that type exists, even where the words alone do not. */
-function applyTags(records: ParsedRecord[], tags: Set<'progress' | 'issue'>, clauses: Clause[]): ParsedRecord[] {
+function applyTags(records: ParsedRecord[], tags: Set<'progress' | 'issue'>, items: { clauses: Clause[] }[]): ParsedRecord[] {
+  if (tags.size === 0) return records
+  const clauses = items.flatMap((i) => i.clauses)
   const text = textOf(clauses)
   const summary = capSummary(text)
   const out = [...records]

@@ -1,3 +1,5 @@
+import { CharacterGate } from './required-chars.ts'
+
 /**
  * The phrase families that tell what a clause is doing, as data: each a name, the regular
  * expressions that show it, example clauses that must show it and look-alikes that must not. Adding
@@ -273,6 +275,19 @@ export const PHRASE_FAMILIES: readonly (PhraseFamily & { name: FamilyName; patte
 }))
 
 const BY_NAME = new Map(PHRASE_FAMILIES.map((f) => [f.name, f.pattern]))
+
+/** Each family's bit, for keeping what a clause showed in one integer (clause-facts.ts). */
+export const FAMILY_BIT: Readonly<Record<FamilyName, number>> = Object.fromEntries(PHRASE_FAMILIES.map((f, i) => [f.name, 1 << i])) as Record<FamilyName, number>
+
+const GATE = new CharacterGate(PHRASE_FAMILIES.map((f) => f.pattern.source))
+
+/**
+ * The families `text` may show (their bits): a family none of whose needed characters is in the
+ * text cannot match, so it need not be asked ("好的收到" may show none of them).
+ */
+export function possibleFamilies(text: string): number {
+  return GATE.open(text)
+}
 
 /** Whether `text` shows the family. */
 export function shows(text: string, family: FamilyName): boolean {

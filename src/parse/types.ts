@@ -4,7 +4,7 @@ import type { LocalDate } from '../calendar/local-date.ts'
 export const STAGES = ['signed', 'land', 'construction', 'completion', 'production'] as const
 export type Stage = (typeof STAGES)[number]
 
-/** The eight special work teams (专班) an issue can belong to; see ../shared/corpus/SPEC.md. */
+/** The eight special work teams (专班) an issue can belong to; their names and duties are in src/domain/teams.ts. */
 export const CATEGORIES = [
   'land',
   'finance',

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs'
+import * as OpenCC from 'opencc-js/t2cn'
 import { describe, expect, it } from 'vitest'
-import { normalizeMessage } from '../../../src/parse/normalize.ts'
+import { converterEntries, normalizeMessage, toSimplified } from '../../../src/parse/normalize.ts'
 
 describe('normalizeMessage', () => {
   it('turns Traditional into Simplified', () => {
@@ -20,6 +22,19 @@ describe('normalizeMessage', () => {
     const m = normalizeMessage('已经协调好了', '青苗補償怎麼樣了？')
     expect(m.text).toBe('已经协调好了')
     expect(m.quoted).toBe('青苗补偿怎么样了?')
+  })
+
+  it('converts exactly as OpenCC does, skipping only texts it would leave alone', () => {
+    const opencc = OpenCC.Converter({ from: 'hk', to: 'cn' })
+    const entries = converterEntries()
+    expect(entries.length).toBeGreaterThan(4000)
+    // Every dictionary entry, alone and inside Simplified chat, and the repository's corpus.
+    const corpus = readFileSync(new URL('../../../corpus/messages.jsonl', import.meta.url), 'utf8')
+    const texts = [...entries.flatMap(([from]) => [from, `项目${from}已经`]), ...corpus.split('\n')]
+    const wrong = texts.filter((t) => toSimplified(t) !== opencc(t))
+    expect(wrong).toEqual([])
+    expect(toSimplified('一坏土')).toBe(opencc('一坏土')) // a phrase whose characters do not change alone
+    expect(toSimplified('用地还没批')).toBe('用地还没批')
   })
 
   it('reads #进度 and #问题 tags as hints', () => {

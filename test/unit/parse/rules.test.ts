@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
-import { clauseFacts } from '../../../src/parse/clause-facts.ts'
+import { ClauseFacts } from '../../../src/parse/clause-facts.ts'
 import { CLAUSE_RULES } from '../../../src/parse/clause-rules.ts'
 import { classifyClause } from '../../../src/parse/clauses.ts'
 import { normalizeMessage } from '../../../src/parse/normalize.ts'
@@ -32,7 +32,7 @@ describe('every clause rule decides its examples, first in the table, and none o
     })
     if (rule.not && rule.not.length > 0) {
       it.each(rule.not.map((c) => [c]))(`${rule.name}, not: %s`, (clause) => {
-        expect(rule.decide(clauseFacts(plain(clause), TODAY, calendar))).toBeNull()
+        expect(rule.decide(new ClauseFacts(plain(clause), TODAY, calendar))).toBeNull()
       })
     }
   }
