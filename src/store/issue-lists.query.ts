@@ -1,4 +1,5 @@
 import type { Db } from './database.ts'
+import { literalLimit } from './literal-limit.ts'
 import { OPEN_STATUSES } from './issues.repository.ts'
 import { toIssue } from './mappers.ts'
 import type { Issue } from '../domain/types.ts'
@@ -12,7 +13,7 @@ export async function listRecentlyResolved(db: Db, projectId: number, limit: num
     .where('status', '=', 'resolved')
     .where('retracted_at', 'is', null)
     .orderBy('resolved_at', 'desc')
-    .limit(limit)
+    .limit(literalLimit(limit))
     .execute()
   return rows.map(toIssue)
 }

@@ -4,6 +4,7 @@ import { issueDueDate } from '../domain/sla.ts'
 import { nextIssueStatus } from '../domain/issue-status.ts'
 import type { Category, IssueRecord } from '../parse/types.ts'
 import { inTransaction, type Db } from './database.ts'
+import { literalLimit } from './literal-limit.ts'
 import { toIssue, toIssueEvent } from './mappers.ts'
 import { compiler, prepare, slot } from './prepared.ts'
 import type { IssuesTable } from './schema.ts'
@@ -310,7 +311,7 @@ export async function listIssueTopics(db: Db, projectId: number): Promise<IssueT
     .where('status', '=', 'resolved')
     .where('retracted_at', 'is', null)
     .orderBy('resolved_at', 'desc')
-    .limit(RECENTLY_RESOLVED)
+    .limit(literalLimit(RECENTLY_RESOLVED))
     .execute()
   const issues = [...open, ...resolved].map(toIssue)
   if (issues.length === 0) return []

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
+import { literalLimit } from './literal-limit.ts'
 import { compiler, prepare, slot } from './prepared.ts'
 import type { OutboxTable } from './schema.ts'
 
@@ -110,7 +111,7 @@ export async function nextDueOutboxItem(db: Db, now: Date): Promise<OutboxItem |
     .where('next_attempt_at', '<=', now.toISOString())
     .orderBy('next_attempt_at')
     .orderBy('id')
-    .limit(1)
+    .limit(literalLimit(1))
     .executeTakeFirst()
   return row ? toOutboxItem(row) : null
 }

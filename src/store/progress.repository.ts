@@ -2,6 +2,7 @@ import { dateInZone } from '../calendar/local-date.ts'
 import type { ProgressRecord } from '../parse/types.ts'
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
+import { literalLimit } from './literal-limit.ts'
 import { compiler, prepare, slot } from './prepared.ts'
 import type { ProgressUpdatesTable } from './schema.ts'
 import { toProgress } from './mappers.ts'
@@ -65,7 +66,7 @@ export async function findLatestProgress(db: Db, projectId: number): Promise<Pro
     .where('retracted_at', 'is', null)
     .orderBy('recorded_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(1)
+    .limit(literalLimit(1))
     .executeTakeFirst()
   return row ? toProgress(row) : null
 }
@@ -81,7 +82,7 @@ export async function listRecentProgressReporters(db: Db, projectId: number, lim
     .where('reporter_id', 'is not', null)
     .groupBy('reporter_id')
     .orderBy('last', 'desc')
-    .limit(limit)
+    .limit(literalLimit(limit))
     .execute()
   return rows.flatMap((r) => (r.reporter_id === null ? [] : [r.reporter_id]))
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from './database.ts'
+import { literalLimit } from './literal-limit.ts'
 import { findIssueById, findIssuesByQuotedMessage } from './issues.repository.ts'
 import type { Issue } from '../domain/types.ts'
 
@@ -29,7 +30,7 @@ export async function findQuotedIssues(
       .where('issue_id', 'is not', null)
       .where((eb) => eb.or([eb('text', '=', quote.text), startsWithHead]))
       .orderBy('id', 'desc')
-      .limit(1)
+      .limit(literalLimit(1))
       .executeTakeFirst()
     const issue = row?.issue_id ? await findIssueById(db, row.issue_id) : null
     return issue ? [issue] : undefined
@@ -40,7 +41,7 @@ export async function findQuotedIssues(
     .where('room_id', '=', roomId)
     .where((eb) => eb.or([eb('text', '=', quote.text), startsWithHead]))
     .orderBy('id', 'desc')
-    .limit(1)
+    .limit(literalLimit(1))
     .executeTakeFirst()
   return row ? findIssuesByQuotedMessage(db, row.wechat_id) : undefined
 }

@@ -1,4 +1,5 @@
 import { inTransaction, type Db } from './database.ts'
+import { literalLimit } from './literal-limit.ts'
 import { addIssueEvent, clearResolution } from './issues.repository.ts'
 import { toIssue, toProgress, toResolution, toStageEvent } from './mappers.ts'
 import type { IssueStatus, Retraction } from '../domain/types.ts'
@@ -148,7 +149,7 @@ async function latest(
     .where('retracted_at', 'is', null)
     .orderBy(atColumn as 'opened_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(1)
+    .limit(literalLimit(1))
     .executeTakeFirst()) as { id: number; at: string; message_id: number | null } | undefined
   return row ? { id: row.id, at: row.at, messageId: row.message_id } : null
 }

@@ -6,6 +6,7 @@ import { workingDayCounter, type WorkingDayCounter } from '../domain/sla.ts'
 import type { SlowThresholds } from '../domain/slow-projects.ts'
 import type { DigestOpenIssue, OpenIssueBrief, ProgressUpdate } from '../domain/types.ts'
 import type { Db } from './database.ts'
+import { literalLimit } from './literal-limit.ts'
 import { toProgress, toProject } from './mappers.ts'
 import { fetchOpenIssueBriefs, fetchOpenIssues } from './open-issues.query.ts'
 import { findLatestProgress } from './progress.repository.ts'
@@ -73,7 +74,7 @@ const lastMessageOn = (eb: ExpressionBuilder<Database, 'projects'>) =>
     .select('messages.sent_on')
     .whereRef('messages.project_id', '=', 'projects.id')
     .orderBy('messages.sent_at', 'desc')
-    .limit(1)
+    .limit(literalLimit(1))
     .as('last_message_on')
 
 /** Each active project's latest progress update: one seek per project on (project_id, recorded_at). */
@@ -92,7 +93,7 @@ async function latestProgressByProject(db: Db): Promise<Map<number, ProgressUpda
             .where('latest.retracted_at', 'is', null)
             .orderBy('latest.recorded_at', 'desc')
             .orderBy('latest.id', 'desc')
-            .limit(1)
+            .limit(literalLimit(1))
             .as('id'),
         ),
     )
