@@ -83,7 +83,8 @@ export function createRouter(deps: RouterDeps): Router {
     try {
       await underSavepoint(db, () => route(msg, db, reply))
     } catch (error) {
-      projects.clear()
+      // The savepoint took back what this message did, a binding of its group included.
+      if (msg.room) projects.forget(msg.room.id)
       await reply(failureText(error, msg)).catch((e: unknown) => log.error(`reply to ${msg.id} failed: ${String(e)}`))
     }
   }
