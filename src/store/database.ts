@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { CompiledQuery, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
+import { ProfiledCompiler, profiledStatement, type QueryProfile } from './query-profile.ts'
 import type { Database } from './schema.ts'
 
 export type Db = Kysely<Database>
@@ -9,6 +10,8 @@ export type Db = Kysely<Database>
 export interface OpenOptions {
   /** How long a writer waits for another connection's lock before failing. */
   busyTimeoutMs?: number
+  /** Counts SQLite's and kysely's time (`npm run bench`); costs a little, so the bot passes none. */
+  profile?: QueryProfile
 }
 
 /**
@@ -37,7 +40,16 @@ export function openSqlite(path: string, options: OpenOptions = {}): SQLite.Data
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path, options)) }) })
+  const { profile } = options
+  const database = withStatementCache(openSqlite(path, options), profile)
+  if (!profile) return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  return new Kysely<Database>({
+    dialect: new (class extends SqliteDialect {
+      override createQueryCompiler() {
+        return new ProfiledCompiler(profile)
+      }
+    })({ database }),
+  })
 }
 
 /**
@@ -45,13 +57,17 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
  * runs the same few dozen statements over and over. Reusing them is safe because the driver runs
  * one statement at a time on its single connection.
  */
-export function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+export function withStatementCache(sqlite: SQLite.Database, profile?: QueryProfile): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>()
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
       let statement = cache.get(sql)
-      if (!statement) cache.set(sql, (statement = sqlite.prepare(sql)))
+      if (!statement) {
+        statement = sqlite.prepare(sql)
+        if (profile) statement = profiledStatement(statement, profile)
+        cache.set(sql, statement)
+      }
       return statement
     },
   }

@@ -1,6 +1,7 @@
 // The store's one door: everything above the store imports from here, nothing from its files.
 export { openDatabase, openSqlite, inTransaction, underSavepoint, type Db, type OpenOptions } from './database.ts'
 export { migrateToLatest } from './migrate.ts'
+export { QueryProfile } from './query-profile.ts'
 export { backupDatabase } from './backup.ts'
 export type * from './types.ts'
 export * from './projects.repository.ts'

@@ -1,0 +1,97 @@
+/**
+ * `npm run bench -- intake`: what one group message costs inside the process, from the text read
+ * off the wire to the rows and the queued confirmation (parse + store + outbox), and where it goes:
+ * the parser, SQLite, kysely compiling queries, and the rest (the router, kysely running them).
+ * Messages go through the production router in the inbox's batches, on a real SQLite file.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { commands } from '../../commands/index.ts'
+import { readChatText, type ChatMessage } from '../bot/chat-message.ts'
+import { createRouter } from '../bot/router.ts'
+import { FakeClock } from '../clock.ts'
+import { silentLogger } from '../log.ts'
+import { parseMessage } from '../parse/parse-message.ts'
+import { settingsFromEnv } from '../settings.ts'
+import { QueryProfile, migrateToLatest, openDatabase } from '../store/index.ts'
+import { readDevSet } from './bench-parser.ts'
+
+const GROUPS = 1_000
+const MESSAGES = 20_000
+/** The inbox's batch: messages that arrive together share a transaction. */
+const BATCH = 200
+
+/** What a group says besides its reports: seven lines in ten. */
+const CHATTER = ['收到', '好的，马上落实', '明天上午9点在三楼会议室开会', '辛苦了', '这个情况我了解一下再回复', '👍', '谢谢各位领导支持']
+
+/** Three messages in ten from the repository's labelled corpus (reports, problems, fixes), seven of chatter. */
+export function groupMessages(root: string, count: number, groups: number, from = 0): ChatMessage[] {
+  const reports = readDevSet(root).map((m) => m.text)
+  return Array.from({ length: count }, (_, k) => {
+    const i = from + k
+    const text = i % 10 < 3 ? (reports[i % reports.length] as string) : (CHATTER[i % CHATTER.length] as string)
+    const g = i % groups
+    return {
+      id: `bench-${i}`,
+      kind: 'text',
+      text,
+      ...readChatText(text, 'text'),
+      talker: { id: `wxid_member${i % 7}`, name: `成员${i % 7}` },
+      room: { id: `bench${g}@chatroom`, topic: `【项目】项目${g}推进群`, ownerId: undefined },
+      mentionIds: [],
+      sentAt: new Date(Date.UTC(2026, 2, 2, 1) + i * 1000),
+    }
+  })
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since)
+  return (used.user + used.system) / 1000
+}
+
+export async function benchIntake(root: string, report: (line: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-bench-intake-'))
+  const profile = new QueryProfile()
+  const db = openDatabase(join(dir, 'bench.sqlite'), { profile })
+  await migrateToLatest(db)
+  const { rules } = settingsFromEnv({})
+  const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', log: silentLogger })
+  const run = async (messages: ChatMessage[]) => {
+    for (let i = 0; i < messages.length; i += BATCH) {
+      await db.transaction().execute(async (trx) => {
+        for (const msg of messages.slice(i, i + BATCH)) await router.handle(msg, trx)
+      })
+    }
+  }
+  // Every group is bound by its first message; then the measured run over bound groups.
+  await run(groupMessages(root, GROUPS, GROUPS))
+  const messages = groupMessages(root, MESSAGES, GROUPS, GROUPS)
+  profile.reset()
+  const cpu = process.cpuUsage()
+  const started = performance.now()
+  await run(messages)
+  const totalMs = cpuMs(cpu)
+  const wallMs = performance.now() - started
+  const sql = { ms: profile.sqlMs, statements: profile.statements }
+  const compile = { ms: profile.compileMs, count: profile.compiles }
+
+  const parseCpu = process.cpuUsage()
+  for (const m of messages) {
+    if (!m.command) parseMessage({ body: m.body, quoted: m.quote?.text, sentAt: m.sentAt }, { calendar: rules.calendar, timeZone: rules.timeZone })
+  }
+  const parseMs = cpuMs(parseCpu)
+  await db.destroy()
+  rmSync(dir, { recursive: true, force: true })
+
+  const per = (ms: number) => `${((ms * 1000) / MESSAGES).toFixed(0)} µs`
+  report(
+    `intake (in process): ${MESSAGES.toLocaleString('en')} messages over ${GROUPS} bound groups (3 in 10 reports from corpus/, 7 chatter), ` +
+      `transactions of ${BATCH}: ${per(totalMs)} CPU per message (target ≤ 100 µs; wall ${per(wallMs)})`,
+  )
+  report(
+    `intake: where it goes per message — parse ${per(parseMs)}, SQLite ${per(sql.ms)} (${(sql.statements / MESSAGES).toFixed(1)} statements), ` +
+      `kysely compiling ${per(compile.ms)} (${(compile.count / MESSAGES).toFixed(2)} queries), ` +
+      `router, kysely running statements and the rest ${per(totalMs - parseMs - sql.ms - compile.ms)}`,
+  )
+}
