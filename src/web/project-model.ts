@@ -176,7 +176,7 @@ function eventView(e: IssueEventEntry, when: (at: Date) => string): EventView {
   const { event } = e
   return {
     at: when(event.at),
-    name: EVENT_NAMES[event.kind] ?? event.kind,
+    name: EVENT_NAMES[event.kind],
     who: e.actorName,
     detail: eventDetail(e),
     message: e.message ? messageView(e.message, when) : null,

@@ -24,11 +24,8 @@ export function instantText(at: Date, timeZone: string, today: LocalDate): strin
   return `${dateText(dateInZone(at, timeZone), today)} ${clock.format(at)}`
 }
 
-/**
- * What happened to an issue, as the project page lists it. 'followed-up' (a later chat message
- * about an open issue) is being added to the ledger separately; it is named here already.
- */
-export const EVENT_NAMES: Record<IssueEventKind | 'followed-up', string> = {
+/** What happened to an issue, as the project page lists it. */
+export const EVENT_NAMES: Record<IssueEventKind, string> = {
   opened: '提出',
   'followed-up': '跟进',
   assigned: '指派',
