@@ -13,7 +13,7 @@ import {
   listIssueHistories,
   listOpenIssues,
   listProgressHistory,
-  listProjectStatuses,
+  listProjectOverview,
   listResolvedSince,
   type Db,
   type StatusQuery,
@@ -121,7 +121,7 @@ export function createBoardApp(d: BoardDeps): Hono {
 
   app.get('/board', async (c) => {
     const query = statusQuery()
-    const { statuses, openIssues } = await listProjectStatuses(d.db, query)
+    const { statuses, openIssues } = await listProjectOverview(d.db, query)
     const filters = readOverviewFilters((name) => c.req.query(name))
     return page(c, overviewPage(ctx, overviewModel({ statuses, openIssues, filters, today: query.today, thresholds: query.thresholds, teams: d.rules.teams })))
   })

@@ -4,8 +4,8 @@ import type { ProjectStatus } from '../domain/project-status.ts'
 import type { Urgency } from '../domain/sla.ts'
 import { stageLimitMonths, type SlowThresholds } from '../domain/slow-projects.ts'
 import type { Teams } from '../domain/teams.ts'
-import type { OpenIssueBrief } from '../domain/types.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
+import type { OpenIssueMark } from '../store/index.ts'
 import { STAGE_NAMES } from '../text/labels.ts'
 
 export const SORTS = { urgency: '紧急程度', stale: '久未更新', stage: '节点', name: '名称' } as const
@@ -76,7 +76,7 @@ const collator = new Intl.Collator('zh-Hans-CN')
 /** Pure: the overview of every project as of `today`, filtered and sorted as asked. */
 export function overviewModel(input: {
   statuses: readonly ProjectStatus[]
-  openIssues: readonly OpenIssueBrief[]
+  openIssues: readonly OpenIssueMark[]
   filters: OverviewFilters
   today: LocalDate
   thresholds: SlowThresholds

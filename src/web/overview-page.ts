@@ -1,10 +1,11 @@
+import type { LocalDate } from '../calendar/local-date.ts'
 import type { Urgency } from '../domain/sla.ts'
 import { STAGES } from '../parse/types.ts'
 import { clip, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
 import { SORTS, type OverviewFilters, type OverviewModel, type OverviewRow, type OverviewSort, type TeamCount } from './overview-model.ts'
-import { ageText, dateText } from './words.ts'
+import { ageText, chipDate } from './words.ts'
 
 /** 总览: every project on one page, a card on a phone and a row on a wide screen. */
 export function overviewPage(ctx: PageContext, m: OverviewModel): Html {
@@ -21,31 +22,27 @@ ${filterForm(ctx, m.filters, m.teams)}
 ${
   m.rows.length === 0
     ? html`<p class="empty">${m.total === 0 ? '还没有项目：把督办助手拉进名称形如“【项目】XX推进群”的群，群里说话后项目就会出现在这里。' : '没有符合条件的项目。'}</p>`
-    : html`<table class="board">
-<thead><tr><th>项目</th><th>节点</th><th>本阶段</th><th>最新进度</th><th>未办结问题${m.filters.team ? '（本专班）' : ''}</th></tr></thead>
-<tbody>
-${m.rows.map((r) => row(ctx, r, m.today))}</tbody>
-</table>`
+    : html`<div class="head" aria-hidden="true"><span>项目</span><span>节点</span><span>本阶段</span><span>最新进度</span><span>未办结问题${m.filters.team ? '（本专班）' : ''}</span></div>
+<ol class="board">
+${m.rows.map((r) => row(ctx, r, m.today))}</ol>`
 }`
   return layout(ctx, { title: '总览', body, today: m.today })
 }
 
 /**
- * One project. End tags the HTML parser closes by itself (td, li) are left out: a city's thousand
- * rows stay well under the page-size budget.
+ * One project: a card on a phone, a row on a wide screen. Its three paragraphs are, in order, the
+ * months in the stage, the latest progress and the open issues (the stylesheet knows them by
+ * position). End tags the HTML parser supplies by itself (li, p) are left out, and attributes of
+ * one fixed word go unquoted: a city's thousand projects stay under the page-size budget.
  */
-function row(ctx: PageContext, r: OverviewRow, today: string): Html {
-  return html`<tr${r.slow ? html` class="slow"` : ''}><td class="n"><a href="${ctx.base}/p/${r.id}">${r.name}</a>${r.slow ? html`<b class="flag">慢</b>` : ''}
-<td><ol class="st">${r.chips.map((c) =>
-    c.on === null ? html`<li>${c.name}` : html`<li class="${c.current ? 'y c' : 'y'}">${c.name}<small>${dateText(c.on, today)}</small>`,
-  )}</ol>
-<td class="m">${r.current ? html`${STAGE_NAMES[r.current.stage]} <b>${r.current.monthsIn}</b>${r.current.limitMonths === null ? '个月' : html`/${r.current.limitMonths}个月`}` : '未签约'}
-<td class="pg">${
+function row(ctx: PageContext, r: OverviewRow, today: LocalDate): Html {
+  return html`<li${r.slow ? html` class=s` : ''}><a href="${ctx.base}/p/${r.id}">${r.name}</a><ol>${r.chips.map((c) =>
+    c.on === null ? html`<li>${c.name}` : html`<li class=${c.current ? 'c' : 'y'}>${c.name}<i>${chipDate(c.on, today)}</i>`,
+  )}</ol><p>${r.current ? html`<b>${r.current.monthsIn}</b>${r.current.limitMonths === null ? '' : `/${r.current.limitMonths}`}个月` : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
     r.progress
-      ? html`${r.progress.percent === null ? '' : html`<progress value="${r.progress.percent}" max="100"></progress><b>${r.progress.percent}%</b> `}${clip(r.progress.summary, 16)} <small>${ageText(r.progress.daysAgo)}</small>`
-      : html`<small>尚无进度</small>`
-  }
-<td class="is">${counts(r.issues)}
+      ? html`${r.progress.percent === null ? '' : html`<progress value=${r.progress.percent / 100}></progress>${r.progress.percent}% `}${clip(r.progress.summary, 12)} <i>${ageText(r.progress.daysAgo)}</i>`
+      : html`<i>尚无进度</i>`
+  }<p>${counts(r.issues)}
 `
 }
 

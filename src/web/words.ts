@@ -10,6 +10,12 @@ export function dateText(date: LocalDate, today: LocalDate): string {
   return year === parts(today).year ? shortDate(date) : `${year}年${shortDate(date)}`
 }
 
+/** A stage chip's date in the width of a chip on a phone: "4.21" this year, "2024.8.22" another. */
+export function chipDate(date: LocalDate, today: LocalDate): string {
+  const { year, month, day } = parts(date)
+  return year === parts(today).year ? `${month}.${day}` : `${year}.${month}.${day}`
+}
+
 /** "今天", "昨天", "5天前". */
 export function ageText(days: number): string {
   return days <= 0 ? '今天' : days === 1 ? '昨天' : `${days}天前`
