@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { getRequestListener } from '@hono/node-server'
 import { createBoardApp, type BoardDeps } from './board-app.ts'
 import { signBoardToken } from './board-token.ts'
@@ -37,6 +38,8 @@ export class BoardServerError extends Error {
 }
 
 export interface BoardServer {
+  /** The port it listens on: WEB_PORT, or the one the system chose when asked for 0. */
+  port: number
   close(): Promise<void>
 }
 
@@ -52,6 +55,7 @@ export async function startBoardServer(settings: BoardSettings, deps: Omit<Board
   })
   deps.log.info(`board: serving ${where}, links point to ${settings.publicUrl}/board`)
   return {
+    port: (server.address() as AddressInfo).port,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve())
