@@ -54,7 +54,10 @@ export function stageTimeline(
     const at = x(s.on)
     row = at - lastX < 52 ? 1 - row : 0
     lastX = at
-    return html`<circle class="stage" cx="${at}" cy="${AXIS}" r="5"/><text class="name" x="${at}" y="${row === 0 ? 34 : 18}" text-anchor="middle">${s.name}</text><text class="tick" x="${at}" y="${row === 0 ? 72 : 88}" text-anchor="middle">${dateText(s.on, today)}</text>`
+    // Near an edge a label runs inwards instead of off the picture.
+    const anchor = at < 60 ? 'start' : at > W - 60 ? 'end' : 'middle'
+    const labelX = anchor === 'start' ? at - 6 : anchor === 'end' ? at + 6 : at
+    return html`<circle class="stage" cx="${at}" cy="${AXIS}" r="5"/><text class="name" x="${labelX}" y="${row === 0 ? 34 : 18}" text-anchor="${anchor}">${s.name}</text><text class="tick" x="${labelX}" y="${row === 0 ? 72 : 88}" text-anchor="${anchor}">${dateText(s.on, today)}</text>`
   })
   const todayX = x(today)
   const limitX = limit ? x(limit.on) : null
