@@ -121,9 +121,9 @@ export function createBoardApp(d: BoardDeps): Hono {
 
   app.get('/board', async (c) => {
     const query = statusQuery()
-    const { statuses, openIssues } = await listProjectOverview(d.db, query)
     const filters = readOverviewFilters((name) => c.req.query(name))
-    return page(c, overviewPage(ctx, overviewModel({ statuses, openIssues, filters, today: query.today, thresholds: query.thresholds, teams: d.rules.teams })))
+    const overview = await listProjectOverview(d.db, query, filters.team)
+    return page(c, overviewPage(ctx, overviewModel({ overview, filters, today: query.today, thresholds: query.thresholds, teams: d.rules.teams })))
   })
 
   app.get('/board/p/:id{[0-9]{1,9}}', async (c) => {

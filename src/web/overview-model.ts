@@ -5,7 +5,7 @@ import type { Urgency } from '../domain/sla.ts'
 import { stageLimitMonths, type SlowThresholds } from '../domain/slow-projects.ts'
 import type { Teams } from '../domain/teams.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
-import type { OpenIssueMark } from '../store/index.ts'
+import type { ProjectOverview } from '../store/index.ts'
 import { STAGE_NAMES } from '../text/labels.ts'
 
 export const SORTS = { urgency: '紧急程度', stale: '久未更新', stage: '节点', name: '名称' } as const
@@ -75,34 +75,21 @@ const collator = new Intl.Collator('zh-Hans-CN')
 
 /** Pure: the overview of every project as of `today`, filtered and sorted as asked. */
 export function overviewModel(input: {
-  statuses: readonly ProjectStatus[]
-  openIssues: readonly OpenIssueMark[]
+  overview: ProjectOverview
   filters: OverviewFilters
   today: LocalDate
   thresholds: SlowThresholds
   teams: Teams
 }): OverviewModel {
   const { filters, today } = input
-  const teamCounts = new Map<Category, TeamCount>(CATEGORIES.map((c) => [c, { category: c, name: input.teams[c].name, open: 0, red: 0, yellow: 0 }]))
-  const teamIssues = new Map<number, Record<Urgency, number>>()
-  for (const i of input.openIssues) {
-    const t = teamCounts.get(i.category)!
-    t.open++
-    if (i.urgency === 'red') t.red++
-    if (i.urgency === 'yellow') t.yellow++
-    if (i.category !== filters.team) continue
-    let counts = teamIssues.get(i.projectId)
-    if (!counts) teamIssues.set(i.projectId, (counts = { red: 0, yellow: 0, green: 0 }))
-    counts[i.urgency]++
-  }
-
   const rows: OverviewRow[] = []
   const issues = { red: 0, yellow: 0, green: 0 }
   let slow = 0
-  for (const s of input.statuses) {
+  const { statuses, team } = input.overview
+  for (const s of statuses) {
     const current = s.stage?.stage ?? 'none'
     if (filters.stage !== null && filters.stage !== current) continue
-    const counts = filters.team === null ? s.openIssues : teamIssues.get(s.project.id)
+    const counts = team === null ? s.openIssues : team.get(s.project.id)
     if (!counts) continue
     const row = overviewRow(s, { red: counts.red, yellow: counts.yellow, green: counts.green }, today, input.thresholds)
     rows.push(row)
@@ -110,7 +97,11 @@ export function overviewModel(input: {
     for (const u of ['red', 'yellow', 'green'] as const) issues[u] += row.issues[u]
   }
   rows.sort(COMPARE[filters.sort])
-  return { today, filters, total: input.statuses.length, rows, slow, issues, teams: [...teamCounts.values()] }
+  const teams = CATEGORIES.map((c) => {
+    const n = input.overview.teams[c]
+    return { category: c, name: input.teams[c].name, open: n.red + n.yellow + n.green, red: n.red, yellow: n.yellow }
+  })
+  return { today, filters, total: statuses.length, rows, slow, issues, teams }
 }
 
 function overviewRow(s: ProjectStatus, issues: Record<Urgency, number>, today: LocalDate, thresholds: SlowThresholds): OverviewRow {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
-import { buildProjectStatus } from '../../../src/domain/project-status.ts'
-import { workingDayCounter, type Urgency } from '../../../src/domain/sla.ts'
+import { buildProjectStatus, countByUrgency } from '../../../src/domain/project-status.ts'
+import { workingDayCounter, type Urgency, type UrgencyCounts } from '../../../src/domain/sla.ts'
 import { DEFAULT_SLOW_THRESHOLDS, type StageDates } from '../../../src/domain/slow-projects.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
-import type { Category } from '../../../src/parse/types.ts'
+import { CATEGORIES, type Category } from '../../../src/parse/types.ts'
 import { overviewModel, readOverviewFilters } from '../../../src/web/overview-model.ts'
 import { firstOfLastWorkingDays } from '../../../src/web/team-model.ts'
 
@@ -20,7 +20,7 @@ function status(id: number, name: string, stages: StageDates, progressDaysAgo: n
       ? null
       : { id, projectId: id, messageId: null, sourceCommand: null, reporterId: null, stage: null, percent: 50, dueOn: null, summary: '进度', recordedAt: new Date(), recordedOn: `2026-10-${String(12 - progressDaysAgo).padStart(2, '0')}` }
   const open = issues.map(([category, urgency]) => ({ projectId: id, category, urgency }))
-  return { status: buildProjectStatus(project, stages, latest, null, open, days, { timeZone: 'Asia/Shanghai', thresholds: DEFAULT_SLOW_THRESHOLDS }), open }
+  return { status: buildProjectStatus(project, stages, latest, null, countByUrgency(open), days, { timeZone: 'Asia/Shanghai', thresholds: DEFAULT_SLOW_THRESHOLDS }), open }
 }
 
 const city = [
@@ -30,11 +30,16 @@ const city = [
   status(4, '丁', {}, null, [['land', 'red'], ['finance', 'green']]),
 ]
 
+/** The model as the route builds it: the store's counts (per team, and per project for the team asked for) made here from the issues. */
 function model(query: Record<string, string> = {}) {
+  const filters = readOverviewFilters((name) => query[name])
+  const open = city.flatMap((c) => c.open)
+  const teams = Object.fromEntries(CATEGORIES.map((t) => [t, countByUrgency(open.filter((i) => i.category === t))])) as Record<Category, UrgencyCounts>
+  const team = filters.team === null ? null : new Map(city.map((c) => [c.status.project.id, countByUrgency(c.open.filter((i) => i.category === filters.team))]))
+  for (const [id, counts] of team ?? []) if (counts.red + counts.yellow + counts.green === 0) team?.delete(id)
   return overviewModel({
-    statuses: city.map((c) => c.status),
-    openIssues: city.flatMap((c) => c.open),
-    filters: readOverviewFilters((name) => query[name]),
+    overview: { statuses: city.map((c) => c.status), teams, team },
+    filters,
     today,
     thresholds: DEFAULT_SLOW_THRESHOLDS,
     teams: DEFAULT_TEAMS,
