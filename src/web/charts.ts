@@ -44,13 +44,13 @@ export function stageTimeline(
   const reached = steps.filter((s): s is { name: string; on: LocalDate } => s.on !== null)
   if (reached.length === 0) return null
   const [H, AXIS, PAD] = [112, 52, 22]
-  const from = reached[0]!.on
-  const ends = [today, reached[reached.length - 1]!.on, ...(limit ? [limit.on] : [])].sort()
-  const x = timeScale(from, ends[ends.length - 1]!, PAD, W - PAD)
+  // Stages are drawn where their dates fall, even when a correction put one before the stage ahead of it.
+  const dates = [...reached.map((s) => s.on), today, ...(limit ? [limit.on] : [])].sort()
+  const x = timeScale(dates[0]!, dates[dates.length - 1]!, PAD, W - PAD)
   // Labels of stages close in time alternate between two rows rather than overprint each other.
   let lastX = -Infinity
   let row = 0
-  const marks = reached.map((s) => {
+  const marks = [...reached].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0)).map((s) => {
     const at = x(s.on)
     row = at - lastX < 52 ? 1 - row : 0
     lastX = at

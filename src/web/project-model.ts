@@ -18,7 +18,7 @@ export interface StageStep {
   name: string
   on: LocalDate | null
   current: boolean
-  /** Whole months since the stage reached before it, when both are recorded. */
+  /** Whole months since the stage reached before it, when both are recorded in that order. */
   monthsFromPrevious: number | null
 }
 
@@ -103,7 +103,7 @@ export function projectModel(input: {
       name: STAGE_NAMES[stage],
       on,
       current: s.stage?.stage === stage,
-      monthsFromPrevious: on !== null && previous !== null ? wholeMonths(previous, on) : null,
+      monthsFromPrevious: on !== null && previous !== null && previous <= on ? wholeMonths(previous, on) : null,
     }
     if (on !== null) previous = on
     return step
