@@ -174,14 +174,19 @@ function issueView(h: IssueHistory, open: OpenIssue | undefined, teams: Teams, w
 
 function eventView(e: IssueEventEntry, when: (at: Date) => string): EventView {
   const { event } = e
+  const detail = eventDetail(e)
   return {
     at: when(event.at),
     name: EVENT_NAMES[event.kind],
     who: e.actorName,
-    detail: eventDetail(e),
+    // A note that only repeats the message quoted below it (a short follow-up) is left out.
+    detail: detail !== null && e.message && words(detail) === words(e.message.text) ? null : detail,
     message: e.message ? messageView(e.message, when) : null,
   }
 }
+
+/** A text's letters and digits only: "能不能给个准信?" and "能不能给个准信？" say the same. */
+const words = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '')
 
 function eventDetail({ event, assigneeName }: IssueEventEntry): string | null {
   if (event.kind === 'assigned') return assigneeName ? `负责人：${assigneeName}` : null

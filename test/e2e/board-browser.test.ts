@@ -70,6 +70,7 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
     await ask(zhang, material, '厂房主体结构已完成60%，预计5月底封顶', /已记录进度/)
     await ask(zhang, material, '施工用电还没接入，供电局说要等电力设施迁改', /已登记问题 #1/)
     await ask(zhang, material, '/assign 1 @李四\u2005', /#1 由 李四 负责/, [li])
+    await ask(admin, material, '供电那边这周能不能给个准信？', /已记入问题 #1 的跟进/)
     await ask(li, material, '环评批复还没下来', /已登记问题 #2/)
     await ask(li, material, '/resolve 2 已取得环评批复', /问题 #2.*已办结/)
     const hostile = h.room(`【项目】${HOSTILE}推进群`, [wang])
@@ -152,7 +153,11 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
         expect(await power.getAttribute('class')).toBe('issue red')
         expect(await power.locator('h3').innerText()).toMatch(/^🔴 #1 增资扩产和园区建设专班/)
         expect(await power.locator('blockquote').first().innerText()).toMatch(/^施工用电还没接入，供电局说要等电力设施迁改\n张三 · /)
-        expect(await power.locator('ol.events > li').allInnerTexts()).toEqual([expect.stringMatching(/^提出 /), expect.stringMatching(/^指派 .* · 负责人：李四/)])
+        expect(await power.locator('ol.events > li').allInnerTexts()).toEqual([
+          expect.stringMatching(/^提出 /),
+          expect.stringMatching(/^指派 .* · 负责人：李四/),
+          expect.stringMatching(/^跟进 .*\n供电那边这周能不能给个准信？\n管理员 · /),
+        ])
         const permit = page.locator('article#issue-2')
         expect(await permit.locator('.state').innerText()).toBe('已办结')
         expect(await permit.locator('ol.events > li').last().innerText()).toMatch(/^办结 .*已取得环评批复\n\/resolve 2 已取得环评批复/)
