@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { loadavg } from 'node:os'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { FakeClock } from '../clock.ts'
@@ -11,6 +12,7 @@ import { buildBenchDataset } from './bench-store.ts'
 import { CHROMIUM, CHROMIUM_INSTALL, chromiumInstalled } from './chromium.ts'
 
 const RUNS = 10
+const WARM_UPS = 3
 const PAINTS = 5
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`
@@ -31,20 +33,29 @@ export async function benchBoard(report: (line: string) => void): Promise<void> 
     const token = signBoardToken(secret, new Date(clock.now().getTime() + 3_600_000))
     const app = createBoardApp({ db, rules: boardRules, clock, secret, publicUrl: 'http://127.0.0.1', log: silentLogger })
 
+    const request = () => app.request('/board', { headers: { cookie: `${ACCESS_COOKIE}=${token}` } })
+    // A running bot has served the page before: the first requests compile the code paths, unmeasured.
+    for (let i = 0; i < WARM_UPS; i++) await (await request()).text()
     const times: number[] = []
+    // CPU time too: on a shared machine the wall clock also counts other processes' turns.
+    const cpuTimes: number[] = []
     let page = ''
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now()
-      const res = await app.request('/board', { headers: { cookie: `${ACCESS_COOKIE}=${token}` } })
+      const cpu = process.cpuUsage()
+      const res = await request()
       page = await res.text()
+      const used = process.cpuUsage(cpu)
       times.push(performance.now() - started)
+      cpuTimes.push((used.user + used.system) / 1000)
       if (res.status !== 200) throw new Error(`the overview answered ${res.status}`)
     }
     const bytes = Buffer.byteLength(page)
     const rows = page.match(/^<li[ >]/gmu)?.length ?? 0
     report(
-      `board: 总览 of ${rows.toLocaleString('en')} projects for ${digestQuery.today}: server time ${median(times).toFixed(0)} ms ` +
-        `(median of ${RUNS}, first ${times[0]!.toFixed(0)} ms; target < 150 ms); page ${kb(bytes)} (target < 300 KB), ${kb(gzipSync(page).length)} gzipped as sent`,
+      `board: 总览 of ${rows.toLocaleString('en')} projects for ${digestQuery.today}: server time ${median(times).toFixed(0)} ms, ${median(cpuTimes).toFixed(0)} ms of CPU ` +
+        `(median of ${RUNS} after ${WARM_UPS} to warm up; target < 150 ms; load average ${loadavg()[0]!.toFixed(1)}); ` +
+        `page ${kb(bytes)} (target < 300 KB), ${kb(gzipSync(page).length)} gzipped as sent`,
     )
 
     if (!chromiumInstalled()) {
