@@ -11,7 +11,7 @@ import { STAGE_NAMES } from '../text/labels.ts'
 import { EVENT_NAMES, instantText, STATUS_NAMES } from './words.ts'
 
 /** A quoted chat message is cut here: the page shows what was said, not a 20,000-character paste. */
-export const MESSAGE_EXCERPT_CHARS = 400
+const MESSAGE_EXCERPT_CHARS = 400
 
 export interface StageStep {
   stage: Stage
