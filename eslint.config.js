@@ -16,6 +16,7 @@ const LAYERS = {
   reports: { files: ['src/reports/**'], may: ['base', 'parse', 'domain', 'text', 'store'] },
   bot: { files: ['src/bot/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
   jobs: { files: ['src/jobs/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
+  web: { files: ['src/web/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
   commands: { files: ['commands/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'reports', 'bot'] },
 }
 
@@ -30,6 +31,7 @@ const FOLDER = {
   reports: 'reports/',
   bot: 'bot/',
   jobs: 'jobs/',
+  web: 'web/',
   commands: 'commands/',
 }
 const MAIN = '(?:(?:^|/)(?:app|main|settings|config)\\.ts$|(?:^|/)cli/)'
@@ -39,6 +41,7 @@ const LIBRARIES = [
   { names: ['wechaty', 'wechaty-puppet', 'wechaty-puppet-service', 'wechaty-puppet-mock'], layer: 'bot', why: 'only src/bot talks to WeChat' },
   { names: ['node-cron'], layer: 'jobs', why: 'only src/jobs schedules' },
   { names: ['kysely', 'better-sqlite3'], layer: 'store', why: 'only src/store touches the database' },
+  { names: ['hono', 'hono/*', '@hono/node-server'], layer: 'web', why: 'only src/web serves HTTP' },
 ]
 
 const relative = (pattern) => `^\\.{1,2}/(?:\\.\\./)*(?:src/)?${pattern}`

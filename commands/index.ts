@@ -1,6 +1,7 @@
 import type { CommandDefinition } from '../src/bot/index.ts'
 import assign from './assign.ts'
 import bind from './bind.ts'
+import board from './board.ts'
 import digest from './digest.ts'
 import help from './help.ts'
 import issues from './issues.ts'
@@ -20,6 +21,7 @@ export const commands: readonly CommandDefinition[] = [
   status,
   issues,
   digest,
+  board,
   report,
   progress,
   resolve,

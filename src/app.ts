@@ -9,7 +9,8 @@ import { startJobs, type JobDefinition, type JobSchedule, type Jobs } from './jo
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
-import { nextOutboxAttemptAt, type Db } from './store/index.ts'
+import { getOrCreateBoardSecret, nextOutboxAttemptAt, type Db } from './store/index.ts'
+import { boardLink, startBoardServer, type BoardLink, type BoardServer, type BoardSettings } from './web/index.ts'
 
 /** Everything the bot is made of; main.ts, the console and the end-to-end tests build it alike. */
 export interface AppOptions {
@@ -30,6 +31,8 @@ export interface AppOptions {
   loginTimeoutMs: number
   /** Restart the puppet after this long offline (production); absent in the console. */
   supervisor?: { offlineMs: number; checkEveryMs: number } | undefined
+  /** The whiteboard (WEB_PORT…); absent or undefined: no board. */
+  board?: BoardSettings | undefined
   /** For tests: pin the pacing jitter. */
   random?: () => number
 }
@@ -37,11 +40,16 @@ export interface AppOptions {
 export interface App {
   transport: Transport
   sender: OutboxSender
-  /** Connects, waits for login (throws `LoginError` when it does not come), then sends and runs jobs. */
+  /**
+   * Starts the whiteboard (throws `BoardServerError` when its port is taken), connects, waits for
+   * login (throws `LoginError` when it does not come), then sends and runs jobs.
+   */
   start(): Promise<void>
+  /** A link to the whiteboard valid from now; undefined when the board is off or not started. */
+  boardLink(): BoardLink | undefined
   /** Resolves once every message received so far is handled and the outbox is empty (or `timeoutMs` passed). */
   drained(timeoutMs?: number): Promise<void>
-  /** Stops cleanly: the jobs, the send in flight (finished and recorded), WeChat, then what was received. */
+  /** Stops cleanly: the board, the jobs, the send in flight (finished and recorded), WeChat, then what was received. */
   stop(): Promise<void>
 }
 
@@ -62,14 +70,19 @@ export function appOptions(
     log,
     sendIntervalMs: config.sendIntervalMs,
     loginTimeoutMs: config.loginTimeoutMs,
+    board: config.board,
   }
 }
 
 /**
  * The whole bot: WeChat (transport) → inbox → router → store, replies into the outbox, the paced
- * sender back out to WeChat, and the jobs on their schedule.
+ * sender back out to WeChat, the jobs on their schedule, and the whiteboard reading the store.
  */
 export function createApp(o: AppOptions): App {
+  // The board's signing secret, known once started: BOARD_SECRET or the one kept in the database.
+  let boardSecret: string | undefined
+  let boardServer: BoardServer | undefined
+  const link = (now: Date): BoardLink | undefined => (o.board && boardSecret !== undefined ? boardLink(o.board, boardSecret, now) : undefined)
   const transport = createTransport({
     puppet: o.puppet,
     onMessage: (arrival) => inbox.push(arrival),
@@ -84,6 +97,15 @@ export function createApp(o: AppOptions): App {
     commands: o.commands,
     botName: transport.botName,
     roomExists: transport.roomExists,
+    board: o.board
+      ? {
+          link(now) {
+            const made = link(now)
+            if (!made) throw new Error('the board is not started')
+            return made
+          },
+        }
+      : undefined,
     log: o.log,
   })
   const sender = new OutboxSender({
@@ -102,6 +124,10 @@ export function createApp(o: AppOptions): App {
     transport,
     sender,
     async start() {
+      if (o.board) {
+        boardSecret = o.board.secret ?? (await getOrCreateBoardSecret(o.db, o.clock.now()))
+        boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret })
+      }
       await transport.start()
       sender.start()
       if (o.jobs.length === 0) return
@@ -137,7 +163,10 @@ export function createApp(o: AppOptions): App {
         await new Promise((r) => setTimeout(r, 20))
       }
     },
+    boardLink: () => link(o.clock.now()),
     async stop() {
+      await boardServer?.close()
+      boardServer = undefined
       await jobs?.stop()
       await sender.stop()
       // Stop receiving before settling: a message arriving meanwhile is still handled and stored

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { WechatyConnection } from './bot/connection-puppet.ts'
 import type { SlowThresholds } from './domain/slow-projects.ts'
 import { cronProblem, type JobSchedule } from './jobs/index.ts'
+import type { BoardSettings } from './web/index.ts'
 
 /** Every setting, read from the environment; the files they name are read by settings.ts. */
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   /** Contact names (or ids) and group topics the leaders' digest goes to. */
   digestRecipients: string[]
   slowThresholds: SlowThresholds
+  /** The whiteboard web server; `undefined` when WEB_PORT is 0 (no board). */
+  board: BoardSettings | undefined
 }
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
@@ -73,6 +76,11 @@ const schema = z.object({
   SLOW_SIGNED_MONTHS: wholeNumber(6, 1, 120),
   SLOW_LAND_MONTHS: wholeNumber(6, 1, 120),
   SLOW_CONSTRUCTION_MONTHS: wholeNumber(18, 1, 120),
+  WEB_HOST: z.preprocess(emptyToUndefined, z.string().trim().default('127.0.0.1')),
+  WEB_PORT: wholeNumber(8080, 0, 65_535),
+  BOARD_URL: z.preprocess(emptyToUndefined, z.string().trim().refine(isWebAddress, { message: 'not an http:// or https:// address' }).optional()),
+  BOARD_SECRET: z.preprocess(emptyToUndefined, z.string().trim().min(32, 'at least 32 characters (or leave it empty: one is generated and kept in the database)').optional()),
+  BOARD_LINK_DAYS: wholeNumber(7, 1, 365),
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHATY_PUPPET_SERVICE_ENDPOINT: optionalText,
@@ -89,6 +97,10 @@ function isRegExp(text: string): boolean {
   } catch {
     return false
   }
+}
+
+function isWebAddress(text: string): boolean {
+  return URL.canParse(text) && ['http:', 'https:'].includes(new URL(text).protocol)
 }
 
 function isTimeZone(text: string): boolean {
@@ -149,6 +161,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       landMonths: s.SLOW_LAND_MONTHS,
       constructionMonths: s.SLOW_CONSTRUCTION_MONTHS,
     },
+    board:
+      s.WEB_PORT === 0
+        ? undefined
+        : {
+            host: s.WEB_HOST,
+            port: s.WEB_PORT,
+            publicUrl: (s.BOARD_URL ?? `http://${s.WEB_HOST.includes(':') ? `[${s.WEB_HOST}]` : s.WEB_HOST}:${s.WEB_PORT}`).replace(/\/+$/u, ''),
+            secret: s.BOARD_SECRET,
+            linkDays: s.BOARD_LINK_DAYS,
+          },
   }
 }
 

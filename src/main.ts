@@ -8,6 +8,7 @@ import { jobs } from './jobs/index.ts'
 import { consoleLogger } from './log.ts'
 import { readSettings, type Settings } from './settings.ts'
 import { migrateToLatest, openDatabase, type Db } from './store/index.ts'
+import { BoardServerError } from './web/index.ts'
 
 /**
  * `npm start`: duban as deployed. The settings give the city's rules and the WeChat connection;
@@ -42,6 +43,12 @@ async function main(): Promise<number> {
   try {
     await app.start()
   } catch (error) {
+    if (error instanceof BoardServerError) {
+      console.error(error.message)
+      await app.stop().catch(() => undefined)
+      await db.destroy()
+      return 1
+    }
     if (!(error instanceof LoginError)) throw error
     console.error(
       `duban could not connect to WeChat: ${error.message}.\n` +
@@ -65,6 +72,8 @@ async function runLocalConsole(settings: Settings): Promise<number> {
   const base = appOptions(settings, db, commands, consoleLogger)
   await runConsole({
     databasePath: path,
+    db,
+    projectRoomPattern: settings.rules.projectRoomPattern,
     createApp: (puppet, log) =>
       createApp({
         ...base,
@@ -91,7 +100,8 @@ main().then(
     if (code >= 0) process.exit(code)
   },
   (error: unknown) => {
-    console.error(error)
+    // The console's board failing to start says what to change; anything else shows its stack.
+    console.error(error instanceof BoardServerError ? error.message : error)
     process.exit(1)
   },
 )

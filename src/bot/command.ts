@@ -21,6 +21,12 @@ export interface BoundProject {
   muted: boolean
 }
 
+/** Signed links to the whiteboard (the read-only web board), handed out by /board. */
+export interface BoardLinks {
+  /** A link valid from `now` for BOARD_LINK_DAYS days. */
+  link(now: Date): { url: string; expiresAt: Date }
+}
+
 /** Everything a command may use; nothing in here sends a message. */
 export interface CommandContext {
   /** The arguments, full-width folded: `3 已协调供电局`. */
@@ -43,6 +49,8 @@ export interface CommandContext {
   rules: Rules
   /** Every command, for /help. */
   catalogue: readonly CommandDefinition[]
+  /** The whiteboard's links; undefined when the board is off (WEB_PORT=0). */
+  board: BoardLinks | undefined
 }
 
 /** A reply, optionally tied to an issue so that a quoted reply to it finds the issue. */

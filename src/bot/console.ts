@@ -3,13 +3,17 @@ import { createInterface, type Interface } from 'node:readline'
 import { log as wechatyLog, types } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import type { Logger } from '../log.ts'
+import type { Db } from '../store/index.ts'
 import { startOnMock } from './mock-login.ts'
+import { findOrBindProject } from './project-binding.ts'
 
 /** The bot as the console drives it (app.ts builds it). */
 export interface ConsoleBot {
   start(): Promise<void>
   drained(timeoutMs?: number): Promise<void>
   stop(): Promise<void>
+  /** A link to the whiteboard valid from now; undefined when the board is off. */
+  boardLink(): { url: string; expiresAt: Date } | undefined
 }
 
 export const CONSOLE_TOPIC = '【项目】年产10万吨新材料推进群'
@@ -25,6 +29,9 @@ export interface ConsoleOptions {
   /** Builds the same bot the service runs, on the given simulated WeChat. */
   createApp(puppet: PuppetMock, log: Logger): ConsoleBot
   databasePath: string
+  /** The console's database and group pattern: the demo group is bound at start, so the board shows it at once. */
+  db: Db
+  projectRoomPattern: RegExp
   input?: NodeJS.ReadableStream
   output?: NodeJS.WritableStream
 }
@@ -86,6 +93,9 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
 
   const bot = o.createApp(puppet, log)
   await startOnMock(bot, puppet, mocker, botUser)
+  // WeChat knows only this run's group: an earlier run's demo project is re-bound to it.
+  await findOrBindProject(o.db, { id: room.id, topic: CONSOLE_TOPIC }, o.projectRoomPattern, new Date(), log, async (id) => id === room.id)
+  const board = bot.boardLink()
 
   const emit = (partial: Record<string, unknown>) => {
     const id = randomUUID()
@@ -103,6 +113,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
 
   print(bold('督办助手 · 本地控制台') + dim(`（模拟微信，数据存于 ${o.databasePath}）`))
   print(`群「${CONSOLE_TOPIC}」，成员：${MEMBERS.join('、')}（${CONSOLE_OWNER} 是群主和管理员）`)
+  if (board) print(`督办白板（只读网页，用浏览器打开，${Math.round((board.expiresAt.getTime() - Date.now()) / 86_400_000)} 天内有效）：${cyan(board.url)}`)
   print('直接输入文字，就是以当前成员的身份在群里发言。')
   print(dim('  :as 李四          换人发言（新名字会自动进群）'))
   print(dim('  :quote 3 已解决   引用第 3 条消息回复（编号见方括号）'))

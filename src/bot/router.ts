@@ -24,7 +24,7 @@ import { renderRecall } from '../text/recall.ts'
 import { renderClosed, renderFollowUpLine, renderIssueLine, renderProgressLine, renderWhichIssue } from '../text/records.ts'
 import type { ChatMessage } from './chat-message.ts'
 import { commandCatalogue } from './command-catalogue.ts'
-import type { CommandContext, CommandDefinition, Place } from './command.ts'
+import type { BoardLinks, CommandContext, CommandDefinition, Place } from './command.ts'
 import { UsageError, UserFacingError } from './errors.ts'
 import { ProjectCache, type RoomExists } from './project-binding.ts'
 
@@ -37,6 +37,8 @@ export interface RouterDeps {
   botName(): string
   /** Whether WeChat still knows a group id; absent where none can be asked. */
   roomExists?: RoomExists | undefined
+  /** The whiteboard's links for /board; absent when the board is off. */
+  board?: BoardLinks | undefined
   log: Logger
 }
 
@@ -181,6 +183,7 @@ export function createRouter(deps: RouterDeps): Router {
       clock,
       rules,
       catalogue: deps.commands,
+      board: deps.board,
     }
     const result = await command.run(ctx)
     const out = typeof result === 'string' ? { text: result } : result

@@ -114,7 +114,7 @@ export async function benchBot(report: (line: string) => void): Promise<void> {
   await migrateToLatest(db)
   const sim = simulate(GROUPS)
   // Confirmations queue up in the outbox as in production; pacing keeps them from being sent here.
-  const settings = settingsFromEnv({ SEND_INTERVAL_MS: '600000', LOGIN_TIMEOUT_SECONDS: '10' })
+  const settings = settingsFromEnv({ SEND_INTERVAL_MS: '600000', LOGIN_TIMEOUT_SECONDS: '10', WEB_PORT: '0' })
   const bot = createApp({
     ...appOptions(settings, db, commands, silentLogger, new FakeClock('2026-03-02T09:00:00+08:00')),
     puppet: sim.puppet,

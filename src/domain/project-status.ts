@@ -1,8 +1,8 @@
 import { dateInZone, daysBetween, type LocalDate } from '../calendar/local-date.ts'
 import type { Stage } from '../parse/types.ts'
-import type { Urgency, WorkingDayCounter } from './sla.ts'
+import type { Urgency, UrgencyCounts, WorkingDayCounter } from './sla.ts'
 import { currentStage, slowProject, type SlowThresholds, type SlowVerdict, type StageDates } from './slow-projects.ts'
-import type { OpenIssueBrief, ProgressUpdate, Project } from './types.ts'
+import type { ProgressUpdate, Project } from './types.ts'
 
 export interface ProjectStatus {
   project: Project
@@ -27,12 +27,10 @@ export function buildProjectStatus(
   stages: StageDates,
   latestProgress: ProgressUpdate | null,
   lastMessageOn: LocalDate | null,
-  openIssues: readonly Pick<OpenIssueBrief, 'urgency'>[],
+  openIssues: UrgencyCounts,
   days: WorkingDayCounter,
   query: { timeZone: string; thresholds: SlowThresholds },
 ): ProjectStatus {
-  const counts = { total: openIssues.length, red: 0, yellow: 0, green: 0 }
-  for (const issue of openIssues) counts[issue.urgency]++
   const updatedOn = latestProgress?.recordedOn ?? null
   return {
     project,
@@ -44,7 +42,14 @@ export function buildProjectStatus(
     workingDaysSinceUpdate: updatedOn ? days.until(updatedOn) : null,
     lastMessageOn,
     workingDaysSilent: days.until(lastMessageOn ?? dateInZone(project.createdAt, query.timeZone)),
-    openIssues: counts,
+    openIssues: { ...openIssues, total: openIssues.red + openIssues.yellow + openIssues.green },
   }
+}
+
+/** Counts issues by their urgency. */
+export function countByUrgency(issues: readonly { urgency: Urgency }[]): UrgencyCounts {
+  const counts = { red: 0, yellow: 0, green: 0 }
+  for (const issue of issues) counts[issue.urgency]++
+  return counts
 }
 

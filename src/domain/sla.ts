@@ -40,6 +40,18 @@ export function issueUrgency(days: WorkingDayCounter, dueOn: LocalDate | null): 
   return days.from(days.today, dueOn) <= YELLOW_WORKING_DAYS ? 'yellow' : 'green'
 }
 
+/** Open issues by urgency. */
+export type UrgencyCounts = Record<Urgency, number>
+
+/**
+ * issueUrgency's verdicts as two dates a query can count with: an issue due before `redBefore`
+ * (today) is red, one due before `yellowBefore` (the third working day after today) is yellow,
+ * any other, or one without a due date, green.
+ */
+export function urgencyCutoffs(calendar: WorkingCalendar, today: LocalDate): { redBefore: LocalDate; yellowBefore: LocalDate } {
+  return { redBefore: today, yellowBefore: calendar.addWorkingDays(today, YELLOW_WORKING_DAYS + 1) }
+}
+
 /**
  * Counts working days up to a fixed `today`, memoised by start date: a digest ages 20,000 issues
  * that were opened on a few hundred distinct days. Null for a date in a year the calendar lacks.

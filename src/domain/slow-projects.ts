@@ -39,13 +39,14 @@ export function currentStage(dates: StageDates): { stage: Stage; since: LocalDat
 export function slowProject(dates: StageDates, today: LocalDate, thresholds: SlowThresholds): SlowVerdict | null {
   const current = currentStage(dates)
   if (!current) return null
-  const months = monthsAllowed(current.stage, thresholds)
+  const months = stageLimitMonths(current.stage, thresholds)
   if (months === null) return null
   const limit = addMonths(current.since, months)
   return today > limit ? { stage: current.stage, since: current.since, months, limit } : null
 }
 
-function monthsAllowed(stage: Stage, t: SlowThresholds): number | null {
+/** Months a project may spend in a stage before it is slow; null for completion and production. */
+export function stageLimitMonths(stage: Stage, t: SlowThresholds): number | null {
   switch (stage) {
     case 'signed':
       return t.signedMonths

@@ -16,6 +16,7 @@ export interface Database {
   stage_events: StageEventsTable
   outbox: OutboxTable
   job_runs: JobRunsTable
+  board_secret: BoardSecretTable
 }
 
 export interface ProjectsTable {
@@ -142,4 +143,10 @@ export interface JobRunsTable {
   working_day: string
   started_at: string
   finished_at: string | null
+}
+
+export interface BoardSecretTable {
+  id: number
+  secret: string
+  created_at: string
 }

@@ -1,11 +1,13 @@
-import type { ExpressionBuilder } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import type { LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { buildProjectStatus, type ProjectStatus } from '../domain/project-status.ts'
-import { workingDayCounter, type WorkingDayCounter } from '../domain/sla.ts'
+import { buildProjectStatus, countByUrgency, type ProjectStatus } from '../domain/project-status.ts'
+import { urgencyCutoffs, workingDayCounter, type UrgencyCounts, type WorkingDayCounter } from '../domain/sla.ts'
 import type { SlowThresholds } from '../domain/slow-projects.ts'
-import type { DigestOpenIssue, OpenIssueBrief, ProgressUpdate } from '../domain/types.ts'
+import type { DigestOpenIssue, ProgressUpdate } from '../domain/types.ts'
+import { CATEGORIES, type Category } from '../parse/types.ts'
 import type { Db } from './database.ts'
+import { OPEN_STATUSES } from './issues.repository.ts'
 import { literalLimit } from './literal-limit.ts'
 import { toProgress, toProject } from './mappers.ts'
 import { fetchOpenIssueBriefs, fetchOpenIssues } from './open-issues.query.ts'
@@ -35,7 +37,7 @@ export async function getProjectStatus(db: Db, projectId: number, query: StatusQ
     await findLatestProgress(db, projectId),
     await fetchOpenIssues(db, projectId, days),
   ]
-  return buildProjectStatus(toProject(row), stages, latest, row.last_message_on, open, days, query)
+  return buildProjectStatus(toProject(row), stages, latest, row.last_message_on, countByUrgency(open), days, query)
 }
 
 export interface ProjectStatusList {
@@ -50,22 +52,77 @@ export async function listProjectStatuses(
   query: StatusQuery,
   days: WorkingDayCounter = workingDayCounter(query.calendar, query.today),
 ): Promise<ProjectStatusList> {
+  const facts = await projectFacts(db)
+  const open = await fetchOpenIssueBriefs(db, days, new Map(facts.projects.map((p) => [p.id, p.name])))
+  const byProject = new Map<number, DigestOpenIssue[]>()
+  for (const issue of open) {
+    const list = byProject.get(issue.projectId)
+    if (list) list.push(issue)
+    else byProject.set(issue.projectId, [issue])
+  }
+  const counts = new Map([...byProject].map(([id, issues]) => [id, countByUrgency(issues)]))
+  return { statuses: facts.statuses(counts, days, query), openIssues: open }
+}
+
+export interface ProjectOverview {
+  statuses: ProjectStatus[]
+  /** Every team's open issues across all projects. */
+  teams: Record<Category, UrgencyCounts>
+  /** Asked for one team: its open issues in each project that has any. */
+  team: Map<number, UrgencyCounts> | null
+}
+
+/**
+ * Every active project's status with its open issues counted by SQLite, never read one by one: the
+ * whiteboard's overview of a city with 15,000 open issues. With `team`, that team's issues are
+ * also counted per project.
+ */
+export async function listProjectOverview(db: Db, query: StatusQuery, team: Category | null = null): Promise<ProjectOverview> {
+  const { redBefore, yellowBefore } = urgencyCutoffs(query.calendar, query.today)
+  const counted = (column: 'project_id' | 'category', category: Category | null) => {
+    let q = db
+      .selectFrom('issues')
+      .select([
+        `${column} as key`,
+        sql<number>`coalesce(sum(due_on < ${redBefore}), 0)`.as('red'),
+        sql<number>`coalesce(sum(due_on >= ${redBefore} and due_on < ${yellowBefore}), 0)`.as('yellow'),
+        sql<number>`count(*)`.as('total'),
+      ])
+      .where('status', 'in', OPEN_STATUSES)
+      .where('retracted_at', 'is', null)
+    if (category !== null) q = q.where('category', '=', category)
+    return q.groupBy(column).execute()
+  }
+  const toCounts = (r: { red: number; yellow: number; total: number }): UrgencyCounts => ({ red: r.red, yellow: r.yellow, green: r.total - r.red - r.yellow })
+  const facts = await projectFacts(db)
+  const byProject = new Map((await counted('project_id', null)).map((r) => [r.key as number, toCounts(r)]))
+  const teams = Object.fromEntries(CATEGORIES.map((c) => [c, { ...NONE }])) as Record<Category, UrgencyCounts>
+  for (const r of await counted('category', null)) teams[r.key as Category] = toCounts(r)
+  return {
+    statuses: facts.statuses(byProject, workingDayCounter(query.calendar, query.today), query),
+    teams,
+    team: team === null ? null : new Map((await counted('project_id', team)).map((r) => [r.key as number, toCounts(r)])),
+  }
+}
+
+/** What every project's status needs besides its open issues, read once for all projects. */
+async function projectFacts(db: Db) {
   const rows = await db.selectFrom('projects').selectAll().select(lastMessageOn).orderBy('id').execute()
   const projects = rows.map(toProject)
   const stages = await getAllStageDates(db)
   const latest = await latestProgressByProject(db)
-  const open = await fetchOpenIssueBriefs(db, days, new Map(projects.map((p) => [p.id, p.name])))
-  const openByProject = new Map<number, OpenIssueBrief[]>()
-  for (const issue of open) {
-    const list = openByProject.get(issue.projectId)
-    if (list) list.push(issue)
-    else openByProject.set(issue.projectId, [issue])
+  return {
+    projects,
+    /** The statuses, given each project's open issues counted (a project left out has none). */
+    statuses(counts: ReadonlyMap<number, UrgencyCounts>, days: WorkingDayCounter, query: StatusQuery): ProjectStatus[] {
+      return projects.map((p, i) =>
+        buildProjectStatus(p, stages.get(p.id) ?? {}, latest.get(p.id) ?? null, rows[i]!.last_message_on, counts.get(p.id) ?? NONE, days, query),
+      )
+    },
   }
-  const statuses = projects.map((p, i) =>
-    buildProjectStatus(p, stages.get(p.id) ?? {}, latest.get(p.id) ?? null, rows[i]!.last_message_on, openByProject.get(p.id) ?? [], days, query),
-  )
-  return { statuses, openIssues: open }
 }
+
+const NONE: UrgencyCounts = { red: 0, yellow: 0, green: 0 }
 
 /** The day of a project's latest message, found by a seek on the (project_id, sent_at) index. */
 const lastMessageOn = (eb: ExpressionBuilder<Database, 'projects'>) =>

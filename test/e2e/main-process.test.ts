@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -23,7 +24,8 @@ function start(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'duban-main-'))
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(import.meta.dirname, '../..'),
-    env: { PATH: process.env['PATH'] ?? '', HOME: dir, WECHATY_LOG: 'silent', DATABASE_PATH: join(dir, 'duban.sqlite'), ...env },
+    // No whiteboard unless asked: 8080 may be taken on a developer's machine.
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, WECHATY_LOG: 'silent', DATABASE_PATH: join(dir, 'duban.sqlite'), WEB_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
@@ -62,4 +64,23 @@ it('fails loudly, naming what to check, when the configured service is unreachab
   })
   expect(await bot.exited).toBe(1)
   expect(bot.output()).toMatch(/could not connect to WeChat[\s\S]*WECHATY_PUPPET_SERVICE_TOKEN[\s\S]*WECHATY_PUPPET_SERVICE_ENDPOINT/)
+}, 40_000)
+
+it('stops with a Chinese error naming the port when the board’s port is taken', async () => {
+  const taken = createServer()
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+  const port = (taken.address() as { port: number }).port
+  const bot = start({
+    WECHATY_PUPPET_SERVICE_TOKEN: h.token,
+    WECHATY_PUPPET_SERVICE_ENDPOINT: h.endpoint,
+    WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+    WEB_PORT: String(port),
+  })
+  try {
+    expect(await bot.exited).toBe(1)
+    expect(bot.output()).toContain(`白板无法启动：端口 127.0.0.1:${port} 已被占用`)
+    expect(bot.output()).toContain('WEB_PORT=0')
+  } finally {
+    taken.close()
+  }
 }, 40_000)

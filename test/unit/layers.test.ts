@@ -29,6 +29,18 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/text/x.ts', 'wechaty', /only src\/bot talks to WeChat/],
     ['src/domain/x.ts', 'kysely', /only src\/store touches the database/],
     ['src/bot/x.ts', 'node-cron', /only src\/jobs schedules/],
+    ['src/web/x.ts', '../bot/index.ts', /web may import only/],
+    ['src/web/x.ts', '../jobs/index.ts', /web may import only/],
+    ['src/web/x.ts', '../app.ts', /web may import only/],
+    ['src/web/x.ts', '../store/schema.ts', /through src\/store\/index\.ts/],
+    ['src/web/x.ts', 'wechaty', /only src\/bot talks to WeChat/],
+    ['src/bot/x.ts', '../web/index.ts', /bot may import only/],
+    ['src/jobs/x.ts', '../web/board-app.ts', /jobs may import only/],
+    ['commands/x.ts', '../src/web/board-token.ts', /commands may import only/],
+    ['src/store/x.ts', '../web/words.ts', /store may import only/],
+    ['src/text/x.ts', 'hono/html', /only src\/web serves HTTP/],
+    ['src/bot/x.ts', 'hono', /only src\/web serves HTTP/],
+    ['src/app.ts', '@hono/node-server', /only src\/web serves HTTP/],
   ])('%s may not import %s', async (path, from, message) => {
     expect(await importProblems(path, from)).toEqual([expect.stringMatching(message)])
   })
@@ -45,6 +57,12 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['commands/x.ts', '../src/bot/index.ts'],
     ['commands/x.ts', '../src/reports/digest.ts'],
     ['src/app.ts', './bot/router.ts'],
+    ['src/app.ts', './web/index.ts'],
+    ['src/web/x.ts', '../store/index.ts'],
+    ['src/web/x.ts', '../text/labels.ts'],
+    ['src/web/x.ts', '../reports/digest.ts'],
+    ['src/web/x.ts', 'hono/html'],
+    ['src/web/x.ts', '@hono/node-server'],
   ])('%s may import %s', async (path, from) => {
     expect(await importProblems(path, from)).toEqual([])
   })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
 import { WorkingCalendar } from '../../src/calendar/working-calendar.ts'
-import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, workingDayCounter } from '../../src/domain/sla.ts'
+import { addDays } from '../../src/calendar/local-date.ts'
+import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, urgencyCutoffs, workingDayCounter } from '../../src/domain/sla.ts'
 
 const calendar = loadCalendar()
 
@@ -82,5 +83,19 @@ describe('ageIssue and compareByUrgency', () => {
       ['2026-03-02', '2026-03-11'],
       ['2026-03-02', null],
     ])
+  })
+})
+
+describe('urgencyCutoffs', () => {
+  it('give issueUrgency’s verdict for every due date, across weekends, holidays and make-up days', () => {
+    for (let today = '2026-09-20'; today <= '2026-10-20'; today = addDays(today, 1)) {
+      const days = workingDayCounter(calendar, today)
+      const { redBefore, yellowBefore } = urgencyCutoffs(calendar, today)
+      for (let offset = -5; offset <= 30; offset++) {
+        const due = addDays(today, offset)
+        const counted = due < redBefore ? 'red' : due < yellowBefore ? 'yellow' : 'green'
+        expect([today, due, counted]).toEqual([today, due, issueUrgency(days, due)])
+      }
+    }
   })
 })

@@ -58,4 +58,23 @@ describe('loadConfig', () => {
       expect(problems).toContain(name)
     }
   })
+
+  it('turns the whiteboard on at 127.0.0.1:8080 by default, off with WEB_PORT=0', () => {
+    expect(loadConfig({}).board).toEqual({ host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', secret: undefined, linkDays: 7 })
+    expect(loadConfig({ WEB_PORT: '0' }).board).toBeUndefined()
+    expect(
+      loadConfig({ WEB_HOST: '0.0.0.0', WEB_PORT: '9000', BOARD_URL: 'https://gov.example.cn/duban/', BOARD_SECRET: 's'.repeat(32), BOARD_LINK_DAYS: '3' }).board,
+    ).toEqual({ host: '0.0.0.0', port: 9000, publicUrl: 'https://gov.example.cn/duban', secret: 's'.repeat(32), linkDays: 3 })
+    expect(loadConfig({ WEB_HOST: '::1' }).board?.publicUrl).toBe('http://[::1]:8080')
+  })
+
+  it('refuses a bad board address, a short secret, a port or link lifetime out of range', () => {
+    let error: unknown
+    try {
+      loadConfig({ BOARD_URL: 'gov.example.cn', BOARD_SECRET: 'short', WEB_PORT: '70000', BOARD_LINK_DAYS: '0' })
+    } catch (e) {
+      error = e
+    }
+    expect((error as ConfigError).problems.map((p) => p.split('=')[0])).toEqual(['WEB_PORT', 'BOARD_URL', 'BOARD_SECRET', 'BOARD_LINK_DAYS'])
+  })
 })

@@ -1,0 +1,72 @@
+import type { LocalDate } from '../calendar/local-date.ts'
+import type { Urgency } from '../domain/sla.ts'
+import { STAGES } from '../parse/types.ts'
+import { clip, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
+import { html, type Html } from './html.ts'
+import { layout, type PageContext } from './layout.ts'
+import { SORTS, type OverviewFilters, type OverviewModel, type OverviewRow, type OverviewSort, type TeamCount } from './overview-model.ts'
+import { ageText, chipDate } from './words.ts'
+
+/** 总览: every project on one page, a card on a phone and a row on a wide screen. */
+export function overviewPage(ctx: PageContext, m: OverviewModel): Html {
+  const filtered = m.filters.stage !== null || m.filters.team !== null
+  const body = html`<h1>总览</h1>
+<p class="summary">${filtered ? html`筛选出 <b>${m.rows.length}</b> 个项目（共 ${m.total} 个）` : html`项目 <b>${m.total}</b> 个`} · 进展缓慢 <b>${m.slow}</b> 个 · 未办结问题 ${counts(m.issues)}</p>
+<nav class="teams" aria-label="专班">${m.teams.map(
+    (t) => html`<a href="${ctx.base}/team/${t.category}">${t.name}<small>${t.red > 0 ? `${URGENCY_MARK.red}${t.red} ` : ''}${t.yellow > 0 ? `${URGENCY_MARK.yellow}${t.yellow} ` : ''}未办结 ${t.open}</small></a>`,
+  )}</nav>
+${filterForm(ctx, m.filters, m.teams)}
+<p class="sorts">排序：${(Object.keys(SORTS) as OverviewSort[]).map((s) =>
+    s === m.filters.sort ? html`<b>${SORTS[s]}</b>` : html`<a href="${ctx.base}${query({ ...m.filters, sort: s })}">${SORTS[s]}</a>`,
+  )}</p>
+${
+  m.rows.length === 0
+    ? html`<p class="empty">${m.total === 0 ? '还没有项目：把督办助手拉进名称形如“【项目】XX推进群”的群，群里说话后项目就会出现在这里。' : '没有符合条件的项目。'}</p>`
+    : html`<div class="head" aria-hidden="true"><span>项目</span><span>节点</span><span>本阶段</span><span>最新进度</span><span>未办结问题${m.filters.team ? '（本专班）' : ''}</span></div>
+<ol class="board">
+${m.rows.map((r) => row(ctx, r, m.today))}</ol>`
+}`
+  return layout(ctx, { title: '总览', body, today: m.today })
+}
+
+/**
+ * One project: a card on a phone, a row on a wide screen. Its three paragraphs are, in order, the
+ * months in the stage, the latest progress and the open issues (the stylesheet knows them by
+ * position). End tags the HTML parser supplies by itself (li, p) are left out, and attributes of
+ * one fixed word go unquoted: a city's thousand projects stay under the page-size budget.
+ */
+function row(ctx: PageContext, r: OverviewRow, today: LocalDate): Html {
+  return html`<li${r.slow ? html` class=s` : ''}><a href="${ctx.base}/p/${r.id}">${r.name}</a><ol>${r.chips.map((c) =>
+    c.on === null ? html`<li>${c.name}` : html`<li class=${c.current ? 'c' : 'y'}>${c.name}<i>${chipDate(c.on, today)}</i>`,
+  )}</ol><p>${r.current ? html`<b>${r.current.monthsIn}</b>${r.current.limitMonths === null ? '' : `/${r.current.limitMonths}`}个月` : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
+    r.progress
+      ? html`${r.progress.percent === null ? '' : html`<progress value=${r.progress.percent / 100}></progress>${r.progress.percent}% `}${clip(r.progress.summary, 12)} <i>${ageText(r.progress.daysAgo)}</i>`
+      : html`<i>尚无进度</i>`
+  }<p>${counts(r.issues)}
+`
+}
+
+function counts(c: Record<Urgency, number>): string {
+  const marks = (['red', 'yellow', 'green'] as const).filter((u) => c[u] > 0).map((u) => `${URGENCY_MARK[u]}${c[u]}`)
+  return marks.length > 0 ? marks.join(' ') : '无'
+}
+
+function filterForm(ctx: PageContext, f: OverviewFilters, teams: readonly TeamCount[]): Html {
+  const option = (value: string, label: string, selected: boolean) => html`<option value="${value}"${selected ? ' selected' : ''}>${label}</option>`
+  return html`<form class="filters" method="get" action="${ctx.base}">
+<label>节点 <select name="stage">${option('', '全部', f.stage === null)}${STAGES.map((s) => option(s, STAGE_NAMES[s], f.stage === s))}${option('none', '未签约', f.stage === 'none')}</select></label>
+<label>专班 <select name="team">${option('', '全部', f.team === null)}${teams.map((t) => option(t.category, t.name, f.team === t.category))}</select></label>
+<input type="hidden" name="sort" value="${f.sort}">
+<button type="submit">筛选</button>
+</form>`
+}
+
+/** The query of an overview link: only what differs from the default. */
+function query(f: OverviewFilters): string {
+  const params = new URLSearchParams()
+  if (f.stage !== null) params.set('stage', f.stage)
+  if (f.team !== null) params.set('team', f.team)
+  if (f.sort !== 'urgency') params.set('sort', f.sort)
+  const q = params.toString()
+  return q === '' ? '' : `?${q}`
+}

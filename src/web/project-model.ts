@@ -1,0 +1,207 @@
+import { addMonths, type LocalDate } from '../calendar/local-date.ts'
+import { wholeMonths } from '../domain/digest.ts'
+import type { ProjectStatus } from '../domain/project-status.ts'
+import type { Urgency } from '../domain/sla.ts'
+import { stageLimitMonths, type SlowThresholds } from '../domain/slow-projects.ts'
+import type { Teams } from '../domain/teams.ts'
+import type { OpenIssue } from '../domain/types.ts'
+import { STAGES, type Stage } from '../parse/types.ts'
+import type { IssueEventEntry, IssueHistory, ProgressEntry, SourceMessage } from '../store/index.ts'
+import { STAGE_NAMES } from '../text/labels.ts'
+import { EVENT_NAMES, instantText, STATUS_NAMES } from './words.ts'
+
+/** A quoted chat message is cut here: the page shows what was said, not a 20,000-character paste. */
+const MESSAGE_EXCERPT_CHARS = 400
+
+export interface StageStep {
+  stage: Stage
+  name: string
+  on: LocalDate | null
+  current: boolean
+  /** Whole months since the stage reached before it, when both are recorded in that order. */
+  monthsFromPrevious: number | null
+}
+
+export interface CurrentStage {
+  stage: Stage
+  since: LocalDate
+  monthsIn: number
+  /** The stage's limit and the last day within it; null past construction. */
+  limitMonths: number | null
+  limitOn: LocalDate | null
+  slow: boolean
+}
+
+export interface MessageView {
+  senderName: string
+  at: string
+  /** Null when the message was recalled in WeChat: the page says so instead of quoting it. */
+  text: string | null
+  cut: boolean
+}
+
+export interface EventView {
+  at: string
+  name: string
+  who: string | null
+  detail: string | null
+  message: MessageView | null
+}
+
+export interface IssueView {
+  id: number
+  number: number
+  teamName: string
+  state: string
+  /** Open issues only. */
+  urgency: Urgency | null
+  dueOn: LocalDate | null
+  overdueWorkingDays: number
+  ageWorkingDays: number | null
+  summary: string
+  reporterName: string | null
+  assigneeName: string | null
+  retracted: boolean
+  events: EventView[]
+}
+
+export interface ProjectModel {
+  id: number
+  name: string
+  today: LocalDate
+  stages: StageStep[]
+  current: CurrentStage | null
+  issueCounts: Record<Urgency, number>
+  /** Progress updates that state a percentage, oldest first: the percent line. */
+  percents: { on: LocalDate; percent: number }[]
+  /** Every progress update, newest first. */
+  progress: { at: string; percent: number | null; stage: string | null; summary: string; reporterName: string | null }[]
+  /** Open issues most urgent first, then the closed ones by number, the latest first, then those taken back. */
+  issues: IssueView[]
+}
+
+/** Pure: one project's page as of `today`. */
+export function projectModel(input: {
+  status: ProjectStatus
+  progress: readonly ProgressEntry[]
+  histories: readonly IssueHistory[]
+  /** The project's open issues as the store ages them, most urgent first. */
+  open: readonly OpenIssue[]
+  today: LocalDate
+  timeZone: string
+  thresholds: SlowThresholds
+  teams: Teams
+}): ProjectModel {
+  const { status: s, today, timeZone } = input
+  const when = (at: Date) => instantText(at, timeZone, today)
+
+  let previous: LocalDate | null = null
+  const stages = STAGES.map((stage): StageStep => {
+    const on = s.stages[stage] ?? null
+    const step = {
+      stage,
+      name: STAGE_NAMES[stage],
+      on,
+      current: s.stage?.stage === stage,
+      monthsFromPrevious: on !== null && previous !== null && previous <= on ? wholeMonths(previous, on) : null,
+    }
+    if (on !== null) previous = on
+    return step
+  })
+
+  let current: CurrentStage | null = null
+  if (s.stage) {
+    const limitMonths = stageLimitMonths(s.stage.stage, input.thresholds)
+    current = {
+      stage: s.stage.stage,
+      since: s.stage.since,
+      monthsIn: wholeMonths(s.stage.since, today),
+      limitMonths,
+      limitOn: limitMonths === null ? null : addMonths(s.stage.since, limitMonths),
+      slow: s.slow !== null,
+    }
+  }
+
+  const aged = new Map(input.open.map((i, rank) => [i.id, { issue: i, rank }]))
+  const issues = input.histories.map((h) => issueView(h, aged.get(h.issue.id)?.issue, input.teams, when))
+  const order = (v: IssueView) => (v.retracted ? 2 : v.urgency !== null ? 0 : 1)
+  issues.sort(
+    (a, b) =>
+      order(a) - order(b) ||
+      (aged.get(a.id)?.rank ?? 0) - (aged.get(b.id)?.rank ?? 0) ||
+      b.number - a.number,
+  )
+
+  return {
+    id: s.project.id,
+    name: s.project.name,
+    today,
+    stages,
+    current,
+    issueCounts: { red: s.openIssues.red, yellow: s.openIssues.yellow, green: s.openIssues.green },
+    percents: input.progress.flatMap(({ progress: p }) => (p.percent === null ? [] : [{ on: p.recordedOn, percent: p.percent }])),
+    progress: input.progress
+      .map(({ progress: p, reporterName }) => ({
+        at: when(p.recordedAt),
+        percent: p.percent,
+        stage: p.stage ? STAGE_NAMES[p.stage] : null,
+        summary: p.summary,
+        reporterName,
+      }))
+      .reverse(),
+    issues,
+  }
+}
+
+function issueView(h: IssueHistory, open: OpenIssue | undefined, teams: Teams, when: (at: Date) => string): IssueView {
+  const i = h.issue
+  return {
+    id: i.id,
+    number: i.number,
+    teamName: teams[i.category].name,
+    state: h.retractedAt ? '已撤回' : STATUS_NAMES[i.status],
+    urgency: h.retractedAt ? null : (open?.urgency ?? null),
+    dueOn: i.dueOn,
+    overdueWorkingDays: open?.overdueWorkingDays ?? 0,
+    ageWorkingDays: open?.ageWorkingDays ?? null,
+    summary: i.summary,
+    reporterName: h.reporterName,
+    assigneeName: h.assigneeName,
+    retracted: h.retractedAt !== null,
+    events: h.events.map((e) => eventView(e, when)),
+  }
+}
+
+function eventView(e: IssueEventEntry, when: (at: Date) => string): EventView {
+  const { event } = e
+  const detail = eventDetail(e)
+  return {
+    at: when(event.at),
+    name: EVENT_NAMES[event.kind],
+    who: e.actorName,
+    // A note that only repeats the message quoted below it (a short follow-up) is left out.
+    detail: detail !== null && e.message && words(detail) === words(e.message.text) ? null : detail,
+    message: e.message ? messageView(e.message, when) : null,
+  }
+}
+
+/** A text's letters and digits only: "能不能给个准信?" and "能不能给个准信？" say the same. */
+const words = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '')
+
+function eventDetail({ event, assigneeName }: IssueEventEntry): string | null {
+  if (event.kind === 'assigned') return assigneeName ? `负责人：${assigneeName}` : null
+  // The store notes in English why it reopened an issue by itself.
+  if (event.kind === 'reopened' && event.note === 'resolution retracted') return '办结的消息被撤回'
+  return event.note
+}
+
+function messageView(m: SourceMessage, when: (at: Date) => string): MessageView {
+  const chars = Array.from(m.text)
+  const long = chars.length > MESSAGE_EXCERPT_CHARS
+  return {
+    senderName: m.senderName,
+    at: when(m.sentAt),
+    text: m.recalledAt ? null : long ? `${chars.slice(0, MESSAGE_EXCERPT_CHARS).join('')}…` : m.text,
+    cut: long || m.cut,
+  }
+}

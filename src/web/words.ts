@@ -1,0 +1,43 @@
+import { dateInZone, parts, type LocalDate } from '../calendar/local-date.ts'
+import type { IssueEventKind, IssueStatus } from '../domain/types.ts'
+import { shortDate } from '../text/labels.ts'
+
+// The board's own words; stage names, urgency marks, dates and clipping come from src/text/labels.ts.
+
+/** "3月2日" this year, "2025年3月2日" another: a board shows milestones years apart. */
+export function dateText(date: LocalDate, today: LocalDate): string {
+  const { year } = parts(date)
+  return year === parts(today).year ? shortDate(date) : `${year}年${shortDate(date)}`
+}
+
+/** A stage chip's date in the width of a chip on a phone: "4.21" this year, "2024.8.22" another. */
+export function chipDate(date: LocalDate, today: LocalDate): string {
+  const { year, month, day } = parts(date)
+  return year === parts(today).year ? `${month}.${day}` : `${year}.${month}.${day}`
+}
+
+/** "今天", "昨天", "5天前". */
+export function ageText(days: number): string {
+  return days <= 0 ? '今天' : days === 1 ? '昨天' : `${days}天前`
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>()
+
+/** "11月30日 14:05" in the bot's timezone (with the year when it is not `today`'s). */
+export function instantText(at: Date, timeZone: string, today: LocalDate): string {
+  let clock = clocks.get(timeZone)
+  if (!clock) clocks.set(timeZone, (clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })))
+  return `${dateText(dateInZone(at, timeZone), today)} ${clock.format(at)}`
+}
+
+/** What happened to an issue, as the project page lists it. */
+export const EVENT_NAMES: Record<IssueEventKind, string> = {
+  opened: '提出',
+  'followed-up': '跟进',
+  assigned: '指派',
+  resolved: '办结',
+  reopened: '重开',
+  retracted: '撤回',
+}
+
+export const STATUS_NAMES: Record<IssueStatus, string> = { open: '未办结', reopened: '已重开', resolved: '已办结' }

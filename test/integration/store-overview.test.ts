@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
+import type { Category } from '../../src/parse/types.ts'
+import { listProjectOverview, listProjectStatuses, openIssue, resolveIssue, type StatusQuery } from '../../src/store/index.ts'
+import { newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
+
+let store: TestStore
+beforeEach(async () => (store = await openTestStore()))
+afterEach(async () => store.close())
+
+it('counts open issues per project and per team in SQL exactly as the statuses count them one by one', async () => {
+  const db = store.db
+  const projects = [await newProject(db, '甲'), await newProject(db, '乙'), await newProject(db, '丙')]
+  const opened: [number, Category, string, string | null][] = [
+    [0, 'land', '2026-02-12T09:00:00', null], // due 02-28: red on 03-05
+    [0, 'land', '2026-03-02T09:00:00', null], // due 03-11: green
+    [0, 'finance', '2026-02-25T09:00:00', null], // due 03-05: yellow (today)
+    [1, 'finance', '2026-02-27T09:00:00', null], // due 03-10: yellow (2 working days left)
+    [1, 'approval', '2026-03-02T09:00:00', '2026-03-04'], // stated, past: red
+    [1, 'approval', '2026-03-02T09:00:00', null], // due date lost below: green
+  ]
+  const ids: number[] = []
+  for (const [p, category, at, due] of opened) {
+    const issue = await openIssue(db, { projectId: projects[p]!.id, messageId: null, command: 'report', actorId: null, at: new Date(`${at}+08:00`) }, { category, due, summary: category }, settings)
+    ids.push(issue.id)
+  }
+  await db.updateTable('issues').set({ due_on: null }).where('id', '=', ids[5]!).execute()
+  await resolveIssue(db, { issueId: ids[1]!, text: null, command: 'resolve', actorId: null, messageId: null, at: new Date('2026-03-03T09:00:00+08:00') }, settings.timeZone)
+
+  const query: StatusQuery = { today: '2026-03-05', calendar: settings.calendar, timeZone: settings.timeZone, thresholds: DEFAULT_SLOW_THRESHOLDS }
+  const overview = await listProjectOverview(db, query)
+  const statuses = await listProjectStatuses(db, query)
+  expect(overview.statuses).toEqual(statuses.statuses)
+  expect(overview.statuses.map((s) => s.openIssues)).toEqual([
+    { red: 1, yellow: 1, green: 0, total: 2 },
+    { red: 1, yellow: 1, green: 1, total: 3 },
+    { red: 0, yellow: 0, green: 0, total: 0 },
+  ])
+  expect(overview.teams).toMatchObject({
+    land: { red: 1, yellow: 0, green: 0 },
+    finance: { red: 0, yellow: 2, green: 0 },
+    approval: { red: 1, yellow: 0, green: 1 },
+    labour: { red: 0, yellow: 0, green: 0 },
+  })
+  expect(overview.team).toBeNull()
+  const finance = await listProjectOverview(db, query, 'finance')
+  expect(finance.team).toEqual(
+    new Map([
+      [projects[0]!.id, { red: 0, yellow: 1, green: 0 }],
+      [projects[1]!.id, { red: 0, yellow: 1, green: 0 }],
+    ]),
+  )
+})

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
+import { buildProjectStatus, countByUrgency } from '../../../src/domain/project-status.ts'
+import { workingDayCounter, type Urgency, type UrgencyCounts } from '../../../src/domain/sla.ts'
+import { DEFAULT_SLOW_THRESHOLDS, type StageDates } from '../../../src/domain/slow-projects.ts'
+import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
+import { CATEGORIES, type Category } from '../../../src/parse/types.ts'
+import { overviewModel, readOverviewFilters } from '../../../src/web/overview-model.ts'
+import { firstOfLastWorkingDays } from '../../../src/web/team-model.ts'
+
+const calendar = loadCalendar()
+const today = '2026-10-12'
+const days = workingDayCounter(calendar, today)
+
+/** A project with its stages, a latest progress so many days ago, and open issues as (team, urgency). */
+function status(id: number, name: string, stages: StageDates, progressDaysAgo: number | null, issues: [Category, Urgency][] = []) {
+  const project = { id, name, county: null, roomId: `${id}@chatroom`, roomTopic: name, muted: false, createdAt: new Date('2025-01-01') }
+  const latest =
+    progressDaysAgo === null
+      ? null
+      : { id, projectId: id, messageId: null, sourceCommand: null, reporterId: null, stage: null, percent: 50, dueOn: null, summary: '进度', recordedAt: new Date(), recordedOn: `2026-10-${String(12 - progressDaysAgo).padStart(2, '0')}` }
+  const open = issues.map(([category, urgency]) => ({ projectId: id, category, urgency }))
+  return { status: buildProjectStatus(project, stages, latest, null, countByUrgency(open), days, { timeZone: 'Asia/Shanghai', thresholds: DEFAULT_SLOW_THRESHOLDS }), open }
+}
+
+const city = [
+  status(1, '甲', { signed: '2026-09-01' }, 1, [['land', 'green']]),
+  status(2, '乙', { signed: '2025-01-05' }, 3),
+  status(3, '丙', { signed: '2025-06-01', land: '2025-08-01', construction: '2026-01-10' }, 9, [['finance', 'yellow']]),
+  status(4, '丁', {}, null, [['land', 'red'], ['finance', 'green']]),
+]
+
+/** The model as the route builds it: the store's counts (per team, and per project for the team asked for) made here from the issues. */
+function model(query: Record<string, string> = {}) {
+  const filters = readOverviewFilters((name) => query[name])
+  const open = city.flatMap((c) => c.open)
+  const teams = Object.fromEntries(CATEGORIES.map((t) => [t, countByUrgency(open.filter((i) => i.category === t))])) as Record<Category, UrgencyCounts>
+  const team = filters.team === null ? null : new Map(city.map((c) => [c.status.project.id, countByUrgency(c.open.filter((i) => i.category === filters.team))]))
+  for (const [id, counts] of team ?? []) if (counts.red + counts.yellow + counts.green === 0) team?.delete(id)
+  return overviewModel({
+    overview: { statuses: city.map((c) => c.status), teams, team },
+    filters,
+    today,
+    thresholds: DEFAULT_SLOW_THRESHOLDS,
+    teams: DEFAULT_TEAMS,
+  })
+}
+
+describe('the overview', () => {
+  it('by urgency: red issues, then yellow, then slow projects, then the longest without progress', () => {
+    expect(model().rows.map((r) => r.name)).toEqual(['丁', '丙', '乙', '甲'])
+  })
+
+  it('has five chips per project, the current one marked, and months in the stage against its limit', () => {
+    const bing = model().rows.find((r) => r.name === '丙')!
+    expect(bing.chips.map((c) => [c.name, c.on, c.current])).toEqual([
+      ['签约', '2025-06-01', false],
+      ['供地', '2025-08-01', false],
+      ['动工', '2026-01-10', true],
+      ['竣工', null, false],
+      ['投产', null, false],
+    ])
+    expect(bing.current).toEqual({ stage: 'construction', monthsIn: 9, limitMonths: 18 })
+    expect(model().rows.find((r) => r.name === '乙')).toMatchObject({ slow: true, current: { monthsIn: 21, limitMonths: 6 } })
+    expect(model().slow).toBe(1)
+  })
+
+  it('sorts by staleness, stage or name on request, and ignores what it does not know', () => {
+    expect(model({ sort: 'stale' }).rows.map((r) => r.name)).toEqual(['丁', '丙', '乙', '甲'])
+    expect(model({ sort: 'stage' }).rows.map((r) => r.name)).toEqual(['丁', '乙', '甲', '丙'])
+    expect(model({ sort: 'name', stage: 'moon', team: 'lands' }).filters).toEqual({ sort: 'name', stage: null, team: null })
+  })
+
+  it('filters by current stage, and by team counting only that team’s issues', () => {
+    expect(model({ stage: 'signed' }).rows.map((r) => r.name)).toEqual(['乙', '甲'])
+    expect(model({ stage: 'none' }).rows.map((r) => r.name)).toEqual(['丁'])
+    const finance = model({ team: 'finance' })
+    expect(finance.rows.map((r) => [r.name, r.issues])).toEqual([
+      ['丙', { red: 0, yellow: 1, green: 0 }],
+      ['丁', { red: 0, yellow: 0, green: 1 }],
+    ])
+    expect(finance.total).toBe(4)
+    expect(finance.teams.find((t) => t.category === 'land')).toMatchObject({ open: 2, red: 1, yellow: 0 })
+  })
+})
+
+describe('the team page’s window', () => {
+  it('is the last 7 working days up to today, over weekends, holidays and make-up days', () => {
+    // Monday 2026-10-12: Saturday 10-10 was a make-up working day, 10-01…10-07 the National Day holiday.
+    expect(firstOfLastWorkingDays(calendar, '2026-10-12', 7)).toBe('2026-09-28')
+    // On a Sunday, today is not counted.
+    expect(firstOfLastWorkingDays(calendar, '2026-11-29', 7)).toBe('2026-11-19')
+  })
+})
