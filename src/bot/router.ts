@@ -5,7 +5,7 @@ import { chooseIssueToClose } from '../domain/resolution-target.ts'
 import { isAdmin, type Rules } from '../domain/rules.ts'
 import type { Project } from '../domain/types.ts'
 import type { Logger } from '../log.ts'
-import { enqueueText } from '../outbox/enqueue.ts'
+import { enqueueFile, enqueueText } from '../outbox/enqueue.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 import {
   findQuotedIssues,
@@ -16,6 +16,7 @@ import {
   underSavepoint,
   type Db,
   type IngestResult,
+  type OutboxTarget,
 } from '../store/index.ts'
 import { renderRecall } from '../text/recall.ts'
 import { renderClosed, renderIssueLine, renderProgressLine, renderWhichIssue } from '../text/records.ts'
@@ -34,6 +35,8 @@ export interface RouterDeps {
   botName(): string
   /** Whether WeChat still knows a group id; absent where none can be asked. */
   roomExists?: RoomExists | undefined
+  /** The data folder, for the commands that write files (see CommandContext.dataDir). */
+  dataDir: string
   log: Logger
 }
 
@@ -72,11 +75,7 @@ export function createRouter(deps: RouterDeps): Router {
 
   async function handle(msg: ChatMessage, db: Db): Promise<void> {
     const reply: Reply = (text, issueId) =>
-      enqueueText(
-        db,
-        { target: msg.room ? { kind: 'room', id: msg.room.id } : { kind: 'contact', id: msg.talker.id }, text, issueId: issueId ?? null },
-        clock.now(),
-      ).then(() => undefined)
+      enqueueText(db, { target: replyTarget(msg), text, issueId: issueId ?? null }, clock.now()).then(() => undefined)
     try {
       await underSavepoint(db, () => route(msg, db, reply))
     } catch (error) {
@@ -162,11 +161,13 @@ export function createRouter(deps: RouterDeps): Router {
       db,
       clock,
       rules,
+      dataDir: deps.dataDir,
       catalogue: deps.commands,
     }
     const result = await command.run(ctx)
     const out = typeof result === 'string' ? { text: result } : result
     if (out.text !== '') await reply(out.text, out.issueId)
+    if (out.file) await enqueueFile(db, { target: replyTarget(msg), file: out.file }, clock.now())
   }
 
   /** Confirms what was recorded (unless the group is quiet) and closes what a resolution clearly closes. */
@@ -219,4 +220,9 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   return { handle, forgetBindings: () => projects.clear() }
+}
+
+/** Replies go where the message came from: its group, or the sender's private chat. */
+function replyTarget(msg: ChatMessage): OutboxTarget {
+  return msg.room ? { kind: 'room', id: msg.room.id } : { kind: 'contact', id: msg.talker.id }
 }

@@ -46,7 +46,8 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
     warn: (l) => logs.push(`warn ${l}`),
     error: (l) => logs.push(`error ${l}`),
   }
-  const settings = settingsFromEnv({ BOT_ADMINS: '管理员', SEND_INTERVAL_MS: '5', LOGIN_TIMEOUT_SECONDS: '10', ...options.env })
+  // DATABASE_PATH is the file under test, so the data folder (where /导出 writes) is its folder.
+  const settings = settingsFromEnv({ BOT_ADMINS: '管理员', SEND_INTERVAL_MS: '5', LOGIN_TIMEOUT_SECONDS: '10', DATABASE_PATH: dbPath, ...options.env })
   const app = createApp({
     ...appOptions(settings, db, commands, log, options.clock ?? systemClock),
     puppet: new PuppetService({ endpoint: h.endpoint, token: h.token, tls: { disable: true } }),
