@@ -16,7 +16,8 @@ const LAYERS = {
   reports: { files: ['src/reports/**'], may: ['base', 'parse', 'domain', 'text', 'store'] },
   bot: { files: ['src/bot/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
   jobs: { files: ['src/jobs/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
-  commands: { files: ['commands/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'reports', 'bot'] },
+  export: { files: ['src/export/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
+  commands: { files: ['commands/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'reports', 'bot', 'export'] },
 }
 
 /** How an import path names each layer's folder, from anywhere in the repository. */
@@ -30,6 +31,7 @@ const FOLDER = {
   reports: 'reports/',
   bot: 'bot/',
   jobs: 'jobs/',
+  export: 'export/',
   commands: 'commands/',
 }
 const MAIN = '(?:(?:^|/)(?:app|main|settings|config)\\.ts$|(?:^|/)cli/)'
@@ -39,6 +41,7 @@ const LIBRARIES = [
   { names: ['wechaty', 'wechaty-puppet', 'wechaty-puppet-service', 'wechaty-puppet-mock', 'file-box'], layer: 'bot', why: 'only src/bot talks to WeChat' },
   { names: ['node-cron'], layer: 'jobs', why: 'only src/jobs schedules' },
   { names: ['kysely', 'better-sqlite3'], layer: 'store', why: 'only src/store touches the database' },
+  { names: ['exceljs'], layer: 'export', why: 'only src/export writes workbooks' },
 ]
 
 const relative = (pattern) => `^\\.{1,2}/(?:\\.\\./)*(?:src/)?${pattern}`

@@ -29,6 +29,14 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/text/x.ts', 'wechaty', /only src\/bot talks to WeChat/],
     ['src/domain/x.ts', 'kysely', /only src\/store touches the database/],
     ['src/bot/x.ts', 'node-cron', /only src\/jobs schedules/],
+    ['src/export/x.ts', '../bot/index.ts', /export may import only/],
+    ['src/export/x.ts', '../jobs/index.ts', /export may import only/],
+    ['src/export/x.ts', '../store/database.ts', /through src\/store\/index\.ts/],
+    ['src/jobs/x.ts', '../export/export-ledger.ts', /jobs may import only/],
+    ['src/bot/x.ts', '../export/export-ledger.ts', /bot may import only/],
+    ['src/text/x.ts', 'exceljs', /only src\/export writes workbooks/],
+    ['commands/x.ts', 'exceljs', /only src\/export writes workbooks/],
+    ['src/export/x.ts', 'file-box', /only src\/bot talks to WeChat/],
   ])('%s may not import %s', async (path, from, message) => {
     expect(await importProblems(path, from)).toEqual([expect.stringMatching(message)])
   })
@@ -45,6 +53,12 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['commands/x.ts', '../src/bot/index.ts'],
     ['commands/x.ts', '../src/reports/digest.ts'],
     ['src/app.ts', './bot/router.ts'],
+    ['src/export/x.ts', '../store/index.ts'],
+    ['src/export/x.ts', '../text/sheet-spec.ts'],
+    ['src/export/x.ts', 'exceljs'],
+    ['src/bot/x.ts', 'file-box'],
+    ['commands/x.ts', '../src/export/export-ledger.ts'],
+    ['src/cli/x.ts', '../export/export-ledger.ts'],
   ])('%s may import %s', async (path, from) => {
     expect(await importProblems(path, from)).toEqual([])
   })
