@@ -2,6 +2,7 @@ import type { CommandDefinition } from '../src/bot/index.ts'
 import assign from './assign.ts'
 import bind from './bind.ts'
 import digest from './digest.ts'
+import exportLedger from './export.ts'
 import help from './help.ts'
 import issues from './issues.ts'
 import progress from './progress.ts'
@@ -20,6 +21,7 @@ export const commands: readonly CommandDefinition[] = [
   status,
   issues,
   digest,
+  exportLedger,
   report,
   progress,
   resolve,
