@@ -11,7 +11,7 @@ import { dateInZone, parts } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import { systemClock } from '../clock.ts'
 import { OutputExistsError } from '../export/atomic-file.ts'
-import { exportLedger } from '../export/export-ledger.ts'
+import { EXPORT_CACHE_MIB, exportLedger } from '../export/export-ledger.ts'
 import { readSettings } from '../settings.ts'
 import { openDatabase } from '../store/index.ts'
 import { renderLedgerCounts } from '../text/ledger-export.ts'
@@ -58,7 +58,8 @@ async function run(): Promise<number> {
   const stop = () => interrupt.abort()
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
-  const db = openDatabase(config.databasePath)
+  // One pass over the ledger: a small page cache keeps this process small beside the bot.
+  const db = openDatabase(config.databasePath, { cacheMiB: EXPORT_CACHE_MIB })
   try {
     const counts = await exportLedger(db, options.out, { today: date, rules, overwrite: options.force, signal: interrupt.signal })
     console.log(`已导出 ${options.out}（截至 ${date}）：${renderLedgerCounts(counts)}。`)

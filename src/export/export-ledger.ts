@@ -5,6 +5,12 @@ import { ledgerFileName, type LedgerCounts } from '../text/ledger-export.ts'
 import { writeFileAtomically } from './atomic-file.ts'
 import { writeLedgerWorkbook, type LedgerOptions } from './ledger-workbook.ts'
 
+/**
+ * SQLite page cache (MiB) for a process that opens the database only to export it: the export
+ * reads each row once, so the bot's 64 MiB would only fill up (and count against this process).
+ */
+export const EXPORT_CACHE_MIB = 16
+
 /** `npm run export`: the 台账 workbook at `path`, whole or not at all; an existing file only with `overwrite`. */
 export async function exportLedger(db: Db, path: string, o: LedgerOptions & { overwrite: boolean }): Promise<LedgerCounts> {
   return writeFileAtomically(path, o.overwrite, (out) => writeLedgerWorkbook(db, out, o))

@@ -34,25 +34,14 @@ export async function writeLedgerWorkbook(db: Db, out: Writable, o: LedgerOption
     const reporters = await findPersonNames(trx, statuses.flatMap((s) => s.latestProgress?.reporterId ?? []))
 
     const book = new XlsxBook(out, o.signal)
-    const projects = book.sheet(projectsSheet(today))
-    for (const status of statuses) {
+    const projects = statuses.map((status) => {
       const reporterId = status.latestProgress?.reporterId
-      await projects.add({ status, latestReporterName: reporterId ? (reporters.get(reporterId) ?? null) : null })
-    }
-    projects.close()
-
-    const issues = book.sheet(issuesSheet(days, rules.teams))
-    for await (const issue of streamLedgerIssues(trx)) await issues.add(issue)
-    const issueCount = issues.close()
-
-    const progress = book.sheet(PROGRESS_SHEET)
-    for await (const record of streamLedgerProgress(trx)) await progress.add(record)
-    const progressCount = progress.close()
-
-    const teams = book.sheet(teamsSheet(period))
-    for (const row of teamRows(tally)) await teams.add(row)
-    teams.close()
-
+      return { status, latestReporterName: reporterId ? (reporters.get(reporterId) ?? null) : null }
+    })
+    await book.sheet(projectsSheet(today), projects)
+    const issueCount = await book.sheet(issuesSheet(days, rules.teams), streamLedgerIssues(trx))
+    const progressCount = await book.sheet(PROGRESS_SHEET, streamLedgerProgress(trx))
+    await book.sheet(teamsSheet(period), teamRows(tally))
     await book.close()
     return { projects: statuses.length, issues: issueCount, open: tally.total.open, overdue: tally.total.overdue, progress: progressCount }
   })

@@ -1,6 +1,8 @@
+import { once, type EventEmitter } from 'node:events'
+import { createRequire } from 'node:module'
 import type { Writable } from 'node:stream'
-import { setImmediate as nextTurn } from 'node:timers/promises'
-import ExcelJS from 'exceljs'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type ExcelJS from 'exceljs'
 import { parts } from '../calendar/local-date.ts'
 import { sheetRow, type CellValue, type ColumnKind, type RowFill, type SheetSpec } from '../text/sheet-spec.ts'
 
@@ -8,18 +10,39 @@ import { sheetRow, type CellValue, type ColumnKind, type RowFill, type SheetSpec
 const FILL_ARGB: Record<RowFill, string> = { red: 'FFFFC7CE', yellow: 'FFFFEB9C' }
 const HEADER_ARGB = 'FFD9D9D9'
 const DATE_FORMAT = 'yyyy-mm-dd'
-/**
- * Committed rows go to the zip stream, but it compresses and writes only when the event loop
- * turns; a loop over 100,000 rows that never yields would hold the whole sheet in memory.
- */
-const ROWS_PER_TURN = 500
+/** How often a sheet looks whether the compressor keeps up (and whether to stop). */
+const ROWS_PER_CHECK = 100
+/** How much of a sheet's XML may wait for the compressor before the rows pause for it. */
+const MAX_PENDING_BYTES = 256 * 1024
+/** exceljs' StreamBuf holds what no compressor has taken yet in buffers of this size. */
+const STREAM_BUF_BYTES = 65_536
 
 type Worksheet = ReturnType<ExcelJS.stream.xlsx.WorkbookWriter['addWorksheet']>
+type Style = Partial<ExcelJS.Style>
 
 /**
- * A workbook written as a stream with exceljs: sheet by sheet, row by row, each row written out as
- * soon as it is added. Every sheet gets a bold, shaded header row that stays frozen, an auto-filter
- * over its rows, its columns' widths, and real date cells.
+ * exceljs' streaming writer, the same class as `ExcelJS.stream.xlsx.WorkbookWriter`, loaded alone:
+ * the package's entry also loads its readers, CSV and the in-memory workbook, 11 MiB of resident
+ * memory an export never uses.
+ */
+const WorkbookWriter = createRequire(import.meta.url)('exceljs/lib/stream/xlsx/workbook-writer.js') as typeof ExcelJS.stream.xlsx.WorkbookWriter
+
+/** What #compressorCaughtUp reads of an exceljs sheet's output (see there). */
+interface SheetStream {
+  buffers: unknown[]
+  pipes: (EventEmitter & { _writableState: { length: number; needDrain: boolean } })[]
+}
+
+/** Why a write stops early: an abort asked for, or the output's error. */
+interface Stop {
+  signal: AbortSignal | undefined
+  error: Error | undefined
+}
+
+/**
+ * A workbook written as a stream with exceljs: sheet by sheet, row by row, each row on its way to
+ * the file as soon as it is made. Every sheet gets a bold, shaded header row that stays frozen, an
+ * auto-filter over its rows, its columns' widths, real date cells, and an A4 landscape print setup.
  */
 export class XlsxBook {
   readonly #book: ExcelJS.stream.xlsx.WorkbookWriter
@@ -29,7 +52,7 @@ export class XlsxBook {
 
   /** `signal` stops a long write between rows (the command line's Ctrl+C). */
   constructor(out: Writable, signal?: AbortSignal) {
-    this.#book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+    this.#book = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
     const stop: Stop = { signal, error: undefined }
     this.#failed = new Promise<never>((_, reject) =>
       out.once('error', (error) => {
@@ -37,18 +60,28 @@ export class XlsxBook {
         reject(error)
       }),
     )
-    this.#failed.catch(() => undefined) // raced in close(); seen by every row through `stop`
+    this.#failed.catch(() => undefined) // raced in close(); seen by every sheet through `stop`
     this.#stop = stop
   }
 
-  /** Starts the next sheet; the previous one must be closed (the zip holds one sheet at a time). */
-  sheet<T>(spec: SheetSpec<T>): XlsxSheet<T> {
-    const sheet = this.#book.addWorksheet(spec.name, {
-      views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
-      // Ledgers get printed for meetings: A4 landscape, every column on one page's width.
-      pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    })
-    return new XlsxSheet(sheet, spec, this.#stop)
+  /** Writes one whole sheet from its rows (read as they come); returns how many rows it has. */
+  async sheet<T>(spec: SheetSpec<T>, rows: Iterable<T> | AsyncIterable<T>): Promise<number> {
+    const sheet = new XlsxSheet(
+      this.#book.addWorksheet(spec.name, {
+        views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
+        // Ledgers get printed for meetings: A4 landscape, every column on one page's width.
+        pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      }),
+      spec,
+    )
+    for await (const row of rows) {
+      if (sheet.add(row) % ROWS_PER_CHECK === 0) {
+        await sheet.compressorCaughtUp()
+        this.#stop.signal?.throwIfAborted()
+        if (this.#stop.error) throw this.#stop.error
+      }
+    }
+    return sheet.close()
   }
 
   /** Finishes the workbook; resolves once everything has reached the output stream. */
@@ -57,33 +90,22 @@ export class XlsxBook {
   }
 }
 
-/** Why a write stops early: an abort asked for, or the output's error. */
-interface Stop {
-  signal: AbortSignal | undefined
-  error: Error | undefined
-}
-
-export class XlsxSheet<T> {
+class XlsxSheet<T> {
   readonly #sheet: Worksheet
   readonly #spec: SheetSpec<T>
   readonly #kinds: ColumnKind[]
-  readonly #stop: Stop
+  /** Per look of a row (its fill, bold or not): one style object per column, see #look. */
+  readonly #looks = new Map<string, Style[]>()
   #rows = 0
 
-  constructor(sheet: Worksheet, spec: SheetSpec<T>, stop: Stop) {
+  constructor(sheet: Worksheet, spec: SheetSpec<T>) {
     this.#sheet = sheet
     this.#spec = spec
     this.#kinds = spec.columns.map((c) => c.kind)
-    this.#stop = stop
-    // A column's style is every new cell's in it: dates formatted as dates, long texts wrapped.
-    sheet.columns = spec.columns.map((c) => ({
-      header: c.header,
-      width: c.width,
-      style: {
-        alignment: { vertical: 'top', wrapText: c.wrap === true },
-        ...(c.kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
-      },
-    }))
+    // The plain look is also each column's own: a row an official types in later gets dates as
+    // dates too (and a column with a style is never dropped as "default", width and all).
+    const plain = this.#look(null, false)
+    sheet.columns = spec.columns.map((c, i) => ({ header: c.header, width: c.width, style: plain[i]! }))
     const header = sheet.getRow(1)
     // Two lines' height: a long header wraps, and a reader needs no auto-fit to see all of it.
     header.height = 30
@@ -95,23 +117,39 @@ export class XlsxSheet<T> {
     header.commit()
   }
 
-  /** Writes one row (out of memory once the stream takes it). */
-  async add(item: T): Promise<void> {
+  /** Writes one row (out of memory once the zip takes it); returns how many rows there are now. */
+  add(item: T): number {
     const row = sheetRow(this.#spec, item)
-    const written = this.#sheet.addRow(row.cells.map((v, i) => toCell(this.#kinds[i]!, v)))
-    if (row.fill !== null || row.bold) {
-      // Every column, empty cells too: a filled row reads as one band across the sheet.
-      for (let c = 1; c <= this.#kinds.length; c++) {
-        const cell = written.getCell(c)
-        if (row.fill !== null) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_ARGB[row.fill] } }
-        if (row.bold) cell.font = { bold: true }
-      }
+    const styles = this.#look(row.fill, row.bold)
+    const written = this.#sheet.getRow(this.#rows + 2)
+    // Every column, empty cells too: a filled row reads as one band across the sheet.
+    for (let c = 0; c < this.#kinds.length; c++) {
+      const cell = written.getCell(c + 1)
+      cell.value = toCell(this.#kinds[c]!, row.cells[c] ?? null)
+      cell.style = styles[c]!
     }
     written.commit()
-    if (++this.#rows % ROWS_PER_TURN === 0) {
-      await nextTurn()
-      this.#stop.signal?.throwIfAborted()
-      if (this.#stop.error) throw this.#stop.error
+    return ++this.#rows
+  }
+
+  /**
+   * exceljs hands a sheet's XML on to the zip without waiting (its StreamBuf ignores backpressure)
+   * and deflate runs on the thread pool, so rows made faster than they are compressed pile up:
+   * the whole uncompressed sheet, 70 MB for 100,000 issues, would sit in memory. So the rows wait
+   * here while more than MAX_PENDING_BYTES is pending. This reads exceljs 4.4's internals: the
+   * sheet's `stream` keeps what the zip has not taken yet in `buffers` and writes the rest into
+   * `pipes[0]`, the zip entry's input (a readable-stream PassThrough, its queue in
+   * `_writableState`).
+   */
+  async compressorCaughtUp(): Promise<void> {
+    const xml = (this.#sheet as unknown as { stream: SheetStream }).stream
+    for (;;) {
+      const entry = xml.pipes[0]
+      const queued = entry?._writableState.length ?? 0
+      if (xml.buffers.length * STREAM_BUF_BYTES + queued <= MAX_PENDING_BYTES) return
+      // Before the zip reaches this sheet's entry there is nothing to wait on but time.
+      if (entry?._writableState.needDrain) await once(entry, 'drain')
+      else await sleep(1)
     }
   }
 
@@ -120,6 +158,27 @@ export class XlsxSheet<T> {
     this.#sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: this.#rows + 1, column: this.#kinds.length } }
     this.#sheet.commit()
     return this.#rows
+  }
+
+  /**
+   * The styles of a row that looks like this, made once and shared by every such cell: exceljs
+   * knows a style object it has seen before and skips rendering it again, which otherwise costs
+   * more than the rest of the export (300,000 cells in a city's 问题台账). Dates are formatted as
+   * dates, long texts wrap, every cell sits at the top of its (possibly tall) row.
+   */
+  #look(fill: RowFill | null, bold: boolean): Style[] {
+    const key = `${fill}|${bold}`
+    let styles = this.#looks.get(key)
+    if (!styles) {
+      styles = this.#spec.columns.map((c) => ({
+        alignment: { vertical: 'top', wrapText: c.wrap === true },
+        ...(c.kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
+        ...(fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_ARGB[fill] } } } : {}),
+        ...(bold ? { font: { bold: true } } : {}),
+      }))
+      this.#looks.set(key, styles)
+    }
+    return styles
   }
 }
 

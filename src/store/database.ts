@@ -9,6 +9,8 @@ export type Db = Kysely<Database>
 export interface OpenOptions {
   /** How long a writer waits for another connection's lock before failing. */
   busyTimeoutMs?: number
+  /** SQLite's page cache in MiB: 64 by default, so that the bot keeps a city's ledger in memory. */
+  cacheMiB?: number
 }
 
 /**
@@ -30,8 +32,9 @@ export function openSqlite(path: string, options: OpenOptions = {}): SQLite.Data
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  // 64 MiB of page cache (the default is 2): a city's ledger then stays in memory between queries.
-  sqlite.pragma('cache_size = -65536')
+  // 64 MiB of page cache (SQLite's default is 2): a city's ledger then stays in memory between
+  // queries. A tool that reads everything once (npm run export) asks for less and stays small.
+  sqlite.pragma(`cache_size = ${-Math.trunc((options.cacheMiB ?? 64) * 1024)}`)
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`)
   return sqlite
 }
