@@ -5,6 +5,7 @@
 import { resolve } from 'node:path'
 import { benchBot } from './bench-bot.ts'
 import { benchDigest } from './bench-digest.ts'
+import { benchExport } from './bench-export.ts'
 import { benchParser } from './bench-parser.ts'
 import { benchStore } from './bench-store.ts'
 
@@ -17,3 +18,4 @@ await benchBot(report)
 await benchParser(root, report)
 await benchStore(report)
 await benchDigest(report)
+await benchExport(report)
