@@ -122,10 +122,14 @@ class XlsxSheet<T> {
     const row = sheetRow(this.#spec, item)
     const styles = this.#look(row.fill, row.bold)
     const written = this.#sheet.getRow(this.#rows + 2)
-    // Every column, empty cells too: a filled row reads as one band across the sheet.
+    // A filled or bold row has every cell, empty ones too, so that it reads as one band across the
+    // sheet; a plain row leaves its empty cells out (the column's style covers them).
+    const whole = row.fill !== null || row.bold
     for (let c = 0; c < this.#kinds.length; c++) {
+      const value = row.cells[c] ?? null
+      if (value === null && !whole) continue
       const cell = written.getCell(c + 1)
-      cell.value = toCell(this.#kinds[c]!, row.cells[c] ?? null)
+      cell.value = toCell(this.#kinds[c]!, value)
       cell.style = styles[c]!
     }
     written.commit()
