@@ -4,12 +4,16 @@ import type { Writable } from 'node:stream'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type ExcelJS from 'exceljs'
 import { parts } from '../calendar/local-date.ts'
-import { sheetRow, type CellValue, type ColumnKind, type RowFill, type SheetSpec } from '../text/sheet-spec.ts'
+import { sheetRow, wrappedLines, type CellValue, type ColumnKind, type RowFill, type SheetSpec } from '../text/sheet-spec.ts'
 
 /** Excel's own "bad" and "neutral" cell colours: what officials already read as overdue and near due. */
 const FILL_ARGB: Record<RowFill, string> = { red: 'FFFFC7CE', yellow: 'FFFFEB9C' }
 const HEADER_ARGB = 'FFD9D9D9'
+/** The workbook's own font (exceljs': Calibri 11), bold: a font without a name is drawn in a serif one. */
+const BOLD_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11, bold: true }
 const DATE_FORMAT = 'yyyy-mm-dd'
+/** One line of 11-point text, in points: a wrapped row is this times its lines. */
+const LINE_POINTS = 15
 /** How often a sheet looks whether the compressor keeps up (and whether to stop). */
 const ROWS_PER_CHECK = 100
 /** How much of a sheet's XML may wait for the compressor before the rows pause for it. */
@@ -103,14 +107,14 @@ class XlsxSheet<T> {
     this.#spec = spec
     this.#kinds = spec.columns.map((c) => c.kind)
     // The plain look is also each column's own: a row an official types in later gets dates as
-    // dates too (and a column with a style is never dropped as "default", width and all).
+    // dates too.
     const plain = this.#look(null, false)
     sheet.columns = spec.columns.map((c, i) => ({ header: c.header, width: c.width, style: plain[i]! }))
     const header = sheet.getRow(1)
     // Two lines' height: a long header wraps, and a reader needs no auto-fit to see all of it.
     header.height = 30
     header.eachCell((cell) => {
-      cell.font = { bold: true }
+      cell.font = BOLD_FONT
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_ARGB } }
       cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true }
     })
@@ -122,6 +126,8 @@ class XlsxSheet<T> {
     const row = sheetRow(this.#spec, item)
     const styles = this.#look(row.fill, row.bold)
     const written = this.#sheet.getRow(this.#rows + 2)
+    const lines = wrappedLines(this.#spec, row.cells)
+    if (lines > 1) written.height = lines * LINE_POINTS
     // A filled or bold row has every cell, empty ones too, so that it reads as one band across the
     // sheet; a plain row leaves its empty cells out (the column's style covers them).
     const whole = row.fill !== null || row.bold
@@ -168,17 +174,20 @@ class XlsxSheet<T> {
    * The styles of a row that looks like this, made once and shared by every such cell: exceljs
    * knows a style object it has seen before and skips rendering it again, which otherwise costs
    * more than the rest of the export (300,000 cells in a city's 问题台账). Dates are formatted as
-   * dates, long texts wrap, every cell sits at the top of its (possibly tall) row.
+   * dates and long texts wrap; cells keep Excel's bottom alignment, the one that lines up Chinese
+   * text and digits drawn from different fonts.
    */
   #look(fill: RowFill | null, bold: boolean): Style[] {
     const key = `${fill}|${bold}`
     let styles = this.#looks.get(key)
     if (!styles) {
       styles = this.#spec.columns.map((c) => ({
-        alignment: { vertical: 'top', wrapText: c.wrap === true },
+        // Bottom is Excel's default, said out loud: a column without any style and of exceljs'
+        // default width (9) would be left out of the file, width and all.
+        alignment: { vertical: 'bottom', ...(c.wrap ? { wrapText: true } : {}) },
         ...(c.kind === 'date' ? { numFmt: DATE_FORMAT } : {}),
         ...(fill ? { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL_ARGB[fill] } } } : {}),
-        ...(bold ? { font: { bold: true } } : {}),
+        ...(bold ? { font: BOLD_FONT } : {}),
       }))
       this.#looks.set(key, styles)
     }

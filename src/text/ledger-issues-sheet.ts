@@ -24,7 +24,7 @@ export function issuesSheet(days: WorkingDayCounter, teams: Teams): SheetSpec<Le
       { header: '项目名称', width: 18, kind: 'text', value: (i) => i.projectName },
       { header: '编号', width: 6, kind: 'number', value: (i) => i.number },
       { header: '专班', width: 22, kind: 'text', value: (i) => teams[i.category].name },
-      { header: '问题', width: 40, kind: 'text', wrap: true, value: (i) => i.summary },
+      { header: '问题', width: 44, kind: 'text', wrap: true, value: (i) => i.summary },
       { header: '提出人', width: 10, kind: 'text', value: (i) => i.reporterName },
       { header: '提出日期', width: 12, kind: 'date', value: (i) => i.openedOn },
       { header: '办结时限', width: 12, kind: 'date', value: (i) => i.dueOn },

@@ -42,3 +42,24 @@ export function sheetRow<T>(spec: SheetSpec<T>, row: T): SheetRow {
     bold: spec.bold?.(row) ?? false,
   }
 }
+
+/** A wrapped cell shows at most this many lines; the rest of a very long text is there when it is opened. */
+export const MAX_WRAPPED_LINES = 6
+
+/**
+ * How many lines the row's wrapped cells need at their columns' widths, so the row is made that
+ * tall: neither Excel nor LibreOffice grows a row for wrapped text when it opens a file. A Chinese
+ * (full-width) character takes two width units, anything else one; a unit of each column is left
+ * for the cell's margins.
+ */
+export function wrappedLines<T>(spec: SheetSpec<T>, cells: readonly CellValue[]): number {
+  let lines = 1
+  spec.columns.forEach((c, i) => {
+    const value = cells[i]
+    if (!c.wrap || typeof value !== 'string') return
+    let units = 0
+    for (const ch of value) units += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1
+    lines = Math.max(lines, Math.ceil(units / Math.max(1, c.width - 1)))
+  })
+  return Math.min(lines, MAX_WRAPPED_LINES)
+}

@@ -87,6 +87,12 @@ describe('the 台账 workbook read back by exceljs', () => {
     expect(fills(6)).toEqual(Array(15).fill(RED))
   })
 
+  it('makes a row with a wrapped two-line text two lines tall', () => {
+    const issues = sheet('问题台账')
+    expect(issues.getRow(4).height).toBe(30) // the resolution text takes two lines of 办结情况
+    expect(issues.getRow(3).height).toBeUndefined()
+  })
+
   it('ends the teams summary with a bold 合计 row', () => {
     const teams = sheet('专班汇总')
     expect(values(teams, 10)).toEqual(['合计', 4, 2, 2, 1])

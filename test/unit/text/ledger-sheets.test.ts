@@ -12,7 +12,7 @@ import { issuesSheet } from '../../../src/text/ledger-issues-sheet.ts'
 import { PROGRESS_SHEET } from '../../../src/text/ledger-progress-sheet.ts'
 import { projectsSheet, type ProjectLedgerRow } from '../../../src/text/ledger-projects-sheet.ts'
 import { teamRows, teamsSheet } from '../../../src/text/ledger-teams-sheet.ts'
-import { sheetRow, type CellValue, type SheetSpec } from '../../../src/text/sheet-spec.ts'
+import { MAX_WRAPPED_LINES, sheetRow, wrappedLines, type CellValue, type SheetSpec } from '../../../src/text/sheet-spec.ts'
 
 const TODAY = '2026-11-30'
 const days = workingDayCounter(loadCalendar(), TODAY)
@@ -222,6 +222,29 @@ describe('every sheet', () => {
     const dates = sheet.columns.flatMap((c, i) => (c.kind === 'date' ? [cells[i]] : []))
     expect(dates).toEqual(['2026-11-16', '2026-11-25', '2026-11-27'])
     expect(dates.every((d) => typeof d === 'string' && isLocalDate(d))).toBe(true)
+  })
+})
+
+describe('how tall a row with wrapped text is made', () => {
+  const sheet: SheetSpec<string[]> = {
+    name: 't',
+    columns: [
+      { header: '短', width: 8, kind: 'text', value: (r) => r[0]! },
+      { header: '长', width: 11, kind: 'text', wrap: true, value: (r) => r[1]! },
+    ],
+  }
+  const lines = (a: string, b: string) => wrappedLines(sheet, sheetRow(sheet, [a, b]).cells)
+
+  it('counts a Chinese character as two units and leaves one for the margins', () => {
+    expect(lines('x', '五个汉字啊')).toBe(1) // 10 units in 10
+    expect(lines('x', '六个汉字啊啊')).toBe(2) // 12 units
+    expect(lines('x', 'abcdefghij')).toBe(1)
+    expect(lines('x', 'abcdefghijk')).toBe(2)
+  })
+
+  it('looks only at wrapped columns, and stops at the cap', () => {
+    expect(lines('一个不换行的很长很长很长的名字', '短')).toBe(1)
+    expect(lines('x', '长'.repeat(200))).toBe(MAX_WRAPPED_LINES)
   })
 })
 
