@@ -50,8 +50,11 @@ export function ledgerPeriod(day: LocalDate): { since: LocalDate; until: LocalDa
  * it is (a closed issue does not keep ageing).
  */
 export function issueWorkingDays(days: WorkingDayCounter, issue: Pick<LedgerIssue, 'status' | 'openedOn' | 'resolvedOn'>): number {
-  if (issue.status === 'resolved' && issue.resolvedOn !== null) return days.from(issue.openedOn, issue.resolvedOn)
-  return days.until(issue.openedOn)
+  const { openedOn, resolvedOn } = issue
+  if (issue.status !== 'resolved' || resolvedOn === null) return days.until(openedOn)
+  // Resolved by today: the difference of two counts up to today, which the counter keeps, rather
+  // than a walk over the days between for each of thousands of issues.
+  return resolvedOn <= days.today ? days.until(openedOn) - days.until(resolvedOn) : days.from(openedOn, resolvedOn)
 }
 
 /** An open issue's light (red overdue, yellow near due, green); null once resolved, late no more. */

@@ -21,6 +21,12 @@ describe('working days an issue has taken', () => {
     expect(issueWorkingDays(days, { status: 'open', openedOn: '2026-11-20', resolvedOn: null })).toBe(6)
     expect(issueWorkingDays(days, { status: 'reopened', openedOn: '2026-11-20', resolvedOn: null })).toBe(6)
     expect(issueWorkingDays(days, { status: 'resolved', openedOn: '2026-11-20', resolvedOn: '2026-11-24' })).toBe(2)
+    expect(issueWorkingDays(days, { status: 'resolved', openedOn: '2026-11-20', resolvedOn: '2026-11-30' })).toBe(6)
+    expect(issueWorkingDays(days, { status: 'resolved', openedOn: '2026-11-27', resolvedOn: '2026-11-27' })).toBe(0)
+  })
+
+  it('counts a resolution after the ledger day too (a ledger of an earlier day)', () => {
+    expect(issueWorkingDays(days, { status: 'resolved', openedOn: '2026-11-20', resolvedOn: '2026-12-02' })).toBe(8)
   })
 
   it('skips the National Day holiday', () => {
