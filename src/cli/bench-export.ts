@@ -71,8 +71,8 @@ function figures(label: string, runs: ChildFigures[], bytes: number, targets: bo
     `export (${label}): the 台账 workbook of ${counts.projects.toLocaleString('en')} projects, ${counts.issues.toLocaleString('en')} issues, ` +
     `${counts.progress.toLocaleString('en')} progress records (${(bytes / 2 ** 20).toFixed(1)} MiB) in ${times[middle]!.toFixed(0)} ms wall clock, ` +
     `${cpu[middle]!.toFixed(0)} ms CPU (median of ${runs.length}${targets ? '; target < 3,000 ms' : ''}); peak memory of the exporting process ` +
-    `${Math.max(...runs.map((r) => r.peakRssMiB)).toFixed(0)} MiB, ${Math.max(...runs.map((r) => r.rssBeforeMiB)).toFixed(0)} MiB of it before the export began ` +
-    `${targets ? '(target < 200 MiB)' : ''}; load average ${loadavg()[0]!.toFixed(1)}`
+    `${Math.max(...runs.map((r) => r.peakRssMiB)).toFixed(0)} MiB, ${Math.max(...runs.map((r) => r.rssBeforeMiB)).toFixed(0)} MiB of it before the export began` +
+    `${targets ? ' (target < 200 MiB)' : ''}; load average ${loadavg()[0]!.toFixed(1)}`
   )
 }
 
