@@ -5,7 +5,7 @@ import type { Teams } from '../domain/teams.ts'
 import type { IssueStatus } from '../domain/types.ts'
 import type { RowFill, SheetSpec } from './sheet-spec.ts'
 
-export const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = { open: '未办结', reopened: '重新打开', resolved: '已办结' }
+const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = { open: '未办结', reopened: '重新打开', resolved: '已办结' }
 
 /** The warning column says in words what the fill says in colour: it survives printing and filters. */
 const WARNING: Record<Urgency, string> = { red: '超期', yellow: '临期', green: '正常' }
