@@ -16,7 +16,6 @@ import {
   underSavepoint,
   type Db,
   type IngestResult,
-  type OutboxTarget,
 } from '../store/index.ts'
 import { renderRecall } from '../text/recall.ts'
 import { renderClosed, renderIssueLine, renderProgressLine, renderWhichIssue } from '../text/records.ts'
@@ -55,6 +54,10 @@ type Ingested = Extract<IngestResult, { duplicate: false }>
 const PRIVATE_EXPLANATION = '您好，我是督办助手，只在项目群里记录进度和问题；私聊查询仅对管理员开放。'
 const SORRY = '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
 const PLACE_NAMES: Record<Place, string> = { project: '项目群里', private: '私聊', unbound: '未绑定项目的群里' }
+
+/** Replies go where the message came from: its group, or the sender's private chat. */
+const replyTarget = (msg: ChatMessage) =>
+  msg.room ? { kind: 'room' as const, id: msg.room.id } : { kind: 'contact' as const, id: msg.talker.id }
 
 /**
  * The router: every message the bot receives passes through here, in this order —
@@ -220,9 +223,4 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   return { handle, forgetBindings: () => projects.clear() }
-}
-
-/** Replies go where the message came from: its group, or the sender's private chat. */
-function replyTarget(msg: ChatMessage): OutboxTarget {
-  return msg.room ? { kind: 'room', id: msg.room.id } : { kind: 'contact', id: msg.talker.id }
 }

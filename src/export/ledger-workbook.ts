@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import type { LocalDate } from '../calendar/local-date.ts'
-import { ledgerPeriod, tallyTeams } from '../domain/ledger.ts'
+import { ledgerPeriod, tallyTeams } from '../domain/ledger-facts.ts'
 import type { Rules } from '../domain/rules.ts'
 import { workingDayCounter, type WorkingDayCounter } from '../domain/sla.ts'
 import { countIssuesByTeam, findPersonNames, inTransaction, listProjectStatuses, streamLedgerIssues, streamLedgerProgress, type Db } from '../store/index.ts'

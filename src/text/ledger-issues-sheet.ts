@@ -1,5 +1,5 @@
-import type { LedgerIssue } from '../domain/ledger.ts'
-import { issueWorkingDays, ledgerUrgency } from '../domain/ledger.ts'
+import type { IssueLedgerRow } from '../domain/ledger-facts.ts'
+import { issueWorkingDays, ledgerUrgency } from '../domain/ledger-facts.ts'
 import type { Urgency, WorkingDayCounter } from '../domain/sla.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { IssueStatus } from '../domain/types.ts'
@@ -17,7 +17,7 @@ const FILL: Record<Urgency, RowFill | null> = { red: 'red', yellow: 'yellow', gr
  * it when and how, follow-ups, assignee. Open issues past their due date are filled red, those
  * near it yellow, as the reminders and /issues mark them.
  */
-export function issuesSheet(days: WorkingDayCounter, teams: Teams): SheetSpec<LedgerIssue> {
+export function issuesSheet(days: WorkingDayCounter, teams: Teams): SheetSpec<IssueLedgerRow> {
   return {
     name: '问题台账',
     columns: [
@@ -44,7 +44,7 @@ export function issuesSheet(days: WorkingDayCounter, teams: Teams): SheetSpec<Le
   }
 }
 
-function warning(days: WorkingDayCounter, issue: LedgerIssue): string | null {
+function warning(days: WorkingDayCounter, issue: IssueLedgerRow): string | null {
   const urgency = ledgerUrgency(days, issue)
   return urgency ? WARNING[urgency] : null
 }

@@ -1,9 +1,9 @@
-import type { LedgerProgress } from '../domain/ledger.ts'
+import type { ProgressLedgerRow } from '../domain/ledger-facts.ts'
 import { STAGE_NAMES } from './labels.ts'
 import type { SheetSpec } from './sheet-spec.ts'
 
 /** 进度记录: every progress record (retracted ones never reach it), project by project, oldest first. */
-export const PROGRESS_SHEET: SheetSpec<LedgerProgress> = {
+export const PROGRESS_SHEET: SheetSpec<ProgressLedgerRow> = {
   name: '进度记录',
   columns: [
     { header: '项目名称', width: 18, kind: 'text', value: (p) => p.projectName },

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import type { TeamCounts, TeamTally } from '../domain/ledger.ts'
+import type { TeamCounts, TeamTally } from '../domain/ledger-facts.ts'
 import { shortDate } from './labels.ts'
 import type { SheetSpec } from './sheet-spec.ts'
 

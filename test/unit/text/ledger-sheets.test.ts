@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { isLocalDate } from '../../../src/calendar/local-date.ts'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
-import type { LedgerIssue, LedgerProgress } from '../../../src/domain/ledger.ts'
+import type { IssueLedgerRow, ProgressLedgerRow } from '../../../src/domain/ledger-facts.ts'
 import { buildProjectStatus } from '../../../src/domain/project-status.ts'
 import { workingDayCounter } from '../../../src/domain/sla.ts'
 import { DEFAULT_SLOW_THRESHOLDS } from '../../../src/domain/slow-projects.ts'
@@ -23,7 +23,7 @@ function byHeader<T>(spec: SheetSpec<T>, item: T): Record<string, CellValue> {
   return Object.fromEntries(spec.columns.map((c, i) => [c.header, cells[i]!]))
 }
 
-const issue = (overrides: Partial<LedgerIssue> = {}): LedgerIssue => ({
+const issue = (overrides: Partial<IssueLedgerRow> = {}): IssueLedgerRow => ({
   projectName: '新材料',
   number: 3,
   category: 'infrastructure',
@@ -171,7 +171,7 @@ describe('项目台账', () => {
 
 describe('进度记录', () => {
   it('a record with its stage, percent and planned date', () => {
-    const record: LedgerProgress = {
+    const record: ProgressLedgerRow = {
       projectName: '新材料',
       recordedOn: '2026-11-20',
       reporterName: '张科长',

@@ -8,7 +8,7 @@ import type { IssueStatus, OpenIssueBrief } from './types.ts'
 // says, computed from the store's rows and the calendar; the sheets' wording is src/text's.
 
 /** One issue as the 问题台账 lists it: its fields and the names of the people on it. */
-export interface LedgerIssue {
+export interface IssueLedgerRow {
   projectName: string
   number: number
   category: Category
@@ -26,7 +26,7 @@ export interface LedgerIssue {
 }
 
 /** One progress record as the 进度记录 lists it. */
-export interface LedgerProgress {
+export interface ProgressLedgerRow {
   projectName: string
   recordedOn: LocalDate
   reporterName: string | null
@@ -49,7 +49,7 @@ export function ledgerPeriod(day: LocalDate): { since: LocalDate; until: LocalDa
  * Working days an issue has taken: up to today while it is open, up to the day it was resolved once
  * it is (a closed issue does not keep ageing).
  */
-export function issueWorkingDays(days: WorkingDayCounter, issue: Pick<LedgerIssue, 'status' | 'openedOn' | 'resolvedOn'>): number {
+export function issueWorkingDays(days: WorkingDayCounter, issue: Pick<IssueLedgerRow, 'status' | 'openedOn' | 'resolvedOn'>): number {
   const { openedOn, resolvedOn } = issue
   if (issue.status !== 'resolved' || resolvedOn === null) return days.until(openedOn)
   // Resolved by today: the difference of two counts up to today, which the counter keeps, rather
@@ -58,7 +58,7 @@ export function issueWorkingDays(days: WorkingDayCounter, issue: Pick<LedgerIssu
 }
 
 /** An open issue's light (red overdue, yellow near due, green); null once resolved, late no more. */
-export function ledgerUrgency(days: WorkingDayCounter, issue: Pick<LedgerIssue, 'status' | 'dueOn'>): Urgency | null {
+export function ledgerUrgency(days: WorkingDayCounter, issue: Pick<IssueLedgerRow, 'status' | 'dueOn'>): Urgency | null {
   return issue.status === 'resolved' ? null : issueUrgency(days, issue.dueOn)
 }
 

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import type { LedgerIssue, LedgerProgress, TeamPeriodCount } from '../domain/ledger.ts'
+import type { IssueLedgerRow, ProgressLedgerRow, TeamPeriodCount } from '../domain/ledger-facts.ts'
 import type { IssueStatus } from '../domain/types.ts'
 import type { Category, Stage } from '../parse/types.ts'
 import type { Db } from './database.ts'
@@ -13,7 +13,7 @@ import type { Db } from './database.ts'
  * 项目台账 lists them) and by number, with the names of who raised, closed and holds it, and how
  * many follow-ups it had (issue events of kind 'followed-up').
  */
-export async function* streamLedgerIssues(db: Db): AsyncGenerator<LedgerIssue> {
+export async function* streamLedgerIssues(db: Db): AsyncGenerator<IssueLedgerRow> {
   const rows = db
     .selectFrom('issues')
     .innerJoin('projects', 'projects.id', 'issues.project_id')
@@ -66,7 +66,7 @@ export async function* streamLedgerIssues(db: Db): AsyncGenerator<LedgerIssue> {
 }
 
 /** Every progress record not taken back, project by project, oldest first. */
-export async function* streamLedgerProgress(db: Db): AsyncGenerator<LedgerProgress> {
+export async function* streamLedgerProgress(db: Db): AsyncGenerator<ProgressLedgerRow> {
   const rows = db
     .selectFrom('progress_updates')
     .innerJoin('projects', 'projects.id', 'progress_updates.project_id')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
-import { issueWorkingDays, ledgerPeriod, ledgerUrgency, tallyTeams } from '../../src/domain/ledger.ts'
+import { issueWorkingDays, ledgerPeriod, ledgerUrgency, tallyTeams } from '../../src/domain/ledger-facts.ts'
 import { workingDayCounter } from '../../src/domain/sla.ts'
 import { DEFAULT_TEAMS } from '../../src/domain/teams.ts'
 import { CATEGORIES } from '../../src/parse/types.ts'
