@@ -17,7 +17,8 @@ const LAYERS = {
   bot: { files: ['src/bot/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
   jobs: { files: ['src/jobs/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
   web: { files: ['src/web/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
-  commands: { files: ['commands/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'reports', 'bot'] },
+  export: { files: ['src/export/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'outbox', 'reports'] },
+  commands: { files: ['commands/**'], may: ['base', 'parse', 'domain', 'text', 'store', 'reports', 'bot', 'export'] },
 }
 
 /** How an import path names each layer's folder, from anywhere in the repository. */
@@ -32,16 +33,18 @@ const FOLDER = {
   bot: 'bot/',
   jobs: 'jobs/',
   web: 'web/',
+  export: 'export/',
   commands: 'commands/',
 }
 const MAIN = '(?:(?:^|/)(?:app|main|settings|config)\\.ts$|(?:^|/)cli/)'
 
 /** Libraries that belong to one layer only: the rest of the code reaches them through it. */
 const LIBRARIES = [
-  { names: ['wechaty', 'wechaty-puppet', 'wechaty-puppet-service', 'wechaty-puppet-mock'], layer: 'bot', why: 'only src/bot talks to WeChat' },
+  { names: ['wechaty', 'wechaty-puppet', 'wechaty-puppet-service', 'wechaty-puppet-mock', 'file-box'], layer: 'bot', why: 'only src/bot talks to WeChat' },
   { names: ['node-cron'], layer: 'jobs', why: 'only src/jobs schedules' },
   { names: ['kysely', 'better-sqlite3'], layer: 'store', why: 'only src/store touches the database' },
   { names: ['hono', 'hono/*', '@hono/node-server'], layer: 'web', why: 'only src/web serves HTTP' },
+  { names: ['exceljs'], layer: 'export', why: 'only src/export writes workbooks' },
 ]
 
 const relative = (pattern) => `^\\.{1,2}/(?:\\.\\./)*(?:src/)?${pattern}`

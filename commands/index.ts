@@ -3,6 +3,7 @@ import assign from './assign.ts'
 import bind from './bind.ts'
 import board from './board.ts'
 import digest from './digest.ts'
+import exportLedger from './export.ts'
 import help from './help.ts'
 import issues from './issues.ts'
 import progress from './progress.ts'
@@ -22,6 +23,7 @@ export const commands: readonly CommandDefinition[] = [
   issues,
   digest,
   board,
+  exportLedger,
   report,
   progress,
   resolve,

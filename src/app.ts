@@ -1,3 +1,4 @@
+import { dirname } from 'node:path'
 import type { CommandDefinition } from './bot/command.ts'
 import { createInbox } from './bot/inbox.ts'
 import { createRouter } from './bot/router.ts'
@@ -21,6 +22,8 @@ export interface AppOptions {
   puppet: Puppet
   /** The chat commands the bot answers. */
   commands: readonly CommandDefinition[]
+  /** The data folder (DATABASE_PATH's): where commands write the files they send (/导出). */
+  dataDir: string
   /** The scheduled jobs it runs once logged in, and when. */
   jobs: readonly JobDefinition[]
   schedule: JobSchedule
@@ -65,6 +68,7 @@ export function appOptions(
     rules,
     db,
     commands,
+    dataDir: dirname(config.databasePath),
     schedule: config.schedule,
     clock,
     log,
@@ -106,6 +110,7 @@ export function createApp(o: AppOptions): App {
           },
         }
       : undefined,
+    dataDir: o.dataDir,
     log: o.log,
   })
   const sender = new OutboxSender({

@@ -2,7 +2,7 @@ import type { LocalDate } from '../calendar/local-date.ts'
 import type { Clock } from '../clock.ts'
 import type { Rules } from '../domain/rules.ts'
 import type { Person } from '../domain/types.ts'
-import type { Db } from '../store/index.ts'
+import type { Db, OutboxFile } from '../store/index.ts'
 import type { ChatMessage } from './chat-message.ts'
 
 /**
@@ -47,16 +47,22 @@ export interface CommandContext {
   db: Db
   clock: Clock
   rules: Rules
+  /** The data folder (the one holding DATABASE_PATH): where a command writes the files it sends. */
+  dataDir: string
   /** Every command, for /help. */
   catalogue: readonly CommandDefinition[]
   /** The whiteboard's links; undefined when the board is off (WEB_PORT=0). */
   board: BoardLinks | undefined
 }
 
-/** A reply, optionally tied to an issue so that a quoted reply to it finds the issue. */
+/**
+ * A reply, optionally tied to an issue so that a quoted reply to it finds the issue, and optionally
+ * followed by a file (sent after the text, through the same outbox).
+ */
 export interface CommandReply {
   text: string
   issueId?: number
+  file?: OutboxFile
 }
 
 export interface CommandDefinition {

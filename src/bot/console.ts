@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { dirname, join } from 'node:path'
 import { createInterface, type Interface } from 'node:readline'
 import { log as wechatyLog, types } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
@@ -90,6 +91,16 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     print(`\n${cyan(`[${history.length}] 督办助手${where}：`)}${(payload.text ?? '').replace(/\n/gu, '\n    ')}`)
     prompt()
   })
+
+  // PuppetMock cannot carry a file from disk (it serialises the FileBox, which a local file refuses):
+  // the console says what was sent and where it lies, as the other side would see a file message.
+  puppet.messageSendFile = async (conversationId, file) => {
+    const id = randomUUID()
+    const text = `[文件] ${file.name}（已保存在 ${join(dirname(o.databasePath), 'exports')}）`
+    history.push({ id, name: botUser.payload.name, text })
+    print(`\n${cyan(`[${history.length}] 督办助手${conversationId.includes('@') ? '' : '（私聊）'}：`)}${text}`)
+    prompt()
+  }
 
   const bot = o.createApp(puppet, log)
   await startOnMock(bot, puppet, mocker, botUser)

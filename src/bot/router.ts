@@ -5,7 +5,7 @@ import { planRecords, type QuotedIssues, type RecordPlan } from '../domain/issue
 import { isAdmin, type Rules } from '../domain/rules.ts'
 import type { Project } from '../domain/types.ts'
 import type { Logger } from '../log.ts'
-import { enqueueText } from '../outbox/enqueue.ts'
+import { enqueueFile, enqueueText } from '../outbox/enqueue.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 import type { Quote } from '../parse/chat-text.ts'
 import {
@@ -39,6 +39,8 @@ export interface RouterDeps {
   roomExists?: RoomExists | undefined
   /** The whiteboard's links for /board; absent when the board is off. */
   board?: BoardLinks | undefined
+  /** The data folder, for the commands that write files (see CommandContext.dataDir). */
+  dataDir: string
   log: Logger
 }
 
@@ -57,6 +59,10 @@ type Ingested = Extract<IngestResult, { duplicate: false }>
 const PRIVATE_EXPLANATION = '您好，我是督办助手，只在项目群里记录进度和问题；私聊查询仅对管理员开放。'
 const SORRY = '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
 const PLACE_NAMES: Record<Place, string> = { project: '项目群里', private: '私聊', unbound: '未绑定项目的群里' }
+
+/** Replies go where the message came from: its group, or the sender's private chat. */
+const replyTarget = (msg: ChatMessage) =>
+  msg.room ? { kind: 'room' as const, id: msg.room.id } : { kind: 'contact' as const, id: msg.talker.id }
 
 /**
  * The router: every message the bot receives passes through here, in this order —
@@ -77,11 +83,7 @@ export function createRouter(deps: RouterDeps): Router {
 
   async function handle(msg: ChatMessage, db: Db): Promise<void> {
     const reply: Reply = (text, issueId) =>
-      enqueueText(
-        db,
-        { target: msg.room ? { kind: 'room', id: msg.room.id } : { kind: 'contact', id: msg.talker.id }, text, issueId: issueId ?? null },
-        clock.now(),
-      ).then(() => undefined)
+      enqueueText(db, { target: replyTarget(msg), text, issueId: issueId ?? null }, clock.now()).then(() => undefined)
     try {
       await underSavepoint(db, () => route(msg, db, reply))
     } catch (error) {
@@ -182,12 +184,14 @@ export function createRouter(deps: RouterDeps): Router {
       db,
       clock,
       rules,
+      dataDir: deps.dataDir,
       catalogue: deps.commands,
       board: deps.board,
     }
     const result = await command.run(ctx)
     const out = typeof result === 'string' ? { text: result } : result
     if (out.text !== '') await reply(out.text, out.issueId)
+    if (out.file) await enqueueFile(db, { target: replyTarget(msg), file: out.file }, clock.now())
   }
 
   /**

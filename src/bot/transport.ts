@@ -1,3 +1,4 @@
+import { FileBox } from 'file-box'
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
@@ -20,7 +21,7 @@ export interface TransportOptions {
   log: Logger
 }
 
-/** WeChat as the rest of the bot needs it: messages in, texts out, logged in or not. */
+/** WeChat as the rest of the bot needs it: messages in, texts and files out, logged in or not. */
 export interface Transport {
   wechaty: Wechaty
   /** Starts Wechaty and waits for login; throws `LoginError` when it does not come in time. */
@@ -122,8 +123,9 @@ async function waitForLogin(wechaty: Wechaty, timeoutMs: number): Promise<void> 
   }
 }
 
-/** Sends one outbox item; room @mentions are written as WeChat does (`@name` + U+2005). */
+/** Sends one outbox item: a file, or a text with room @mentions written as WeChat does (`@name` + U+2005). */
 async function sendItem(wechaty: Wechaty, item: OutboxItem): Promise<string | undefined> {
+  if (item.file) return (await wechaty.puppet.messageSendFile(item.target.id, FileBox.fromFile(item.file.path, item.file.name))) ?? undefined
   let text = item.text
   if (item.target.kind === 'room' && item.mentions.length > 0) {
     const names = await Promise.all(item.mentions.map(async (id) => (await wechaty.puppet.contactPayload(id)).name))

@@ -56,7 +56,7 @@ export async function benchIntake(root: string, report: (line: string) => void):
   const db = openDatabase(join(dir, 'bench.sqlite'), { profile })
   await migrateToLatest(db)
   const { rules } = settingsFromEnv({})
-  const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', log: silentLogger })
+  const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', dataDir: dir, log: silentLogger })
   const run = async (messages: ChatMessage[]) => {
     for (let i = 0; i < messages.length; i += BATCH) {
       await db.transaction().execute(async (trx) => {

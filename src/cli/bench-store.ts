@@ -125,6 +125,8 @@ async function count(db: Db, table: 'messages' | 'issues' | 'progress_updates'):
 /** The bench's city: 1,000 projects, 200,000 messages, about 20,000 issues, and the day to digest. */
 export interface BenchDataset {
   db: Db
+  /** The SQLite file, for a part of the bench that reads it from another process. */
+  path: string
   digestQuery: DigestQuery
   /** Closes the database and removes its temp folder. */
   close(): Promise<void>
@@ -136,7 +138,8 @@ export interface BenchDataset {
  */
 export async function buildBenchDataset(report: (line: string) => void): Promise<BenchDataset> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-bench-'))
-  const db = openDatabase(join(dir, 'bench.sqlite'))
+  const path = join(dir, 'bench.sqlite')
+  const db = openDatabase(path)
   const close = async () => {
     await db.destroy()
     rmSync(dir, { recursive: true, force: true })
@@ -197,7 +200,7 @@ export async function buildBenchDataset(report: (line: string) => void): Promise
     })
     const digestDay = addDays(days[days.length - 1] as LocalDate, 1)
     const digestQuery = { ...query, today: settings.calendar.isWorkingDay(digestDay) ? digestDay : addDays(digestDay, 2) }
-    return { db, digestQuery, close }
+    return { db, path, digestQuery, close }
   } catch (error) {
     await close()
     throw error

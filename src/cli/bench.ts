@@ -7,6 +7,7 @@ import { resolve } from 'node:path'
 import { benchBoard } from './bench-board.ts'
 import { benchBot } from './bench-bot.ts'
 import { benchDigest } from './bench-digest.ts'
+import { benchExport } from './bench-export.ts'
 import { benchParser } from './bench-parser.ts'
 import { benchStore } from './bench-store.ts'
 
@@ -20,6 +21,7 @@ const parts: Record<string, () => Promise<void>> = {
   store: () => benchStore(report),
   digest: () => benchDigest(report),
   board: () => benchBoard(report),
+  export: () => benchExport(report),
 }
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(name in parts))

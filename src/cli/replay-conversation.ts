@@ -37,7 +37,7 @@ export async function replayConversation(events: Iterable<ChatEvent>, rules: Rul
   try {
     await migrateToLatest(db)
     const clock = new FakeClock(new Date(0))
-    const router = createRouter({ rules: { ...rules, admins: [] }, clock, commands, botName: () => BOT_NAME, log: silentLogger })
+    const router = createRouter({ rules: { ...rules, admins: [] }, clock, commands, botName: () => BOT_NAME, dataDir: dir, log: silentLogger })
     const ids = new Ids()
     const said = new Map<string, { sender: string; text: string }>()
     let batch: ChatMessage[] = []

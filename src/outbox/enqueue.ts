@@ -1,4 +1,4 @@
-import { enqueueOutbox, type Db, type OutboxTarget } from '../store/index.ts'
+import { enqueueOutbox, type Db, type OutboxFile, type OutboxTarget } from '../store/index.ts'
 import { splitParts } from '../text/parts.ts'
 
 /** A text the bot wants to say: a reply, a job's reminder, a digest. */
@@ -32,4 +32,12 @@ export async function enqueueText(db: Db, out: Outgoing, at: Date): Promise<numb
     if (created) queued++
   }
   return queued
+}
+
+/**
+ * Queues a file (the workbook of /导出) through the same paced sender as every text: one item,
+ * sent after whatever was queued before it. The file must stay at `file.path` until it is sent.
+ */
+export async function enqueueFile(db: Db, out: { target: OutboxTarget; file: OutboxFile }, at: Date): Promise<void> {
+  await enqueueOutbox(db, { target: out.target, text: out.file.name, file: out.file, mentions: [], dedupeKey: null, issueId: null, at })
 }

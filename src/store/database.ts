@@ -12,6 +12,8 @@ export interface OpenOptions {
   busyTimeoutMs?: number
   /** Counts SQLite's and kysely's time (`npm run bench`); costs a little, so the bot passes none. */
   profile?: QueryProfile
+  /** SQLite's page cache in MiB: 64 by default, so that the bot keeps a city's ledger in memory. */
+  cacheMiB?: number
 }
 
 /**
@@ -33,8 +35,9 @@ export function openSqlite(path: string, options: OpenOptions = {}): SQLite.Data
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
-  // 64 MiB of page cache (the default is 2): a city's ledger then stays in memory between queries.
-  sqlite.pragma('cache_size = -65536')
+  // 64 MiB of page cache (SQLite's default is 2): a city's ledger then stays in memory between
+  // queries. A tool that reads everything once (npm run export) asks for less and stays small.
+  sqlite.pragma(`cache_size = ${-Math.trunc((options.cacheMiB ?? 64) * 1024)}`)
   sqlite.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? 5000)}`)
   return sqlite
 }

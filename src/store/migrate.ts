@@ -4,6 +4,7 @@ import * as createMessagesAndRecords from './migrations/2026_11_26_000002_create
 import * as createOutboxAndJobRuns from './migrations/2026_11_26_000003_create_outbox_and_job_runs.ts'
 import * as dropProjectLastMessageAt from './migrations/2026_11_26_000004_drop_project_last_message_at.ts'
 import * as dropProjectArchivedAt from './migrations/2026_11_30_000005_drop_project_archived_at.ts'
+import * as outboxFiles from './migrations/2026_12_01_000001_outbox_files.ts'
 import * as boardSecret from './migrations/2026_12_01_000002_board_secret.ts'
 
 /** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_26_000003_create_outbox_and_job_runs': createOutboxAndJobRuns,
   '2026_11_26_000004_drop_project_last_message_at': dropProjectLastMessageAt,
   '2026_11_30_000005_drop_project_archived_at': dropProjectArchivedAt,
+  '2026_12_01_000001_outbox_files': outboxFiles,
   '2026_12_01_000002_board_secret': boardSecret,
 }
 

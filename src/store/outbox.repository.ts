@@ -12,10 +12,19 @@ export interface OutboxTarget {
   id: string
 }
 
+/** A file to send (the workbook of /导出): a path on this machine and the name WeChat shows. */
+export interface OutboxFile {
+  path: string
+  name: string
+}
+
 export interface OutboxItem {
   id: number
   target: OutboxTarget
+  /** The text to send; for a file, its name (what the logs and the outbox table show). */
   text: string
+  /** Set when the item sends this file instead of its text. */
+  file: OutboxFile | null
   /** Contact ids to @mention (rooms only). */
   mentions: string[]
   dedupeKey: string | null
@@ -34,6 +43,7 @@ export function toOutboxItem(row: Selectable<OutboxTable>): OutboxItem {
     id: row.id,
     target: { kind: row.target_kind as OutboxTarget['kind'], id: row.target_id },
     text: row.text,
+    file: row.file_path !== null && row.file_name !== null ? { path: row.file_path, name: row.file_name } : null,
     mentions: JSON.parse(row.mentions) as string[],
     dedupeKey: row.dedupe_key,
     issueId: row.issue_id,
@@ -56,12 +66,24 @@ export interface NewOutboxItem {
   dedupeKey: string | null
   /** The issue the text confirms, so a quoted reply to the sent message finds it. */
   issueId: number | null
+  /** A file to send instead of the text. */
+  file?: OutboxFile | null
   at: Date
 }
 
 // On every recorded message's path, so compiled once.
 const insertOutbox = prepare<
-  { targetKind: string; targetId: string; text: string; mentions: string; dedupeKey: string | null; issueId: number | null; at: string },
+  {
+    targetKind: string
+    targetId: string
+    text: string
+    mentions: string
+    dedupeKey: string | null
+    issueId: number | null
+    filePath: string | null
+    fileName: string | null
+    at: string
+  },
   { id: number }
 >(
   compiler
@@ -79,12 +101,14 @@ const insertOutbox = prepare<
       created_at: slot('at'),
       sent_at: null,
       sent_message_id: null,
+      file_path: slot('filePath'),
+      file_name: slot('fileName'),
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id'),
 )
 
-/** Queues one text to send; false when its dedupe key was already queued (nothing changed). */
+/** Queues one text (or file) to send; false when its dedupe key was already queued (nothing changed). */
 export async function enqueueOutbox(db: Db, item: NewOutboxItem): Promise<boolean> {
   const at = item.at.toISOString()
   const rows = await insertOutbox(db, {
@@ -94,6 +118,8 @@ export async function enqueueOutbox(db: Db, item: NewOutboxItem): Promise<boolea
     mentions: JSON.stringify(item.mentions),
     dedupeKey: item.dedupeKey,
     issueId: item.issueId,
+    filePath: item.file?.path ?? null,
+    fileName: item.file?.name ?? null,
     at,
   })
   return rows.length > 0

@@ -74,3 +74,14 @@ export async function listProjectMembers(db: Db, projectId: number): Promise<Per
     .execute()
   return rows.map(toPerson)
 }
+
+/** The display names of these people, by id; ids not found are left out. Asked 500 at a time (SQLite caps parameters). */
+export async function findPersonNames(db: Db, ids: Iterable<number>): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)]
+  const names = new Map<number, string>()
+  for (let i = 0; i < unique.length; i += 500) {
+    const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', unique.slice(i, i + 500)).execute()
+    for (const r of rows) names.set(r.id, r.name)
+  }
+  return names
+}

@@ -135,6 +135,9 @@ export interface OutboxTable {
   created_at: string
   sent_at: string | null
   sent_message_id: string | null
+  /** Set together for an item that sends a file rather than its text. */
+  file_path: string | null
+  file_name: string | null
 }
 
 export interface JobRunsTable {

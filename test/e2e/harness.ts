@@ -24,6 +24,13 @@ export interface Said {
   at: number
 }
 
+/** One file the bot sent, as the far side received it over the wire. */
+export interface SentFile {
+  conversationId: string
+  name: string
+  bytes: Buffer
+}
+
 /** A free TCP port on loopback, found by letting the OS pick one. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -54,6 +61,7 @@ export class WireHarness {
   readonly puppet = new PuppetMock({ mocker: this.mocker })
   readonly token = `insecure_${randomUUID()}`
   readonly said: Said[] = []
+  readonly files: SentFile[] = []
   endpoint = ''
   botUser!: ContactMock
   /** When set, the next sends fail with this error (WeChat's "操作过于频繁", a dead link…). */
@@ -90,8 +98,8 @@ export class WireHarness {
   }
 
   /**
-   * Wraps the mock's send so the test sees every text the bot sends, in order, and can make a send
-   * fail the way WeChat does.
+   * Wraps the mock's sends so the test sees every text and file the bot sends, in order, and can
+   * make a text's send fail the way WeChat does.
    */
   #interceptSends(): void {
     const original = this.puppet.messageSendText.bind(this.puppet)
@@ -104,6 +112,13 @@ export class WireHarness {
       const id = await original(conversationId, text)
       this.said.push({ id: id ?? '', conversationId, text, at: performance.now() })
       return id
+    }
+    const originalFile = this.puppet.messageSendFile.bind(this.puppet)
+    this.puppet.messageSendFile = async (conversationId, file) => {
+      this.#sendsSeen++
+      // The bytes as they arrived through the service's upload, not the bot's file on disk.
+      this.files.push({ conversationId, name: file.name, bytes: await file.toBuffer() })
+      return originalFile(conversationId, file)
     }
   }
 

@@ -47,7 +47,15 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
     error: (l) => logs.push(`error ${l}`),
   }
   // No whiteboard unless a test asks for one (WEB_PORT): bots of parallel test files would share a port.
-  const settings = settingsFromEnv({ BOT_ADMINS: '管理员', SEND_INTERVAL_MS: '5', LOGIN_TIMEOUT_SECONDS: '10', WEB_PORT: '0', ...options.env })
+  // DATABASE_PATH is the file under test, so the data folder (where /导出 writes) is its folder.
+  const settings = settingsFromEnv({
+    BOT_ADMINS: '管理员',
+    SEND_INTERVAL_MS: '5',
+    LOGIN_TIMEOUT_SECONDS: '10',
+    WEB_PORT: '0',
+    DATABASE_PATH: dbPath,
+    ...options.env,
+  })
   const app = createApp({
     ...appOptions(settings, db, commands, log, options.clock ?? systemClock),
     puppet: new PuppetService({ endpoint: h.endpoint, token: h.token, tls: { disable: true } }),

@@ -47,6 +47,16 @@ describe('outbox', () => {
     expect(await nextDueOutboxItem(store.db, at(99))).toBeNull()
   })
 
+  it('carries a file after the text queued before it, and a text carries none', async () => {
+    await queued(store.db, { target: room, text: '台账已生成', at: at(0) })
+    const file = await queued(store.db, { target: room, text: '督办台账-2026-03-02.xlsx', file: { path: '/data/exports/督办台账-2026-03-02.xlsx', name: '督办台账-2026-03-02.xlsx' }, at: at(0) })
+    expect(file.file).toEqual({ path: '/data/exports/督办台账-2026-03-02.xlsx', name: '督办台账-2026-03-02.xlsx' })
+    const first = await nextDueOutboxItem(store.db, at(1))
+    expect(first).toMatchObject({ text: '台账已生成', file: null })
+    await markOutboxSent(store.db, first!.id, at(1))
+    expect((await nextDueOutboxItem(store.db, at(2)))?.file?.name).toBe('督办台账-2026-03-02.xlsx')
+  })
+
   it('ignores a second enqueue with the same dedupe key', async () => {
     const item = { target: room, mentions: [], issueId: null, dedupeKey: 'digest:2026-03-02:r1' }
     expect(await enqueueOutbox(store.db, { ...item, text: 'digest', at: at(0) })).toBe(true)

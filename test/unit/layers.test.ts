@@ -41,6 +41,14 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/text/x.ts', 'hono/html', /only src\/web serves HTTP/],
     ['src/bot/x.ts', 'hono', /only src\/web serves HTTP/],
     ['src/app.ts', '@hono/node-server', /only src\/web serves HTTP/],
+    ['src/export/x.ts', '../bot/index.ts', /export may import only/],
+    ['src/export/x.ts', '../jobs/index.ts', /export may import only/],
+    ['src/export/x.ts', '../store/database.ts', /through src\/store\/index\.ts/],
+    ['src/jobs/x.ts', '../export/export-ledger.ts', /jobs may import only/],
+    ['src/bot/x.ts', '../export/export-ledger.ts', /bot may import only/],
+    ['src/text/x.ts', 'exceljs', /only src\/export writes workbooks/],
+    ['commands/x.ts', 'exceljs', /only src\/export writes workbooks/],
+    ['src/export/x.ts', 'file-box', /only src\/bot talks to WeChat/],
   ])('%s may not import %s', async (path, from, message) => {
     expect(await importProblems(path, from)).toEqual([expect.stringMatching(message)])
   })
@@ -63,6 +71,12 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/web/x.ts', '../reports/digest.ts'],
     ['src/web/x.ts', 'hono/html'],
     ['src/web/x.ts', '@hono/node-server'],
+    ['src/export/x.ts', '../store/index.ts'],
+    ['src/export/x.ts', '../text/sheet-spec.ts'],
+    ['src/export/x.ts', 'exceljs'],
+    ['src/bot/x.ts', 'file-box'],
+    ['commands/x.ts', '../src/export/export-ledger.ts'],
+    ['src/cli/x.ts', '../export/export-ledger.ts'],
   ])('%s may import %s', async (path, from) => {
     expect(await importProblems(path, from)).toEqual([])
   })

@@ -1,0 +1,18 @@
+import { defineCommand, UsageError } from '../src/bot/index.ts'
+import { exportLedgerToDataDir } from '../src/export/export-ledger.ts'
+import { renderLedgerReply } from '../src/text/ledger-export.ts'
+
+export default defineCommand({
+  name: 'export',
+  aliases: ['导出'],
+  description: '导出督办台账 Excel（项目台账、问题台账、进度记录、专班汇总），以文件私聊发给您（管理员）',
+  usage: '/export',
+  where: ['private'],
+  who: 'admin',
+  async run(ctx) {
+    if (ctx.args.trim() !== '') throw new UsageError()
+    // Written under the data folder and sent from there by the outbox, after this reply.
+    const { file, counts } = await exportLedgerToDataDir(ctx.db, ctx.dataDir, { today: ctx.today, rules: ctx.rules })
+    return { text: renderLedgerReply(ctx.today, counts), file }
+  },
+})

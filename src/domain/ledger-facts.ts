@@ -1,0 +1,116 @@
+import { addDays, type LocalDate } from '../calendar/local-date.ts'
+import { CATEGORIES, type Category, type Stage } from '../parse/types.ts'
+import { issueUrgency, type Urgency, type WorkingDayCounter } from './sla.ts'
+import type { Teams } from './teams.ts'
+import type { IssueStatus, OpenIssueBrief } from './types.ts'
+
+// The 台账 (the ledger officials hand upward every week) as facts: what each row of the workbook
+// says, computed from the store's rows and the calendar; the sheets' wording is src/text's.
+
+/** One issue as the 问题台账 lists it: its fields and the names of the people on it. */
+export interface IssueLedgerRow {
+  projectName: string
+  number: number
+  category: Category
+  summary: string
+  status: IssueStatus
+  reporterName: string | null
+  openedOn: LocalDate
+  dueOn: LocalDate | null
+  resolvedOn: LocalDate | null
+  resolvedByName: string | null
+  resolutionText: string | null
+  assigneeName: string | null
+  /** Later messages about the issue: its issue events of kind 'followed-up'. */
+  followUps: number
+}
+
+/** One progress record as the 进度记录 lists it. */
+export interface ProgressLedgerRow {
+  projectName: string
+  recordedOn: LocalDate
+  reporterName: string | null
+  stage: Stage | null
+  percent: number | null
+  /** The planned date the report stated ("预计5月底封顶"). */
+  dueOn: LocalDate | null
+  summary: string
+}
+
+/** How many days the ledger's period covers: a week, as the weekly 调度 material does. */
+export const LEDGER_PERIOD_DAYS = 7
+
+/** The period "raised" and "closed" are counted in: the seven days ending on the ledger's day. */
+export function ledgerPeriod(day: LocalDate): { since: LocalDate; until: LocalDate } {
+  return { since: addDays(day, -(LEDGER_PERIOD_DAYS - 1)), until: day }
+}
+
+/**
+ * Working days an issue has taken: up to today while it is open, up to the day it was resolved once
+ * it is (a closed issue does not keep ageing).
+ */
+export function issueWorkingDays(days: WorkingDayCounter, issue: Pick<IssueLedgerRow, 'status' | 'openedOn' | 'resolvedOn'>): number {
+  const { openedOn, resolvedOn } = issue
+  if (issue.status !== 'resolved' || resolvedOn === null) return days.until(openedOn)
+  // Resolved by today: the difference of two counts up to today, which the counter keeps, rather
+  // than a walk over the days between for each of thousands of issues.
+  return resolvedOn <= days.today ? days.until(openedOn) - days.until(resolvedOn) : days.from(openedOn, resolvedOn)
+}
+
+/** An open issue's light (red overdue, yellow near due, green); null once resolved, late no more. */
+export function ledgerUrgency(days: WorkingDayCounter, issue: Pick<IssueLedgerRow, 'status' | 'dueOn'>): Urgency | null {
+  return issue.status === 'resolved' ? null : issueUrgency(days, issue.dueOn)
+}
+
+/** Issues of one team raised and closed in the period (the store counts them). */
+export interface TeamPeriodCount {
+  category: Category
+  opened: number
+  resolved: number
+}
+
+export interface TeamCounts {
+  open: number
+  /** Of the open ones, how many are past their due date (red). */
+  overdue: number
+  opened: number
+  resolved: number
+}
+
+export interface TeamTally extends TeamCounts {
+  category: Category
+  name: string
+}
+
+/**
+ * Per team (专班), every team listed even with nothing to count, in the teams' order: open issues
+ * now and of those the overdue ones, raised and closed in the period; and the totals.
+ */
+export function tallyTeams(
+  open: readonly Pick<OpenIssueBrief, 'category' | 'urgency'>[],
+  period: readonly TeamPeriodCount[],
+  teams: Teams,
+): { teams: TeamTally[]; total: TeamCounts } {
+  const tallies = new Map<Category, TeamTally>(
+    CATEGORIES.map((c) => [c, { category: c, name: teams[c].name, open: 0, overdue: 0, opened: 0, resolved: 0 }]),
+  )
+  for (const issue of open) {
+    const t = tallies.get(issue.category)!
+    t.open++
+    if (issue.urgency === 'red') t.overdue++
+  }
+  for (const p of period) {
+    const t = tallies.get(p.category)!
+    t.opened += p.opened
+    t.resolved += p.resolved
+  }
+  const list = [...tallies.values()]
+  const total: TeamCounts = { open: 0, overdue: 0, opened: 0, resolved: 0 }
+  for (const t of list) {
+    total.open += t.open
+    total.overdue += t.overdue
+    total.opened += t.opened
+    total.resolved += t.resolved
+  }
+  return { teams: list, total }
+}
