@@ -51,20 +51,54 @@ const CONCEPTS: Record<string, readonly string[]> = {
 
 const CONCEPT_OF = Object.entries(CONCEPTS).flatMap(([concept, words]) => words.map((w) => [w, concept] as const))
 const CONCEPT_WORDS = new Set(CONCEPT_OF.map(([word]) => word))
+/** Concept words by their first character, so one pass finds every one a text holds (overlaps too). */
+const CONCEPTS_BY_FIRST = new Map<string, (readonly [string, string])[]>()
+for (const entry of CONCEPT_OF) CONCEPTS_BY_FIRST.set(entry[0][0] as string, [...(CONCEPTS_BY_FIRST.get(entry[0][0] as string) ?? []), entry])
 
 /** `common`: words of the conversation that say nothing of a problem (the project's own name). */
 const NO_WORDS: ReadonlySet<string> = new Set()
 
+/**
+ * Texts are compared again and again (an issue's summary against every report of its group), so
+ * their terms are kept: for each set of common words (one per project name, see namePairs), the
+ * terms of the texts seen lately. Terms are never changed once made.
+ */
+const RECENT_LIMIT = 2_048
+const recentTerms = new WeakMap<ReadonlySet<string>, Map<string, TopicTerms>>()
+const recentNames = new Map<string, ReadonlySet<string>>()
+
 /** The word pairs of a name ("德庆南药食品项目" → 德庆, 庆南, 南药…): what every message of its group shares. */
-export function namePairs(name: string): Set<string> {
-  const plain = normalizeMessage(name).text
-  return new Set(Array.from({ length: Math.max(0, plain.length - 1) }, (_, i) => plain.slice(i, i + 2)))
+export function namePairs(name: string): ReadonlySet<string> {
+  let pairs = recentNames.get(name)
+  if (!pairs) {
+    const plain = normalizeMessage(name).text
+    pairs = new Set(Array.from({ length: Math.max(0, plain.length - 1) }, (_, i) => plain.slice(i, i + 2)))
+    if (recentNames.size >= RECENT_LIMIT) recentNames.clear()
+    recentNames.set(name, pairs)
+  }
+  return pairs
 }
 
 export function topicTerms(text: string, common: ReadonlySet<string> = NO_WORDS): TopicTerms {
+  let recent = recentTerms.get(common)
+  if (!recent) recentTerms.set(common, (recent = new Map()))
+  let terms = recent.get(text)
+  if (!terms) {
+    if (recent.size >= RECENT_LIMIT) recent.clear()
+    terms = termsOf(text, common)
+    recent.set(text, terms)
+  }
+  return terms
+}
+
+function termsOf(text: string, common: ReadonlySet<string>): TopicTerms {
   const plain = normalizeMessage(text).text
   const terms = new Map<string, number>()
-  for (const [word, concept] of CONCEPT_OF) if (plain.includes(word)) terms.set(`concept:${concept}`, 3)
+  for (let at = 0; at < plain.length; at++) {
+    for (const [word, concept] of CONCEPTS_BY_FIRST.get(plain[at] as string) ?? []) {
+      if (plain.startsWith(word, at)) terms.set(`concept:${concept}`, 3)
+    }
+  }
   const covered = new Uint8Array(plain.length)
   for (const k of keywordsIn(plain)) {
     // A keyword of a concept is counted once, as the concept: 工人 is the workforce, not twice.
