@@ -297,38 +297,45 @@ const RECENTLY_RESOLVED = 50
  * every message that followed it up: what a new message is compared with (domain/issue-matching.ts).
  */
 export async function listIssueTopics(db: Db, projectId: number): Promise<IssueTopic[]> {
-  const open = await db
+  const issues = [...(await selectOpenIssues(db, { projectId })), ...(await selectRecentlyResolved(db, { projectId }))].map(toIssue)
+  if (issues.length === 0) return []
+  const notes = new Map<number, string[]>()
+  for (const f of await selectFollowUpNotes(db, { projectId })) notes.set(f.issue_id, [...(notes.get(f.issue_id) ?? []), f.note ?? ''])
+  return issues.map((issue) => ({ issue, text: [issue.summary, ...(notes.get(issue.id) ?? [])].join('\n') }))
+}
+
+// listIssueTopics runs for every message with a record: its statements are compiled once.
+const selectOpenIssues = prepare<{ projectId: number }, Selectable<IssuesTable>>(
+  compiler
     .selectFrom('issues')
     .selectAll()
-    .where('project_id', '=', projectId)
+    .where('project_id', '=', slot('projectId'))
     .where('status', 'in', OPEN_STATUSES)
-    .where('retracted_at', 'is', null)
-    .execute()
-  const resolved = await db
+    .where('retracted_at', 'is', null),
+)
+const selectRecentlyResolved = prepare<{ projectId: number }, Selectable<IssuesTable>>(
+  compiler
     .selectFrom('issues')
     .selectAll()
-    .where('project_id', '=', projectId)
+    .where('project_id', '=', slot('projectId'))
     .where('status', '=', 'resolved')
     .where('retracted_at', 'is', null)
     .orderBy('resolved_at', 'desc')
-    .limit(literalLimit(RECENTLY_RESOLVED))
-    .execute()
-  const issues = [...open, ...resolved].map(toIssue)
-  if (issues.length === 0) return []
-  const followUps = await db
+    .limit(literalLimit(RECENTLY_RESOLVED)),
+)
+/** The notes of the project's follow-ups whose message still stands, oldest first (those of issues
+ *  outside the list above are read too, and not used: fewer than asking by a list of ids costs). */
+const selectFollowUpNotes = prepare<{ projectId: number }, { issue_id: number; note: string | null }>(
+  compiler
     .selectFrom('issue_events')
+    .innerJoin('issues', 'issues.id', 'issue_events.issue_id')
     .innerJoin('messages', 'messages.id', 'issue_events.message_id')
     .select(['issue_events.issue_id', 'issue_events.note'])
+    .where('issues.project_id', '=', slot('projectId'))
     .where('issue_events.kind', '=', 'followed-up')
-    .where('issue_events.issue_id', 'in', issues.map((i) => i.id))
     .where('messages.recalled_at', 'is', null)
-    .orderBy('issue_events.id')
-    .execute()
-  return issues.map((issue) => ({
-    issue,
-    text: [issue.summary, ...followUps.filter((f) => f.issue_id === issue.id).map((f) => f.note ?? '')].join('\n'),
-  }))
-}
+    .orderBy('issue_events.id'),
+)
 
 export interface FollowUpInput extends EventSource {
   issueId: number
