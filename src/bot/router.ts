@@ -11,6 +11,7 @@ import type { Quote } from '../parse/chat-text.ts'
 import {
   findQuotedIssues,
   ingestMessage,
+  IntakeMemo,
   listIssueTopics,
   recallMessage,
   recordFollowUp,
@@ -47,7 +48,7 @@ export interface RouterDeps {
 export interface Router {
   /** Handles one message inside the caller's transaction (`db`); never throws. */
   handle(msg: ChatMessage, db: Db): Promise<void>
-  /** Forgets the cached group bindings: the batch they were read in did not commit. */
+  /** Forgets the group bindings and senders it remembered: the batch they were read in did not commit. */
   forgetBindings(): void
 }
 
@@ -79,6 +80,7 @@ const replyTarget = (msg: ChatMessage) =>
 export function createRouter(deps: RouterDeps): Router {
   const { rules, clock, log } = deps
   const projects = new ProjectCache()
+  const memo = new IntakeMemo()
   const catalogue = commandCatalogue(deps.commands)
 
   async function handle(msg: ChatMessage, db: Db): Promise<void> {
@@ -87,8 +89,9 @@ export function createRouter(deps: RouterDeps): Router {
     try {
       await underSavepoint(db, () => route(msg, db, reply))
     } catch (error) {
-      // The savepoint took back what this message did, a binding of its group included.
+      // The savepoint took back what this message did, a binding of its group or a new sender included.
       if (msg.room) projects.forget(msg.room.id)
+      memo.clear()
       await reply(failureText(error, msg)).catch((e: unknown) => log.error(`reply to ${msg.id} failed: ${String(e)}`))
     }
   }
@@ -135,6 +138,7 @@ export function createRouter(deps: RouterDeps): Router {
       },
       plans.flatMap(recordToStore),
       { calendar: rules.calendar, timeZone: rules.timeZone, slaWorkingDays: rules.slaWorkingDays },
+      memo,
     )
     // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
     if (ingested.duplicate || msg.kind !== 'text') return
@@ -244,7 +248,13 @@ export function createRouter(deps: RouterDeps): Router {
     return SORRY
   }
 
-  return { handle, forgetBindings: () => projects.clear() }
+  return {
+    handle,
+    forgetBindings: () => {
+      projects.clear()
+      memo.clear()
+    },
+  }
 }
 
 /** The records to store: progress and resolutions as they are, issues only when new (with the one they repeat). */

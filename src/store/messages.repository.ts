@@ -2,7 +2,7 @@ import { dateInZone } from '../calendar/local-date.ts'
 import type { ParsedRecord } from '../parse/types.ts'
 import { inTransaction, type Db } from './database.ts'
 import { openIssue, type NewIssue } from './issues.repository.ts'
-import { recordMembership, upsertPerson, type SeenPerson } from './people.repository.ts'
+import { recordMembership, upsertPerson, type IntakeMemo, type SeenPerson } from './people.repository.ts'
 import { recordProgress } from './progress.repository.ts'
 import { recordResolution } from './resolutions.repository.ts'
 import { toStoredMessage } from './mappers.ts'
@@ -91,6 +91,7 @@ export async function ingestMessage(
   message: IncomingMessage,
   records: readonly RecordToStore[],
   settings: IssueSettings,
+  memo?: IntakeMemo,
 ): Promise<IngestResult> {
   return inTransaction(db, async (trx) => {
     const [existing] = await findMessageId(trx, { wechatId: message.wechatId })
@@ -98,7 +99,9 @@ export async function ingestMessage(
 
     const { text, cut } = capText(message.text)
     const sentAt = message.sentAt.toISOString()
-    const sender = await upsertPerson(trx, message.sender, message.receivedAt)
+    // Most messages come from someone seen before: read them once (a chat's sender and group repeat).
+    const sender = memo?.person(message.sender) ?? (await upsertPerson(trx, message.sender, message.receivedAt))
+    memo?.rememberPerson(sender)
     const [inserted] = await insertMessage(trx, {
       wechatId: message.wechatId,
       projectId: message.projectId,
@@ -110,7 +113,7 @@ export async function ingestMessage(
       sentOn: dateInZone(message.sentAt, settings.timeZone),
       receivedAt: message.receivedAt.toISOString(),
     })
-    await recordMembership(trx, message.projectId, sender.id, message.sentAt)
+    if (!memo?.membershipNoted(message.projectId, sender.id, message.sentAt)) await recordMembership(trx, message.projectId, sender.id, message.sentAt)
 
     const messageId = inserted!.id
     const source: RecordSource = {

@@ -35,6 +35,43 @@ export async function upsertPerson(db: Db, person: SeenPerson, at: Date): Promis
   return { ...toPerson(found), name: person.name }
 }
 
+/**
+ * What the intake may skip reading again: the senders it stored or read, and the memberships it
+ * noted today. Its owner (the router) clears it whenever a transaction it wrote in may have been
+ * rolled back, so a remembered row always exists.
+ */
+export class IntakeMemo {
+  readonly #people = new Map<string, Person>()
+  readonly #memberships = new Set<string>()
+
+  /** The stored person, when known under this name (a new display name is written again). */
+  person(seen: SeenPerson): Person | undefined {
+    const known = this.#people.get(seen.wechatId)
+    return known?.name === seen.name ? known : undefined
+  }
+
+  rememberPerson(person: Person): void {
+    if (this.#people.size >= MEMO_LIMIT) this.#people.clear()
+    this.#people.set(person.wechatId, person)
+  }
+
+  /** Whether the membership was noted already on the (UTC) day of `at`, and remembers it as noted. */
+  membershipNoted(projectId: number, personId: number, at: Date): boolean {
+    const key = `${projectId}:${personId}:${at.toISOString().slice(0, 10)}`
+    if (this.#memberships.has(key)) return true
+    if (this.#memberships.size >= MEMO_LIMIT) this.#memberships.clear()
+    this.#memberships.add(key)
+    return false
+  }
+
+  clear(): void {
+    this.#people.clear()
+    this.#memberships.clear()
+  }
+}
+
+const MEMO_LIMIT = 50_000
+
 /** `last_seen_at` moves at most once a (UTC) day: enough to tell who is still around. */
 const upsertMembership = prepare<{ projectId: number; personId: number; at: string }, unknown>(
   compiler
