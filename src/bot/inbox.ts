@@ -5,6 +5,7 @@ import type { Router } from './router.ts'
 
 /** At most this many waiting messages share one transaction. */
 const BATCH = 200
+const YIELD_AFTER_MS = 5
 
 /** A message as it arrives: read into a `ChatMessage` only when its turn comes, so order holds. */
 export interface Arrival {
@@ -50,7 +51,16 @@ export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch
   const handleBatch = async (batch: ChatMessage[]) => {
     try {
       await o.db.transaction().execute(async (trx) => {
-        for (const msg of batch) await o.router.handle(msg, trx)
+        let since = performance.now()
+        for (const msg of batch) {
+          await o.router.handle(msg, trx)
+          // SQLite answers at once, so a batch would hold the event loop for its whole length and
+          // WeChat's next messages would wait on the wire: let them in every few milliseconds.
+          if (performance.now() - since > YIELD_AFTER_MS) {
+            await new Promise((resolve) => setImmediate(resolve))
+            since = performance.now()
+          }
+        }
       })
     } catch (error) {
       o.router.forgetBindings()
