@@ -15,22 +15,19 @@ import { silentLogger } from '../log.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 import { settingsFromEnv } from '../settings.ts'
 import { QueryProfile, migrateToLatest, openDatabase } from '../store/index.ts'
-import { readDevSet } from './bench-parser.ts'
+import { groupTexts } from './bench-lines.ts'
 
 const GROUPS = 1_000
 const MESSAGES = 20_000
 /** The inbox's batch: messages that arrive together share a transaction. */
 const BATCH = 200
 
-/** What a group says besides its reports: seven lines in ten. */
-const CHATTER = ['收到', '好的，马上落实', '明天上午9点在三楼会议室开会', '辛苦了', '这个情况我了解一下再回复', '👍', '谢谢各位领导支持']
-
-/** Three messages in ten from the repository's labelled corpus (reports, problems, fixes), seven of chatter. */
+/** The benches' group chat (bench-lines.ts) as the router receives it, round robin over the groups. */
 export function groupMessages(root: string, count: number, groups: number, from = 0): ChatMessage[] {
-  const reports = readDevSet(root).map((m) => m.text)
+  const texts = groupTexts(root)
   return Array.from({ length: count }, (_, k) => {
     const i = from + k
-    const text = i % 10 < 3 ? (reports[i % reports.length] as string) : (CHATTER[i % CHATTER.length] as string)
+    const text = texts(i)
     const g = i % groups
     return {
       id: `bench-${i}`,

@@ -8,8 +8,11 @@ import { benchBoard } from './bench-board.ts'
 import { benchBot } from './bench-bot.ts'
 import { benchDigest } from './bench-digest.ts'
 import { benchExport } from './bench-export.ts'
+import { benchGrowth } from './bench-growth.ts'
+import { benchIntake } from './bench-intake.ts'
 import { benchParser } from './bench-parser.ts'
 import { benchStore } from './bench-store.ts'
+import { benchWire } from './bench-wire.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const report = (line: string) => process.stdout.write(line + '\n')
@@ -17,16 +20,19 @@ const report = (line: string) => process.stdout.write(line + '\n')
 // The bot first, so that its resident-memory figure is not inflated by the other benches' data.
 const parts: Record<string, () => Promise<void>> = {
   bot: () => benchBot(report),
+  wire: () => benchWire(root, report),
+  intake: () => benchIntake(root, report),
   parser: () => benchParser(root, report),
   store: () => benchStore(report),
   digest: () => benchDigest(report),
   board: () => benchBoard(report),
   export: () => benchExport(report),
+  growth: () => benchGrowth(report),
 }
 const asked = process.argv.slice(2)
 const unknown = asked.filter((name) => !(name in parts))
 if (unknown.length > 0) {
-  console.error(`unknown bench part ${unknown.join(', ')}; the parts: ${Object.keys(parts).join(' ')}`)
+  console.error(`没有这一项：${unknown.join('、')}；可选：${Object.keys(parts).join(' ')}`)
   process.exit(2)
 }
 report(`duban bench — node ${process.version}, ${new Date().toISOString()}`)
