@@ -214,7 +214,8 @@ export async function benchStore(report: (line: string) => void): Promise<void> 
     let size = { projects: 0, openIssues: 0, progress: 0 }
     const digest = await timeMany(10, async () => {
       const d = await getDigestData(db, digestQuery)
-      size = { projects: d.projects.length, openIssues: d.openIssues.length, progress: d.progress.length }
+      const open = Object.values(d.openByTeam).reduce((n, c) => n + c.red + c.yellow + c.green, 0)
+      size = { projects: d.projects.length, openIssues: open, progress: d.progress.length }
     })
     report(
       `store: digest queries for ${digestQuery.today} over ${PROJECTS.toLocaleString('en')} projects, ${(await count(db, 'messages')).toLocaleString('en')} messages, ` +

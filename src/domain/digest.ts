@@ -1,6 +1,7 @@
 import { parts, type LocalDate } from '../calendar/local-date.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
 import type { ProjectStatus } from './project-status.ts'
+import type { UrgencyCounts } from './sla.ts'
 import type { Teams } from './teams.ts'
 import type { DigestOpenIssue, Issue, ProgressUpdate } from './types.ts'
 
@@ -10,6 +11,8 @@ export const SILENT_WORKING_DAYS = 3
 export const SEVERE_OVERDUE_WORKING_DAYS = 5
 /** How many of the oldest open issues the digest names. */
 export const OLDEST_ISSUES = 5
+/** How many items a list of the digest names before "……另有 N 项": a phone screen, not a report. */
+export const LIST_LIMIT = 10
 
 export interface DigestProgress extends ProgressUpdate {
   projectName: string
@@ -31,8 +34,17 @@ export interface DigestData {
   progress: DigestProgress[]
   opened: DigestIssue[]
   resolved: DigestIssue[]
-  /** All open issues of active projects, most urgent first, with their age and overdue working days. */
-  openIssues: DigestOpenIssue[]
+  /** Open issues of active projects per team, by urgency. */
+  openByTeam: Record<Category, UrgencyCounts>
+  /** Open issues SEVERE_OVERDUE_WORKING_DAYS or more past due: how many, and the LIST_LIMIT due first. */
+  severeOverdue: NamedIssues
+  /** The OLDEST_ISSUES open issues opened first among those not severely overdue. */
+  oldest: DigestOpenIssue[]
+}
+
+export interface NamedIssues {
+  total: number
+  most: DigestOpenIssue[]
 }
 
 export interface TeamLine {
@@ -72,7 +84,7 @@ export interface Digest {
   projectCount: number
   /** Projects per furthest stage reached, `null` for none recorded yet; stages with none left out. */
   byStage: { stage: Stage | null; count: number }[]
-  severeOverdue: DigestOpenIssue[]
+  severeOverdue: NamedIssues
   teams: TeamLine[]
   slow: SlowLine[]
   silent: SilentLine[]
@@ -88,15 +100,6 @@ export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: 
   const byStage = [...STAGES, null]
     .map((stage) => ({ stage, count: byStageCount.get(stage) ?? 0 }))
     .filter((s) => s.count > 0)
-
-  const severeOverdue = data.openIssues
-    .filter((i) => i.overdueWorkingDays >= SEVERE_OVERDUE_WORKING_DAYS)
-    .sort((a, b) => b.overdueWorkingDays - a.overdueWorkingDays || a.openedOn.localeCompare(b.openedOn))
-  const named = new Set(severeOverdue.map((i) => i.id))
-  const oldest = data.openIssues
-    .filter((i) => !named.has(i.id))
-    .sort((a, b) => b.ageWorkingDays - a.ageWorkingDays || a.openedOn.localeCompare(b.openedOn))
-    .slice(0, OLDEST_ISSUES)
 
   const slow = data.projects
     .flatMap((s) =>
@@ -119,11 +122,11 @@ export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: 
     missingYears: input.missingYears,
     projectCount: data.projects.length,
     byStage,
-    severeOverdue,
+    severeOverdue: data.severeOverdue,
     teams: teamLines(data, input.teams),
     slow,
     silent,
-    oldest,
+    oldest: data.oldest,
     progress: data.progress,
   }
 }
@@ -135,11 +138,11 @@ function teamLines(data: DigestData, teams: Teams): TeamLine[] {
   )
   for (const i of data.opened) lines.get(i.category)!.opened++
   for (const i of data.resolved) lines.get(i.category)!.resolved++
-  for (const i of data.openIssues) {
-    const line = lines.get(i.category)!
-    line.open++
-    if (i.urgency === 'red') line.red++
-    if (i.urgency === 'yellow') line.yellow++
+  for (const [category, counts] of Object.entries(data.openByTeam) as [Category, UrgencyCounts][]) {
+    const line = lines.get(category)!
+    line.open += counts.red + counts.yellow + counts.green
+    line.red += counts.red
+    line.yellow += counts.yellow
   }
   return [...lines.values()]
     .filter((l) => l.opened + l.resolved + l.open > 0)

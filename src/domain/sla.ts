@@ -44,6 +44,19 @@ export function issueUrgency(days: WorkingDayCounter, dueOn: LocalDate | null): 
 export type UrgencyCounts = Record<Urgency, number>
 
 /**
+ * ageIssue's overdue count as a date a query can filter with: an issue due before the returned
+ * day is at least `workingDays` working days overdue today. It is the `workingDays`-th working day
+ * counting back from today (today included when it is one): due on Friday 9 October, a Wednesday
+ * 14 October digest counts Saturday 10 (make-up), Monday 12, Tuesday 13, Wednesday 14: four.
+ */
+export function overdueBefore(calendar: WorkingCalendar, today: LocalDate, workingDays: number): LocalDate {
+  let day = today
+  for (let left = workingDays; ; day = addDays(day, -1)) {
+    if (calendar.isWorkingDay(day) && --left === 0) return day
+  }
+}
+
+/**
  * issueUrgency's verdicts as two dates a query can count with: an issue due before `redBefore`
  * (today) is red, one due before `yellowBefore` (the third working day after today) is yellow,
  * any other, or one without a due date, green.

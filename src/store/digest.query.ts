@@ -1,20 +1,31 @@
 import { addDays, type LocalDate } from '../calendar/local-date.ts'
-import type { DigestData } from '../domain/digest.ts'
-import { workingDayCounter } from '../domain/sla.ts'
+import { LIST_LIMIT, OLDEST_ISSUES, SEVERE_OVERDUE_WORKING_DAYS, type DigestData } from '../domain/digest.ts'
+import { overdueBefore, workingDayCounter } from '../domain/sla.ts'
 import type { Db } from './database.ts'
 import { toIssue, toProgress } from './mappers.ts'
-import { listProjectStatuses, type StatusQuery } from './status.query.ts'
+import { fetchNamedOpenIssues } from './open-issues.query.ts'
+import { listProjectOverview, type StatusQuery } from './status.query.ts'
 
 export interface DigestQuery extends StatusQuery {
   /** The digest's day (`today`): reports are read from the previous working day up to the day before. */
   today: LocalDate
 }
 
+/**
+ * A day's digest as data. Open issues are counted and named by SQLite (a province has tens of
+ * thousands open and the digest names fifteen): every project's status with its issues counted,
+ * each team's counts, the severely overdue and the oldest.
+ */
 export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestData> {
   const days = workingDayCounter(query.calendar, query.today)
   const since = query.calendar.previousWorkingDay(query.today)
   const until = addDays(query.today, -1)
-  const { statuses, openIssues } = await listProjectStatuses(db, query, days)
+  const { statuses, teams } = await listProjectOverview(db, query)
+  const named = await fetchNamedOpenIssues(db, days, {
+    severeBefore: overdueBefore(query.calendar, query.today, SEVERE_OVERDUE_WORKING_DAYS),
+    limit: LIST_LIMIT,
+    oldest: OLDEST_ISSUES,
+  })
 
   const progressRows = await db
     .selectFrom('progress_updates')
@@ -52,6 +63,8 @@ export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestD
     progress: progressRows.map((r) => ({ ...toProgress(r), projectName: r.project_name, reporterName: r.reporter_name })),
     opened: opened.map((r) => ({ ...toIssue(r), projectName: r.project_name })),
     resolved: resolved.map((r) => ({ ...toIssue(r), projectName: r.project_name })),
-    openIssues,
+    openByTeam: teams,
+    severeOverdue: named.severe,
+    oldest: named.oldest,
   }
 }

@@ -3,6 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { ageIssue, compareByUrgency, workingDayCounter, type IssueAge, type WorkingDayCounter } from '../domain/sla.ts'
 import type { Db } from './database.ts'
 import { OPEN_STATUSES } from './issues.repository.ts'
+import { literalLimit } from './literal-limit.ts'
 import { toIssue } from './mappers.ts'
 import type { Category } from '../parse/types.ts'
 import type { DigestOpenIssue, IssueStatus, OpenIssue, Person } from '../domain/types.ts'
@@ -53,38 +54,91 @@ export async function fetchOpenIssues(db: Db, projectId: number | undefined, day
 
 /**
  * Open issues of the projects named in `projectNames` (the active ones), most urgent first. Built
- * as one flat object per issue: the digest makes 10,000s of them.
+ * as one flat object per issue: the ledger export makes 10,000s of them.
  */
 export async function fetchOpenIssueBriefs(db: Db, days: WorkingDayCounter, projectNames: ReadonlyMap<number, string>): Promise<DigestOpenIssue[]> {
-  const rows = await db
-    .selectFrom('issues')
-    .select(['id', 'project_id', 'number', 'category', 'summary', 'status', 'opened_on', 'due_on', 'assignee_id'])
-    .where('status', 'in', OPEN_STATUSES)
-    .where('retracted_at', 'is', null)
-    .execute()
+  const rows = await openBriefs(db).execute()
   const age = ageMemo(days)
   const briefs: DigestOpenIssue[] = []
   for (const r of rows) {
     const projectName = projectNames.get(r.project_id)
-    if (projectName === undefined) continue
-    const a = age(r.opened_on, r.due_on)
-    briefs.push({
-      id: r.id,
-      projectId: r.project_id,
-      projectName,
-      number: r.number,
-      category: r.category as Category,
-      summary: r.summary,
-      status: r.status as IssueStatus,
-      openedOn: r.opened_on,
-      dueOn: r.due_on,
-      assigneeId: r.assignee_id,
-      ageWorkingDays: a.ageWorkingDays,
-      urgency: a.urgency,
-      overdueWorkingDays: a.overdueWorkingDays,
-    })
+    if (projectName !== undefined) briefs.push(toBrief(r, projectName, age(r.opened_on, r.due_on)))
   }
   return briefs.sort(compareByUrgency)
+}
+
+/** The open issues the digest names: how many are overdue since before `severeBefore` and the
+ *  `limit` of them due first, and the `oldest` opened first of the others. Read by SQLite's
+ *  indexes, never the whole list: a province has tens of thousands open. */
+export async function fetchNamedOpenIssues(
+  db: Db,
+  days: WorkingDayCounter,
+  o: { severeBefore: LocalDate; limit: number; oldest: number },
+): Promise<{ severe: { total: number; most: DigestOpenIssue[] }; oldest: DigestOpenIssue[] }> {
+  const age = ageMemo(days)
+  const named = (rows: (BriefRow & { project_name: string })[]) => rows.map((r) => toBrief(r, r.project_name, age(r.opened_on, r.due_on)))
+  const total = await db
+    .selectFrom('issues')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', OPEN_STATUSES)
+    .where('retracted_at', 'is', null)
+    .where('due_on', '<', o.severeBefore)
+    .executeTakeFirstOrThrow()
+  const most = await openBriefs(db)
+    .innerJoin('projects', 'projects.id', 'issues.project_id')
+    .select('projects.name as project_name')
+    .where('issues.due_on', '<', o.severeBefore)
+    .orderBy('issues.due_on')
+    .orderBy('issues.opened_on')
+    .orderBy('issues.id')
+    .limit(literalLimit(o.limit))
+    .execute()
+  const oldest = await openBriefs(db)
+    .innerJoin('projects', 'projects.id', 'issues.project_id')
+    .select('projects.name as project_name')
+    .where((eb) => eb.or([eb('issues.due_on', 'is', null), eb('issues.due_on', '>=', o.severeBefore)]))
+    .orderBy('issues.opened_on')
+    .orderBy('issues.id')
+    .limit(literalLimit(o.oldest))
+    .execute()
+  return { severe: { total: Number(total.n), most: named(most) }, oldest: named(oldest) }
+}
+
+const openBriefs = (db: Db) =>
+  db
+    .selectFrom('issues')
+    .select([
+      'issues.id',
+      'issues.project_id',
+      'issues.number',
+      'issues.category',
+      'issues.summary',
+      'issues.status',
+      'issues.opened_on',
+      'issues.due_on',
+      'issues.assignee_id',
+    ])
+    .where('issues.status', 'in', OPEN_STATUSES)
+    .where('issues.retracted_at', 'is', null)
+
+type BriefRow = Awaited<ReturnType<ReturnType<typeof openBriefs>['execute']>>[number]
+
+function toBrief(r: BriefRow, projectName: string, a: IssueAge): DigestOpenIssue {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    projectName,
+    number: r.number,
+    category: r.category as Category,
+    summary: r.summary,
+    status: r.status as IssueStatus,
+    openedOn: r.opened_on,
+    dueOn: r.due_on,
+    assigneeId: r.assignee_id,
+    ageWorkingDays: a.ageWorkingDays,
+    urgency: a.urgency,
+    overdueWorkingDays: a.overdueWorkingDays,
+  }
 }
 
 /** Thousands of issues share a few hundred (opened, due) pairs: age each pair once. */

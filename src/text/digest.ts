@@ -1,10 +1,7 @@
 import { isoWeekday, type LocalDate } from '../calendar/local-date.ts'
-import type { Digest } from '../domain/digest.ts'
+import { LIST_LIMIT, type Digest } from '../domain/digest.ts'
 import type { Stage } from '../parse/types.ts'
 import { clip, shortDate, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
-
-/** Each list names at most this many items, then says how many more: a phone screen, not a report. */
-export const LIST_LIMIT = 10
 
 const WEEKDAYS = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
@@ -45,10 +42,14 @@ export function renderDigest(d: Digest): string {
   )
 
   const sections: { title: string; lines: string[] }[] = []
-  if (d.severeOverdue.length > 0) {
+  if (d.severeOverdue.total > 0) {
+    const { total, most } = d.severeOverdue
     sections.push({
-      title: `严重超期问题（超期 5 个工作日及以上）${d.severeOverdue.length} 个`,
-      lines: capped(d.severeOverdue, (i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日）`),
+      title: `严重超期问题（超期 5 个工作日及以上）${total} 个`,
+      lines: [
+        ...most.map((i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日）`),
+        ...(total > most.length ? [`……另有 ${total - most.length} 项`] : []),
+      ],
     })
   }
   if (d.teams.length > 0) {

@@ -111,6 +111,24 @@ describe('queries', () => {
     expect(tight.map((s) => s.project.name).sort()).toEqual(['供地超六月', '开工刚满十八月', '开工超十八月'].sort())
   })
 
+  it('names in the digest the issues five working days or more overdue, most overdue first, and the oldest of the rest', async () => {
+    const p = await newProject(store.db, '丙', beijing('2026-02-01T09:00:00'))
+    // Monday 2026-03-09: due 3月2日 is five working days overdue (3, 4, 5, 6, 9 March), due 3月3日 four.
+    const dueMarch2 = await issueAt(store.db, p.id, '2026-02-24T10:00:00', '2026-03-02')
+    const dueFeb10 = await issueAt(store.db, p.id, '2026-02-05T10:00:00', '2026-02-10')
+    const dueMarch3 = await issueAt(store.db, p.id, '2026-02-26T10:00:00', '2026-03-03')
+    // Without a date of its own an issue is due 7 working days on (4 March): overdue, not severely.
+    const noDue = await issueAt(store.db, p.id, '2026-02-20T10:00:00')
+    const digest = await getDigestData(store.db, query('2026-03-09'))
+    expect(digest.severeOverdue.total).toBe(2)
+    expect(digest.severeOverdue.most.map((i) => [i.number, i.overdueWorkingDays])).toEqual([
+      [dueFeb10.number, 15],
+      [dueMarch2.number, 5],
+    ])
+    expect(digest.oldest.map((i) => i.number)).toEqual([noDue.number, dueMarch3.number])
+    expect(digest.openByTeam.approval).toEqual({ red: 4, yellow: 0, green: 0 })
+  })
+
   it("gathers a day's digest: the window since the previous working day, opened, resolved, open, silent", async () => {
     const a = await newProject(store.db, '甲', beijing('2026-02-01T09:00:00'))
     const b = await newProject(store.db, '乙', beijing('2026-02-01T09:00:00'))
@@ -131,7 +149,9 @@ describe('queries', () => {
     ])
     expect(digest.opened.map((i) => [i.projectName, i.number])).toEqual([['乙', openedFriday.number]])
     expect(digest.resolved.map((i) => [i.projectName, i.number])).toEqual([['乙', openedEarlier.number]])
-    expect(digest.openIssues.map((i) => i.number)).toEqual([openedFriday.number])
+    expect(digest.oldest.map((i) => i.number)).toEqual([openedFriday.number])
+    expect(digest.severeOverdue).toEqual({ total: 0, most: [] })
+    expect(digest.openByTeam.approval).toEqual({ red: 0, yellow: 0, green: 1 })
     // 乙 never spoke: silent since it was created on Sunday 2026-02-01; 22 working days to the 9th,
     // counting the two make-up Saturdays and none of the festival.
     expect(digest.projects.map((s) => [s.project.name, s.workingDaysSilent])).toEqual([

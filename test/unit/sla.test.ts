@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
 import { WorkingCalendar } from '../../src/calendar/working-calendar.ts'
 import { addDays } from '../../src/calendar/local-date.ts'
-import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, urgencyCutoffs, workingDayCounter } from '../../src/domain/sla.ts'
+import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, overdueBefore, urgencyCutoffs, workingDayCounter } from '../../src/domain/sla.ts'
 
 const calendar = loadCalendar()
 
@@ -83,6 +83,19 @@ describe('ageIssue and compareByUrgency', () => {
       ['2026-03-02', '2026-03-11'],
       ['2026-03-02', null],
     ])
+  })
+})
+
+describe('overdueBefore', () => {
+  it('gives ageIssue’s overdue count for every due date, across weekends, holidays and make-up days', () => {
+    for (let today = '2026-09-20'; today <= '2026-10-20'; today = addDays(today, 1)) {
+      const days = workingDayCounter(calendar, today)
+      const before = overdueBefore(calendar, today, 5)
+      for (let offset = -30; offset <= 3; offset++) {
+        const due = addDays(today, offset)
+        expect([today, due, due < before]).toEqual([today, due, ageIssue(days, '2026-09-01', due).overdueWorkingDays >= 5])
+      }
+    }
   })
 })
 

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { assembleDigest, wholeMonths } from '../../../src/domain/digest.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
+import type { DigestOpenIssue } from '../../../src/domain/types.ts'
+import { CATEGORIES, type Category } from '../../../src/parse/types.ts'
 import { renderCalendarMissingDigest, renderDigest } from '../../../src/text/digest.ts'
+
+const none = { red: 0, yellow: 0, green: 0 }
+const noOpenIssues = {
+  openByTeam: Object.fromEntries(CATEGORIES.map((c) => [c, none])) as Record<Category, typeof none>,
+  severeOverdue: { total: 0, most: [] },
+  oldest: [],
+}
 
 describe('a digest with nothing to say', () => {
   it('still says something: the day, the headcount, and that nothing needs attention', () => {
     const digest = assembleDigest({
-      data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [], openIssues: [] },
+      data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       missingYears: [],
@@ -18,7 +27,7 @@ describe('a digest with nothing to say', () => {
 
   it('warns about a missing calendar year at the top', () => {
     const digest = assembleDigest({
-      data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-01', projects: [], progress: [], opened: [], resolved: [], openIssues: [] },
+      data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-01', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       missingYears: [2027],
@@ -31,6 +40,30 @@ describe('a digest with nothing to say', () => {
       '📰 督办日报 · 1月4日\n⚠️ 日历缺少 2027 年法定节假日数据，无法判断工作日、计算到期日和超期天数，今日简报未生成。\n' +
         '请管理员在 data/holidays.json 补充该年的放假与调休安排（见 README），补充后发 /简报 即可获取。',
     )
+  })
+})
+
+describe('a digest with issues open', () => {
+  it('counts each team by urgency, names the severely overdue up to ten and says how many more', () => {
+    const overdue = (n: number): DigestOpenIssue => ({
+      id: n, projectId: 1, projectName: '宏达电子', number: n, category: 'land', summary: `青苗补偿第${n}户未谈妥`, status: 'open',
+      openedOn: '2026-08-03', dueOn: '2026-08-12', assigneeId: null, ageWorkingDays: 50, urgency: 'red', overdueWorkingDays: 40 - n,
+    })
+    const digest = assembleDigest({
+      data: {
+        day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [],
+        ...noOpenIssues,
+        openByTeam: { ...noOpenIssues.openByTeam, land: { red: 12, yellow: 1, green: 3 } },
+        severeOverdue: { total: 12, most: Array.from({ length: 10 }, (_, k) => overdue(k + 1)) },
+      },
+      teams: DEFAULT_TEAMS,
+      makeUp: false,
+      missingYears: [],
+    })
+    const text = renderDigest(digest)
+    expect(text).toContain('一、严重超期问题（超期 5 个工作日及以上）12 个\n🔴 宏达电子 #1 青苗补偿第1户未谈妥（超期39个工作日）')
+    expect(text).toContain('🔴 宏达电子 #10 青苗补偿第10户未谈妥（超期30个工作日）\n……另有 2 项')
+    expect(text).toMatch(/二、各专班问题[^\n]*\n[^\n]*：未办结 16（🔴12 🟡1），新增 0，办结 0/u)
   })
 })
 
