@@ -1,0 +1,107 @@
+/**
+ * `npm run bench -- growth`: the store after three years of a province (5,000 projects,
+ * 5,000,000 messages, filled in bulk by the store's seedProvince): the leaders' digest end to end
+ * and a project's `/status`, and what a million messages cost on disk.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { commands } from '../../commands/index.ts'
+import { readChatText } from '../bot/chat-message.ts'
+import type { CommandContext } from '../bot/command.ts'
+import { FakeClock } from '../clock.ts'
+import type { LocalDate } from '../calendar/local-date.ts'
+import { assembleDigest } from '../domain/digest.ts'
+import { jobDay, missingCalendarYears } from '../domain/job-day.ts'
+import { settingsFromEnv } from '../settings.ts'
+import { getDigestData, migrateToLatest, openDatabase, seedProvince, type Db } from '../store/index.ts'
+import { renderDigest } from '../text/digest.ts'
+
+const PROJECTS = Number(process.env['BENCH_GROWTH_PROJECTS'] ?? 5_000)
+const MESSAGES = Number(process.env['BENCH_GROWTH_MESSAGES'] ?? 5_000_000)
+const FROM = '2023-12-01'
+const TO = '2026-11-27'
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
+
+function statusContext(db: Db, rules: CommandContext['rules'], projectId: number, today: LocalDate): CommandContext {
+  const now = new Date(`${today}T02:00:00Z`)
+  const text = '/status'
+  return {
+    args: '',
+    message: {
+      id: `status-${projectId}`,
+      kind: 'text',
+      text,
+      ...readChatText(text, 'text'),
+      talker: { id: `wxid_p${(projectId - 1) * 6}`, name: '成员' },
+      room: { id: `province-${projectId}@chatroom`, topic: `【项目】项目${projectId}推进群`, ownerId: undefined },
+      mentionIds: [],
+      sentAt: now,
+    },
+    place: 'project',
+    project: { id: projectId, name: `项目${projectId}`, muted: false },
+    isAdmin: false,
+    isGroupOwner: false,
+    sender: undefined,
+    messageRowId: null,
+    now,
+    today,
+    db,
+    clock: new FakeClock(now.toISOString()),
+    rules,
+    dataDir: tmpdir(),
+    catalogue: commands,
+    board: undefined,
+  }
+}
+
+export async function benchGrowth(report: (line: string) => void): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-bench-growth-'))
+  const path = join(dir, 'province.sqlite')
+  const db = openDatabase(path)
+  try {
+    await migrateToLatest(db)
+    const seeding = performance.now()
+    await seedProvince(db, { projects: PROJECTS, messages: MESSAGES, from: FROM, to: TO })
+    const bytes = statSync(path).size
+    const count = async (table: 'issues' | 'progress_updates' | 'outbox') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    const open = Number((await db.selectFrom('issues').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'open').executeTakeFirstOrThrow()).n)
+    report(
+      `growth: ${PROJECTS.toLocaleString('en')} projects, ${MESSAGES.toLocaleString('en')} messages (${FROM} to ${TO}), ` +
+        `${(await count('issues')).toLocaleString('en')} issues (${open.toLocaleString('en')} open), ${(await count('progress_updates')).toLocaleString('en')} progress updates, ` +
+        `${(await count('outbox')).toLocaleString('en')} replies sent; filled in ${((performance.now() - seeding) / 1000).toFixed(0)} s`,
+    )
+    report(`growth: database file ${(bytes / 2 ** 20).toFixed(0)} MiB, ${(bytes / 2 ** 20 / (MESSAGES / 1e6)).toFixed(0)} MiB per million messages (with their records and replies)`)
+
+    const { rules } = settingsFromEnv({})
+    const { calendar } = rules
+    const today = '2026-11-27' as LocalDate
+    const query = { today, calendar, timeZone: rules.timeZone, thresholds: rules.slowThresholds }
+    const day = jobDay(calendar, today)
+    const digestTimes: number[] = []
+    let chars = 0
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      const data = await getDigestData(db, query)
+      const text = renderDigest(assembleDigest({ data, teams: rules.teams, makeUp: day.work && day.makeUp, missingYears: missingCalendarYears(calendar, today) }))
+      digestTimes.push(performance.now() - started)
+      chars = text.length
+    }
+    report(`growth: the digest end to end (queries, assembly, text; ${chars.toLocaleString('en')} characters): ${median(digestTimes).toFixed(0)} ms (median of 5, first ${digestTimes[0]!.toFixed(0)} ms; target < 300 ms)`)
+
+    // /status as a group member sends it: the command itself, its queries and its text.
+    const status = commands.find((c) => c.name === 'status')!
+    const statusTimes: number[] = []
+    for (let i = 0; i < 200; i++) {
+      const projectId = 1 + ((i * 7919) % PROJECTS)
+      const started = performance.now()
+      await status.run(statusContext(db, rules, projectId, today))
+      statusTimes.push(performance.now() - started)
+    }
+    report(`growth: /status in a project's group (the command: queries and text): ${median(statusTimes).toFixed(2)} ms (median of 200 projects, slowest ${Math.max(...statusTimes).toFixed(1)} ms; target < 5 ms)`)
+  } finally {
+    await db.destroy()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
