@@ -14,6 +14,8 @@ export interface OpenOptions {
   profile?: QueryProfile
   /** SQLite's page cache in MiB: 64 by default, so that the bot keeps a city's ledger in memory. */
   cacheMiB?: number
+  /** A database thrown away after use (`npm run replay`): never waits for the disk (no fsync). */
+  throwaway?: boolean
 }
 
 /**
@@ -33,7 +35,7 @@ export function openSqlite(path: string, options: OpenOptions = {}): SQLite.Data
   }
   const sqlite = new SQLite(path)
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma(options.throwaway ? 'synchronous = OFF' : 'synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   // 64 MiB of page cache (SQLite's default is 2): a city's ledger then stays in memory between
   // queries. A tool that reads everything once (npm run export) asks for less and stays small.

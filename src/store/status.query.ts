@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder } from 'kysely'
-import type { LocalDate } from '../calendar/local-date.ts'
+import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { buildProjectStatus, countByUrgency, type ProjectStatus } from '../domain/project-status.ts'
 import { urgencyCutoffs, workingDayCounter, type UrgencyCounts, type WorkingDayCounter } from '../domain/sla.ts'
@@ -27,7 +27,7 @@ export async function getProjectStatus(db: Db, projectId: number, query: StatusQ
   const row = await db
     .selectFrom('projects')
     .selectAll()
-    .select(lastMessageOn)
+    .select(lastMessageAt)
     .where('id', '=', projectId)
     .executeTakeFirst()
   if (!row) return null
@@ -37,7 +37,7 @@ export async function getProjectStatus(db: Db, projectId: number, query: StatusQ
     await findLatestProgress(db, projectId),
     await fetchOpenIssues(db, projectId, days),
   ]
-  return buildProjectStatus(toProject(row), stages, latest, row.last_message_on, countByUrgency(open), days, query)
+  return buildProjectStatus(toProject(row), stages, latest, localDay(row.last_message_at, query), countByUrgency(open), days, query)
 }
 
 export interface ProjectStatusList {
@@ -107,7 +107,7 @@ export async function listProjectOverview(db: Db, query: StatusQuery, team: Cate
 
 /** What every project's status needs besides its open issues, read once for all projects. */
 async function projectFacts(db: Db) {
-  const rows = await db.selectFrom('projects').selectAll().select(lastMessageOn).orderBy('id').execute()
+  const rows = await db.selectFrom('projects').selectAll().select(lastMessageAt).orderBy('id').execute()
   const projects = rows.map(toProject)
   const stages = await getAllStageDates(db)
   const latest = await latestProgressByProject(db)
@@ -116,7 +116,7 @@ async function projectFacts(db: Db) {
     /** The statuses, given each project's open issues counted (a project left out has none). */
     statuses(counts: ReadonlyMap<number, UrgencyCounts>, days: WorkingDayCounter, query: StatusQuery): ProjectStatus[] {
       return projects.map((p, i) =>
-        buildProjectStatus(p, stages.get(p.id) ?? {}, latest.get(p.id) ?? null, rows[i]!.last_message_on, counts.get(p.id) ?? NONE, days, query),
+        buildProjectStatus(p, stages.get(p.id) ?? {}, latest.get(p.id) ?? null, localDay(rows[i]!.last_message_at, query), counts.get(p.id) ?? NONE, days, query),
       )
     },
   }
@@ -124,15 +124,20 @@ async function projectFacts(db: Db) {
 
 const NONE: UrgencyCounts = { red: 0, yellow: 0, green: 0 }
 
-/** The day of a project's latest message, found by a seek on the (project_id, sent_at) index. */
-const lastMessageOn = (eb: ExpressionBuilder<Database, 'projects'>) =>
+/**
+ * When a project's latest message was sent, found by a seek on the (project_id, sent_at) index
+ * and read from it (its day is worked out here: reading sent_on would read 5,000 rows more).
+ */
+const lastMessageAt = (eb: ExpressionBuilder<Database, 'projects'>) =>
   eb
     .selectFrom('messages')
-    .select('messages.sent_on')
+    .select('messages.sent_at')
     .whereRef('messages.project_id', '=', 'projects.id')
     .orderBy('messages.sent_at', 'desc')
     .limit(literalLimit(1))
-    .as('last_message_on')
+    .as('last_message_at')
+
+const localDay = (sentAt: string | null, query: StatusQuery): LocalDate | null => (sentAt === null ? null : dateInZone(new Date(sentAt), query.timeZone))
 
 /** Each active project's latest progress update: one seek per project on (project_id, recorded_at). */
 async function latestProgressByProject(db: Db): Promise<Map<number, ProgressUpdate>> {
