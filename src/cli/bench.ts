@@ -11,6 +11,7 @@ import { benchExport } from './bench-export.ts'
 import { benchGrowth } from './bench-growth.ts'
 import { benchIntake } from './bench-intake.ts'
 import { benchParser } from './bench-parser.ts'
+import { benchReplay } from './bench-replay.ts'
 import { benchStore } from './bench-store.ts'
 import { benchWire } from './bench-wire.ts'
 
@@ -23,6 +24,7 @@ const parts: Record<string, () => Promise<void>> = {
   wire: () => benchWire(root, report),
   intake: () => benchIntake(root, report),
   parser: () => benchParser(root, report),
+  replay: () => benchReplay(root, report),
   store: () => benchStore(report),
   digest: () => benchDigest(report),
   board: () => benchBoard(report),

@@ -33,7 +33,8 @@ const BOT_NAME = '督办助手'
  */
 export async function replayConversation(events: Iterable<ChatEvent>, rules: Rules): Promise<LedgerProject[]> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-replay-'))
-  const db = openDatabase(join(dir, 'replay.sqlite'))
+  // A scratch database: nothing in it outlives the replay, so it never waits for the disk.
+  const db = openDatabase(join(dir, 'replay.sqlite'), { throwaway: true })
   try {
     await migrateToLatest(db)
     const clock = new FakeClock(new Date(0))
