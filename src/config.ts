@@ -1,5 +1,6 @@
+import { dirname, join } from 'node:path'
 import { z } from 'zod'
-import type { WechatyConnection } from './bot/connection-puppet.ts'
+import type { WechatyConnection, WechatyLogLevel } from './bot/connection-puppet.ts'
 import type { SlowThresholds } from './domain/slow-projects.ts'
 import { cronProblem, type JobSchedule } from './jobs/index.ts'
 import type { BoardSettings } from './web/index.ts'
@@ -28,13 +29,26 @@ export interface Config {
   slowThresholds: SlowThresholds
   /** The whiteboard web server; `undefined` when WEB_PORT is 0 (no board). */
   board: BoardSettings | undefined
+  /** WECHATY_LOG: Wechaty's own log lines at this level; `undefined` keeps them out of the console. */
+  wechatyLog: WechatyLogLevel | undefined
 }
+
+// Only types come from the bot: reading the settings must not load Wechaty (npm run digest).
+const WECHATY_LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'verbose', 'silly'] as const satisfies readonly WechatyLogLevel[]
+
+/** Where the settings' files are when nothing says otherwise. */
+export const DEFAULT_DATABASE_PATH = 'data/duban.sqlite'
+export const DEFAULT_TEAMS_FILE = 'data/teams.json'
+export const DEFAULT_HOLIDAYS_FILE = 'data/holidays.json'
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 const present = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim())
 const optionalText = z.preprocess(emptyToUndefined, z.string().trim().optional())
-const wholeNumber = (fallback: number, min: number, max: number) =>
-  z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).max(max).default(fallback))
+/** A whole number in a range; every way of missing it says the same: "应为 1 到 250 之间的整数". */
+const wholeNumber = (fallback: number, min: number, max: number) => {
+  const error = `应为 ${min} 到 ${max} 之间的整数`
+  return z.preprocess(emptyToUndefined, z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).default(fallback))
+}
 
 const cron = (fallback: string) =>
   z.preprocess(
@@ -50,24 +64,24 @@ const cron = (fallback: string) =>
   )
 
 const schema = z.object({
-  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default('data/duban.sqlite')),
+  DATABASE_PATH: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_DATABASE_PATH)),
   BOT_ADMINS: z.preprocess(emptyToUndefined, z.string().default('')),
   PROJECT_ROOM_PATTERN: z.preprocess(
     emptyToUndefined,
     z
       .string()
       .default('^【项目】(.+?)(推进群|工作群|群)?$')
-      .refine(isRegExp, { message: 'not a valid regular expression' }),
+      .refine(isRegExp, { message: '不是有效的正则表达式' }),
   ),
   SEND_INTERVAL_MS: wholeNumber(2000, 0, 600_000),
   ISSUE_SLA_WORKING_DAYS: wholeNumber(7, 1, 250),
   BOT_TIMEZONE: z.preprocess(
     emptyToUndefined,
-    z.string().default('Asia/Shanghai').refine(isTimeZone, { message: 'not an IANA timezone such as Asia/Shanghai' }),
+    z.string().default('Asia/Shanghai').refine(isTimeZone, { message: '不是有效的时区名称，例如 Asia/Shanghai' }),
   ),
   LOGIN_TIMEOUT_SECONDS: wholeNumber(60, 1, 3600),
-  TEAMS_FILE: z.preprocess(emptyToUndefined, z.string().default('data/teams.json')),
-  HOLIDAYS_FILE: z.preprocess(emptyToUndefined, z.string().default('data/holidays.json')),
+  TEAMS_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_TEAMS_FILE)),
+  HOLIDAYS_FILE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_HOLIDAYS_FILE)),
   REMINDER_CRON: cron('0 17 * * *'),
   BLOCKER_CRON: cron('0 9 * * *'),
   DIGEST_CRON: cron('30 8 * * *'),
@@ -78,15 +92,19 @@ const schema = z.object({
   SLOW_CONSTRUCTION_MONTHS: wholeNumber(18, 1, 120),
   WEB_HOST: z.preprocess(emptyToUndefined, z.string().trim().default('127.0.0.1')),
   WEB_PORT: wholeNumber(8080, 0, 65_535),
-  BOARD_URL: z.preprocess(emptyToUndefined, z.string().trim().refine(isWebAddress, { message: 'not an http:// or https:// address' }).optional()),
-  BOARD_SECRET: z.preprocess(emptyToUndefined, z.string().trim().min(32, 'at least 32 characters (or leave it empty: one is generated and kept in the database)').optional()),
+  BOARD_URL: z.preprocess(emptyToUndefined, z.string().trim().refine(isWebAddress, { message: '应为 http:// 或 https:// 开头的网址' }).optional()),
+  BOARD_SECRET: z.preprocess(emptyToUndefined, z.string().trim().min(32, '至少 32 个字符（或留空：首次启动时自动生成并保存在数据库里）').optional()),
   BOARD_LINK_DAYS: wholeNumber(7, 1, 365),
+  WECHATY_LOG: z.preprocess(
+    (v) => (typeof emptyToUndefined(v) === 'string' ? (v as string).trim().toLowerCase() : undefined),
+    z.enum(WECHATY_LOG_LEVELS, { message: `只能是 ${WECHATY_LOG_LEVELS.join('、')} 之一` }).optional(),
+  ),
   WECHATY_PUPPET: optionalText,
   WECHATY_PUPPET_SERVICE_TOKEN: optionalText,
   WECHATY_PUPPET_SERVICE_ENDPOINT: optionalText,
   WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: z.preprocess(
     emptyToUndefined,
-    z.enum(['true', 'false'], { message: 'must be exactly true or false' }).optional(),
+    z.enum(['true', 'false'], { message: '只能是 true 或 false' }).optional(),
   ),
 })
 
@@ -112,10 +130,15 @@ function isTimeZone(text: string): boolean {
   }
 }
 
+/** The local console keeps its demo data beside the real database, never in it: data/console.sqlite. */
+export function consoleDatabasePath(databasePath: string): string {
+  return join(dirname(databasePath), 'console.sqlite')
+}
+
 /** Thrown when settings are wrong; its message lists every wrong setting, one per line. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`设置有误 (invalid settings):\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    super(`设置有误（.env 或环境变量），请改正：\n${problems.map((p) => `  - ${p}`).join('\n')}`)
     this.name = 'ConfigError'
   }
 }
@@ -125,12 +148,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = schema.safeParse(env)
   const problems = result.success
     ? []
-    : result.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`)
+    : result.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}：${i.message}`)
   // Wechaty's own rule: the token alone implies the puppet service, and the service needs a token.
   const token = present(env['WECHATY_PUPPET_SERVICE_TOKEN'])
   const puppet = present(env['WECHATY_PUPPET']) ?? (token ? 'wechaty-puppet-service' : undefined)
   if (puppet === 'wechaty-puppet-service' && !token) {
-    problems.push('WECHATY_PUPPET_SERVICE_TOKEN: required when WECHATY_PUPPET is wechaty-puppet-service')
+    problems.push('WECHATY_PUPPET_SERVICE_TOKEN：WECHATY_PUPPET 为 wechaty-puppet-service 时必须填写')
+  }
+  if (puppet === 'wechaty-puppet-service' && token && !present(env['WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME'])) {
+    const problem = tokenProblem(token)
+    if (problem) problems.push(`WECHATY_PUPPET_SERVICE_TOKEN：${problem}`)
   }
   if (!result.success || problems.length > 0) throw new ConfigError(problems)
   const s = result.data
@@ -171,7 +198,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             secret: s.BOARD_SECRET,
             linkDays: s.BOARD_LINK_DAYS,
           },
+    wechatyLog: s.WECHATY_LOG,
   }
+}
+
+/**
+ * Why a puppet service token cannot work, known before connecting. The service client takes the
+ * TLS server name from the token's prefix, up to its last underscore: "puppet_padlocal_3f2a…" and
+ * "insecure_3f2a…" have one, a bare "3f2a…" or "_3f2a…" has none, and the client refuses it
+ * (WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME, when set, supplies the name instead).
+ */
+function tokenProblem(token: string): string | null {
+  return token.lastIndexOf('_') > 0
+    ? null
+    : '格式不对：token 应带服务商给的前缀和下划线，例如 puppet_padlocal_xxxx 或 insecure_xxxx；请照服务商给的原样填写'
 }
 
 /** "张三, 李四，【督办】领导群" → three names: ASCII or full-width commas, spaces trimmed. */

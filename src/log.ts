@@ -6,9 +6,9 @@ export interface Logger {
 }
 
 export const consoleLogger: Logger = {
-  info: (line) => console.log(`[duban] ${line}`),
-  warn: (line) => console.warn(`[duban] ${line}`),
-  error: (line) => console.error(`[duban] ${line}`),
+  info: (line) => console.log(`[督办助手] ${line}`),
+  warn: (line) => console.warn(`[督办助手] ${line}`),
+  error: (line) => console.error(`[督办助手] ${line}`),
 }
 
 export const silentLogger: Logger = { info: () => {}, warn: () => {}, error: () => {} }

@@ -1,13 +1,14 @@
-import { dirname, join } from 'node:path'
 import { commands } from '../commands/index.ts'
 import { appOptions, createApp } from './app.ts'
-import { connectionPuppet } from './bot/connection-puppet.ts'
+import { connectionPuppet, setWechatyLogLevel } from './bot/connection-puppet.ts'
 import { CONSOLE_OWNER, runConsole } from './bot/console.ts'
 import { LoginError } from './bot/transport.ts'
+import { consoleDatabasePath } from './config.ts'
 import { jobs } from './jobs/index.ts'
 import { consoleLogger } from './log.ts'
 import { readSettings, type Settings } from './settings.ts'
 import { migrateToLatest, openDatabase, type Db } from './store/index.ts'
+import { renderLoginFailure } from './text/start-up.ts'
 import { BoardServerError } from './web/index.ts'
 
 /**
@@ -20,6 +21,7 @@ async function main(): Promise<number> {
   const settings = readSettings()
   if (!settings) return 2
   const { config } = settings
+  setWechatyLogLevel(config.wechatyLog)
   if (!config.connection) return runLocalConsole(settings)
 
   const db = await openStore(config.databasePath)
@@ -32,7 +34,7 @@ async function main(): Promise<number> {
   let stopping: Promise<void> | undefined
   const shutdown = (signal: string) => {
     stopping ??= (async () => {
-      consoleLogger.info(`${signal}: stopping (finishing the send in flight, closing the database)`)
+      consoleLogger.info(`收到 ${signal}，正在停止：发完正在发送的一条，关闭数据库`)
       await app.stop()
       await db.destroy()
       process.exit(0)
@@ -51,23 +53,26 @@ async function main(): Promise<number> {
     }
     if (!(error instanceof LoginError)) throw error
     console.error(
-      `duban could not connect to WeChat: ${error.message}.\n` +
-        `Check WECHATY_PUPPET_SERVICE_TOKEN (is it valid and not expired?) and WECHATY_PUPPET_SERVICE_ENDPOINT ` +
-        `(${config.connection.endpoint ?? 'not set: the token is looked up on the internet'}; is the puppet service running and reachable?), ` +
-        `and WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true if the service has no TLS.`,
+      renderLoginFailure({
+        reason: error.reason,
+        lastError: error.lastError,
+        timeoutSeconds: Math.round(error.timeoutMs / 1000),
+        endpoint: config.connection.endpoint,
+        noTls: config.connection.noTls,
+      }),
     )
     await app.stop().catch(() => undefined)
     await db.destroy()
     return 1
   }
-  consoleLogger.info(`running; database ${config.databasePath}; sending at most one message every ${config.sendIntervalMs} ms`)
+  consoleLogger.info(`已启动：数据库 ${config.databasePath}；两条消息之间至少间隔 ${config.sendIntervalMs} 毫秒`)
   return -1
 }
 
 /** The local console: its demo data apart from a real database next to it. */
 async function runLocalConsole(settings: Settings): Promise<number> {
-  const path = join(dirname(settings.config.databasePath), 'console.sqlite')
-  console.log('No WeChat connection configured (set WECHATY_PUPPET_SERVICE_TOKEN): starting the local console.')
+  const path = consoleDatabasePath(settings.config.databasePath)
+  console.log('未配置微信连接（WECHATY_PUPPET_SERVICE_TOKEN），现在打开本地控制台：模拟的微信群，数据与正式数据分开。')
   const db = await openStore(path)
   const base = appOptions(settings, db, commands, consoleLogger)
   await runConsole({

@@ -1,5 +1,16 @@
-import type { WechatyOptions } from 'wechaty'
+import { log, type WechatyOptions } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
+
+/** The levels of Wechaty's logger (brolog), quietest first: WECHATY_LOG. */
+export type WechatyLogLevel = 'silent' | 'error' | 'warn' | 'info' | 'verbose' | 'silly'
+
+/**
+ * Wechaty and its puppets log in English with their own clock ("07:30:42 WARN ServiceCtl stop()
+ * found that is starting…"): noise to a deployer, so silent unless WECHATY_LOG asks for a level.
+ */
+export function setWechatyLogLevel(level: WechatyLogLevel | undefined): void {
+  log.level(level ?? 'silent')
+}
 
 /** The puppet service client, when a connection is configured. */
 export interface WechatyConnection {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { createInterface, type Interface } from 'node:readline'
-import { log as wechatyLog, types } from 'wechaty'
+import { types } from 'wechaty'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import type { Logger } from '../log.ts'
+import { silentLogger, type Logger } from '../log.ts'
 import type { Db } from '../store/index.ts'
 import { startOnMock } from './mock-login.ts'
 import { findOrBindProject } from './project-binding.ts'
@@ -37,6 +37,17 @@ export interface ConsoleOptions {
   output?: NodeJS.WritableStream
 }
 
+/** The console's own commands, as the README's table lists them. */
+const CONSOLE_HELP = [
+  ':as 李四          换人发言（新名字会自动进群）',
+  ':quote 3 已解决   引用第 3 条消息回复（编号见方括号）',
+  ':recall           撤回当前成员刚发的消息',
+  ':private /status  私聊机器人',
+  ':help             再看一遍帮助',
+  ':quit             退出（Ctrl+C 亦可）',
+  '群里的命令（/状态、/问题 等）发 /help 查看',
+]
+
 interface Line {
   id: string
   name: string
@@ -50,7 +61,6 @@ interface Line {
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   const out = o.output ?? process.stdout
   const print = (s: string) => out.write(`${s}\n`)
-  wechatyLog.level('silent')
   const mocker = new mock.Mocker()
   const puppet = new PuppetMock({ mocker })
   const botUser = mocker.createContact({ name: '督办助手' })
@@ -104,8 +114,9 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
 
   const bot = o.createApp(puppet, log)
   await startOnMock(bot, puppet, mocker, botUser)
-  // WeChat knows only this run's group: an earlier run's demo project is re-bound to it.
-  await findOrBindProject(o.db, { id: room.id, topic: CONSOLE_TOPIC }, o.projectRoomPattern, new Date(), log, async (id) => id === room.id)
+  // WeChat knows only this run's group: an earlier run's demo project is re-bound to it, every
+  // start, which is no news to the person at the console (the header names the group).
+  await findOrBindProject(o.db, { id: room.id, topic: CONSOLE_TOPIC }, o.projectRoomPattern, new Date(), silentLogger, async (id) => id === room.id)
   const board = bot.boardLink()
 
   const emit = (partial: Record<string, unknown>) => {
@@ -125,12 +136,11 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   print(bold('督办助手 · 本地控制台') + dim(`（模拟微信，数据存于 ${o.databasePath}）`))
   print(`群「${CONSOLE_TOPIC}」，成员：${MEMBERS.join('、')}（${CONSOLE_OWNER} 是群主和管理员）`)
   if (board) print(`督办白板（只读网页，用浏览器打开，${Math.round((board.expiresAt.getTime() - Date.now()) / 86_400_000)} 天内有效）：${cyan(board.url)}`)
-  print('直接输入文字，就是以当前成员的身份在群里发言。')
-  print(dim('  :as 李四          换人发言（新名字会自动进群）'))
-  print(dim('  :quote 3 已解决   引用第 3 条消息回复（编号见方括号）'))
-  print(dim('  :recall           撤回当前成员刚发的消息'))
-  print(dim('  :private /status  私聊机器人'))
-  print(dim('  :help             再看一遍；:quit 退出（Ctrl+C 亦可）'))
+  const printHelp = () => {
+    print('直接输入文字，就是以当前成员的身份在群里发言。控制台命令：')
+    for (const line of CONSOLE_HELP) print(dim(`  ${line}`))
+  }
+  printHelp()
   print('试试：')
   for (const t of ['厂房主体结构已完成60%，预计5月底封顶', '施工用电还没接入，供电局说要等电力设施迁改', '/issues', '供电接入已解决', '/status', '/help']) {
     print(dim(`  ${t}`))
@@ -161,7 +171,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       if (text === '') return print('用法：:private 文本')
       emit({ listenerId: botUser.id, text })
     },
-    help: () => print('命令：:as 名字 · :quote 编号 文本 · :recall · :private 文本 · :quit；群命令发 /help'),
+    help: printHelp,
   }
 
   const input = o.input ?? process.stdin

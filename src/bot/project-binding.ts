@@ -66,10 +66,10 @@ export async function findOrBindProject(
     // Only a group whose old id WeChat no longer knows moves: anyone can name a new group like an
     // existing project's, and must not take its reminders and issue lists with it.
     if (roomExists && (await roomExists(byTopic.roomId))) {
-      log.warn(`group ${room.id} is named "${room.topic}" like the bound group ${byTopic.roomId}, which still exists: left unbound`)
+      log.warn(`又有一个群叫「${room.topic}」，而原项目群仍在：这个新群不绑定，以免仿冒群名截走提醒和问题清单（新群 ${room.id}，原群 ${byTopic.roomId}）`)
       return undefined
     }
-    log.info(`group "${room.topic}" found under a new id ${room.id} (was ${byTopic.roomId}): re-bound`)
+    log.info(`群「${room.topic}」换了群 id（微信重新登录后常见），已接续原项目，记录不变`)
     await bindProjectRoom(db, byTopic.id, room.id, room.topic)
     return { ...byTopic, roomId: room.id }
   }
@@ -82,9 +82,9 @@ export async function findOrBindProject(
 async function bindByName(db: Db, name: string, room: RoomSeen, at: Date, log: Logger): Promise<Project | undefined> {
   const bound = await bindRoomByProjectName(db, name, room, at)
   if (!bound) {
-    log.warn(`group "${room.topic}" names project "${name}", already bound to another group`)
+    log.warn(`群「${room.topic}」对应的项目「${name}」已绑定在另一个群，这个群不绑定`)
     return undefined
   }
-  if (bound.created) log.info(`group "${room.topic}" bound to new project "${name}"`)
+  if (bound.created) log.info(`群「${room.topic}」已绑定为新项目「${name}」`)
   return bound.project
 }

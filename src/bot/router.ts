@@ -92,7 +92,7 @@ export function createRouter(deps: RouterDeps): Router {
       // The savepoint took back what this message did, a binding of its group or a new sender included.
       if (msg.room) projects.forget(msg.room.id)
       memo.clear()
-      await reply(failureText(error, msg)).catch((e: unknown) => log.error(`reply to ${msg.id} failed: ${String(e)}`))
+      await reply(failureText(error, msg)).catch((e: unknown) => log.error(`消息 ${msg.id} 的回复未能放入发件队列：${String(e)}`))
     }
   }
 
@@ -244,7 +244,7 @@ export function createRouter(deps: RouterDeps): Router {
     }
     // A year missing from the holiday calendar is told as it is: an admin has to add it (README).
     if (error instanceof UserFacingError || error instanceof CalendarYearMissingError) return error.message
-    log.error(`message ${msg.id}: ${(error as Error).stack ?? String(error)}`)
+    log.error(`处理消息 ${msg.id} 时出错：${(error as Error).stack ?? String(error)}`)
     return SORRY
   }
 

@@ -27,7 +27,7 @@ export function superviseLogin(o: SupervisorOptions): { stop(): void } {
     if (busy) return
     const now = o.clock.now().getTime()
     if (o.isLoggedIn()) {
-      if (offlineSince !== undefined) o.log.info('supervisor: logged in again')
+      if (offlineSince !== undefined) o.log.info('微信已重新登录')
       offlineSince = undefined
       wait = o.offlineMs
       return
@@ -35,9 +35,9 @@ export function superviseLogin(o: SupervisorOptions): { stop(): void } {
     offlineSince ??= now
     if (now - offlineSince < wait) return
     busy = true
-    o.log.warn(`supervisor: not logged in for ${Math.round((now - offlineSince) / 1000)} s; restarting the puppet`)
+    o.log.warn(`微信已掉线 ${Math.round((now - offlineSince) / 1000)} 秒，正在重新连接`)
     o.restart()
-      .catch((error: unknown) => o.log.error(`supervisor: restart failed: ${String(error)}`))
+      .catch((error: unknown) => o.log.error(`重新连接微信失败，稍后再试：${String(error)}`))
       .finally(() => {
         offlineSince = o.clock.now().getTime()
         wait = Math.min(MAX_BACKOFF_MS, wait * 2)

@@ -37,12 +37,28 @@ export interface Transport {
   stop(): Promise<void>
 }
 
+/**
+ * Why start-up gave up on logging in: the time ran out (the service may be down or unreachable,
+ * which can heal), or the service refused the token (which cannot: waiting longer changes nothing).
+ */
 export class LoginError extends Error {
-  constructor(message: string) {
-    super(message)
+  constructor(
+    readonly reason: 'timeout' | 'token-refused',
+    /** The last error Wechaty reported while waiting, as it said it ('' when none). */
+    readonly lastError: string,
+    readonly timeoutMs: number,
+  ) {
+    super(reason === 'timeout' ? `no login within ${Math.round(timeoutMs / 1000)} s${lastError ? `: ${lastError}` : ''}` : lastError)
     this.name = 'LoginError'
   }
 }
+
+/**
+ * Errors no wait can heal, so start-up stops at once instead of running out the login timeout.
+ * Examples: the service answering `16 UNAUTHENTICATED: Invalid Wechaty TOKEN "insecure_x"`, and the
+ * client refusing a token without a provider prefix (`requires a SNI as prefix of the token`).
+ */
+const TOKEN_REFUSED = /UNAUTHENTICATED|Invalid Wechaty TOKEN|requires a SNI as prefix/u
 
 /** The only place that drives Wechaty: events in, sends out, login, the supervisor. */
 export function createTransport(o: TransportOptions): Transport {
@@ -55,13 +71,14 @@ export function createTransport(o: TransportOptions): Transport {
     if (m.self()) return
     o.onMessage({ id: m.id, read: () => toChatMessage(m) })
   })
-  wechaty.on('login', (user) => o.log.info(`logged in as ${user.name()}`))
+  wechaty.on('login', (user) => o.log.info(`已登录微信：${user.name()}`))
   wechaty.on('logout', (user) => {
-    if (!stopping) o.log.warn(`logged out: ${user.name()}`)
+    if (!stopping) o.log.warn(`微信已登出：${user.name()}`)
   })
   wechaty.on('error', (error) => {
     // Wechaty 1.20 reports NOPUPPET once at every start, before its puppet is wired: not a problem.
-    if (error.message !== 'NOPUPPET') o.log.warn(`wechaty: ${error.message}`)
+    // A refused token ends start-up with its own explanation (main.ts), so it is not logged twice.
+    if (error.message !== 'NOPUPPET' && !TOKEN_REFUSED.test(error.message)) o.log.warn(`微信连接报错：${error.message}`)
   })
 
   return {
@@ -70,7 +87,7 @@ export function createTransport(o: TransportOptions): Transport {
       // Listen before starting: a dead service reports its errors while start() is still running.
       const login = waitForLogin(wechaty, o.loginTimeoutMs)
       login.catch(() => undefined) // awaited below; this only keeps an early timeout from counting as unhandled
-      await wechaty.start().catch((error: unknown) => o.log.warn(`wechaty start: ${String(error)}`))
+      await wechaty.start().catch((error: unknown) => o.log.warn(`微信启动出错：${String(error)}`))
       await login
       if (o.supervisor) {
         supervisor = superviseLogin({
@@ -99,27 +116,31 @@ export function createTransport(o: TransportOptions): Transport {
 
 /**
  * `start()` resolves even with a wrong token or a dead service and reports trouble as `error`
- * events, so login is awaited with a timeout and the last error goes into the failure.
+ * events, so login is awaited with a timeout and the last error goes into the failure; a refused
+ * token fails at once.
  */
 async function waitForLogin(wechaty: Wechaty, timeoutMs: number): Promise<void> {
   if (wechaty.isLoggedIn) return
   let lastError = ''
-  const onError = (e: Error) => {
-    lastError = e.message
-  }
-  wechaty.on('error', onError)
+  let onError: ((e: Error) => void) | undefined
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new LoginError(`WeChat did not log in within ${Math.round(timeoutMs / 1000)} s${lastError ? ` (last error: ${lastError})` : ''}`))
-      }, timeoutMs)
+      const timer = setTimeout(() => reject(new LoginError('timeout', lastError, timeoutMs)), timeoutMs)
+      onError = (e: Error) => {
+        if (e.message === 'NOPUPPET') return
+        lastError = e.message
+        if (!TOKEN_REFUSED.test(e.message)) return
+        clearTimeout(timer)
+        reject(new LoginError('token-refused', e.message, timeoutMs))
+      }
+      wechaty.on('error', onError)
       wechaty.once('login', () => {
         clearTimeout(timer)
         resolve()
       })
     })
   } finally {
-    wechaty.off('error', onError)
+    if (onError) wechaty.off('error', onError)
   }
 }
 

@@ -10,19 +10,24 @@ interface ChineseDaysData {
   workdays: Record<LocalDate, string>
 }
 
-const localDate = z.string().refine(isLocalDate, { message: 'not a YYYY-MM-DD date' })
+const localDate = z.string({ error: '日期应写成 "2027-01-01" 这样的文字' }).refine(isLocalDate, { message: '不是有效的日期，应写成 2027-01-01 这样' })
 
 /**
  * The local override file (`data/holidays.json` by default): a year listed here replaces whatever
  * the package knows about it, so a newly announced year works without a new release.
  *   { "years": { "2027": { "holidays": ["2027-01-01", …], "workdays": ["2027-02-07", …] } } }
  */
-const overrideSchema = z.object({
-  years: z.record(
-    z.string().regex(/^\d{4}$/, 'a year such as "2027"'),
-    z.object({ holidays: z.array(localDate), workdays: z.array(localDate) }),
-  ),
-})
+const dateList = z.array(localDate, { error: '应为日期列表，例如 ["2027-01-01"]' })
+const overrideSchema = z.object(
+  {
+    years: z.record(
+      z.string().regex(/^\d{4}$/, '年份应为四位数字，例如 "2027"'),
+      z.object({ holidays: dateList, workdays: dateList }, { error: '每一年应写成 { "holidays": […], "workdays": […] }' }),
+      { error: '缺少 "years"，文件应形如 { "years": { "2027": { … } } }' },
+    ),
+  },
+  { error: '文件应形如 { "years": { "2027": { "holidays": […], "workdays": […] } } }' },
+)
 
 export type HolidayOverride = z.infer<typeof overrideSchema>
 
@@ -41,17 +46,17 @@ function bundledYears(): Map<number, HolidayYear> {
 }
 
 /** Checks an override's shape and that every date lies in the year it is filed under. */
-export function parseHolidayOverride(json: unknown, source = 'holidays override'): Map<number, HolidayYear> {
+export function parseHolidayOverride(json: unknown, source = '节假日文件'): Map<number, HolidayYear> {
   const result = overrideSchema.safeParse(json)
   if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`)
-    throw new Error(`${source} is not valid: ${problems.join('; ')}`)
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '（顶层）'}：${i.message}`)
+    throw new Error(`${source} 有误：${problems.join('；')}`)
   }
   const years = new Map<number, HolidayYear>()
   for (const [yearText, data] of Object.entries(result.data.years)) {
     const year = Number(yearText)
     const stray = [...data.holidays, ...data.workdays].find((d) => parts(d).year !== year)
-    if (stray) throw new Error(`${source}: ${stray} is filed under ${year}`)
+    if (stray) throw new Error(`${source} 有误：${stray} 写在了 ${year} 年下面`)
     years.set(year, data)
   }
   return years
@@ -67,8 +72,13 @@ export function loadCalendar(overridePath?: string): WorkingCalendar {
   bundled ??= bundledYears()
   const years = new Map(bundled)
   if (overridePath && existsSync(overridePath)) {
-    const json: unknown = JSON.parse(readFileSync(overridePath, 'utf8'))
-    for (const [year, data] of parseHolidayOverride(json, overridePath)) years.set(year, data)
+    let json: unknown
+    try {
+      json = JSON.parse(readFileSync(overridePath, 'utf8'))
+    } catch (error) {
+      throw new Error(`节假日文件 ${overridePath} 不是有效的 JSON：${(error as Error).message}`, { cause: error })
+    }
+    for (const [year, data] of parseHolidayOverride(json, `节假日文件 ${overridePath}`)) years.set(year, data)
   }
   return new WorkingCalendar(years)
 }

@@ -7,12 +7,23 @@ import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { dateInZone, isLocalDate } from '../calendar/local-date.ts'
 import { systemClock } from '../clock.ts'
+import { consoleDatabasePath } from '../config.ts'
 import { buildDigest } from '../reports/digest.ts'
 import { readSettings } from '../settings.ts'
 import { openDatabase } from '../store/index.ts'
+import { renderMissingDatabase } from '../text/missing-database.ts'
 import { splitParts } from '../text/parts.ts'
 
-const USAGE = 'usage: npm run digest -- [--date YYYY-MM-DD]   (prints the digest of DATABASE_PATH for that day; default today)'
+/** Node's parseArgs explains in English; the option it names is kept: "--dates" → 不认识的参数 --dates. */
+function argumentProblem(error: NodeJS.ErrnoException): string {
+  const token = /'([^' ]+)/u.exec(error.message)?.[1] ?? ''
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `不认识的参数 ${token}`
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数 ${token}（日期请写在 --date 后面）`
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return '--date 后面要跟一个日期'
+  return error.message
+}
+
+const USAGE = '用法：npm run digest -- [--date YYYY-MM-DD]   （打印 DATABASE_PATH 数据库中该日的领导简报，不发送；默认今天）'
 
 async function run(): Promise<number> {
   let date: string | undefined
@@ -24,11 +35,11 @@ async function run(): Promise<number> {
     }
     date = values.date
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`)
+    console.error(`${argumentProblem(error as NodeJS.ErrnoException)}\n${USAGE}`)
     return 2
   }
   if (date !== undefined && !isLocalDate(date)) {
-    console.error(`--date ${date}: not a date such as 2026-10-12\n${USAGE}`)
+    console.error(`--date ${date}：不是有效的日期，请写成 2026-10-12 这样\n${USAGE}`)
     return 2
   }
   const settings = readSettings()
@@ -36,7 +47,8 @@ async function run(): Promise<number> {
   const { config, rules } = settings
   // Opening creates a missing file; a typo in DATABASE_PATH should not print an empty city.
   if (!existsSync(config.databasePath)) {
-    console.error(`no database at ${config.databasePath} (DATABASE_PATH)`)
+    const demo = consoleDatabasePath(config.databasePath)
+    console.error(renderMissingDatabase(config.databasePath, demo, existsSync(demo), 'npm run digest'))
     return 1
   }
   const db = openDatabase(config.databasePath)
@@ -50,6 +62,6 @@ async function run(): Promise<number> {
 }
 
 process.exitCode = await run().catch((error: unknown) => {
-  console.error(`digest failed: ${(error as Error).message}`)
+  console.error(`简报生成失败：${(error as Error).message}`)
   return 1
 })

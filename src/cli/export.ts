@@ -6,15 +6,16 @@
  * Exit codes: 0 written, 1 failed (no database, cannot write), 2 wrong usage or settings, 130 interrupted.
  */
 import { existsSync } from 'node:fs'
-import { dirname, join } from 'node:path'
 import { dateInZone, parts } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import { systemClock } from '../clock.ts'
+import { consoleDatabasePath } from '../config.ts'
 import { OutputExistsError } from '../export/atomic-file.ts'
 import { EXPORT_CACHE_MIB, exportLedger } from '../export/export-ledger.ts'
 import { readSettings } from '../settings.ts'
 import { openDatabase } from '../store/index.ts'
 import { renderLedgerCounts } from '../text/ledger-export.ts'
+import { renderMissingDatabase } from '../text/missing-database.ts'
 import { readExportOptions, UsageProblem, USAGE, writeProblem, type ExportOptions } from './export-options.ts'
 
 async function run(): Promise<number> {
@@ -44,12 +45,8 @@ async function run(): Promise<number> {
   }
   // Opening creates a missing file; a typo in DATABASE_PATH must not export an empty city.
   if (!existsSync(config.databasePath)) {
-    const demo = join(dirname(config.databasePath), 'console.sqlite')
-    console.error(
-      `找不到数据库 ${config.databasePath}（DATABASE_PATH）。\n` +
-        `本地控制台（未连接微信时的 npm start）的演示数据在 ${demo}，可这样导出：\n` +
-        `  DATABASE_PATH=${demo} npm run export -- --out 台账.xlsx`,
-    )
+    const demo = consoleDatabasePath(config.databasePath)
+    console.error(renderMissingDatabase(config.databasePath, demo, existsSync(demo), 'npm run export -- --out 台账.xlsx'))
     return 1
   }
 

@@ -2,15 +2,30 @@ import { createTask, parse, schedule, validateDetailed } from 'node-cron'
 import type { LocalDate } from '../calendar/local-date.ts'
 import { zonedInstant } from './zoned-time.ts'
 
+/** node-cron's names of the fields, as the settings' comments call them. */
+const FIELD_NAMES: Record<string, string> = {
+  second: '秒',
+  minute: '分',
+  hour: '时',
+  dayOfMonth: '日',
+  month: '月',
+  dayOfWeek: '周',
+}
+
 /**
  * Why a cron expression is wrong, or null when node-cron accepts it. Five fields (minute first) or
  * six (seconds first): "0 17 * * *" is 17:00 every day, "*\/2 * * * * *" every two seconds.
+ * Example: "0 25 * * *" → `不是有效的定时写法（…）：“25”不是有效的时`.
  */
 export function cronProblem(expression: string): string | null {
   const result = validateDetailed(expression)
   if (result.valid) return null
-  const details = result.errors.map((e) => e.message).join('; ')
-  return `not a cron expression such as "0 17 * * *" (minute hour day month weekday, or seconds first)${details ? `: ${details}` : ''}`
+  const fields = expression.trim() === '' ? 0 : expression.trim().split(/\s+/u).length
+  const details = result.errors.map((e) => {
+    if (FIELD_NAMES[e.field]) return `“${e.value}”不是有效的${FIELD_NAMES[e.field]}`
+    return fields === 5 || fields === 6 ? '含有不认识的字符' : `应为 5 段或 6 段，这里是 ${fields} 段`
+  })
+  return `不是有效的定时写法（例如 "0 17 * * *"：分 时 日 月 周，或秒在最前的六段）：${[...new Set(details)].join('；')}`
 }
 
 export interface CronHandle {

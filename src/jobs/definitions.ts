@@ -65,7 +65,7 @@ async function membersOrNone(deps: JobDeps, roomId: string): Promise<Contact[]> 
   try {
     return await deps.directory.roomMembers(roomId)
   } catch (error) {
-    deps.log.warn(`blocker: members of ${roomId} unknown (${(error as Error).message}); sent without @mentions`)
+    deps.log.warn(`问题督办：读不到群 ${roomId} 的成员（${(error as Error).message}），清单照发，但不 @联络员`)
     return []
   }
 }
@@ -80,14 +80,14 @@ export const digestJob: JobDefinition = {
     const recipients = []
     for (const name of names) {
       const found = await deps.directory.findRecipient(name).catch((error: unknown) => {
-        deps.log.warn(`digest: looking up "${name}" failed: ${(error as Error).message}`)
+        deps.log.warn(`领导简报：查找接收人「${name}」出错：${(error as Error).message}`)
         return undefined
       })
       if (found) recipients.push(found)
-      else deps.log.warn(`digest: no group or contact named "${name}" (DIGEST_RECIPIENTS); not sent there`)
+      else deps.log.warn(`领导简报：微信里没有名为「${name}」的群或联系人（DIGEST_RECIPIENTS），不发给它`)
     }
     // None found at all is more likely WeChat still loading contacts than every name being wrong.
-    if (recipients.length === 0) throw new JobNotReadyError('none of DIGEST_RECIPIENTS is known to WeChat yet')
+    if (recipients.length === 0) throw new JobNotReadyError('DIGEST_RECIPIENTS 中的接收人微信里一个都还找不到')
     const text = await buildDigest(deps.db, today, deps.rules)
     return recipients.map((recipient) => ({ recipient, text, mentionIds: [] }))
   },

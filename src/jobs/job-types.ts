@@ -7,6 +7,9 @@ import type { Directory, Recipient } from './directory.ts'
 
 export type JobName = 'reminder' | 'blockers' | 'digest'
 
+/** How the log names each job to a deployer, as the README does. */
+export const JOB_NAMES: Record<JobName, string> = { reminder: '进度提醒', blockers: '问题督办', digest: '领导简报' }
+
 /** When each job runs: node-cron expressions in the rules' timezone (REMINDER_CRON, …). */
 export type JobSchedule = Record<JobName, string>
 

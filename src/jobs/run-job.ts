@@ -3,7 +3,7 @@ import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import { jobDay } from '../domain/job-day.ts'
 import { enqueueText } from '../outbox/enqueue.ts'
 import { claimJobRun, findJobRun, finishJobRun } from '../store/index.ts'
-import { JobNotReadyError, type JobDefinition, type JobDeps, type JobText } from './job-types.ts'
+import { JOB_NAMES, JobNotReadyError, type JobDefinition, type JobDeps, type JobText } from './job-types.ts'
 
 export type JobOutcome =
   | { ran: true; day: LocalDate; queued: number }
@@ -20,7 +20,7 @@ export async function runJobToday(deps: JobDeps, job: JobDefinition): Promise<Jo
   const day = jobDay(deps.rules.calendar, today)
   if (!day.work) {
     if (day.reason !== 'calendar-missing') return { ran: false, day: today, why: day.reason }
-    deps.log.error(`${job.name}: the calendar has no data for ${day.year}; working days unknown (add it to data/holidays.json)`)
+    deps.log.error(`${JOB_NAMES[job.name]}：日历缺少 ${day.year} 年的法定节假日数据，无法判断工作日（请在 data/holidays.json 补充，见 README）`)
     if (!job.speaksWhenCalendarMissing) return { ran: false, day: today, why: 'calendar-missing' }
   }
   if (await findJobRun(deps.db, job.name, today)) return { ran: false, day: today, why: 'already-ran' }
@@ -31,11 +31,11 @@ export async function runJobToday(deps: JobDeps, job: JobDefinition): Promise<Jo
   } catch (error) {
     // Not claimed: a later firing (or a restart) tries again.
     if (error instanceof JobNotReadyError) {
-      deps.log.warn(`${job.name}: ${error.message}; trying again shortly`)
+      deps.log.warn(`${JOB_NAMES[job.name]}：${error.message}，稍后重试`)
       return { ran: false, day: today, why: 'not-ready' }
     }
     if (!(error instanceof CalendarYearMissingError)) throw error
-    deps.log.error(`${job.name}: ${error.message}; nothing sent`)
+    deps.log.error(`${JOB_NAMES[job.name]}：${error.message}；今天没有发送`)
     return { ran: false, day: today, why: 'calendar-missing' }
   }
   const queued = await deps.db.transaction().execute(async (trx) => {
@@ -55,6 +55,6 @@ export async function runJobToday(deps: JobDeps, job: JobDefinition): Promise<Jo
   })
   if (queued === null) return { ran: false, day: today, why: 'already-ran' }
   if (queued > 0) deps.wake()
-  deps.log.info(`${job.name}: ${today}: ${queued} text(s) queued`)
+  deps.log.info(`${JOB_NAMES[job.name]}：${today} 已放入发件队列 ${queued} 条`)
   return { ran: true, day: today, queued }
 }

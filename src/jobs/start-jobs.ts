@@ -1,6 +1,6 @@
 import { dateInZone } from '../calendar/local-date.ts'
 import { firstFireOn, scheduleCron, type CronHandle } from './cron.ts'
-import type { JobDefinition, JobDeps, JobName } from './job-types.ts'
+import { JOB_NAMES, type JobDefinition, type JobDeps, type JobName } from './job-types.ts'
 import { runJobToday, type JobOutcome } from './run-job.ts'
 
 export interface Jobs {
@@ -23,7 +23,7 @@ export function startJobs(deps: JobDeps, jobs: readonly JobDefinition[], retry =
     const count = state?.day === day ? state.count + 1 : 1
     // One retry pending at a time, however often the schedule itself fires meanwhile.
     clearTimeout(state?.timer)
-    if (count > retry.times) return deps.log.error(`${job.name}: still not ready after ${retry.times} tries on ${day}; giving up for today`)
+    if (count > retry.times) return deps.log.error(`${JOB_NAMES[job.name]}：${day} 已重试 ${retry.times} 次仍不能运行，今天放弃`)
     const timer = setTimeout(() => void fire(job), retry.everyMs)
     timer.unref()
     retries.set(job.name, { day, count, timer })
@@ -41,7 +41,7 @@ export function startJobs(deps: JobDeps, jobs: readonly JobDefinition[], retry =
       .catch((error: unknown) => {
         // Nothing was claimed for the day (the claim and the texts share one transaction), so a
         // run that failed (WeChat offline at 08:30, a lost connection) is tried again later today.
-        deps.log.error(`${job.name}: failed: ${(error as Error).stack ?? String(error)}`)
+        deps.log.error(`${JOB_NAMES[job.name]}出错，稍后重试：${(error as Error).stack ?? String(error)}`)
         retryLater(job, dateInZone(deps.clock.now(), deps.rules.timeZone))
       })
       .finally(() => running.delete(job.name))
@@ -69,6 +69,6 @@ export function startJobs(deps: JobDeps, jobs: readonly JobDefinition[], retry =
 function logSkip(deps: JobDeps, job: JobDefinition, outcome: JobOutcome): void {
   // "already-ran" is the normal case for every firing after the first of a six-field schedule.
   if (!outcome.ran && (outcome.why === 'weekend' || outcome.why === 'holiday')) {
-    deps.log.info(`${job.name}: ${outcome.day} is a ${outcome.why}; nothing sent`)
+    deps.log.info(`${JOB_NAMES[job.name]}：${outcome.day} 是${outcome.why === 'weekend' ? '周末' : '法定节假日'}，不发送`)
   }
 }

@@ -2,7 +2,7 @@
 export { openDatabase, openSqlite, inTransaction, underSavepoint, type Db, type OpenOptions } from './database.ts'
 export { migrateToLatest } from './migrate.ts'
 export { QueryProfile } from './query-profile.ts'
-export { backupDatabase } from './backup.ts'
+export { backupDatabase, BackupTargetExistsError } from './backup.ts'
 export type * from './types.ts'
 export * from './projects.repository.ts'
 export * from './people.repository.ts'

@@ -164,7 +164,7 @@ export function createBoardApp(d: BoardDeps): Hono {
   app.onError((error, c) => {
     // A year missing from the holiday calendar is said as it is: an admin has to add it (README).
     if (error instanceof CalendarYearMissingError) return refuse(c, 'unavailable', error.message)
-    d.log.error(`board ${c.req.method} ${c.req.path}: ${error.stack ?? String(error)}`)
+    d.log.error(`督办白板处理 ${c.req.method} ${c.req.path} 时出错：${error.stack ?? String(error)}`)
     return refuse(c, 'unavailable')
   })
   return app

@@ -53,7 +53,7 @@ export async function startBoardServer(settings: BoardSettings, deps: Omit<Board
     server.once('error', (error: NodeJS.ErrnoException) => reject(new BoardServerError(startProblem(error, where), { cause: error })))
     server.listen(settings.port, settings.host, () => resolve())
   })
-  deps.log.info(`board: serving ${where}, links point to ${settings.publicUrl}/board`)
+  deps.log.info(`督办白板已在 ${where} 提供网页，链接指向 ${settings.publicUrl}/board`)
   return {
     port: (server.address() as AddressInfo).port,
     close: () =>

@@ -24,8 +24,9 @@ function start(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'duban-main-'))
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(import.meta.dirname, '../..'),
-    // No whiteboard unless asked: 8080 may be taken on a developer's machine.
-    env: { PATH: process.env['PATH'] ?? '', HOME: dir, WECHATY_LOG: 'silent', DATABASE_PATH: join(dir, 'duban.sqlite'), WEB_PORT: '0', ...env },
+    // No whiteboard unless asked: 8080 may be taken on a developer's machine. No WECHATY_LOG: its
+    // English WARN lines must stay out of what a deployer reads by default.
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, DATABASE_PATH: join(dir, 'duban.sqlite'), WEB_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
@@ -45,14 +46,17 @@ it('connects to a puppet service from the Wechaty variables, works, and stops cl
   })
   await waitFor(() => h.puppet.state.active(), 20_000, () => `the service never got a client: ${bot.output()}`)
   h.loginBot()
-  await waitFor(() => bot.output().includes('running;'), 10_000, () => bot.output())
+  await waitFor(() => bot.output().includes('已启动：数据库'), 10_000, () => bot.output())
   const zhang = h.contact('张三')
   const room = h.room('【项目】进程推进群', [zhang])
   h.say(zhang, room, '项目已正式签约')
   await h.waitForSay(room, /已记录进度：签约/, 10_000)
   bot.child.kill('SIGTERM')
   expect(await bot.exited).toBe(0)
-  expect(bot.output()).toMatch(/SIGTERM: stopping/)
+  expect(bot.output()).toMatch(/收到 SIGTERM，正在停止/)
+  // What a deployer reads is Chinese: Wechaty's own "07:30:42 WARN …" lines stay out.
+  expect(bot.output()).not.toMatch(/WARN|[Ll]ogged in/)
+  expect(bot.output()).toMatch(/已登录微信：督办助手/)
 }, 40_000)
 
 it('fails loudly, naming what to check, when the configured service is unreachable', async () => {
@@ -63,7 +67,26 @@ it('fails loudly, naming what to check, when the configured service is unreachab
     LOGIN_TIMEOUT_SECONDS: '2',
   })
   expect(await bot.exited).toBe(1)
-  expect(bot.output()).toMatch(/could not connect to WeChat[\s\S]*WECHATY_PUPPET_SERVICE_TOKEN[\s\S]*WECHATY_PUPPET_SERVICE_ENDPOINT/)
+  expect(bot.output()).toMatch(/督办助手无法连接微信：2 秒内没有登录[\s\S]*WECHATY_PUPPET_SERVICE_ENDPOINT（现为 127\.0\.0\.1:\d+）[\s\S]*WECHATY_PUPPET_SERVICE_TOKEN/)
+}, 40_000)
+
+it('stops at once, saying so in Chinese, when the service refuses the token', async () => {
+  // An hour to log in: only giving up on the refusal itself ends this run within the test's time.
+  const bot = start({
+    WECHATY_PUPPET_SERVICE_TOKEN: 'insecure_not-the-token',
+    WECHATY_PUPPET_SERVICE_ENDPOINT: h.endpoint,
+    WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+    LOGIN_TIMEOUT_SECONDS: '3600',
+  })
+  expect(await bot.exited).toBe(1)
+  expect(bot.output()).toMatch(/puppet 服务拒绝了这个 token，再等也不会好，已立即退出[\s\S]*请检查 WECHATY_PUPPET_SERVICE_TOKEN/)
+  expect(bot.output()).not.toMatch(/WARN/)
+}, 40_000)
+
+it('refuses a token without its provider prefix before connecting, with exit code 2', async () => {
+  const bot = start({ WECHATY_PUPPET_SERVICE_TOKEN: '3f2a9c1e-0000-4000-8000-000000000000', LOGIN_TIMEOUT_SECONDS: '3600' })
+  expect(await bot.exited).toBe(2)
+  expect(bot.output()).toMatch(/^设置有误[\s\S]*WECHATY_PUPPET_SERVICE_TOKEN：格式不对/)
 }, 40_000)
 
 it('stops with a Chinese error naming the port when the board’s port is taken', async () => {

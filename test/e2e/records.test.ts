@@ -79,7 +79,7 @@ describe('a group whose topic matches the pattern', () => {
     const projects = await b.db.selectFrom('projects').selectAll().where('name', '=', '光伏组件').execute()
     expect(projects).toHaveLength(1)
     expect(projects[0]!.room_id).toBe(again.id)
-    expect(b.logs.some((l) => l.includes('re-bound'))).toBe(true)
+    expect(b.logs.some((l) => l.includes('换了群 id（微信重新登录后常见），已接续原项目'))).toBe(true)
   })
 
   it('does not let a look-alike group take a project whose group still exists', async () => {
@@ -89,7 +89,7 @@ describe('a group whose topic matches the pattern', () => {
     await h.waitForSay(real, /已记录进度：签约/)
     const copy = h.room('【项目】储能电池推进群', [sun])
     h.say(sun, copy, '土地已摘牌')
-    await waitFor(() => b.logs.some((l) => l.includes('still exists: left unbound')), 5_000, () => 'the look-alike was not refused')
+    await waitFor(() => b.logs.some((l) => l.includes('原项目群仍在：这个新群不绑定')), 5_000, () => 'the look-alike was not refused')
     const [project] = await b.db.selectFrom('projects').selectAll().where('name', '=', '储能电池').execute()
     expect(project!.room_id).toBe(real.id)
     h.say(sun, real, '/状态')

@@ -22,12 +22,12 @@ it('brings the bot back after a logout by restarting the puppet, and logs it', a
   const starts = h.puppetStarts
   await h.puppet.logout()
   await waitFor(() => !b.app.transport.wechaty.isLoggedIn, 5_000, () => 'the bot never noticed the logout')
-  await waitFor(() => b.logs.some((l) => l.includes('restarting the puppet')), 5_000, () => b.logs.join('\n'))
+  await waitFor(() => b.logs.some((l) => l.includes('正在重新连接')), 5_000, () => b.logs.join('\n'))
   // The service logs the account in again once the puppet is back, as a real one would.
   await waitFor(() => h.puppetStarts > starts && h.puppet.state.active(), 5_000, () => 'the puppet never restarted')
   h.loginBot()
   await waitFor(() => b.app.transport.wechaty.isLoggedIn, 5_000, () => `the bot never logged in again: ${b.logs.join('\n')}`)
   h.say(zhang, room, '施工许可证还没批下来')
   await h.waitForSay(room, /已登记问题 #1/)
-  await waitFor(() => b.logs.some((l) => l.includes('logged in again')), 5_000, () => b.logs.join('\n'))
+  await waitFor(() => b.logs.some((l) => l.includes('微信已重新登录')), 5_000, () => b.logs.join('\n'))
 })

@@ -153,7 +153,7 @@ describe('the jobs on a real database', () => {
     expect(await listOutbox(store.db, 'pending')).toEqual([])
     const wrong = run(['--date', '10/12'])
     expect(wrong.status).toBe(2)
-    expect(wrong.stderr).toMatch(/usage: npm run digest/)
+    expect(wrong.stderr).toMatch(/用法：npm run digest/)
   })
 
   /**
@@ -194,7 +194,7 @@ describe('the jobs on a real database', () => {
     // Found on the third lookup only.
     const { lookups, logs } = await digestAfterRetries(async (n) => (n >= 3 ? { kind: 'contact', id: 'wxid_chief' } : null))
     expect(lookups).toBe(3)
-    expect(logs.filter((l) => l.includes('trying again shortly'))).toHaveLength(2)
+    expect(logs.filter((l) => l.includes('稍后重试'))).toHaveLength(2)
   })
 
   it('tries the digest again when looking up its recipients fails (WeChat offline at the scheduled time)', async () => {

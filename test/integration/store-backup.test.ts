@@ -31,8 +31,8 @@ describe('backup', () => {
   it('refuses to overwrite a file or to copy a database that does not exist', async () => {
     const taken = join(store.dir, 'taken.sqlite')
     await backupDatabase(store.path, taken)
-    await expect(backupDatabase(store.path, taken)).rejects.toThrow(/already exists/)
-    await expect(backupDatabase(join(store.dir, 'nope.sqlite'), join(store.dir, 'x.sqlite'))).rejects.toThrow(/no database/)
+    await expect(backupDatabase(store.path, taken)).rejects.toThrow(/已存在，不会覆盖/)
+    await expect(backupDatabase(join(store.dir, 'nope.sqlite'), join(store.dir, 'x.sqlite'))).rejects.toThrow(/找不到数据库/)
     expect(existsSync(join(store.dir, 'x.sqlite'))).toBe(false)
   })
 })

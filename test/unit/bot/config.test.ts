@@ -59,6 +59,22 @@ describe('loadConfig', () => {
     }
   })
 
+  it('refuses a token without the provider prefix the service client needs, at once and in Chinese', () => {
+    // "requires a SNI as prefix of the token" would otherwise come only after the login timeout.
+    for (const token of ['3f2a9c1e-0000-4000-8000-000000000000', '_3f2a9c1e']) {
+      expect(() => loadConfig({ WECHATY_PUPPET_SERVICE_TOKEN: token })).toThrow(/WECHATY_PUPPET_SERVICE_TOKEN：格式不对/)
+    }
+    expect(loadConfig({ WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_padlocal_3f2a9c1e' }).connection?.token).toBe('puppet_padlocal_3f2a9c1e')
+    // A server name given apart makes a bare token usable, as the service client reads it.
+    expect(loadConfig({ WECHATY_PUPPET_SERVICE_TOKEN: '3f2a9c1e', WECHATY_PUPPET_SERVICE_TLS_SERVER_NAME: 'padlocal' }).connection?.token).toBe('3f2a9c1e')
+  })
+
+  it('keeps Wechaty’s own log out unless WECHATY_LOG asks for it', () => {
+    expect(loadConfig({}).wechatyLog).toBeUndefined()
+    expect(loadConfig({ WECHATY_LOG: 'WARN' }).wechatyLog).toBe('warn')
+    expect(() => loadConfig({ WECHATY_LOG: 'loud' })).toThrow(/WECHATY_LOG="loud"：只能是/)
+  })
+
   it('turns the whiteboard on at 127.0.0.1:8080 by default, off with WEB_PORT=0', () => {
     expect(loadConfig({}).board).toEqual({ host: '127.0.0.1', port: 8080, publicUrl: 'http://127.0.0.1:8080', secret: undefined, linkDays: 7 })
     expect(loadConfig({ WEB_PORT: '0' }).board).toBeUndefined()

@@ -6,17 +6,17 @@ import { ConfigError, loadConfig } from '../../../src/config.ts'
 import { DEFAULT_TEAMS, parseTeams } from '../../../src/domain/teams.ts'
 import { cronProblem, firstFireOn } from '../../../src/jobs/cron.ts'
 import { zonedInstant } from '../../../src/jobs/zoned-time.ts'
-import { loadTeams } from '../../../src/settings.ts'
+import { loadTeams, settingsFromEnv } from '../../../src/settings.ts'
 
 describe('cron settings', () => {
   it.each(['0 17 * * *', '30 8 * * *', '*/2 * * * * *', '0 0 9 * * 1-6'])('accepts %s', (expression) => {
     expect(cronProblem(expression)).toBeNull()
   })
   it.each([
-    ['0 25 * * *', /25 is a invalid expression for hour/],
-    ['every day', /expected 5 or 6 fields/],
-    ['', /not a cron expression/],
-  ])('refuses %j with a clear reason', (expression, reason) => {
+    ['0 25 * * *', /“25”不是有效的时/],
+    ['every day', /应为 5 段或 6 段，这里是 2 段/],
+    ['', /不是有效的定时写法/],
+  ])('refuses %j with a clear reason in Chinese', (expression, reason) => {
     expect(cronProblem(expression)).toMatch(reason)
   })
 
@@ -75,18 +75,37 @@ describe('the teams file', () => {
   })
 
   it.each([
-    [{ teams: { lands: { name: '土地' } } }, /Unrecognized key: "lands"/],
-    [{ teams: { land: { name: '' } } }, /teams\.land\.name: a team needs a name/],
-    [{ teams: { land: { liaison: '王科长' } } }, /teams\.land/],
-    [{}, /teams/],
-  ])('refuses %j, naming the place', (json, problem) => {
+    [{ teams: { lands: { name: '土地' } } }, /teams：不认识的专班代码 lands/],
+    [{ teams: { land: { name: '' } } }, /teams\.land\.name：专班名称不能为空/],
+    [{ teams: { land: { liaison: '王科长' } } }, /teams\.land：不认识的字段 liaison/],
+    [{}, /缺少 "teams"/],
+  ])('refuses %j, naming the place in Chinese', (json, problem) => {
     expect(() => parseTeams(json, 'data/teams.json')).toThrow(problem)
   })
 
   it('is an error at start when missing or not JSON', () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-teams-'))
-    expect(() => loadTeams(join(dir, 'teams.json'))).toThrow(/not found \(TEAMS_FILE\)/)
+    expect(() => loadTeams(join(dir, 'teams.json'))).toThrow(/TEAMS_FILE：找不到专班文件/)
     writeFileSync(join(dir, 'teams.json'), '{ "teams": ')
-    expect(() => loadTeams(join(dir, 'teams.json'))).toThrow(/not valid JSON/)
+    expect(() => loadTeams(join(dir, 'teams.json'))).toThrow(/TEAMS_FILE：专班文件 .* 不是有效的 JSON/)
+  })
+})
+
+describe('the settings as a whole', () => {
+  it('lists a bad variable, a missing teams file and a broken holidays file in one Chinese error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-settings-'))
+    writeFileSync(join(dir, 'holidays.json'), JSON.stringify({ years: { 2027: { holidays: ['2027-13-01'], workdays: [] } } }))
+    try {
+      settingsFromEnv({ SEND_INTERVAL_MS: 'fast', TEAMS_FILE: join(dir, 'teams.json'), HOLIDAYS_FILE: join(dir, 'holidays.json') })
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError)
+      expect((error as ConfigError).problems).toEqual([
+        'SEND_INTERVAL_MS="fast"：应为 0 到 600000 之间的整数',
+        `TEAMS_FILE：找不到专班文件 ${join(dir, 'teams.json')}；请从代码仓库复制 data/teams.json`,
+        `HOLIDAYS_FILE：节假日文件 ${join(dir, 'holidays.json')} 有误：years.2027.holidays.0：不是有效的日期，应写成 2027-01-01 这样`,
+      ])
+      expect((error as ConfigError).message).toMatch(/^设置有误/)
+    }
   })
 })

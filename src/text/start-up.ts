@@ -1,0 +1,37 @@
+/** What `npm start` tells a deployer when WeChat would not log in, as plain data. */
+export interface LoginFailure {
+  reason: 'timeout' | 'token-refused'
+  /** What the puppet service said last, in its own words ('' when nothing). */
+  lastError: string
+  timeoutSeconds: number
+  /** WECHATY_PUPPET_SERVICE_ENDPOINT, when set. */
+  endpoint: string | undefined
+  /** WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true. */
+  noTls: boolean
+}
+
+/**
+ * Why start-up stopped and what to check, most likely first. A refused token
+ * (`16 UNAUTHENTICATED: Invalid Wechaty TOKEN "…"`) is about the token alone; a timeout may be the
+ * address, the network, TLS or an account that was never scanned in.
+ */
+export function renderLoginFailure(f: LoginFailure): string {
+  const said = f.lastError ? `\n服务返回的原话：${f.lastError.split('\n')[0]}` : ''
+  if (f.reason === 'token-refused') {
+    return [
+      `督办助手无法连接微信：puppet 服务拒绝了这个 token，再等也不会好，已立即退出。${said}`,
+      '请检查 WECHATY_PUPPET_SERVICE_TOKEN：是否与服务商给的完全一致（含前缀）、是否已过期或被停用。',
+    ].join('\n')
+  }
+  const where = f.endpoint ? `WECHATY_PUPPET_SERVICE_ENDPOINT（现为 ${f.endpoint}）` : 'WECHATY_PUPPET_SERVICE_ENDPOINT（未设置，将通过互联网按 token 查找服务地址）'
+  return [
+    `督办助手无法连接微信：${f.timeoutSeconds} 秒内没有登录（LOGIN_TIMEOUT_SECONDS）。${said}`,
+    '请依次检查：',
+    `  1. ${where}：puppet 服务是否在运行、本机能否访问；`,
+    '  2. WECHATY_PUPPET_SERVICE_TOKEN：是否有效、未过期；',
+    f.noTls
+      ? '  3. 已设 WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true：服务端是否确实未启用 TLS；'
+      : '  3. 服务在内网且未启用 TLS 时，需设 WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true；',
+    '  4. 微信账号是否已在服务商处扫码登录。',
+  ].join('\n')
+}
