@@ -1,6 +1,5 @@
 import { defineCommand } from '../src/bot/index.ts'
-
-const UNBOUND_HINT = '本群尚未绑定项目，我不会记录这里的消息。管理员或群主可发 /bind 项目名称 绑定。'
+import { UNBOUND_HINT } from '../src/text/pointers.ts'
 
 export default defineCommand({
   name: 'help',

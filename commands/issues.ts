@@ -19,10 +19,10 @@ export default defineCommand({
     const query = { today: ctx.today, calendar: ctx.rules.calendar }
     if (ctx.project) {
       const open = await listOpenIssues(ctx.db, { ...query, projectId: ctx.project.id })
-      const lines = [`「${ctx.project.name}」未办结问题：`, ...(open.length > 0 ? open.map((i) => renderOpenIssue(i, ctx.rules.teams)) : ['暂无 🎉'])]
+      const lines = [`「${ctx.project.name}」未办结问题：`, ...(open.length > 0 ? open.map((i) => renderOpenIssue(i, ctx.rules.teams, ctx.today)) : ['暂无 🎉'])]
       if (all) {
         const closed = await listRecentlyResolved(ctx.db, ctx.project.id, CLOSED_LIMIT)
-        if (closed.length > 0) lines.push('最近办结：', ...closed.map((i) => renderClosedIssue(i, ctx.rules.teams)))
+        if (closed.length > 0) lines.push('最近办结：', ...closed.map((i) => renderClosedIssue(i, ctx.rules.teams, ctx.today)))
       }
       return lines.join('\n')
     }
@@ -31,7 +31,7 @@ export default defineCommand({
     if (open.length === 0) return '全部项目都没有未办结问题 🎉'
     const byProject = new Map<string, OpenIssue[]>()
     for (const i of open) byProject.set(i.projectName, [...(byProject.get(i.projectName) ?? []), i])
-    const sections = [...byProject].map(([name, issues]) => [`「${name}」`, ...issues.map((i) => renderOpenIssue(i, ctx.rules.teams))].join('\n'))
+    const sections = [...byProject].map(([name, issues]) => [`「${name}」`, ...issues.map((i) => renderOpenIssue(i, ctx.rules.teams, ctx.today))].join('\n'))
     return [`全部未办结问题（${open.length} 个）：`, ...sections].join('\n\n')
   },
 })

@@ -20,6 +20,6 @@ export default defineCommand({
       { stage: parsed?.stage ?? null, percent: parsed?.percent ?? null, due: parsed?.due ?? null, summary: ctx.args },
       ctx.rules.timeZone,
     )
-    return renderProgressLine(progress)
+    return renderProgressLine(progress, { name: ctx.message.talker.name, admin: ctx.isAdmin })
   },
 })

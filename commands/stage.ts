@@ -1,7 +1,9 @@
-import { defineCommand, UsageError } from '../src/bot/index.ts'
+import { defineCommand, UsageError, UserFacingError, type CommandContext } from '../src/bot/index.ts'
 import { isLocalDate, makeDate } from '../src/calendar/local-date.ts'
-import { recordStage } from '../src/store/index.ts'
-import { shortDate, STAGE_NAMES, stageFromWord } from '../src/text/labels.ts'
+import type { Stage } from '../src/parse/types.ts'
+import { recordStage, retractReportedStage } from '../src/store/index.ts'
+import { dateText, STAGE_NAMES, stageFromWord } from '../src/text/labels.ts'
+import { renderRetraction } from '../src/text/recall.ts'
 import { commandSource } from './arguments.ts'
 
 /** "2026-03-15", "2026.3.15", "2026/3/15", "2026年3月15日" → 2026-03-15. */
@@ -12,21 +14,46 @@ function readDate(text: string): string | undefined {
   return isLocalDate(date) ? date : undefined
 }
 
+/** The words that take a reported stage back: "/节点 撤销 动工". */
+const TAKE_BACK = ['撤销', '取消', 'undo']
+
+function stageOf(word: string): Stage {
+  const stage = stageFromWord(word)
+  if (!stage) throw new UsageError(`节点只能是：${Object.values(STAGE_NAMES).join('、')}。`)
+  return stage
+}
+
+/**
+ * A member saying "今天正式开工了" moves the project, marked as not confirmed; this takes such a
+ * report back ("/节点 撤销 动工"). An admin's own /stage is corrected by another /stage.
+ */
+async function takeBack(ctx: CommandContext, stage: Stage): Promise<string> {
+  const source = commandSource(ctx, 'stage')
+  const retraction = await retractReportedStage(ctx.db, { projectId: source.projectId, stage, actorId: source.actorId, messageId: source.messageId, at: ctx.now })
+  const text = renderRetraction(retraction, '已撤销：', ctx.rules.teams, ctx.today)
+  if (text === '') throw new UserFacingError(`本群没有成员报告的“${STAGE_NAMES[stage]}”节点可撤销；管理员记录的节点请用 /节点 ${STAGE_NAMES[stage]} 日期 更正。`)
+  return text
+}
+
 export default defineCommand({
   name: 'stage',
   aliases: ['节点'],
-  description: '记录项目到达的节点（签约、供地、动工、竣工、投产），今天或指定日期',
-  usage: '/stage 节点 [日期]，例如 /stage 动工 2026-03-15',
+  description: '记录项目到达的节点（签约、供地、动工、竣工、投产），今天或指定日期；撤销成员在群里报告的节点',
+  usage: '/stage 节点 [日期] 或 /stage 撤销 节点，例如 /stage 动工 2026-03-15',
   where: ['project'],
   who: 'admin',
   async run(ctx) {
-    const [word = '', dateText, ...extra] = ctx.args.split(/\s+/u)
-    const stage = stageFromWord(word)
-    if (!stage || extra.length > 0) throw new UsageError(`节点只能是：${Object.values(STAGE_NAMES).join('、')}。`)
-    const reachedOn = dateText === undefined ? ctx.today : readDate(dateText)
-    if (!reachedOn) throw new UsageError(`看不懂日期“${dateText}”，请写成 2026-03-15。`)
+    const [word = '', second, ...extra] = ctx.args.split(/\s+/u)
+    if (extra.length > 0) throw new UsageError()
+    if (TAKE_BACK.includes(word.toLowerCase())) {
+      if (second === undefined) throw new UsageError('请写要撤销的节点，例如 /节点 撤销 动工。')
+      return takeBack(ctx, stageOf(second))
+    }
+    const stage = stageOf(word)
+    const reachedOn = second === undefined ? ctx.today : readDate(second)
+    if (!reachedOn) throw new UsageError(`看不懂日期“${second}”，请写成 2026-03-15。`)
     if (reachedOn > ctx.today) throw new UsageError('节点是已经到达的，日期不能晚于今天；计划日期请直接在群里说。')
     await recordStage(ctx.db, commandSource(ctx, 'stage'), stage, reachedOn)
-    return `已记录节点：${STAGE_NAMES[stage]}（${shortDate(reachedOn)}）`
+    return `已记录节点：${STAGE_NAMES[stage]}（${dateText(reachedOn, ctx.today)}）`
   },
 })

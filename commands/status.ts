@@ -16,7 +16,7 @@ async function oneProject(ctx: CommandContext, projectId: number): Promise<strin
   const issues = await listOpenIssues(ctx.db, { projectId, today: ctx.today, calendar: ctx.rules.calendar })
   const reporterId = status.latestProgress?.reporterId
   const latestBy = reporterId ? ((await findPersonById(ctx.db, reporterId))?.name ?? null) : null
-  return renderProjectStatus(status, issues, latestBy, ctx.rules.teams)
+  return renderProjectStatus(status, issues, latestBy, ctx.rules.teams, ctx.today)
 }
 
 export default defineCommand({

@@ -20,7 +20,7 @@ export default defineCommand({
           at: ctx.now,
         })
       : null
-    const text = retraction ? renderRetraction(retraction, '已撤销：', ctx.rules.teams) : ''
+    const text = retraction ? renderRetraction(retraction, '已撤销：', ctx.rules.teams, ctx.today) : ''
     if (text === '') throw new UserFacingError('您在本群还没有可撤销的记录。')
     return text
   },

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
 import type { WechatyConnection, WechatyLogLevel } from './bot/connection-puppet.ts'
+import type { ConfirmMode } from './domain/rules.ts'
 import type { SlowThresholds } from './domain/slow-projects.ts'
 import { cronProblem, type JobSchedule } from './jobs/index.ts'
 import type { BoardSettings } from './web/index.ts'
@@ -24,6 +25,8 @@ export interface Config {
   /** node-cron expressions in `timezone`, five fields or six with seconds first. */
   schedule: JobSchedule
   reminderAfterWorkingDays: number
+  /** CONFIRM: which records a group hears back about (see ConfirmMode). */
+  confirm: ConfirmMode
   /** Contact names (or ids) and group topics the leaders' digest goes to. */
   digestRecipients: string[]
   slowThresholds: SlowThresholds
@@ -86,6 +89,12 @@ const schema = z.object({
   BLOCKER_CRON: cron('0 9 * * *'),
   DIGEST_CRON: cron('30 8 * * *'),
   REMINDER_AFTER_WORKING_DAYS: wholeNumber(1, 1, 60),
+  // issues by default: a burst of chat in a busy group is answered for what carries a number or a
+  // milestone, not line by line (README, 设置).
+  CONFIRM: z.preprocess(
+    (v) => (typeof emptyToUndefined(v) === 'string' ? (v as string).trim().toLowerCase() : undefined),
+    z.enum(['all', 'issues', 'none'], { message: '只能是 all、issues 或 none' }).default('issues'),
+  ),
   DIGEST_RECIPIENTS: z.preprocess(emptyToUndefined, z.string().default('')),
   SLOW_SIGNED_MONTHS: wholeNumber(6, 1, 120),
   SLOW_LAND_MONTHS: wholeNumber(6, 1, 120),
@@ -182,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     holidaysFile: s.HOLIDAYS_FILE,
     schedule: { reminder: s.REMINDER_CRON, blockers: s.BLOCKER_CRON, digest: s.DIGEST_CRON },
     reminderAfterWorkingDays: s.REMINDER_AFTER_WORKING_DAYS,
+    confirm: s.CONFIRM,
     digestRecipients: list(s.DIGEST_RECIPIENTS),
     slowThresholds: {
       signedMonths: s.SLOW_SIGNED_MONTHS,

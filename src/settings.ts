@@ -65,6 +65,7 @@ function rulesOf(config: Config, teams: Teams, calendar: Rules['calendar']): Rul
     projectRoomPattern: config.projectRoomPattern,
     digestRecipients: config.digestRecipients,
     reminderAfterWorkingDays: config.reminderAfterWorkingDays,
+    confirm: config.confirm,
   }
 }
 

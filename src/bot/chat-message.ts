@@ -21,6 +21,8 @@ export interface ChatMessage {
   room: { id: string; topic: string; ownerId: string | undefined } | undefined
   /** Contact ids @mentioned, in order (WeChat lists them beside the text), the bot's own left out. */
   mentionIds: string[]
+  /** The message @mentions the bot ("@督办助手 审批进展怎么样了？"): it is addressed to it. */
+  mentionsBot: boolean
   sentAt: Date
 }
 

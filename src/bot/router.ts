@@ -22,7 +22,8 @@ import {
   type RecordToStore,
 } from '../store/index.ts'
 import { renderRecall } from '../text/recall.ts'
-import { renderClosed, renderFollowUpLine, renderIssueLine, renderProgressLine, renderWhichIssue } from '../text/records.ts'
+import { issueOfOutcome, renderConfirmation, type MessageOutcome } from '../text/confirmation.ts'
+import { QUESTION_POINTER, UNBOUND_HINT } from '../text/pointers.ts'
 import type { ChatMessage } from './chat-message.ts'
 import { commandCatalogue } from './command-catalogue.ts'
 import type { BoardLinks, CommandContext, CommandDefinition, Place } from './command.ts'
@@ -69,11 +70,12 @@ const replyTarget = (msg: ChatMessage) =>
  * The router: every message the bot receives passes through here, in this order —
  *   1. private chat: a command for an admin, a one-line explanation for anyone else;
  *   2. a group: its project, bound on first sight when the topic says so; unbound groups only
- *      get the commands that declare they run there;
+ *      get the commands that declare they run there, and one line for the bot's other commands;
  *   3. a recall takes back what the recalled message recorded;
  *   4. the message is stored with the records read from it (a second delivery stops here);
  *   5. a command runs, checked against where and by whom its definition says it may;
- *   6. otherwise the records are confirmed and a resolution closes the issue it clearly means.
+ *   6. otherwise a resolution closes the issue it clearly means, and one reply confirms what
+ *      CONFIRM lets through (a question to the bot that recorded nothing gets a pointer).
  * All of it under one savepoint: a failure takes back everything the message did, then the user
  * error is replied as is, or the error is logged with the message id and answered with an apology.
  */
@@ -160,18 +162,20 @@ export function createRouter(deps: RouterDeps): Router {
       return
     }
     const command = catalogue.find(line.name)
-    // Unbound groups are left alone: only the commands that run there answer.
-    if (place === 'unbound' && !command?.where.includes('unbound')) return
     if (!command) {
+      // Unbound groups are left alone: a slash there may be anyone's, not meant for the bot.
+      if (place === 'unbound') return
       const near = catalogue.nearest(line.name)
       return reply(`没有 /${line.name} 这个命令。${near ? `您是不是要用 /${near.name}（${near.description}）？` : ''}发 /help 查看全部命令。`)
     }
+    // One of its commands in an unbound group gets one line: "/status" who may bind the group,
+    // "/bind" from a member (below) who may run it.
+    if (place === 'unbound' && !command.where.includes('unbound')) return reply(UNBOUND_HINT)
     if (!command.where.includes(place)) return reply(`/${command.name} 请在${command.where.map((p) => PLACE_NAMES[p]).join('或')}使用。`)
     const owner = msg.room?.ownerId !== undefined && msg.room.ownerId === msg.talker.id
+    // A member's /简报 in the leaders' group (unbound) is not answered: that group is not for chat.
     if (command.who === 'admin' && !admin) return place === 'unbound' ? undefined : reply(`/${command.name} 仅限管理员使用。`)
-    if (command.who === 'admin-or-owner' && !admin && !owner) {
-      return place === 'unbound' ? undefined : reply(`/${command.name} 仅限管理员或群主使用。`)
-    }
+    if (command.who === 'admin-or-owner' && !admin && !owner) return reply(`/${command.name} 仅限管理员或群主使用。`)
 
     const now = clock.now()
     const ctx: CommandContext = {
@@ -199,40 +203,48 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   /**
-   * Follows up and closes what the plans say, and confirms in one reply (unless the group is
-   * quiet): what was recorded, which issue a message joined, what was closed or which to close.
+   * Follows up and closes what the plans say, and answers in one reply what CONFIRM (and the
+   * group's /quiet) lets through: what was recorded, which issue a message joined, what was closed
+   * or which to close. A question put to the bot that recorded nothing gets a pointer instead.
    */
   async function applyPlans(msg: ChatMessage, db: Db, reply: Reply, project: Project, ingested: Ingested, plans: RecordPlan[]): Promise<void> {
     const source = { actorId: ingested.sender.id, messageId: ingested.messageId, at: msg.sentAt }
-    const lines = ingested.progress.map(renderProgressLine)
     const newIssues = plans.filter((p) => p.kind === 'new-issue')
-    ingested.issues.forEach((issue, k) => lines.push(renderIssueLine(issue, rules.teams, newIssues[k]?.recurs?.number ?? null)))
+    const outcome: MessageOutcome = {
+      progress: ingested.progress,
+      issues: ingested.issues.map((issue, k) => ({ issue, recurs: newIssues[k]?.recurs?.number ?? null })),
+      followUps: [],
+      closed: [],
+      asks: [],
+      reporter: { name: msg.talker.name, admin: isAdmin(rules, msg.talker) },
+      today: dateInZone(msg.sentAt, rules.timeZone),
+    }
     for (const plan of plans) {
       if (plan.kind !== 'follow-up') continue
       const issue = await recordFollowUp(db, { ...source, issueId: plan.issue.id, summary: plan.record.summary, due: plan.due })
       // A department's word on how an issue is handled is noted without a reply; a problem raised again is answered.
-      if (plan.record.type === 'issue') lines.push(renderFollowUpLine(issue, issue.dueOn !== plan.issue.dueOn))
+      if (plan.record.type === 'issue') outcome.followUps.push({ issue, dueMoved: issue.dueOn !== plan.issue.dueOn })
     }
-    // One reply per message; tied to its issue when there is exactly one, so quoting it finds the issue.
-    if (!project.muted && lines.length > 0) await reply(lines.join('\n'), ingested.issues.length === 1 ? ingested.issues[0]!.id : undefined)
-    const resolutions = plans.filter((p) => p.kind === 'resolution')
-    for (const [k, plan] of resolutions.entries()) {
+    for (const [k, plan] of plans.filter((p) => p.kind === 'resolution').entries()) {
       const { target } = plan
-      if (target.kind === 'ask') await reply(renderWhichIssue(target.candidates, rules.teams))
+      if (target.kind === 'ask') outcome.asks.push(target.candidates)
       if (target.kind !== 'close') continue
       const { changed, issue } = await resolveIssue(
         db,
         { ...source, issueId: target.issue.id, text: plan.record.summary, command: null, resolutionId: ingested.resolutions[k]!.id },
         rules.timeZone,
       )
-      if (changed) await reply(renderClosed(issue, msg.talker.name, rules.teams), issue.id)
+      if (changed) outcome.closed.push(issue)
     }
+    const text = renderConfirmation(outcome, project.muted ? 'none' : rules.confirm, rules.teams)
+    if (text !== '') return reply(text, issueOfOutcome(outcome))
+    if (plans.length === 0 && msg.mentionsBot) await reply(QUESTION_POINTER)
   }
 
   async function recall(msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
     const result = await recallMessage(db, msg.text, clock.now())
     if (!result || result.alreadyRecalled) return
-    const text = renderRecall(result, msg.talker.name, rules.teams)
+    const text = renderRecall(result, msg.talker.name, rules.teams, dateInZone(clock.now(), rules.timeZone))
     if (text) await reply(text)
   }
 

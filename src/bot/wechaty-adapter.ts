@@ -8,6 +8,8 @@ export async function toChatMessage(msg: Message): Promise<ChatMessage> {
   const talker = msg.talker()
   const room = msg.room()
   const kind = type === types.Message.Recalled ? 'recall' : type === types.Message.Text ? 'text' : 'other'
+  const self = msg.wechaty.currentUser
+  const mentioned = msg.payload && 'mentionIdList' in msg.payload ? (msg.payload.mentionIdList ?? []) : []
   return {
     id: msg.id,
     kind,
@@ -16,9 +18,9 @@ export async function toChatMessage(msg: Message): Promise<ChatMessage> {
     talker: { id: talker.id, name: talker.name() },
     room: room ? { id: room.id, topic: await room.topic(), ownerId: room.owner()?.id } : undefined,
     // Without the bot itself: "@督办助手 /assign 3 @王五" must never name the bot as the one responsible.
-    mentionIds: (msg.payload && 'mentionIdList' in msg.payload ? (msg.payload.mentionIdList ?? []) : []).filter(
-      (id) => id !== msg.wechaty.currentUser.id,
-    ),
+    mentionIds: mentioned.filter((id) => id !== self.id),
+    // Some puppets list no mention ids for a typed "@督办助手"; the name in the text says it as well.
+    mentionsBot: mentioned.includes(self.id) || text.includes(`@${self.name()}`),
     sentAt: msg.date(),
   }
 }

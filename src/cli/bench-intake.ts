@@ -37,6 +37,7 @@ export function groupMessages(root: string, count: number, groups: number, from 
       talker: { id: `wxid_member${i % 7}`, name: `成员${i % 7}` },
       room: { id: `bench${g}@chatroom`, topic: `【项目】项目${g}推进群`, ownerId: undefined },
       mentionIds: [],
+      mentionsBot: false,
       sentAt: new Date(Date.UTC(2026, 2, 2, 1) + i * 1000),
     }
   })

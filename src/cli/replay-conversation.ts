@@ -67,6 +67,7 @@ export async function replayConversation(events: Iterable<ChatEvent>, rules: Rul
         talker: { id: ids.of('wxid', event.sender), name: event.sender },
         room: { id: ids.of('room', event.room, '@chatroom'), topic: event.room, ownerId: undefined },
         mentionIds: [],
+        mentionsBot: false,
         sentAt: new Date(event.sentAt),
       })
       if (batch.length >= BATCH) await flush()

@@ -3,6 +3,13 @@ import type { SlowThresholds } from './slow-projects.ts'
 import type { Teams } from './teams.ts'
 
 /**
+ * CONFIRM: which records a group hears back about. `all`: every one; `issues`: issues, follow-ups,
+ * closes and stages, progress only beside them; `none`: closes and questions only, as in a group
+ * that said /静音 开.
+ */
+export type ConfirmMode = 'all' | 'issues' | 'none'
+
+/**
  * The city's rules, read from its settings once at start: one object that the router, the
  * commands, the jobs and the command-line tools all read as it is, so that no part can drift from
  * another (a copy reshaped for one part is how `/status` once ignored SLOW_*_MONTHS).
@@ -26,6 +33,8 @@ export interface Rules {
   digestRecipients: readonly string[]
   /** REMINDER_AFTER_WORKING_DAYS. */
   reminderAfterWorkingDays: number
+  /** CONFIRM. */
+  confirm: ConfirmMode
 }
 
 /** Whether a WeChat contact may run admin commands: listed in BOT_ADMINS by id or by name. */

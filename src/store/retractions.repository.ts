@@ -3,6 +3,7 @@ import { literalLimit } from './literal-limit.ts'
 import { addIssueEvent, clearResolution } from './issues.repository.ts'
 import { toIssue, toProgress, toResolution, toStageEvent } from './mappers.ts'
 import type { IssueStatus, Retraction } from '../domain/types.ts'
+import type { Stage } from '../parse/types.ts'
 
 interface RecordIds {
   progress: number[]
@@ -152,4 +153,32 @@ async function latest(
     .limit(literalLimit(1))
     .executeTakeFirst()) as { id: number; at: string; message_id: number | null } | undefined
   return row ? { id: row.id, at: row.at, messageId: row.message_id } : null
+}
+
+export interface StageRetractionInput {
+  projectId: number
+  stage: Stage
+  /** The admin taking it back, and the message carrying their command. */
+  actorId: number | null
+  messageId: number | null
+  at: Date
+}
+
+/**
+ * `/stage 撤销 动工`: takes back a stage that members reported in the group ("今天正式开工了") or
+ * with /progress, not one an admin recorded with /stage. The progress they said stays: it is still
+ * what was said, it only no longer moves the project.
+ */
+export async function retractReportedStage(db: Db, input: StageRetractionInput): Promise<Retraction> {
+  return inTransaction(db, async (trx) => {
+    const rows = await trx
+      .selectFrom('stage_events')
+      .select('id')
+      .where('project_id', '=', input.projectId)
+      .where('stage', '=', input.stage)
+      .where('retracted_at', 'is', null)
+      .where((eb) => eb.or([eb('source_command', 'is', null), eb('source_command', '!=', 'stage')]))
+      .execute()
+    return retract(trx, { progress: [], issues: [], resolutions: [], stages: rows.map((r) => r.id) }, input)
+  })
 }

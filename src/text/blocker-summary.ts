@@ -3,11 +3,11 @@ import type { LiaisonToMention } from '../domain/liaisons.ts'
 import type { WorkingDayCounter } from '../domain/sla.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { OpenIssue } from '../domain/types.ts'
-import { clip, shortDate, URGENCY_MARK } from './labels.ts'
+import { clip, dateText, issueAgeText, shortDate, URGENCY_MARK } from './labels.ts'
 
 export type SummaryIssue = Pick<
   OpenIssue,
-  'number' | 'category' | 'summary' | 'ageWorkingDays' | 'dueOn' | 'urgency' | 'overdueWorkingDays' | 'status'
+  'number' | 'category' | 'summary' | 'openedOn' | 'ageWorkingDays' | 'dueOn' | 'urgency' | 'overdueWorkingDays' | 'status'
 >
 
 /**
@@ -44,7 +44,7 @@ export function renderBlockerSummary(input: {
 export function renderSummaryIssue(i: SummaryIssue, days: WorkingDayCounter, teams: Teams): string {
   const head = [
     `${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category].name}`,
-    `已${i.ageWorkingDays}个工作日`,
+    issueAgeText(i.ageWorkingDays, i.openedOn, days.today),
     dueText(i, days),
     ...(i.status === 'reopened' ? ['已重开'] : []),
   ]
@@ -55,9 +55,10 @@ function dueText(i: SummaryIssue, days: WorkingDayCounter): string {
   if (i.dueOn === null) return '未定期限'
   const due: LocalDate = i.dueOn
   // Past due on a weekend or holiday is overdue by no working day yet: "已超期" without a count.
-  if (i.urgency === 'red') return `${shortDate(due)}到期，${i.overdueWorkingDays > 0 ? `超期${i.overdueWorkingDays}个工作日` : '已超期'}`
-  if (i.urgency === 'green') return `${shortDate(due)}到期`
+  const on = dateText(due, days.today)
+  if (i.urgency === 'red') return `${on}到期，${i.overdueWorkingDays > 0 ? `超期${i.overdueWorkingDays}个工作日` : '已超期'}`
+  if (i.urgency === 'green') return `${on}到期`
   // Yellow: the counter already knows these days (urgency asked it), and they are at most two.
   const left = days.from(days.today, due)
-  return left === 0 ? `今天（${shortDate(due)}）到期` : `${shortDate(due)}到期，还剩${left}个工作日`
+  return left === 0 ? `今天（${on}）到期` : `${on}到期，还剩${left}个工作日`
 }

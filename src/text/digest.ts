@@ -1,7 +1,7 @@
 import { isoWeekday, type LocalDate } from '../calendar/local-date.ts'
 import { LIST_LIMIT, type Digest } from '../domain/digest.ts'
 import type { Stage } from '../parse/types.ts'
-import { clip, shortDate, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
+import { clip, dateText, issueAgeText, shortDate, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
 
 const WEEKDAYS = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
@@ -66,7 +66,7 @@ export function renderDigest(d: Digest): string {
       title: `进展缓慢项目 ${d.slow.length} 个`,
       lines: capped(
         d.slow,
-        (s) => `${s.projectName}：${STAGE_NAMES[s.stage]}已 ${s.monthsIn} 个月未${NEXT_STAGE[s.stage] ?? '推进'}（${shortDate(s.since)}${STAGE_NAMES[s.stage]}，时限 ${s.limitMonths} 个月）`,
+        (s) => `${s.projectName}：${STAGE_NAMES[s.stage]}已 ${s.monthsIn} 个月未${NEXT_STAGE[s.stage] ?? '推进'}（${dateText(s.since, d.day)}${STAGE_NAMES[s.stage]}，时限 ${s.limitMonths} 个月）`,
       ),
     })
   }
@@ -75,14 +75,14 @@ export function renderDigest(d: Digest): string {
       title: `连续 3 个工作日以上无人发言的项目群 ${d.silent.length} 个`,
       lines: capped(
         d.silent,
-        (s) => `${s.projectName}：${s.workingDays} 个工作日${s.lastMessageOn ? `（最后发言 ${shortDate(s.lastMessageOn)}）` : '（从未发言）'}`,
+        (s) => `${s.projectName}：${s.workingDays} 个工作日${s.lastMessageOn ? `（最后发言 ${dateText(s.lastMessageOn, d.day)}）` : '（从未发言）'}`,
       ),
     })
   }
   if (d.oldest.length > 0) {
     sections.push({
       title: '最久未办结问题',
-      lines: d.oldest.map((i) => `${URGENCY_MARK[i.urgency]} ${i.projectName} #${i.number} 已${i.ageWorkingDays}个工作日：${clip(i.summary, 24)}`),
+      lines: d.oldest.map((i) => `${URGENCY_MARK[i.urgency]} ${i.projectName} #${i.number} ${issueAgeText(i.ageWorkingDays, i.openedOn, d.day)}：${clip(i.summary, 24)}`),
     })
   }
   if (d.progress.length > 0) {

@@ -30,6 +30,25 @@ export function shortDate(date: LocalDate): string {
   return `${month}月${day}日`
 }
 
+/**
+ * A date as read on `today`: "4月30日" this year, "2027年4月30日" in another, so a plan for next
+ * spring is not taken for this one.
+ */
+export function dateText(date: LocalDate, today: LocalDate): string {
+  const { year } = parts(date)
+  return year === parts(today).year ? shortDate(date) : `${year}年${shortDate(date)}`
+}
+
+/**
+ * How long an issue has been open, in working days: "已3个工作日"; none yet is "今天提出" for one
+ * raised today and "不到1个工作日" for one raised before a weekend or holiday ("已0个工作日" reads
+ * like a mistake).
+ */
+export function issueAgeText(ageWorkingDays: number, openedOn: LocalDate, today: LocalDate): string {
+  if (ageWorkingDays > 0) return `已${ageWorkingDays}个工作日`
+  return openedOn === today ? '今天提出' : '不到1个工作日'
+}
+
 /** Shortens a text for a one-line list: whitespace folded, cut by characters with "…". */
 export function clip(text: string, max = 30): string {
   const chars = Array.from(text.replace(/\s+/gu, ' ').trim())

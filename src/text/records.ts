@@ -1,32 +1,57 @@
+import type { LocalDate } from '../calendar/local-date.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { Issue, ProgressUpdate } from '../domain/types.ts'
-import { clip, shortDate, STAGE_NAMES } from './labels.ts'
+import { clip, dateText, STAGE_NAMES } from './labels.ts'
 
-/** One line per progress record: "已记录进度：动工，60%，计划 5月31日". */
-export function renderProgressLine(p: ProgressUpdate): string {
-  const parts: string[] = []
-  if (p.stage) parts.push(`${STAGE_NAMES[p.stage]}`)
-  if (p.percent !== null) parts.push(`${p.percent}%`)
-  if (p.dueOn) parts.push(`计划 ${shortDate(p.dueOn)}`)
-  if (parts.length === 0) parts.push(clip(p.summary, 24))
-  return `已记录进度：${parts.join('，')}`
+/** Who reported a record, as the confirmation names them. */
+export interface Reporter {
+  name: string
+  /** BOT_ADMINS: a stage an admin reports needs no one else's word. */
+  admin: boolean
 }
 
-/** "已登记问题 #3 · 土地工作专班 · 12月7日前办结"; a problem come back names the old number. */
+/**
+ * One progress record, dates read on the day it was recorded:
+ *   "已记录进度：60%，计划 5月31日" (a plan in another year: "计划 2027年4月30日");
+ *   a stage reached: "已记录节点：动工（11月30日）", and when a member who is not an admin reported
+ *   it, a second line naming them and how an admin confirms or takes it back.
+ */
+export function renderProgressLine(p: ProgressUpdate, reporter: Reporter): string {
+  const parts: string[] = []
+  if (p.percent !== null) parts.push(`${p.percent}%`)
+  if (p.dueOn) parts.push(`计划 ${dateText(p.dueOn, p.recordedOn)}`)
+  if (!p.stage) return `已记录进度：${parts.length > 0 ? parts.join('，') : clip(p.summary, 24)}`
+  const stage = STAGE_NAMES[p.stage]
+  const line = `已记录节点：${stage}（${dateText(p.recordedOn, p.recordedOn)}）${parts.map((x) => `，${x}`).join('')}`
+  if (reporter.admin) return line
+  return `${line}\n${reporter.name}报告，待管理员确认：核实后发 /节点 ${stage} ${p.recordedOn}；有误发 /节点 撤销 ${stage}`
+}
+
+/**
+ * "已登记问题 #3 · 土地工作专班 · 12月7日前办结"; due the day it is raised ("月底前解决" on the 30th of
+ * November) says "今天到期"; a problem come back names the old number.
+ */
 export function renderIssueLine(i: Issue, teams: Teams, recurs: number | null = null): string {
-  const due = i.dueOn ? ` · ${shortDate(i.dueOn)}前办结` : ''
+  const due = i.dueOn === null ? '' : i.dueOn === i.openedOn ? ' · 今天到期' : ` · ${dateText(i.dueOn, i.openedOn)}前办结`
   const again = recurs ? `（#${recurs} 办结后再次出现）` : ''
   return `已登记问题 #${i.number} · ${teams[i.category].name}${due}${again}\n  ${clip(i.summary, 40)}`
 }
 
 /** A message about an open issue joins it: "已记入问题 #3 的跟进", with a new deadline when it set one. */
-export function renderFollowUpLine(i: Issue, dueMoved: boolean): string {
-  return `已记入问题 #${i.number} 的跟进${dueMoved && i.dueOn ? `，期限改为 ${shortDate(i.dueOn)}` : ''}`
+export function renderFollowUpLine(i: Issue, dueMoved: boolean, today: LocalDate): string {
+  return `已记入问题 #${i.number} 的跟进${dueMoved && i.dueOn ? `，期限改为 ${dateText(i.dueOn, today)}` : ''}`
 }
 
-/** Announces a close, with the way back: "问题 #3 已办结 … 如未解决，发 /reopen 3". */
+/**
+ * A resolution that only says it is solved, with nothing on how: "已解决", "问题已经解决了！",
+ * "搞定了👍", "已处理完毕". "已协调供电局接入" says how and is shown.
+ */
+const ONLY_SOLVED = /^(?:这个|该)?(?:问题)?(?:已经|已|都)?(?:解决|办结|处理|搞定|落实|完成|好)(?:了|啦|完毕)?$/u
+
+/** Announces a close, with the way back: "问题 #3 已办结：已协调供电局接入 … 如未解决，发 /reopen 3". */
 export function renderClosed(i: Issue, by: string, teams: Teams): string {
-  const how = i.resolutionText ? `：${clip(i.resolutionText, 40)}` : ''
+  const said = (i.resolutionText ?? '').replace(/[\s\p{P}\p{Extended_Pictographic}\uFE0F]/gu, '')
+  const how = i.resolutionText && !ONLY_SOLVED.test(said) ? `：${clip(i.resolutionText, 40)}` : ''
   return `✅ 问题 #${i.number}（${teams[i.category].name}）已办结${how}\n办结人：${by}。如未解决，发 /reopen ${i.number} 原因`
 }
 

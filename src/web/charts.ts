@@ -1,6 +1,6 @@
 import { daysBetween, type LocalDate } from '../calendar/local-date.ts'
 import { html, type Html } from './html.ts'
-import { dateText } from './words.ts'
+import { dateText } from '../text/labels.ts'
 
 // Charts as inline SVG drawn on the server: no script, no style attribute (the CSP forbids both),
 // colours from the stylesheet's classes. The view boxes are about a phone's width, so that text in

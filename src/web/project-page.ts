@@ -1,9 +1,8 @@
-import { STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
+import { dateText, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
 import { percentChart, stageTimeline } from './charts.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
 import type { EventView, IssueView, ProjectModel } from './project-model.ts'
-import { dateText } from './words.ts'
 
 /** 项目: the stage timeline, progress over time, and every issue with what happened to it. */
 export function projectPage(ctx: PageContext, m: ProjectModel): Html {

@@ -1,8 +1,7 @@
-import { clip, URGENCY_MARK } from '../text/labels.ts'
+import { clip, dateText, URGENCY_MARK } from '../text/labels.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
 import { CLOSED_WORKING_DAYS, type TeamModel } from './team-model.ts'
-import { dateText } from './words.ts'
 
 /** 专班: one team's open issues across every project by due date, with its liaison, and what it closed lately. */
 export function teamPage(ctx: PageContext, m: TeamModel): Html {

@@ -1,14 +1,8 @@
 import { dateInZone, parts, type LocalDate } from '../calendar/local-date.ts'
 import type { IssueEventKind, IssueStatus } from '../domain/types.ts'
-import { shortDate } from '../text/labels.ts'
+import { dateText } from '../text/labels.ts'
 
 // The board's own words; stage names, urgency marks, dates and clipping come from src/text/labels.ts.
-
-/** "3月2日" this year, "2025年3月2日" another: a board shows milestones years apart. */
-export function dateText(date: LocalDate, today: LocalDate): string {
-  const { year } = parts(date)
-  return year === parts(today).year ? shortDate(date) : `${year}年${shortDate(date)}`
-}
 
 /** A stage chip's date in the width of a chip on a phone: "4.21" this year, "2024.8.22" another. */
 export function chipDate(date: LocalDate, today: LocalDate): string {

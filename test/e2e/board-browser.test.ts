@@ -42,7 +42,8 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
     mkdirSync(ARTEFACTS, { recursive: true })
     isolateHome()
     h = await WireHarness.start()
-    b = await startBot(h, { clock, env: { WEB_PORT: String(await freePort()) } })
+    // Every record answered (CONFIRM=all), so that feeding the city can wait for each line's reply.
+    b = await startBot(h, { clock, env: { WEB_PORT: String(await freePort()), CONFIRM: 'all' } })
     await feedTheCity()
     const admin = h.contact('管理员')
     h.say(admin, 'bot', '/白板')

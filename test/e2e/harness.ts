@@ -152,12 +152,16 @@ export class WireHarness {
     })
   }
 
-  /** A member says `text` in a room (or privately to the bot); returns the new message id. */
-  say(member: ContactMock, where: RoomMock | 'bot', text: string, mentions: ContactMock[] = []): string {
+  /**
+   * A member says `text` in a room (or privately to the bot), now or at the time `at` (a message
+   * sent on the last day of a month); returns the new message id.
+   */
+  say(member: ContactMock, where: RoomMock | 'bot', text: string, mentions: ContactMock[] = [], at?: Date): string {
     return this.#emit({
       talkerId: member.id,
       type: PUPPET.types.Message.Text,
       text,
+      ...(at ? { timestamp: at.getTime() } : {}),
       ...(where === 'bot'
         ? { listenerId: this.botUser.id }
         : { roomId: where.id, mentionIdList: mentions.map((m) => m.id) }),

@@ -50,7 +50,7 @@ it('connects to a puppet service from the Wechaty variables, works, and stops cl
   const zhang = h.contact('张三')
   const room = h.room('【项目】进程推进群', [zhang])
   h.say(zhang, room, '项目已正式签约')
-  await h.waitForSay(room, /已记录进度：签约/, 10_000)
+  await h.waitForSay(room, /已记录节点：签约/, 10_000)
   bot.child.kill('SIGTERM')
   expect(await bot.exited).toBe(0)
   expect(bot.output()).toMatch(/收到 SIGTERM，正在停止/)

@@ -19,14 +19,17 @@ afterAll(async () => {
 const messageCount = async () => Number((await b.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 
 describe('a group whose topic matches the pattern', () => {
-  it('is bound on first sight, records progress and an issue, and confirms both', async () => {
+  it('is bound on first sight, records progress quietly and confirms an issue', async () => {
     const zhang = h.contact('张三')
     const room = h.room('【项目】年产10万吨新材料推进群', [zhang])
     h.say(zhang, room, '厂房主体结构已完成60%，预计5月底封顶')
-    expect(await h.waitForSay(room, /已记录进度/)).toMatch(/60%.*5月31日/)
     h.say(zhang, room, '施工用电还没接入，供电局说要等电力设施迁改')
     const confirmation = await h.waitForSay(room, /已登记问题 #1/)
     expect(confirmation).toMatch(/增资扩产和园区建设专班 · \d+月\d+日前办结/)
+    // CONFIRM=issues (the default): plain progress is kept without a reply of its own.
+    expect(h.saidIn(room)).toEqual([confirmation])
+    const progress = await b.db.selectFrom('progress_updates').select(['percent', 'due_on']).where('summary', 'like', '厂房主体%').executeTakeFirstOrThrow()
+    expect(progress).toEqual({ percent: 60, due_on: expect.stringMatching(/-05-31$/) })
     const project = await b.db.selectFrom('projects').selectAll().where('room_id', '=', room.id).executeTakeFirstOrThrow()
     expect(project.name).toBe('年产10万吨新材料')
   })
@@ -70,12 +73,12 @@ describe('a group whose topic matches the pattern', () => {
     const zhao = h.contact('赵六')
     const first = h.room('【项目】光伏组件推进群', [zhao])
     h.say(zhao, first, '项目已正式签约')
-    await h.waitForSay(first, /已记录进度：签约/)
+    await h.waitForSay(first, /已记录节点：签约/)
     // After a re-login the account is in the same group under a new id; the old id is gone.
     h.mocker.cacheRoomPayload.delete(first.id)
     const again = h.room('【项目】光伏组件推进群', [zhao])
     h.say(zhao, again, '土地已摘牌')
-    await h.waitForSay(again, /已记录进度：供地/)
+    await h.waitForSay(again, /已记录节点：供地/)
     const projects = await b.db.selectFrom('projects').selectAll().where('name', '=', '光伏组件').execute()
     expect(projects).toHaveLength(1)
     expect(projects[0]!.room_id).toBe(again.id)
@@ -86,7 +89,7 @@ describe('a group whose topic matches the pattern', () => {
     const sun = h.contact('孙八')
     const real = h.room('【项目】储能电池推进群', [sun])
     h.say(sun, real, '项目已正式签约')
-    await h.waitForSay(real, /已记录进度：签约/)
+    await h.waitForSay(real, /已记录节点：签约/)
     const copy = h.room('【项目】储能电池推进群', [sun])
     h.say(sun, copy, '土地已摘牌')
     await waitFor(() => b.logs.some((l) => l.includes('原项目群仍在：这个新群不绑定')), 5_000, () => 'the look-alike was not refused')
@@ -99,7 +102,7 @@ describe('a group whose topic matches the pattern', () => {
 })
 
 describe('a group that is not a project group', () => {
-  it('is left alone: nothing stored, no replies, except a one-line hint for /help', async () => {
+  it('is left alone: nothing stored, no reply to chat, one line to each of the bot\'s commands', async () => {
     const before = await messageCount()
     const qian = h.contact('钱七')
     const owner = h.contact('群主甲')
@@ -108,8 +111,10 @@ describe('a group that is not a project group', () => {
     h.say(qian, room, '/status')
     h.say(qian, room, '/bind 羽毛球项目')
     h.say(qian, room, '/help')
-    expect(await h.waitForSay(room, /尚未绑定项目/)).not.toMatch(/\n/)
-    expect(h.saidIn(room)).toHaveLength(1)
+    await h.waitForSay(room, (t) => h.saidIn(room).length === 3 && t.includes('尚未绑定项目'))
+    // /status and /help: who may bind; a member's /bind: who may run it. A line each, nothing more.
+    const hint = '本群尚未绑定项目，我不会记录这里的消息。管理员或群主可发 /bind 项目名称 绑定。'
+    expect(h.saidIn(room)).toEqual([hint, '/bind 仅限管理员或群主使用。', hint])
     expect(await messageCount()).toBe(before)
   })
 })

@@ -84,8 +84,8 @@ describe('a year without data', () => {
   })
 
   it('rejects an override with a bad date or a date filed under the wrong year', () => {
-    expect(() => parseHolidayOverride({ years: { '2027': { holidays: ['2027-02-30'], workdays: [] } } })).toThrow(/not a YYYY-MM-DD/)
-    expect(() => parseHolidayOverride({ years: { '2027': { holidays: ['2028-01-01'], workdays: [] } } })).toThrow(/filed under 2027/)
-    expect(() => parseHolidayOverride({ years: [] })).toThrow(/not valid/)
+    expect(() => parseHolidayOverride({ years: { '2027': { holidays: ['2027-02-30'], workdays: [] } } })).toThrow(/years\.2027\.holidays\.0：不是有效的日期/)
+    expect(() => parseHolidayOverride({ years: { '2027': { holidays: ['2028-01-01'], workdays: [] } } })).toThrow(/2028-01-01 写在了 2027 年下面/)
+    expect(() => parseHolidayOverride({ years: [] })).toThrow(/有误：years：/)
   })
 })

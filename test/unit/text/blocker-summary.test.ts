@@ -16,6 +16,7 @@ function issue(openedOn: string, today: string, overrides: Partial<SummaryIssue>
     category: 'land',
     summary: '征地拆迁还有两户没谈妥',
     status: 'open',
+    openedOn,
     ...ageIssue(workingDayCounter(calendar, today), openedOn, dueOn),
     ...overrides,
     dueOn,
