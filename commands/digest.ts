@@ -15,6 +15,6 @@ export default defineCommand({
       throw new UserFacingError('督办日报只在私聊或简报接收群（DIGEST_RECIPIENTS）里发送。')
     }
     // The outbox sends a long digest in numbered parts, a section kept whole where it fits.
-    return buildDigest(ctx.db, ctx.today, ctx.rules)
+    return (await buildDigest(ctx.db, ctx.today, ctx.rules)).text
   },
 })

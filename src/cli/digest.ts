@@ -53,8 +53,10 @@ async function run(): Promise<number> {
   }
   const db = openDatabase(config.databasePath)
   try {
-    const text = await buildDigest(db, date ?? dateInZone(systemClock.now(), rules.timeZone), rules)
+    const { text, calendarNotice } = await buildDigest(db, date ?? dateInZone(systemClock.now(), rules.timeZone), rules)
     console.log(splitParts(text).join('\n\n'))
+    // What the admins would be told beside it: whoever runs this is deploying.
+    if (calendarNotice) console.error(calendarNotice)
     return 0
   } finally {
     await db.destroy()

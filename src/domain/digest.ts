@@ -1,5 +1,6 @@
 import { parts, type LocalDate } from '../calendar/local-date.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
+import type { CalendarGap } from './calendar-gaps.ts'
 import type { ProjectStatus } from './project-status.ts'
 import type { UrgencyCounts } from './sla.ts'
 import type { Teams } from './teams.ts'
@@ -79,8 +80,8 @@ export interface Digest {
   makeUp: boolean
   since: LocalDate
   until: LocalDate
-  /** Years the calendar lacks that matter now (see missingCalendarYears). */
-  missingYears: number[]
+  /** Years the calendar lacks that figures of this digest needed (see calendarGaps). */
+  calendarGaps: CalendarGap[]
   projectCount: number
   /** Projects per furthest stage reached, `null` for none recorded yet; stages with none left out. */
   byStage: { stage: Stage | null; count: number }[]
@@ -93,7 +94,7 @@ export interface Digest {
   progress: DigestProgress[]
 }
 
-export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: boolean; missingYears: number[] }): Digest {
+export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: boolean; calendarGaps: CalendarGap[] }): Digest {
   const { data } = input
   const byStageCount = new Map<Stage | null, number>()
   for (const s of data.projects) byStageCount.set(s.stage?.stage ?? null, (byStageCount.get(s.stage?.stage ?? null) ?? 0) + 1)
@@ -119,7 +120,7 @@ export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: 
     makeUp: input.makeUp,
     since: data.since,
     until: data.until,
-    missingYears: input.missingYears,
+    calendarGaps: input.calendarGaps,
     projectCount: data.projects.length,
     byStage,
     severeOverdue: data.severeOverdue,

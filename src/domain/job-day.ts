@@ -23,13 +23,3 @@ export function jobDay(calendar: WorkingCalendar, today: LocalDate): JobDay {
   if (working) return { work: true, makeUp: weekend }
   return { work: false, reason: weekend ? 'weekend' : 'holiday' }
 }
-
-/**
- * The years the digest should warn about: today's, when missing, and next year's from November on
- * (the State Council announces it around then; due dates of late-December issues already need it).
- */
-export function missingCalendarYears(calendar: WorkingCalendar, today: LocalDate): number[] {
-  const { year, month } = parts(today)
-  const wanted = month >= 11 ? [year, year + 1] : [year]
-  return wanted.filter((y) => !calendar.hasYear(y))
-}

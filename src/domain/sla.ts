@@ -30,14 +30,23 @@ export function issueDueDate(
  * Two working days never span more than this many calendar days (the longest holiday plus its
  * weekends), so a later due date is green without asking the calendar, which may not know its year.
  */
-const YELLOW_HORIZON_DAYS = 21
+export const YELLOW_HORIZON_DAYS = 21
 
-/** Red once the due date has passed; yellow on the due date and the two working days before. */
+/**
+ * Red once the due date has passed; yellow on the due date and the two working days before. A due
+ * date within three weeks in a year the calendar lacks ("1月5日前" said on 12月20日) is yellow: its
+ * working days left cannot be counted, and it is near (calendar-gaps.ts reports it).
+ */
 export function issueUrgency(days: WorkingDayCounter, dueOn: LocalDate | null): Urgency {
   if (dueOn === null) return 'green'
   if (dueOn < days.today) return 'red'
   if (daysBetween(days.today, dueOn) > YELLOW_HORIZON_DAYS) return 'green'
-  return days.from(days.today, dueOn) <= YELLOW_WORKING_DAYS ? 'yellow' : 'green'
+  try {
+    return days.from(days.today, dueOn) <= YELLOW_WORKING_DAYS ? 'yellow' : 'green'
+  } catch (error) {
+    if (error instanceof CalendarYearMissingError) return 'yellow'
+    throw error
+  }
 }
 
 /** Open issues by urgency. */
@@ -59,10 +68,17 @@ export function overdueBefore(calendar: WorkingCalendar, today: LocalDate, worki
 /**
  * issueUrgency's verdicts as two dates a query can count with: an issue due before `redBefore`
  * (today) is red, one due before `yellowBefore` (the third working day after today) is yellow,
- * any other, or one without a due date, green.
+ * any other, or one without a due date, green. When that third working day falls in a year the
+ * calendar lacks (today is in the last working days of December), every day left in the year is
+ * within two working days and issueUrgency calls everything within three weeks yellow: so here.
  */
 export function urgencyCutoffs(calendar: WorkingCalendar, today: LocalDate): { redBefore: LocalDate; yellowBefore: LocalDate } {
-  return { redBefore: today, yellowBefore: calendar.addWorkingDays(today, YELLOW_WORKING_DAYS + 1) }
+  try {
+    return { redBefore: today, yellowBefore: calendar.addWorkingDays(today, YELLOW_WORKING_DAYS + 1) }
+  } catch (error) {
+    if (!(error instanceof CalendarYearMissingError)) throw error
+    return { redBefore: today, yellowBefore: addDays(today, YELLOW_HORIZON_DAYS + 1) }
+  }
 }
 
 /**

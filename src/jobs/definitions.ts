@@ -8,6 +8,7 @@ import { buildDigest } from '../reports/digest.ts'
 import { listOpenIssues, listProjects, listReminderCandidates } from '../store/index.ts'
 import { renderBlockerSummary } from '../text/blocker-summary.ts'
 import { renderReminder } from '../text/reminder.ts'
+import type { Recipient } from './directory.ts'
 import { JobNotReadyError, type JobDefinition, type JobDeps, type JobText } from './job-types.ts'
 
 /** Into each group with no progress reported lately: a nudge @mentioning its latest reporters. */
@@ -70,25 +71,41 @@ async function membersOrNone(deps: JobDeps, roomId: string): Promise<Contact[]> 
   }
 }
 
-/** To DIGEST_RECIPIENTS: the leaders' digest. */
+/**
+ * To DIGEST_RECIPIENTS: the leaders' digest; and to the admins (BOT_ADMINS), when its figures
+ * needed a year the calendar lacks, what to add: once a working day, as the job runs once.
+ */
 export const digestJob: JobDefinition = {
   name: 'digest',
   speaksWhenCalendarMissing: true,
   async texts(deps, today) {
-    const names = deps.rules.digestRecipients
-    if (names.length === 0) return []
-    const recipients = []
-    for (const name of names) {
-      const found = await deps.directory.findRecipient(name).catch((error: unknown) => {
-        deps.log.warn(`领导简报：查找接收人「${name}」出错：${(error as Error).message}`)
-        return undefined
-      })
-      if (found) recipients.push(found)
-      else deps.log.warn(`领导简报：微信里没有名为「${name}」的群或联系人（DIGEST_RECIPIENTS），不发给它`)
+    const { digestRecipients, admins } = deps.rules
+    if (digestRecipients.length === 0 && admins.length === 0) return []
+    const report = await buildDigest(deps.db, today, deps.rules)
+    const texts: JobText[] = []
+    if (digestRecipients.length > 0) {
+      const recipients = await lookUp(deps, digestRecipients, 'DIGEST_RECIPIENTS')
+      // None found at all is more likely WeChat still loading contacts than every name being wrong.
+      if (recipients.length === 0) throw new JobNotReadyError('DIGEST_RECIPIENTS 中的接收人微信里一个都还找不到')
+      texts.push(...recipients.map((recipient) => ({ recipient, text: report.text, mentionIds: [] })))
     }
-    // None found at all is more likely WeChat still loading contacts than every name being wrong.
-    if (recipients.length === 0) throw new JobNotReadyError('DIGEST_RECIPIENTS 中的接收人微信里一个都还找不到')
-    const text = await buildDigest(deps.db, today, deps.rules)
-    return recipients.map((recipient) => ({ recipient, text, mentionIds: [] }))
+    if (report.calendarNotice) {
+      for (const recipient of await lookUp(deps, admins, 'BOT_ADMINS')) texts.push({ recipient, text: report.calendarNotice, mentionIds: [] })
+    }
+    return texts
   },
+}
+
+/** The groups and contacts these names mean; a name WeChat does not know is logged and skipped. */
+async function lookUp(deps: JobDeps, names: readonly string[], setting: string): Promise<Recipient[]> {
+  const recipients: Recipient[] = []
+  for (const name of names) {
+    const found = await deps.directory.findRecipient(name).catch((error: unknown) => {
+      deps.log.warn(`领导简报：查找「${name}」出错：${(error as Error).message}`)
+      return undefined
+    })
+    if (found) recipients.push(found)
+    else if (found === null) deps.log.warn(`领导简报：微信里没有名为「${name}」的群或联系人（${setting}），不发给它`)
+  }
+  return recipients
 }

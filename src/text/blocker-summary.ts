@@ -1,4 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.ts'
+import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import type { LiaisonToMention } from '../domain/liaisons.ts'
 import type { WorkingDayCounter } from '../domain/sla.ts'
 import type { Teams } from '../domain/teams.ts'
@@ -58,7 +59,14 @@ function dueText(i: SummaryIssue, days: WorkingDayCounter): string {
   const on = dateText(due, days.today)
   if (i.urgency === 'red') return `${on}到期，${i.overdueWorkingDays > 0 ? `超期${i.overdueWorkingDays}个工作日` : '已超期'}`
   if (i.urgency === 'green') return `${on}到期`
-  // Yellow: the counter already knows these days (urgency asked it), and they are at most two.
-  const left = days.from(days.today, due)
+  // Yellow: the counter already knows these days (urgency asked it), and they are at most two;
+  // unless they lie in a year the calendar lacks ("1月5日前" seen on 12月20日), then uncounted.
+  let left: number
+  try {
+    left = days.from(days.today, due)
+  } catch (error) {
+    if (error instanceof CalendarYearMissingError) return `${on}到期`
+    throw error
+  }
   return left === 0 ? `今天（${on}）到期` : `${on}到期，还剩${left}个工作日`
 }

@@ -1,4 +1,5 @@
 import { isoWeekday, type LocalDate } from '../calendar/local-date.ts'
+import type { CalendarGap } from '../domain/calendar-gaps.ts'
 import { LIST_LIMIT, type Digest } from '../domain/digest.ts'
 import type { Stage } from '../parse/types.ts'
 import { clip, dateText, issueAgeText, shortDate, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
@@ -26,15 +27,25 @@ function capped<T>(items: readonly T[], line: (item: T) => string, limit = LIST_
 }
 
 /**
- * The digest as one text of blocks separated by blank lines: a header (the calendar warning if
- * any, the headcount by stage), then the sections most urgent first, numbered 一、二、…. Never
- * empty: a day with nothing to report says so. The outbox sends it in parts, a block kept whole.
+ * What figures a missing calendar year left uncounted, and how they are shown instead:
+ * "日历缺少 2027 年法定节假日数据：2 个问题的到期日无法计算，暂按未定期限统计".
+ */
+function gapFacts(g: CalendarGap): string {
+  const facts = [
+    g.undated > 0 ? `${g.undated} 个问题的到期日无法计算，暂按未定期限统计` : '',
+    g.uncounted > 0 ? `${g.uncounted} 个问题的剩余工作日无法计算，暂按临期统计` : '',
+  ].filter((f) => f !== '')
+  return `日历缺少 ${g.year} 年法定节假日数据：${facts.join('，')}`
+}
+
+/**
+ * The digest as one text of blocks separated by blank lines: a header (the headcount by stage),
+ * then the sections most urgent first, numbered 一、二、…, and a note when a figure needed a year
+ * the calendar lacks (admins are told what to do apart: renderCalendarNotice). Never empty: a day
+ * with nothing to report says so. The outbox sends it in parts, a block kept whole.
  */
 export function renderDigest(d: Digest): string {
   const head = [`📰 督办日报 · ${dayLabel(d.day, d.makeUp)}`]
-  for (const year of d.missingYears) {
-    head.push(`⚠️ 日历缺少 ${year} 年法定节假日数据，涉及该年的到期日和工作日天数无法计算。请管理员在 data/holidays.json 补充。`)
-  }
   head.push(
     d.projectCount === 0
       ? '在库项目 0 个。'
@@ -93,7 +104,22 @@ export function renderDigest(d: Digest): string {
   }
   if (sections.length === 0) head.push(`${windowLabel(d.since, d.until)} 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。`)
 
-  return [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n'))].join('\n\n')
+  const note = d.calendarGaps.length > 0 ? [`注：${d.calendarGaps.map(gapFacts).join('；')}。`] : []
+  return [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n')), ...note].join('\n\n')
+}
+
+/**
+ * To the admins, once a working day with the digest, when its figures needed a year the calendar
+ * lacks: what it cost and what to do. Example:
+ *   ⚠️ 日历缺少 2027 年法定节假日数据：2 个问题的到期日无法计算，暂按未定期限统计。
+ *   请在 data/holidays.json（或 HOLIDAYS_FILE 指定的文件）补充 2027 年的放假与调休安排，格式见 README「法定节假日与工作日」，重启后生效。
+ */
+export function renderCalendarNotice(gaps: readonly CalendarGap[]): string {
+  const years = gaps.map((g) => g.year).join('、')
+  return [
+    ...gaps.map((g) => `⚠️ ${gapFacts(g)}。`),
+    `请在 data/holidays.json（或 HOLIDAYS_FILE 指定的文件）补充 ${years} 年的放假与调休安排，格式见 README「法定节假日与工作日」，重启后生效。`,
+  ].join('\n')
 }
 
 /** When the calendar lacks today's year, the digest says only that: no working-day count can be trusted. */

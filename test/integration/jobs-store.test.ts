@@ -58,7 +58,7 @@ describe('the jobs on a real database', () => {
 
   it('builds the digest of a day: most urgent first, slow projects at their thresholds, silent groups', async () => {
     await seed(store.db)
-    const digest = await buildDigest(store.db, '2026-10-12', rules)
+    const { text: digest } = await buildDigest(store.db, '2026-10-12', rules)
     expect(splitParts(digest)).toEqual([
       [
         '📰 督办日报 · 10月12日 星期一',
@@ -73,7 +73,7 @@ describe('the jobs on a real database', () => {
         '项目审批验收服务专班：未办结 0，新增 0，办结 1',
         '',
         '三、进展缓慢项目 2 个',
-        '机械：动工已 18 个月未竣工（4月11日动工，时限 18 个月）',
+        '机械：动工已 18 个月未竣工（2025年4月11日动工，时限 18 个月）',
         '电子：供地已 6 个月未动工（4月11日供地，时限 6 个月）',
         '',
         '四、连续 3 个工作日以上无人发言的项目群 2 个',
@@ -135,6 +135,42 @@ describe('the jobs on a real database', () => {
     clock.set('2026-10-11T17:00:00+08:00')
     expect(await runJobToday(deps, digestJob)).toEqual({ ran: false, day: '2026-10-11', why: 'weekend' })
     expect(await listOutbox(store.db, 'pending')).toHaveLength(6)
+  })
+
+  it('tells the admins of a missing calendar year once a day, only when a figure needed it', async () => {
+    const p = await newProject(store.db, '新材料')
+    const clock = new FakeClock('2026-12-21T08:30:00+08:00')
+    const deps: JobDeps = {
+      db: store.db,
+      clock,
+      rules: { ...rules, digestRecipients: ['王局长'], admins: ['管理员'] },
+      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *' },
+      log: { info: () => {}, warn: () => {}, error: () => {} },
+      directory: {
+        roomMembers: async () => [],
+        findRecipient: async (name) => ({ 王局长: { kind: 'contact' as const, id: 'wxid_chief' }, 管理员: { kind: 'contact' as const, id: 'wxid_admin' } })[name] ?? null,
+      },
+      wake: () => {},
+    }
+    const sentTo = async (id: string) => (await listOutbox(store.db, 'pending')).filter((o) => o.target.id === id).map((o) => o.text)
+    // A plan in 2027, which the calendar lacks, needs no working day: nothing to say about the calendar.
+    await ingestMessage(store.db, message(p.id, { sentAt: beijing('2026-12-18T09:00:00') }), [{ type: 'progress', stage: null, percent: null, due: '2027-05-31', summary: '预计明年5月底封顶' }], settings)
+    expect(await runJobToday(deps, digestJob)).toEqual({ ran: true, day: '2026-12-21', queued: 1 })
+    expect((await sentTo('wxid_chief'))[0]).not.toMatch(/日历/)
+    expect(await sentTo('wxid_admin')).toEqual([])
+
+    // Opened on 12月24日, its 7 working days run into 2027: no due date could be set.
+    await issueAt(store.db, p.id, '2026-12-24T10:00:00', 'land', '征地拆迁还有两户没谈妥')
+    clock.set('2026-12-28T08:30:00+08:00')
+    expect(await runJobToday(deps, digestJob)).toEqual({ ran: true, day: '2026-12-28', queued: 2 })
+    expect((await sentTo('wxid_chief'))[1]).toMatch(/\n\n注：日历缺少 2027 年法定节假日数据：1 个问题的到期日无法计算，暂按未定期限统计。$/u)
+    expect(await sentTo('wxid_admin')).toEqual([
+      '⚠️ 日历缺少 2027 年法定节假日数据：1 个问题的到期日无法计算，暂按未定期限统计。\n' +
+        '请在 data/holidays.json（或 HOLIDAYS_FILE 指定的文件）补充 2027 年的放假与调休安排，格式见 README「法定节假日与工作日」，重启后生效。',
+    ])
+    // Once a day: the day's run is recorded, a second firing sends nothing more.
+    expect(await runJobToday(deps, digestJob)).toEqual({ ran: false, day: '2026-12-28', why: 'already-ran' })
+    expect(await sentTo('wxid_admin')).toHaveLength(1)
   })
 
   it('npm run digest prints a day\'s digest from DATABASE_PATH without sending it', async () => {

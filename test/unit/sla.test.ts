@@ -26,6 +26,19 @@ describe('issueDueDate', () => {
 })
 
 describe('issueUrgency', () => {
+  it('calls a near due date in a year the calendar lacks yellow instead of failing', () => {
+    const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
+    // "1月5日前" seen on 12月20日: its working days cannot be counted, and it is near.
+    expect(issueUrgency(workingDayCounter(only2026, '2026-12-20'), '2027-01-05')).toBe('yellow')
+    expect(issueUrgency(workingDayCounter(only2026, '2026-12-20'), '2027-03-01')).toBe('green')
+    // The counts' cutoffs agree at the year's end, where the third working day ahead is unknown.
+    const days = workingDayCounter(only2026, '2026-12-30')
+    const { yellowBefore } = urgencyCutoffs(only2026, '2026-12-30')
+    for (const due of ['2026-12-31', '2027-01-05', '2027-01-20', '2027-01-21', '2027-02-01']) {
+      expect(due < yellowBefore ? 'yellow' : 'green').toBe(issueUrgency(days, due))
+    }
+  })
+
   it.each([
     // today, due, urgency
     ['2026-03-02', '2026-03-05', 'green'], // 3 working days left

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
 import { WorkingCalendar } from '../../../src/calendar/working-calendar.ts'
-import { jobDay, missingCalendarYears } from '../../../src/domain/job-day.ts'
+import { calendarGaps } from '../../../src/domain/calendar-gaps.ts'
+import { jobDay } from '../../../src/domain/job-day.ts'
 
 const calendar = loadCalendar()
 
@@ -28,14 +29,27 @@ describe('jobDay: the jobs work on working days of the official calendar only', 
   })
 })
 
-describe('missingCalendarYears', () => {
+describe('calendarGaps: the years a figure shown actually needed', () => {
   const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
-  it.each([
-    ['2026-10-30', []],
-    // From November on, next year's missing data is worth a warning: late issues fall due in it.
-    ['2026-11-02', [2027]],
-    ['2027-01-04', [2027]],
-  ])('%s → %j', (day, years) => {
-    expect(missingCalendarYears(only2026, day)).toEqual(years)
+  const counts = (undated: [number, number][], near: [number, number][]) => ({
+    undated: undated.map(([openedYear, count]) => ({ openedYear, count })),
+    near: near.map(([dueYear, count]) => ({ dueYear, count })),
+  })
+
+  it('none when every issue has a due date and none near falls in the missing year', () => {
+    expect(calendarGaps(counts([], [[2026, 3]]), only2026, '2026-11-30')).toEqual([])
+  })
+
+  it('issues without a due date are counted against the first missing year from their opening', () => {
+    expect(calendarGaps(counts([[2026, 2]], []), only2026, '2026-12-28')).toEqual([{ year: 2027, undated: 2, uncounted: 0 }])
+  })
+
+  it('issues due within three weeks in the missing year: their working days left are uncounted', () => {
+    expect(calendarGaps(counts([], [[2026, 1], [2027, 2]]), only2026, '2026-12-20')).toEqual([{ year: 2027, undated: 0, uncounted: 2 }])
+  })
+
+  it('a year added since the issue was opened is no gap any more', () => {
+    const both = new WorkingCalendar(new Map([2026, 2027].map((y) => [y, { holidays: [], workdays: [] }])))
+    expect(calendarGaps(counts([[2026, 1]], []), both, '2026-12-28')).toEqual([])
   })
 })

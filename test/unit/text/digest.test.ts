@@ -3,7 +3,7 @@ import { assembleDigest, wholeMonths } from '../../../src/domain/digest.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
 import type { DigestOpenIssue } from '../../../src/domain/types.ts'
 import { CATEGORIES, type Category } from '../../../src/parse/types.ts'
-import { renderCalendarMissingDigest, renderDigest } from '../../../src/text/digest.ts'
+import { renderCalendarMissingDigest, renderCalendarNotice, renderDigest } from '../../../src/text/digest.ts'
 
 const none = { red: 0, yellow: 0, green: 0 }
 const noOpenIssues = {
@@ -18,21 +18,35 @@ describe('a digest with nothing to say', () => {
       data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues },
       teams: DEFAULT_TEAMS,
       makeUp: false,
-      missingYears: [],
+      calendarGaps: [],
     })
     expect(renderDigest(digest)).toBe(
       '📰 督办日报 · 10月12日 星期一\n在库项目 0 个。\n10月10日至10月11日 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。',
     )
   })
 
-  it('warns about a missing calendar year at the top', () => {
+  it('notes, last, what a missing calendar year left uncounted; the admins alone are told what to do', () => {
+    const digest = assembleDigest({
+      data: { day: '2026-12-28', since: '2026-12-25', until: '2026-12-27', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues },
+      teams: DEFAULT_TEAMS,
+      makeUp: false,
+      calendarGaps: [{ year: 2027, undated: 2, uncounted: 1 }],
+    })
+    const text = renderDigest(digest)
+    expect(text).toMatch(/^📰 督办日报 · 12月28日 星期一\n在库项目 0 个。/u)
+    expect(text).toMatch(/\n\n注：日历缺少 2027 年法定节假日数据：2 个问题的到期日无法计算，暂按未定期限统计，1 个问题的剩余工作日无法计算，暂按临期统计。$/u)
+    expect(text).not.toMatch(/holidays\.json/)
+    expect(renderCalendarNotice(digest.calendarGaps)).toMatch(/^⚠️ 日历缺少 2027 年[\s\S]*\n请在 data\/holidays\.json（或 HOLIDAYS_FILE 指定的文件）补充 2027 年的放假与调休安排/u)
+  })
+
+  it('says nothing of the calendar when no figure needed the missing year', () => {
     const digest = assembleDigest({
       data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-01', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues },
       teams: DEFAULT_TEAMS,
       makeUp: false,
-      missingYears: [2027],
+      calendarGaps: [],
     })
-    expect(renderDigest(digest)).toMatch(/^📰 督办日报 · 11月2日 星期一\n⚠️ 日历缺少 2027 年法定节假日数据/u)
+    expect(renderDigest(digest)).not.toMatch(/日历/)
   })
 
   it('when today\'s year is missing, says only that', () => {
@@ -58,7 +72,7 @@ describe('a digest with issues open', () => {
       },
       teams: DEFAULT_TEAMS,
       makeUp: false,
-      missingYears: [],
+      calendarGaps: [],
     })
     const text = renderDigest(digest)
     expect(text).toContain('一、严重超期问题（超期 5 个工作日及以上）12 个\n🔴 宏达电子 #1 青苗补偿第1户未谈妥（超期39个工作日）')
