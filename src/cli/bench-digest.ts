@@ -24,7 +24,7 @@ export async function benchDigest(report: (line: string) => void): Promise<void>
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now()
       const data = await getDigestData(db, digestQuery)
-      const digest = assembleDigest({ data, teams: DEFAULT_TEAMS, makeUp: day.work && day.makeUp, calendarGaps: calendarGaps(await countCalendarGapIssues(db, today), calendar, today) })
+      const digest = assembleDigest({ data, teams: DEFAULT_TEAMS, admins: [], makeUp: day.work && day.makeUp, calendarGaps: calendarGaps(await countCalendarGapIssues(db, today), calendar, today) })
       parts = splitParts(renderDigest(digest))
       times.push(performance.now() - started)
     }

@@ -85,7 +85,7 @@ export async function benchGrowth(report: (line: string) => void): Promise<void>
     for (let i = 0; i < 5; i++) {
       const started = performance.now()
       const data = await getDigestData(db, query)
-      const text = renderDigest(assembleDigest({ data, teams: rules.teams, makeUp: day.work && day.makeUp, calendarGaps: calendarGaps(await countCalendarGapIssues(db, today), calendar, today) }))
+      const text = renderDigest(assembleDigest({ data, teams: rules.teams, admins: rules.admins, makeUp: day.work && day.makeUp, calendarGaps: calendarGaps(await countCalendarGapIssues(db, today), calendar, today) }))
       digestTimes.push(performance.now() - started)
       chars = text.length
     }

@@ -2,6 +2,7 @@ import { parts, type LocalDate } from '../calendar/local-date.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
 import type { CalendarGap } from './calendar-gaps.ts'
 import type { ProjectStatus } from './project-status.ts'
+import { isAdmin } from './rules.ts'
 import type { UrgencyCounts } from './sla.ts'
 import type { Teams } from './teams.ts'
 import type { DigestOpenIssue, Issue, ProgressUpdate } from './types.ts'
@@ -24,6 +25,19 @@ export interface DigestIssue extends Issue {
   projectName: string
 }
 
+/**
+ * Who put a project at a stage, as last recorded: an admin's /stage, or a member in the group
+ * ("今天正式开工了") or with /进度, which an admin has not confirmed unless they are one.
+ */
+export interface StageReport {
+  projectId: number
+  stage: Stage
+  reachedOn: LocalDate
+  /** Recorded with /stage (admins only). */
+  byStageCommand: boolean
+  reporter: { wechatId: string; name: string } | null
+}
+
 /** Everything the leaders' digest says about a day, as data; wording and order are the renderer's. */
 export interface DigestData {
   day: LocalDate
@@ -41,6 +55,8 @@ export interface DigestData {
   severeOverdue: NamedIssues
   /** The OLDEST_ISSUES open issues opened first among those not severely overdue. */
   oldest: DigestOpenIssue[]
+  /** The latest record of each stage each project reached. */
+  stageReports: StageReport[]
 }
 
 export interface NamedIssues {
@@ -67,6 +83,14 @@ export interface SlowLine {
   limitMonths: number
 }
 
+/** A project's current stage as a member reported it, not (yet) confirmed by an admin. */
+export interface UnconfirmedStageLine {
+  projectName: string
+  stage: Stage
+  reachedOn: LocalDate
+  reporterName: string | null
+}
+
 export interface SilentLine {
   projectName: string
   workingDays: number
@@ -88,13 +112,21 @@ export interface Digest {
   severeOverdue: NamedIssues
   teams: TeamLine[]
   slow: SlowLine[]
+  unconfirmedStages: UnconfirmedStageLine[]
   silent: SilentLine[]
   /** The oldest open issues not already named as severely overdue. */
   oldest: DigestOpenIssue[]
   progress: DigestProgress[]
 }
 
-export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: boolean; calendarGaps: CalendarGap[] }): Digest {
+export function assembleDigest(input: {
+  data: DigestData
+  teams: Teams
+  /** BOT_ADMINS: a stage one of them reported in the group needs no one's confirmation. */
+  admins: readonly string[]
+  makeUp: boolean
+  calendarGaps: CalendarGap[]
+}): Digest {
   const { data } = input
   const byStageCount = new Map<Stage | null, number>()
   for (const s of data.projects) byStageCount.set(s.stage?.stage ?? null, (byStageCount.get(s.stage?.stage ?? null) ?? 0) + 1)
@@ -126,6 +158,7 @@ export function assembleDigest(input: { data: DigestData; teams: Teams; makeUp: 
     severeOverdue: data.severeOverdue,
     teams: teamLines(data, input.teams),
     slow,
+    unconfirmedStages: unconfirmedStages(data, input.admins),
     silent,
     oldest: data.oldest,
     progress: data.progress,
@@ -148,6 +181,19 @@ function teamLines(data: DigestData, teams: Teams): TeamLine[] {
   return [...lines.values()]
     .filter((l) => l.opened + l.resolved + l.open > 0)
     .sort((a, b) => b.red - a.red || b.yellow - a.yellow || b.open - a.open || b.opened - a.opened)
+}
+
+/**
+ * Projects whose current stage stands on a member's word alone: the latest record of that stage
+ * came from the group or /进度, by someone not in BOT_ADMINS, and no admin's /stage followed it.
+ */
+function unconfirmedStages(data: DigestData, admins: readonly string[]): UnconfirmedStageLine[] {
+  const latest = new Map(data.stageReports.map((r) => [`${r.projectId}:${r.stage}`, r]))
+  return data.projects.flatMap((s) => {
+    const report = s.stage ? latest.get(`${s.project.id}:${s.stage.stage}`) : undefined
+    if (!report || report.byStageCommand || (report.reporter && isAdmin({ admins }, { id: report.reporter.wechatId, name: report.reporter.name }))) return []
+    return [{ projectName: s.project.name, stage: report.stage, reachedOn: report.reachedOn, reporterName: report.reporter?.name ?? null }]
+  })
 }
 
 /** Whole months from `from` to `to`: 2026-01-05 → 2026-07-04 is 5, → 2026-07-05 is 6. */

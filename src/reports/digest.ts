@@ -26,7 +26,7 @@ export async function buildDigest(db: Db, today: LocalDate, rules: Rules): Promi
   try {
     const data = await getDigestData(db, { today, calendar, timeZone: rules.timeZone, thresholds: rules.slowThresholds })
     const gaps = calendarGaps(await countCalendarGapIssues(db, today), calendar, today)
-    const digest = assembleDigest({ data, teams: rules.teams, makeUp: day.work && day.makeUp, calendarGaps: gaps })
+    const digest = assembleDigest({ data, teams: rules.teams, admins: rules.admins, makeUp: day.work && day.makeUp, calendarGaps: gaps })
     return { text: renderDigest(digest), calendarNotice: gaps.length > 0 ? renderCalendarNotice(gaps) : null }
   } catch (error) {
     // An issue opened last December may be aged across into a year the calendar lacks.

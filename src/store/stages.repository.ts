@@ -1,4 +1,5 @@
 import type { LocalDate } from '../calendar/local-date.ts'
+import type { StageReport } from '../domain/digest.ts'
 import type { StageDates } from '../domain/slow-projects.ts'
 import type { Stage } from '../parse/types.ts'
 import type { Selectable } from 'kysely'
@@ -65,4 +66,29 @@ export async function getAllStageDates(db: Db): Promise<Map<number, StageDates>>
     dates[r.stage as Stage] = r.reached_on
   }
   return byProject
+}
+
+/**
+ * The latest live record of each stage of each project, with who made it: the digest marks a
+ * current stage that stands on a member's word (StageReport).
+ */
+export async function listStageReports(db: Db): Promise<StageReport[]> {
+  const rows = await db
+    .selectFrom('stage_events')
+    .leftJoin('people', 'people.id', 'stage_events.actor_id')
+    .select(['stage_events.project_id', 'stage_events.stage', 'stage_events.reached_on', 'stage_events.source_command', 'people.wechat_id', 'people.name'])
+    .where('stage_events.retracted_at', 'is', null)
+    .orderBy('stage_events.id')
+    .execute()
+  const latest = new Map<string, StageReport>()
+  for (const r of rows) {
+    latest.set(`${r.project_id}:${r.stage}`, {
+      projectId: r.project_id,
+      stage: r.stage as Stage,
+      reachedOn: r.reached_on,
+      byStageCommand: r.source_command === 'stage',
+      reporter: r.wechat_id !== null && r.name !== null ? { wechatId: r.wechat_id, name: r.name } : null,
+    })
+  }
+  return [...latest.values()]
 }

@@ -81,6 +81,18 @@ export function renderDigest(d: Digest): string {
       ),
     })
   }
+  if (d.unconfirmedStages.length > 0) {
+    sections.push({
+      title: `成员报告、待管理员确认的节点 ${d.unconfirmedStages.length} 个`,
+      lines: [
+        ...capped(
+          d.unconfirmedStages,
+          (s) => `${s.projectName}：${STAGE_NAMES[s.stage]} ${dateText(s.reachedOn, d.day)}${s.reporterName ? `（${s.reporterName}报告）` : ''}`,
+        ),
+        '管理员在该项目群发 /节点 节点 日期 确认，或 /节点 撤销 节点',
+      ],
+    })
+  }
   if (d.silent.length > 0) {
     sections.push({
       title: `连续 3 个工作日以上无人发言的项目群 ${d.silent.length} 个`,

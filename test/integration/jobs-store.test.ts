@@ -137,6 +137,22 @@ describe('the jobs on a real database', () => {
     expect(await listOutbox(store.db, 'pending')).toHaveLength(6)
   })
 
+  it('marks a current stage that stands on a member\'s word until an admin confirms it', async () => {
+    const [a, b, c] = [await newProject(store.db, '新材料'), await newProject(store.db, '电子'), await newProject(store.db, '机械')]
+    const reached = (summary: string): ParsedRecord => ({ type: 'progress', stage: 'construction', percent: null, due: null, summary })
+    const at = { sentAt: beijing('2026-10-09T10:00:00') }
+    await stageAt(store.db, a.id, 'signed', '2026-03-02')
+    await ingestMessage(store.db, message(a.id, { ...at, sender: { wechatId: 'wxid_li', name: '李四' } }), [reached('今天正式开工了')], settings)
+    // An admin saying it in the group is confirmation enough; so is an admin's /stage after a member.
+    await ingestMessage(store.db, message(b.id, { ...at, sender: { wechatId: 'wxid_admin', name: '管理员' } }), [reached('今天正式开工了')], settings)
+    await ingestMessage(store.db, message(c.id, { ...at, sender: { wechatId: 'wxid_li', name: '李四' } }), [reached('今天正式开工了')], settings)
+    await stageAt(store.db, c.id, 'construction', '2026-10-09')
+    const { text } = await buildDigest(store.db, '2026-10-12', { ...rules, admins: ['管理员'] })
+    expect(text).toContain('、成员报告、待管理员确认的节点 1 个\n新材料：动工 10月9日（李四报告）\n管理员在该项目群发 /节点 节点 日期 确认，或 /节点 撤销 节点')
+    await stageAt(store.db, a.id, 'construction', '2026-10-09')
+    expect((await buildDigest(store.db, '2026-10-12', { ...rules, admins: ['管理员'] })).text).not.toContain('待管理员确认')
+  })
+
   it('tells the admins of a missing calendar year once a day, only when a figure needed it', async () => {
     const p = await newProject(store.db, '新材料')
     const clock = new FakeClock('2026-12-21T08:30:00+08:00')

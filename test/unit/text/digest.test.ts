@@ -15,9 +15,10 @@ const noOpenIssues = {
 describe('a digest with nothing to say', () => {
   it('still says something: the day, the headcount, and that nothing needs attention', () => {
     const digest = assembleDigest({
-      data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues },
+      data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
+      admins: [],
       calendarGaps: [],
     })
     expect(renderDigest(digest)).toBe(
@@ -27,9 +28,10 @@ describe('a digest with nothing to say', () => {
 
   it('notes, last, what a missing calendar year left uncounted; the admins alone are told what to do', () => {
     const digest = assembleDigest({
-      data: { day: '2026-12-28', since: '2026-12-25', until: '2026-12-27', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues },
+      data: { day: '2026-12-28', since: '2026-12-25', until: '2026-12-27', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
+      admins: [],
       calendarGaps: [{ year: 2027, undated: 2, uncounted: 1 }],
     })
     const text = renderDigest(digest)
@@ -41,9 +43,10 @@ describe('a digest with nothing to say', () => {
 
   it('says nothing of the calendar when no figure needed the missing year', () => {
     const digest = assembleDigest({
-      data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-01', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues },
+      data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-01', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
+      admins: [],
       calendarGaps: [],
     })
     expect(renderDigest(digest)).not.toMatch(/日历/)
@@ -69,8 +72,10 @@ describe('a digest with issues open', () => {
         ...noOpenIssues,
         openByTeam: { ...noOpenIssues.openByTeam, land: { red: 12, yellow: 1, green: 3 } },
         severeOverdue: { total: 12, most: Array.from({ length: 10 }, (_, k) => overdue(k + 1)) },
+        stageReports: [],
       },
       teams: DEFAULT_TEAMS,
+      admins: [],
       makeUp: false,
       calendarGaps: [],
     })
