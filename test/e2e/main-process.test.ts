@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { freePort, isolateHome, waitFor, WireHarness } from './harness.ts'
 
@@ -107,3 +108,29 @@ it('stops with a Chinese error naming the port when the board’s port is taken'
     taken.close()
   }
 }, 40_000)
+
+it('with no connection opens the console, saying so in Chinese, and :help lists every console command', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-main-console-'))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: join(import.meta.dirname, '../..'),
+    env: { PATH: process.env['PATH'] ?? '', HOME: dir, DATABASE_PATH: join(dir, 'duban.sqlite'), WEB_PORT: '0' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let output = ''
+  child.stdout!.on('data', (d) => (output += String(d)))
+  child.stderr!.on('data', (d) => (output += String(d)))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  await waitFor(() => output.includes('试试'), 20_000, () => output)
+  const before = output.length
+  child.stdin!.write(':help\n:quit\n')
+  expect(await exited).toBe(0)
+  const screen = stripVTControlCharacters(output)
+  expect(screen.split('\n')[0]).toBe('未配置微信连接（WECHATY_PUPPET_SERVICE_TOKEN），现在打开本地控制台：模拟的微信群，数据与正式数据分开。')
+  const help = stripVTControlCharacters(output.slice(before))
+  for (const command of [':as 李四', ':quote 3 已解决', ':recall', ':private /status', ':help', ':quit']) expect(help).toContain(command)
+  // Nothing a newcomer reads is English: no "logged in as", no "bound to new project", no WARN.
+  expect(screen).not.toMatch(/logged in|bound|WARN/)
+  expect(screen).toContain('已登录微信：督办助手')
+}, 40_000)
+
