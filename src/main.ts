@@ -57,6 +57,7 @@ async function main(): Promise<number> {
         reason: error.reason,
         lastError: error.lastError,
         timeoutSeconds: Math.round(error.timeoutMs / 1000),
+        puppet: config.connection.puppet,
         endpoint: config.connection.endpoint,
         noTls: config.connection.noTls,
       }),

@@ -39,11 +39,12 @@ export interface Transport {
 
 /**
  * Why start-up gave up on logging in: the time ran out (the service may be down or unreachable,
- * which can heal), or the service refused the token (which cannot: waiting longer changes nothing).
+ * which can heal), or, at once, what waiting cannot heal: the service refused the token, or the
+ * puppet would not even start (WECHATY_PUPPET names a package that is not installed).
  */
 export class LoginError extends Error {
   constructor(
-    readonly reason: 'timeout' | 'token-refused',
+    readonly reason: 'timeout' | 'token-refused' | 'start-failed',
     /** The last error Wechaty reported while waiting, as it said it ('' when none). */
     readonly lastError: string,
     readonly timeoutMs: number,
@@ -86,9 +87,11 @@ export function createTransport(o: TransportOptions): Transport {
     async start() {
       // Listen before starting: a dead service reports its errors while start() is still running.
       const login = waitForLogin(wechaty, o.loginTimeoutMs)
-      login.catch(() => undefined) // awaited below; this only keeps an early timeout from counting as unhandled
-      await wechaty.start().catch((error: unknown) => o.log.warn(`微信启动出错：${String(error)}`))
-      await login
+      login.done.catch(() => undefined) // awaited below; this only keeps an early timeout from counting as unhandled
+      // start() resolves with a dead service or a wrong token (those come as error events); it
+      // rejects when the puppet cannot start at all: "Cannot find package 'wechaty-puppet-x'".
+      await wechaty.start().catch((error: unknown) => login.fail(new LoginError('start-failed', String(error), o.loginTimeoutMs)))
+      await login.done
       if (o.supervisor) {
         supervisor = superviseLogin({
           ...o.supervisor,
@@ -117,31 +120,32 @@ export function createTransport(o: TransportOptions): Transport {
 /**
  * `start()` resolves even with a wrong token or a dead service and reports trouble as `error`
  * events, so login is awaited with a timeout and the last error goes into the failure; a refused
- * token fails at once.
+ * token fails at once, and so does whatever `fail` is given (a puppet that would not start).
  */
-async function waitForLogin(wechaty: Wechaty, timeoutMs: number): Promise<void> {
-  if (wechaty.isLoggedIn) return
-  let lastError = ''
-  let onError: ((e: Error) => void) | undefined
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new LoginError('timeout', lastError, timeoutMs)), timeoutMs)
-      onError = (e: Error) => {
-        if (e.message === 'NOPUPPET') return
-        lastError = e.message
-        if (!TOKEN_REFUSED.test(e.message)) return
-        clearTimeout(timer)
-        reject(new LoginError('token-refused', e.message, timeoutMs))
-      }
-      wechaty.on('error', onError)
-      wechaty.once('login', () => {
-        clearTimeout(timer)
-        resolve()
-      })
-    })
-  } finally {
-    if (onError) wechaty.off('error', onError)
-  }
+function waitForLogin(wechaty: Wechaty, timeoutMs: number): { done: Promise<void>; fail(error: LoginError): void } {
+  let fail: (error: LoginError) => void = () => undefined
+  const done = new Promise<void>((resolve, reject) => {
+    if (wechaty.isLoggedIn) return resolve()
+    let lastError = ''
+    const end = (error?: LoginError) => {
+      clearTimeout(timer)
+      wechaty.off('error', onError)
+      wechaty.off('login', onLogin)
+      if (error) reject(error)
+      else resolve()
+    }
+    const timer = setTimeout(() => end(new LoginError('timeout', lastError, timeoutMs)), timeoutMs)
+    const onError = (e: Error) => {
+      if (e.message === 'NOPUPPET') return
+      lastError = e.message
+      if (TOKEN_REFUSED.test(e.message)) end(new LoginError('token-refused', e.message, timeoutMs))
+    }
+    const onLogin = () => end()
+    wechaty.on('error', onError)
+    wechaty.once('login', onLogin)
+    fail = (error) => end(error)
+  })
+  return { done, fail: (error) => fail(error) }
 }
 
 /** Sends one outbox item: a file, or a text with room @mentions written as WeChat does (`@name` + U+2005). */

@@ -1,9 +1,11 @@
 /** What `npm start` tells a deployer when WeChat would not log in, as plain data. */
 export interface LoginFailure {
-  reason: 'timeout' | 'token-refused'
+  reason: 'timeout' | 'token-refused' | 'start-failed'
   /** What the puppet service said last, in its own words ('' when nothing). */
   lastError: string
   timeoutSeconds: number
+  /** WECHATY_PUPPET: the puppet package. */
+  puppet: string
   /** WECHATY_PUPPET_SERVICE_ENDPOINT, when set. */
   endpoint: string | undefined
   /** WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true. */
@@ -12,11 +14,18 @@ export interface LoginFailure {
 
 /**
  * Why start-up stopped and what to check, most likely first. A refused token
- * (`16 UNAUTHENTICATED: Invalid Wechaty TOKEN "…"`) is about the token alone; a timeout may be the
+ * (`16 UNAUTHENTICATED: Invalid Wechaty TOKEN "…"`) is about the token alone; a puppet that would
+ * not start (`Cannot find package 'wechaty-puppet-x'`) about WECHATY_PUPPET; a timeout may be the
  * address, the network, TLS or an account that was never scanned in.
  */
 export function renderLoginFailure(f: LoginFailure): string {
   const said = f.lastError ? `\n服务返回的原话：${f.lastError.split('\n')[0]}` : ''
+  if (f.reason === 'start-failed') {
+    return [
+      `督办助手无法启动微信组件 ${f.puppet}，再等也不会好，已立即退出。${said.replace('服务返回', '报错')}`,
+      '请检查 WECHATY_PUPPET：连接 puppet 服务时不必设置；设置了其他 puppet 时，该包须已安装（npm install 包名）。',
+    ].join('\n')
+  }
   if (f.reason === 'token-refused') {
     return [
       `督办助手无法连接微信：puppet 服务拒绝了这个 token，再等也不会好，已立即退出。${said}`,

@@ -84,6 +84,12 @@ it('stops at once, saying so in Chinese, when the service refuses the token', as
   expect(bot.output()).not.toMatch(/WARN/)
 }, 40_000)
 
+it('stops at once when the puppet named cannot even start', async () => {
+  const bot = start({ WECHATY_PUPPET: 'wechaty-puppet-not-installed', LOGIN_TIMEOUT_SECONDS: '3600' })
+  expect(await bot.exited).toBe(1)
+  expect(bot.output()).toMatch(/督办助手无法启动微信组件 wechaty-puppet-not-installed，再等也不会好，已立即退出[\s\S]*请检查 WECHATY_PUPPET/)
+}, 40_000)
+
 it('refuses a token without its provider prefix before connecting, with exit code 2', async () => {
   const bot = start({ WECHATY_PUPPET_SERVICE_TOKEN: '3f2a9c1e-0000-4000-8000-000000000000', LOGIN_TIMEOUT_SECONDS: '3600' })
   expect(await bot.exited).toBe(2)
