@@ -142,9 +142,11 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   }
   printHelp()
   print('试试：')
-  for (const t of ['厂房主体结构已完成60%，预计5月底封顶', '施工用电还没接入，供电局说要等电力设施迁改', '/issues', '供电接入已解决', '/status', '/help']) {
+  for (const t of ['施工用电还没接入，供电局说要等电力设施迁改', '主体完成80%，但是环评批复还没下来', '@督办助手 审批进展怎么样了？', '/issues', '供电接入已解决', '/status']) {
     print(dim(`  ${t}`))
   }
+  // CONFIRM=issues by default: a newcomer's first "主体完成60%" would otherwise seem unheard.
+  print(dim('  普通进度（如“厂房主体结构已完成60%”）照常记录，默认不单独回复，发 /status 可以看到。'))
 
   const commands: Record<string, (arg: string) => void> = {
     as: (name) => {
