@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
+import { WorkingCalendar } from '../../../src/calendar/working-calendar.ts'
 import { liaisonsInGroup } from '../../../src/domain/liaisons.ts'
 import { ageIssue, issueDueDate, workingDayCounter } from '../../../src/domain/sla.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
@@ -63,6 +64,19 @@ describe('ages across National Day and the Mid-Autumn Festival', () => {
     ['2026-10-10', '🔴 #1 土地工作专班 · 已11个工作日 · 9月29日到期，超期4个工作日'],
   ])('on %s: %s', (today, expected) => {
     expect(line('2026-09-18', today)).toBe(expected)
+  })
+})
+
+describe('near the end of the calendar', () => {
+  it('shows a near due date in a year the calendar lacks with its year, uncounted, instead of failing', () => {
+    const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
+    const days = workingDayCounter(only2026, '2026-12-20')
+    const due = { ...issue('2026-12-18', '2026-12-18', { dueOn: '2027-01-05' }), ...ageIssue(days, '2026-12-18', '2027-01-05') }
+    expect(renderSummaryIssue(due, days, DEFAULT_TEAMS).split('\n')[0]).toBe('🟡 #1 土地工作专班 · 不到1个工作日 · 2027年1月5日到期')
+  })
+
+  it('says 今天提出 for an issue raised today', () => {
+    expect(line('2026-10-12', '2026-10-12')).toBe('🟢 #1 土地工作专班 · 今天提出 · 10月21日到期')
   })
 })
 
