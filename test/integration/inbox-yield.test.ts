@@ -13,6 +13,7 @@ const message = (i: number): ChatMessage => ({
   talker: { id: 'wxid_a', name: '甲' },
   room: { id: 'r@chatroom', topic: '【项目】甲推进群', ownerId: undefined },
   mentionIds: [],
+  mentionsBot: false,
   sentAt: new Date('2026-03-02T01:00:00Z'),
 })
 

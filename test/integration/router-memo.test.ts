@@ -31,6 +31,7 @@ const say = (who: string, text: string): ChatMessage => ({
   talker: { id: `wxid_${who}`, name: who },
   room: { id: 'r1@chatroom', topic: '【项目】宏达电子推进群', ownerId: undefined },
   mentionIds: [],
+  mentionsBot: false,
   sentAt: new Date('2026-03-02T01:00:00Z'),
 })
 
