@@ -65,6 +65,9 @@ const TOKEN_REFUSED = /UNAUTHENTICATED|Invalid Wechaty TOKEN|requires a SNI as p
 export function createTransport(o: TransportOptions): Transport {
   const wechaty = WechatyBuilder.build({ puppet: o.puppet as WechatyOptions['puppet'] })
   let stopping = false
+  // While start-up waits for login, a refused token ends it with its own explanation (main.ts),
+  // so the error is not logged as well.
+  let starting = false
   let supervisor: { stop(): void } | undefined
 
   wechaty.on('message', (m) => {
@@ -78,20 +81,23 @@ export function createTransport(o: TransportOptions): Transport {
   })
   wechaty.on('error', (error) => {
     // Wechaty 1.20 reports NOPUPPET once at every start, before its puppet is wired: not a problem.
-    // A refused token ends start-up with its own explanation (main.ts), so it is not logged twice.
-    if (error.message !== 'NOPUPPET' && !TOKEN_REFUSED.test(error.message)) o.log.warn(`微信连接报错：${error.message}`)
+    if (error.message === 'NOPUPPET' || (starting && TOKEN_REFUSED.test(error.message))) return
+    o.log.warn(`微信连接报错：${error.message}`)
   })
 
   return {
     wechaty,
     async start() {
       // Listen before starting: a dead service reports its errors while start() is still running.
+      starting = true
       const login = waitForLogin(wechaty, o.loginTimeoutMs)
       login.done.catch(() => undefined) // awaited below; this only keeps an early timeout from counting as unhandled
       // start() resolves with a dead service or a wrong token (those come as error events); it
       // rejects when the puppet cannot start at all: "Cannot find package 'wechaty-puppet-x'".
       await wechaty.start().catch((error: unknown) => login.fail(new LoginError('start-failed', String(error), o.loginTimeoutMs)))
+      // Left set when start-up fails: the stop that follows may still hear the refusal.
       await login.done
+      starting = false
       if (o.supervisor) {
         supervisor = superviseLogin({
           ...o.supervisor,
