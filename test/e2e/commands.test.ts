@@ -98,8 +98,9 @@ describe('issue commands', () => {
     await ask(zhang, '/resolve 1 已签拆迁协议', /已办结/)
     expect(await ask(zhang, '/issues')).toMatch(/暂无/)
     expect(await ask(zhang, '/问题 all')).toMatch(/最近办结：[\s\S]*✅ #1/)
-    // Plain progress is recorded without a reply (CONFIRM=issues); /status, answered after it, shows it.
+    // Plain progress is recorded without a reply (CONFIRM=issues): handled first, /status shows it.
     h.say(zhang, room, '厂房主体结构已完成60%')
+    await b.app.drained()
     const status = await ask(zhang, '/status')
     expect(status).toMatch(/项目「命令庚」/)
     expect(status).toMatch(/最新进度（.*张三）：厂房主体结构已完成60%/)

@@ -23,14 +23,15 @@ async function botWith(confirm: string | undefined) {
   running.push({ h, b })
   const zhang = h.contact('张三')
   const room = h.room('【项目】确认测试推进群', [zhang])
-  /** The conversation: plain progress, an issue with progress, its close by quote, then /问题 to know all was handled. */
+  /** The conversation: plain progress, an issue with progress, its close by quote; each handled before the next. */
   const talk = async () => {
     h.say(zhang, room, '厂房主体结构已完成60%')
+    await b.app.drained()
     h.say(zhang, room, '钢结构吊装完成八成，但是施工许可证还没批下来')
+    await b.app.drained()
     h.quote(zhang, room, '张三', '钢结构吊装完成八成，但是施工许可证还没批下来', '施工许可证已经拿到了')
-    h.say(zhang, room, '/问题')
-    await h.waitForSay(room, /未办结问题/)
-    return h.saidIn(room).slice(0, -1)
+    await b.app.drained()
+    return h.saidIn(room)
   }
   return { talk }
 }

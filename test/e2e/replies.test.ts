@@ -77,6 +77,8 @@ describe('confirmations', () => {
   it('/undo and a recall say which record they took back', async () => {
     const { zhang, li, room, ask } = group('【项目】撤销测试推进群')
     h.say(zhang, room, '厂房主体结构已完成60%')
+    // No reply to wait for (CONFIRM=issues): let it be handled before the /撤销 that takes it back.
+    await b.app.drained()
     expect(await ask(zhang, '/撤销')).toBe('已撤销：进度「厂房主体结构已完成60%」')
     const id = h.say(li, room, '钢结构吊装完成一半，但是塔吊证照还没办下来')
     await h.waitForSay(room, /已登记问题 #1/)
