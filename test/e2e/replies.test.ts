@@ -113,6 +113,7 @@ describe('silence where a word helps', () => {
     h.say(zhang, room, '审批进展怎么样了？')
     h.sayToBot(zhang, room, '审批进展怎么样了？')
     expect(await h.waitForSay(room, /不回答提问/)).toBe('我只记录进度和问题，不回答提问。项目概况请发 /状态，未办结问题请发 /问题。')
+    await b.app.drained()
     expect(h.saidIn(room)).toHaveLength(1)
   })
 })
