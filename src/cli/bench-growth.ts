@@ -38,6 +38,7 @@ function statusContext(db: Db, rules: CommandContext['rules'], projectId: number
       talker: { id: `wxid_p${(projectId - 1) * 6}`, name: '成员' },
       room: { id: `province-${projectId}@chatroom`, topic: `【项目】项目${projectId}推进群`, ownerId: undefined },
       mentionIds: [],
+      mentionsBot: false,
       sentAt: now,
     },
     place: 'project',
