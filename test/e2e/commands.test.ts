@@ -99,8 +99,7 @@ describe('issue commands', () => {
     expect(await ask(zhang, '/issues')).toMatch(/暂无/)
     expect(await ask(zhang, '/问题 all')).toMatch(/最近办结：[\s\S]*✅ #1/)
     // Plain progress is recorded without a reply (CONFIRM=issues): handled first, /status shows it.
-    h.say(zhang, room, '厂房主体结构已完成60%')
-    await b.app.drained()
+    await b.handled(h.say(zhang, room, '厂房主体结构已完成60%'))
     const status = await ask(zhang, '/status')
     expect(status).toMatch(/项目「命令庚」/)
     expect(status).toMatch(/最新进度（.*张三）：厂房主体结构已完成60%/)

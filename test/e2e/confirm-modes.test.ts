@@ -25,12 +25,9 @@ async function botWith(confirm: string | undefined) {
   const room = h.room('【项目】确认测试推进群', [zhang])
   /** The conversation: plain progress, an issue with progress, its close by quote; each handled before the next. */
   const talk = async () => {
-    h.say(zhang, room, '厂房主体结构已完成60%')
-    await b.app.drained()
-    h.say(zhang, room, '钢结构吊装完成八成，但是施工许可证还没批下来')
-    await b.app.drained()
-    h.quote(zhang, room, '张三', '钢结构吊装完成八成，但是施工许可证还没批下来', '施工许可证已经拿到了')
-    await b.app.drained()
+    await b.handled(h.say(zhang, room, '厂房主体结构已完成60%'))
+    await b.handled(h.say(zhang, room, '钢结构吊装完成八成，但是施工许可证还没批下来'))
+    await b.handled(h.quote(zhang, room, '张三', '钢结构吊装完成八成，但是施工许可证还没批下来', '施工许可证已经拿到了'))
     return h.saidIn(room)
   }
   return { talk }

@@ -19,7 +19,7 @@ let zhang: mock.ContactMock
 let room: mock.RoomMock
 
 /** A message sent at a given time: the group has a history before today. */
-function sayAt(member: mock.ContactMock, text: string, at: string): void {
+function sayAt(member: mock.ContactMock, text: string, at: string): string {
   const msg = h.mocker.MessageMock.create({
     id: randomUUID(),
     timestamp: new Date(`${at}+08:00`).getTime(),
@@ -30,6 +30,7 @@ function sayAt(member: mock.ContactMock, text: string, at: string): void {
     mentionIdList: [],
   } as PUPPET.payloads.Message)
   h.puppet.emit('message', { messageId: msg.id })
+  return msg.id
 }
 
 beforeAll(async () => {
@@ -41,9 +42,8 @@ beforeAll(async () => {
   room = h.room('【项目】新材料推进群', [zhang, admin])
   sayAt(zhang, '施工用电还没接入，供电局说要等电力设施迁改', '2026-11-16T09:00:00')
   await h.waitForSay(room, /已登记问题 #1/)
-  sayAt(zhang, '厂房主体已完成60%，预计12月底封顶', '2026-11-24T15:00:00')
   // Plain progress gets no reply of its own (CONFIRM=issues): wait until it is handled.
-  await b.app.drained()
+  await b.handled(sayAt(zhang, '厂房主体已完成60%，预计12月底封顶', '2026-11-24T15:00:00'))
 })
 
 afterAll(async () => {

@@ -36,7 +36,7 @@ const env = {
 }
 
 /** A message sent at a given time (the harness stamps "now"; these groups have a history). */
-function sayAt(member: mock.ContactMock, room: mock.RoomMock, text: string, at: string): void {
+function sayAt(member: mock.ContactMock, room: mock.RoomMock, text: string, at: string): string {
   const msg = h.mocker.MessageMock.create({
     id: randomUUID(),
     timestamp: new Date(at).getTime(),
@@ -47,6 +47,7 @@ function sayAt(member: mock.ContactMock, room: mock.RoomMock, text: string, at: 
     mentionIdList: [],
   } as PUPPET.payloads.Message)
   h.puppet.emit('message', { messageId: msg.id })
+  return msg.id
 }
 
 /**
@@ -90,11 +91,13 @@ beforeAll(async () => {
   blocked = h.room('【项目】受阻推进群', [zhang, liaison])
   leaders = h.room(RECIPIENT_GROUP, [admin, chief])
   // The quiet group last reported before the holiday; the active one reported this morning.
-  sayAt(zhang, quiet, '主体结构封顶', '2026-09-25T10:00:00+08:00')
-  sayAt(zhang, active, '主体结构完成60%', `${TODAY}T09:00:00+08:00`)
-  // Opened 9月28日: 7 working days across National Day end on 10月13日, two working days after today.
-  sayAt(zhang, blocked, '征地拆迁还有两户没谈妥', '2026-09-28T10:00:00+08:00')
-  await b.app.drained()
+  const history = [
+    sayAt(zhang, quiet, '主体结构封顶', '2026-09-25T10:00:00+08:00'),
+    sayAt(zhang, active, '主体结构完成60%', `${TODAY}T09:00:00+08:00`),
+    // Opened 9月28日: 7 working days across National Day end on 10月13日, two working days after today.
+    sayAt(zhang, blocked, '征地拆迁还有两户没谈妥', '2026-09-28T10:00:00+08:00'),
+  ]
+  await b.handled(...history)
   jobs = start(b)
 })
 

@@ -22,15 +22,15 @@ describe('a group whose topic matches the pattern', () => {
   it('is bound on first sight, records progress quietly and confirms an issue', async () => {
     const zhang = h.contact('张三')
     const room = h.room('【项目】年产10万吨新材料推进群', [zhang])
-    h.say(zhang, room, '厂房主体结构已完成60%，预计5月底封顶')
+    const progress = h.say(zhang, room, '厂房主体结构已完成60%，预计5月底封顶')
     h.say(zhang, room, '施工用电还没接入，供电局说要等电力设施迁改')
     const confirmation = await h.waitForSay(room, /已登记问题 #1/)
     expect(confirmation).toMatch(/增资扩产和园区建设专班 · \d+月\d+日前办结/)
     // CONFIRM=issues (the default): plain progress is kept without a reply of its own.
-    await b.app.drained()
+    await b.handled(progress)
     expect(h.saidIn(room)).toEqual([confirmation])
-    const progress = await b.db.selectFrom('progress_updates').select(['percent', 'due_on']).where('summary', 'like', '厂房主体%').executeTakeFirstOrThrow()
-    expect(progress).toEqual({ percent: 60, due_on: expect.stringMatching(/-05-31$/) })
+    const stored = await b.db.selectFrom('progress_updates').select(['percent', 'due_on']).where('summary', 'like', '厂房主体%').executeTakeFirstOrThrow()
+    expect(stored).toEqual({ percent: 60, due_on: expect.stringMatching(/-05-31$/) })
     const project = await b.db.selectFrom('projects').selectAll().where('room_id', '=', room.id).executeTakeFirstOrThrow()
     expect(project.name).toBe('年产10万吨新材料')
   })
@@ -112,6 +112,8 @@ describe('a group that is not a project group', () => {
     h.say(qian, room, '/status')
     h.say(qian, room, '/bind 羽毛球项目')
     h.say(qian, room, '/help')
+    // Nothing is stored here to wait on: wait for the three answers, then for anything more.
+    await waitFor(() => h.saidIn(room).length >= 3, 10_000, () => JSON.stringify(h.saidIn(room)))
     await b.app.drained()
     // /status and /help: who may bind; a member's /bind: who may run it. A line each, nothing more.
     const hint = '本群尚未绑定项目，我不会记录这里的消息。管理员或群主可发 /bind 项目名称 绑定。'

@@ -76,9 +76,8 @@ describe('confirmations', () => {
 
   it('/undo and a recall say which record they took back', async () => {
     const { zhang, li, room, ask } = group('【项目】撤销测试推进群')
-    h.say(zhang, room, '厂房主体结构已完成60%')
     // No reply to wait for (CONFIRM=issues): let it be handled before the /撤销 that takes it back.
-    await b.app.drained()
+    await b.handled(h.say(zhang, room, '厂房主体结构已完成60%'))
     expect(await ask(zhang, '/撤销')).toBe('已撤销：进度「厂房主体结构已完成60%」')
     const id = h.say(li, room, '钢结构吊装完成一半，但是塔吊证照还没办下来')
     await h.waitForSay(room, /已登记问题 #1/)
@@ -110,10 +109,10 @@ describe('lists', () => {
 describe('silence where a word helps', () => {
   it('a question put to the bot gets a pointer to /状态 and /问题; chatter still gets nothing', async () => {
     const { zhang, room } = group('【项目】提问测试推进群')
-    h.say(zhang, room, '审批进展怎么样了？')
-    h.sayToBot(zhang, room, '审批进展怎么样了？')
+    const plain = h.say(zhang, room, '审批进展怎么样了？')
+    const toBot = h.sayToBot(zhang, room, '审批进展怎么样了？')
     expect(await h.waitForSay(room, /不回答提问/)).toBe('我只记录进度和问题，不回答提问。项目概况请发 /状态，未办结问题请发 /问题。')
-    await b.app.drained()
+    await b.handled(plain, toBot)
     expect(h.saidIn(room)).toHaveLength(1)
   })
 })

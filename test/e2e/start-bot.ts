@@ -20,6 +20,12 @@ export interface BotUnderTest {
   logs: string[]
   /** Queues a text as the jobs and replies do, and wakes the sender. */
   say(roomId: string, text: string): Promise<void>
+  /**
+   * Waits until WeChat messages are in the ledger, handled with whatever they recorded, and the
+   * replies they queued are sent: for a message with no reply to wait for. (Being quiet for a
+   * moment is not enough on a busy machine: a message may still be on its way over the wire.)
+   */
+  handled(...wechatIds: string[]): Promise<void>
   stop(): Promise<void>
 }
 
@@ -77,6 +83,11 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
     async say(roomId, text) {
       await enqueueText(db, { target: { kind: 'room', id: roomId }, text }, new Date())
       app.sender.wake()
+    },
+    async handled(...wechatIds) {
+      const stored = async () => (await db.selectFrom('messages').select('wechat_id').where('wechat_id', 'in', wechatIds).execute()).length
+      await waitFor(async () => (await stored()) === wechatIds.length, 10_000, () => `messages ${wechatIds.join(', ')} were not all handled`)
+      await app.drained()
     },
     async stop() {
       await app.stop()
