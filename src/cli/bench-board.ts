@@ -48,18 +48,18 @@ export async function benchBoard(report: (line: string) => void): Promise<void> 
       const used = process.cpuUsage(cpu)
       times.push(performance.now() - started)
       cpuTimes.push((used.user + used.system) / 1000)
-      if (res.status !== 200) throw new Error(`the overview answered ${res.status}`)
+      if (res.status !== 200) throw new Error(`白板：总览页返回了 ${res.status}`)
     }
     const bytes = Buffer.byteLength(page)
     const rows = page.match(/^<li[ >]/gmu)?.length ?? 0
     report(
-      `board: 总览 of ${rows.toLocaleString('en')} projects for ${digestQuery.today}: server time ${median(times).toFixed(0)} ms, ${median(cpuTimes).toFixed(0)} ms of CPU ` +
-        `(median of ${RUNS} after ${WARM_UPS} to warm up; target < 150 ms; load average ${loadavg()[0]!.toFixed(1)}); ` +
-        `page ${kb(bytes)} (target < 300 KB), ${kb(gzipSync(page).length)} gzipped as sent`,
+      `白板：${digestQuery.today} 的总览（${rows.toLocaleString('en')} 个项目），服务器用时 ${median(times).toFixed(0)} ms，CPU ${median(cpuTimes).toFixed(0)} ms` +
+        `（预热 ${WARM_UPS} 次后 ${RUNS} 次的中位数；目标 < 150 ms；负载 ${loadavg()[0]!.toFixed(1)}）；` +
+        `页面 ${kb(bytes)}（目标 < 300 KB），gzip 压缩后实际传输 ${kb(gzipSync(page).length)}`,
     )
 
     if (!chromiumInstalled()) {
-      report(`board: first paint not measured: no Chromium at ${CHROMIUM} (${CHROMIUM_INSTALL})`)
+      report(`白板：未测首次绘制，${CHROMIUM} 处没有 Chromium（安装方法：${CHROMIUM_INSTALL}）`)
       return
     }
     const server = await startBoardServer(
@@ -82,8 +82,8 @@ export async function benchBoard(report: (line: string) => void): Promise<void> 
           await context.close()
         }
         report(
-          `board: first paint of 总览 in Chromium at ${viewport.width}×${viewport.height}: ${median(paints).toFixed(0)} ms ` +
-            `(median of ${PAINTS}, from opening the link, the page's first byte at ${median(firstBytes).toFixed(0)} ms; target < 1 s)`,
+          `白板：总览在 Chromium 中 ${viewport.width}×${viewport.height} 尺寸下的首次绘制 ${median(paints).toFixed(0)} ms` +
+            `（${PAINTS} 次的中位数，从打开链接算起，页面首字节在 ${median(firstBytes).toFixed(0)} ms；目标 < 1 秒）`,
         )
       }
     } finally {

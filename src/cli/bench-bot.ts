@@ -135,12 +135,12 @@ export async function benchBot(report: (line: string) => void): Promise<void> {
   global.gc?.()
   const rss = process.memoryUsage().rss / 2 ** 20
 
-  report(`bot: bare Wechaty message events (PuppetMock, in-process): ${Math.round(bare)} messages/s`)
-  report(`bot: whole bot, mock → parse → store → outbox, ${GROUPS} groups: ${Math.round(rate)} messages/s`)
-  report(`bot: ratio ${(rate / bare).toFixed(2)} in process (against an event loop no deployment has; the target is over the wire, see wire:)`)
+  report(`机器人：Wechaty 空转处理消息事件（PuppetMock，进程内）${Math.round(bare)} 条/秒`)
+  report(`机器人：整个机器人（模拟微信 → 解析 → 存储 → 发件箱），${GROUPS} 个群：${Math.round(rate)} 条/秒`)
+  report(`机器人：进程内比值 ${(rate / bare).toFixed(2)}（对照的是实际部署中不存在的同进程事件循环；目标按真实通道衡量，见“微信通道：”各行）`)
   report(
-    `bot: resident memory with ${GROUPS} bound groups: ${Math.round(rss)} MiB ` +
-      `(${Math.round(rss - rssBefore)} MiB more than before the bot started; the simulated WeChat is counted in)`,
+    `机器人：绑定 ${GROUPS} 个群时常驻内存 ${Math.round(rss)} MiB` +
+      `（比机器人启动前多 ${Math.round(rss - rssBefore)} MiB；含模拟微信）`,
   )
   await bot.stop()
   await db.destroy()

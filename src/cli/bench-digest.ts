@@ -31,8 +31,8 @@ export async function benchDigest(report: (line: string) => void): Promise<void>
     const sorted = [...times].sort((a, b) => a - b)
     const chars = parts.reduce((n, p) => n + p.length, 0)
     report(
-      `digest: built end to end (queries + assembly + text) for ${today} in ${sorted[Math.floor(RUNS / 2)]!.toFixed(0)} ms ` +
-        `(median of ${RUNS}, first ${times[0]!.toFixed(0)} ms; target < 300 ms): ${parts.length} part(s), ${chars.toLocaleString('en')} characters`,
+      `简报：${today} 的简报，全流程（查询 + 组装 + 文字）${sorted[Math.floor(RUNS / 2)]!.toFixed(0)} ms` +
+        `（${RUNS} 次的中位数，首次 ${times[0]!.toFixed(0)} ms；目标 < 300 ms），共 ${parts.length} 段、${chars.toLocaleString('en')} 字`,
     )
   } finally {
     await close()

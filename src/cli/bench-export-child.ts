@@ -9,7 +9,7 @@ import { settingsFromEnv } from '../settings.ts'
 import { openDatabase } from '../store/index.ts'
 
 const [database, out, today] = process.argv.slice(2)
-if (!database || !out || !today) throw new Error('usage: bench-export-child.ts DATABASE OUT.xlsx YYYY-MM-DD')
+if (!database || !out || !today) throw new Error('用法：bench-export-child.ts 数据库文件 输出.xlsx YYYY-MM-DD')
 const { rules } = settingsFromEnv({})
 // As npm run export opens it.
 const db = openDatabase(database, { cacheMiB: EXPORT_CACHE_MIB })

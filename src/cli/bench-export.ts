@@ -68,11 +68,11 @@ function figures(label: string, runs: ChildFigures[], bytes: number, targets: bo
   const middle = Math.floor(runs.length / 2)
   const { counts } = runs[0]!
   return (
-    `export (${label}): the 台账 workbook of ${counts.projects.toLocaleString('en')} projects, ${counts.issues.toLocaleString('en')} issues, ` +
-    `${counts.progress.toLocaleString('en')} progress records (${(bytes / 2 ** 20).toFixed(1)} MiB) in ${times[middle]!.toFixed(0)} ms wall clock, ` +
-    `${cpu[middle]!.toFixed(0)} ms CPU (median of ${runs.length}${targets ? '; target < 3,000 ms' : ''}); peak memory of the exporting process ` +
-    `${Math.max(...runs.map((r) => r.peakRssMiB)).toFixed(0)} MiB, ${Math.max(...runs.map((r) => r.rssBeforeMiB)).toFixed(0)} MiB of it before the export began` +
-    `${targets ? ' (target < 200 MiB)' : ''}; load average ${loadavg()[0]!.toFixed(1)}`
+    `导出（${label}）：督办台账工作簿，${counts.projects.toLocaleString('en')} 个项目、${counts.issues.toLocaleString('en')} 个问题、` +
+    `${counts.progress.toLocaleString('en')} 条进度（${(bytes / 2 ** 20).toFixed(1)} MiB），实际耗时 ${times[middle]!.toFixed(0)} ms，` +
+    `CPU ${cpu[middle]!.toFixed(0)} ms（${runs.length} 次的中位数${targets ? '；目标 < 3,000 ms' : ''}）；导出进程峰值内存 ` +
+    `${Math.max(...runs.map((r) => r.peakRssMiB)).toFixed(0)} MiB，其中导出开始前已占 ${Math.max(...runs.map((r) => r.rssBeforeMiB)).toFixed(0)} MiB` +
+    `${targets ? '（目标 < 200 MiB）' : ''}；负载 ${loadavg()[0]!.toFixed(1)}`
   )
 }
 
@@ -89,10 +89,10 @@ export async function benchExport(report: (line: string) => void): Promise<void>
   try {
     const runs: ChildFigures[] = []
     for (let i = 0; i < RUNS; i++) runs.push(await exportInChild(path, file, digestQuery.today))
-    report(figures('the bench city', runs, statSync(file).size, true))
+    report(figures('测试城市', runs, statSync(file).size, true))
     await multiply(db)
     const big = await exportInChild(path, file, digestQuery.today)
-    report(figures(`the same city ${COPIES + 1} times over`, [big], statSync(file).size, false))
+    report(figures(`同一城市的 ${COPIES + 1} 倍规模`, [big], statSync(file).size, false))
   } finally {
     rmSync(out, { recursive: true, force: true })
     await close()

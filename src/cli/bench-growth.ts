@@ -70,11 +70,11 @@ export async function benchGrowth(report: (line: string) => void): Promise<void>
     const count = async (table: 'issues' | 'progress_updates' | 'outbox') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
     const open = Number((await db.selectFrom('issues').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'open').executeTakeFirstOrThrow()).n)
     report(
-      `growth: ${PROJECTS.toLocaleString('en')} projects, ${MESSAGES.toLocaleString('en')} messages (${FROM} to ${TO}), ` +
-        `${(await count('issues')).toLocaleString('en')} issues (${open.toLocaleString('en')} open), ${(await count('progress_updates')).toLocaleString('en')} progress updates, ` +
-        `${(await count('outbox')).toLocaleString('en')} replies sent; filled in ${((performance.now() - seeding) / 1000).toFixed(0)} s`,
+      `增长：${PROJECTS.toLocaleString('en')} 个项目、${MESSAGES.toLocaleString('en')} 条消息（${FROM} 至 ${TO}），` +
+        `${(await count('issues')).toLocaleString('en')} 个问题（未办结 ${open.toLocaleString('en')} 个）、${(await count('progress_updates')).toLocaleString('en')} 条进度、` +
+        `${(await count('outbox')).toLocaleString('en')} 条已发回复；填充用时 ${((performance.now() - seeding) / 1000).toFixed(0)} 秒`,
     )
-    report(`growth: database file ${(bytes / 2 ** 20).toFixed(0)} MiB, ${(bytes / 2 ** 20 / (MESSAGES / 1e6)).toFixed(0)} MiB per million messages (with their records and replies)`)
+    report(`增长：数据库文件 ${(bytes / 2 ** 20).toFixed(0)} MiB，每百万条消息 ${(bytes / 2 ** 20 / (MESSAGES / 1e6)).toFixed(0)} MiB（连同由此产生的记录和回复）`)
 
     const { rules } = settingsFromEnv({})
     const { calendar } = rules
@@ -90,7 +90,7 @@ export async function benchGrowth(report: (line: string) => void): Promise<void>
       digestTimes.push(performance.now() - started)
       chars = text.length
     }
-    report(`growth: the digest end to end (queries, assembly, text; ${chars.toLocaleString('en')} characters): ${median(digestTimes).toFixed(0)} ms (median of 5, first ${digestTimes[0]!.toFixed(0)} ms; target < 300 ms)`)
+    report(`增长：简报全流程（查询、组装、文字；共 ${chars.toLocaleString('en')} 字）${median(digestTimes).toFixed(0)} ms（5 次的中位数，首次 ${digestTimes[0]!.toFixed(0)} ms；目标 < 300 ms）`)
 
     // /status as a group member sends it: the command itself, its queries and its text.
     const status = commands.find((c) => c.name === 'status')!
@@ -101,7 +101,7 @@ export async function benchGrowth(report: (line: string) => void): Promise<void>
       await status.run(statusContext(db, rules, projectId, today))
       statusTimes.push(performance.now() - started)
     }
-    report(`growth: /status in a project's group (the command: queries and text): ${median(statusTimes).toFixed(2)} ms (median of 200 projects, slowest ${Math.max(...statusTimes).toFixed(1)} ms; target < 5 ms)`)
+    report(`增长：项目群里发 /status（命令本身：查询和文字）${median(statusTimes).toFixed(2)} ms（200 个项目的中位数，最慢 ${Math.max(...statusTimes).toFixed(1)} ms；目标 < 5 ms）`)
   } finally {
     await db.destroy()
     rmSync(dir, { recursive: true, force: true })

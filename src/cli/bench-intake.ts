@@ -84,12 +84,12 @@ export async function benchIntake(root: string, report: (line: string) => void):
 
   const per = (ms: number) => `${((ms * 1000) / MESSAGES).toFixed(0)} µs`
   report(
-    `intake (in process): ${MESSAGES.toLocaleString('en')} messages over ${GROUPS} bound groups (3 in 10 reports from corpus/, 7 chatter), ` +
-      `transactions of ${BATCH}: ${per(totalMs)} CPU per message (target ≤ 100 µs; wall ${per(wallMs)})`,
+    `入库（进程内）：${MESSAGES.toLocaleString('en')} 条消息、${GROUPS} 个已绑定的群（每十条中三条是 corpus/ 里的汇报，七条是闲聊），` +
+      `每 ${BATCH} 条一个事务：每条消息 CPU ${per(totalMs)}（目标 ≤ 100 µs；实际耗时 ${per(wallMs)}）`,
   )
   report(
-    `intake: where it goes per message — parse ${per(parseMs)}, SQLite ${per(sql.ms)} (${(sql.statements / MESSAGES).toFixed(1)} statements), ` +
-      `kysely compiling ${per(compile.ms)} (${(compile.count / MESSAGES).toFixed(2)} queries), ` +
-      `router, kysely running statements and the rest ${per(totalMs - parseMs - sql.ms - compile.ms)}`,
+    `入库：每条消息的耗时构成——解析 ${per(parseMs)}，SQLite ${per(sql.ms)}（${(sql.statements / MESSAGES).toFixed(1)} 条语句），` +
+      `kysely 编译查询 ${per(compile.ms)}（${(compile.count / MESSAGES).toFixed(2)} 个查询），` +
+      `路由、kysely 执行语句及其他 ${per(totalMs - parseMs - sql.ms - compile.ms)}`,
   )
 }

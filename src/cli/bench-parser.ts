@@ -67,8 +67,8 @@ export async function benchParser(root: string, report: (line: string) => void):
   for (const m of messages) records += parseMessage({ body: m.text, sentAt: m.sentAt }, { calendar }).length
   const seconds = (performance.now() - started) / 1000
   const rate = Math.round(MESSAGES / seconds)
-  report(`parser: ${MESSAGES.toLocaleString('en')} messages (dev set ×${Math.ceil(MESSAGES / dev.length)}) in ${seconds.toFixed(2)} s on one core = ${rate.toLocaleString('en')} messages/s (target ≥ 20,000), ${records.toLocaleString('en')} records`)
-  report(`parser: peak resident memory of this process so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
+  report(`解析器：${MESSAGES.toLocaleString('en')} 条消息（语料重复 ${Math.ceil(MESSAGES / dev.length)} 遍）单核用时 ${seconds.toFixed(2)} 秒，合 ${rate.toLocaleString('en')} 条/秒（目标 ≥ 20,000），得到 ${records.toLocaleString('en')} 条记录`)
+  report(`解析器：本进程至今的峰值常驻内存 ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`)
   const cli = await parseCommandPeak(root, messages)
-  report(`parse command: ${cli.outLines.toLocaleString('en')} lines in ${(cli.ms / 1000).toFixed(2)} s, peak resident memory ${cli.peakMiB.toFixed(0)} MiB (streamed)`)
+  report(`解析命令：npm run parse 输出 ${cli.outLines.toLocaleString('en')} 行，用时 ${(cli.ms / 1000).toFixed(2)} 秒，峰值常驻内存 ${cli.peakMiB.toFixed(0)} MiB（流式处理）`)
 }

@@ -46,8 +46,8 @@ export async function benchReplay(root: string, report: (line: string) => void):
       child.stdin.end(readFileSync(input))
     })
     const seconds = (performance.now() - started) / 1000
-    if (code !== 0) throw new Error(`npm run replay exited with ${code}`)
-    report(`replay: npm run replay of ${EVENTS.toLocaleString('en')} chat events (${projects} groups' ledgers out) in ${seconds.toFixed(1)} s, start-up included (target < 10 s)`)
+    if (code !== 0) throw new Error(`回放：npm run replay 异常退出（退出码 ${code}）`)
+    report(`回放：npm run replay 处理 ${EVENTS.toLocaleString('en')} 条聊天事件（输出 ${projects} 个群的台账），含启动共用时 ${seconds.toFixed(1)} 秒（目标 < 10 秒）`)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

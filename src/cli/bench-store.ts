@@ -167,12 +167,12 @@ export async function buildBenchDataset(report: (line: string) => void): Promise
 
     // Warm up the parser's converters and kysely's code paths before timing.
     for (const t of texts) parseMessage({ body: t, sentAt: '2026-01-05T09:00:00+08:00' }, { calendar: settings.calendar })
-    report(`store: machine load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} cores at the start`)
+    report(`数据库：开始时机器负载 ${loadavg().map((l) => l.toFixed(1)).join(' / ')}（${cpus().length} 核）`)
     const single = await ingest(db, settings, texts, { offset: 0, count: MESSAGES, batch: 1 }, days.slice(0, 60), rnd)
     report(
-      `store: ingest (parse + store) of ${MESSAGES.toLocaleString('en')} messages over ${PROJECTS.toLocaleString('en')} projects, one transaction per message: ` +
-        `${perSecond(single.wall)} messages/s wall clock, ${perSecond(single.cpu)} per CPU-second (target ≥ 5,000); ` +
-        `${(await count(db, 'issues')).toLocaleString('en')} issues, ${(await count(db, 'progress_updates')).toLocaleString('en')} progress updates`,
+      `数据库：入库（解析 + 存储）${MESSAGES.toLocaleString('en')} 条消息、${PROJECTS.toLocaleString('en')} 个项目，每条一个事务：` +
+        `按实际耗时 ${perSecond(single.wall)} 条/秒，按 CPU 时间 ${perSecond(single.cpu)} 条/秒（目标 ≥ 5,000）；` +
+        `得到 ${(await count(db, 'issues')).toLocaleString('en')} 个问题、${(await count(db, 'progress_updates')).toLocaleString('en')} 条进度`,
     )
 
     const today = days[60] as LocalDate
@@ -180,15 +180,15 @@ export async function buildBenchDataset(report: (line: string) => void): Promise
     const status = await timeMany(200, () => getProjectStatus(db, 1 + Math.floor(rnd() * PROJECTS), query))
     const issues = await timeMany(200, () => listOpenIssues(db, { projectId: 1 + Math.floor(rnd() * PROJECTS), today, calendar: settings.calendar }))
     report(
-      `store: on that data, a project's status ${status.median.toFixed(2)} ms and its open-issue list ${issues.median.toFixed(2)} ms ` +
-        `(median of 200 random projects; target < 5 ms)`,
+      `数据库：在这批数据上，单个项目的状态 ${status.median.toFixed(2)} ms，未办结问题清单 ${issues.median.toFixed(2)} ms` +
+        `（随机 200 个项目的中位数；目标 < 5 ms）`,
     )
 
     // Grow to the digest's scale: twice the messages, issues around 20,000, a share of them resolved.
     const batched = await ingest(db, settings, texts, { offset: MESSAGES, count: MESSAGES, batch: BATCH }, days.slice(60), rnd)
     report(
-      `store: ingest of ${MESSAGES.toLocaleString('en')} more messages, ${BATCH} per transaction (as the bot does with messages that arrive together): ` +
-        `${perSecond(batched.wall)} messages/s wall clock, ${perSecond(batched.cpu)} per CPU-second`,
+      `数据库：再入库 ${MESSAGES.toLocaleString('en')} 条消息，每 ${BATCH} 条一个事务（机器人对同时到达的消息就是这样做的）：` +
+        `按实际耗时 ${perSecond(batched.wall)} 条/秒，按 CPU 时间 ${perSecond(batched.cpu)} 条/秒`,
     )
     const open = await db.selectFrom('issues').select(['id', 'opened_at']).where('status', '=', 'open').execute()
     await db.transaction().execute(async (trx) => {
@@ -218,9 +218,9 @@ export async function benchStore(report: (line: string) => void): Promise<void> 
       size = { projects: d.projects.length, openIssues: open, progress: d.progress.length }
     })
     report(
-      `store: digest queries for ${digestQuery.today} over ${PROJECTS.toLocaleString('en')} projects, ${(await count(db, 'messages')).toLocaleString('en')} messages, ` +
-        `${(await count(db, 'issues')).toLocaleString('en')} issues (${size.openIssues.toLocaleString('en')} open): ${digest.median.toFixed(0)} ms ` +
-        `(median of 10, first ${digest.first.toFixed(0)} ms; target < 200 ms; load average then ${loadavg()[0]?.toFixed(1)})`,
+      `数据库：${digestQuery.today} 的简报查询，${PROJECTS.toLocaleString('en')} 个项目、${(await count(db, 'messages')).toLocaleString('en')} 条消息、` +
+        `${(await count(db, 'issues')).toLocaleString('en')} 个问题（未办结 ${size.openIssues.toLocaleString('en')} 个）：${digest.median.toFixed(0)} ms` +
+        `（10 次的中位数，首次 ${digest.first.toFixed(0)} ms；目标 < 200 ms；当时负载 ${loadavg()[0]?.toFixed(1)}）`,
     )
   } finally {
     await close()

@@ -36,7 +36,7 @@ async function startServer(root: string): Promise<Server> {
   })
   const { endpoint, token } = await new Promise<{ endpoint: string; token: string }>((resolve, reject) => {
     child.once('message', (m) => resolve(m as { endpoint: string; token: string }))
-    child.once('exit', (code) => reject(new Error(`the bench's puppet server exited (${code})`)))
+    child.once('exit', (code) => reject(new Error(`微信通道：性能测试的 puppet 服务进程已退出（退出码 ${code}）`)))
   })
   return { child, endpoint, token, order: (o) => child.send(o) }
 }
@@ -44,7 +44,7 @@ async function startServer(root: string): Promise<Server> {
 async function until(done: () => boolean | Promise<boolean>, what: string, timeoutMs = 600_000): Promise<void> {
   const deadline = performance.now() + timeoutMs
   while (!(await done())) {
-    if (performance.now() > deadline) throw new Error(`bench: timed out waiting for ${what}`)
+    if (performance.now() > deadline) throw new Error(`微信通道：等待${what}超时`)
     await new Promise((r) => setTimeout(r, 20))
   }
 }
@@ -64,14 +64,14 @@ async function bareRate(server: Server): Promise<{ rate: number; cpuMsPerMessage
   })
   await wechaty.start()
   server.order({ login: true })
-  await until(() => loggedIn, 'the bare bot to log in', 30_000)
+  await until(() => loggedIn, '空转机器人登录', 30_000)
   // One message per group first, as the bot's run binds each group with its first message.
   server.order({ emit: GROUPS, from: 0 })
-  await until(() => seen >= GROUPS, 'the bare bot to warm up')
+  await until(() => seen >= GROUPS, '空转机器人预热')
   const cpu = process.cpuUsage()
   const started = performance.now()
   server.order({ emit: MESSAGES, from: GROUPS })
-  await until(() => seen >= GROUPS + MESSAGES, 'the bare bot to take every message')
+  await until(() => seen >= GROUPS + MESSAGES, '空转机器人收完全部消息')
   const rate = MESSAGES / ((performance.now() - started) / 1000)
   const used = process.cpuUsage(cpu)
   await wechaty.stop()
@@ -97,11 +97,11 @@ async function botRate(server: Server): Promise<{ rate: number; cpuMsPerMessage:
   // max(id) reads one end of the rowid index; count(*) would scan the table on every poll.
   const stored = async () => Number((await db.selectFrom('messages').select((eb) => eb.fn.max('id').as('n')).executeTakeFirstOrThrow()).n ?? 0)
   server.order({ emit: GROUPS, from: 0 })
-  await until(async () => (await stored()) >= GROUPS, 'the bot to bind every group')
+  await until(async () => (await stored()) >= GROUPS, '机器人绑定全部群')
   const cpu = process.cpuUsage()
   const begun = performance.now()
   server.order({ emit: MESSAGES, from: GROUPS })
-  await until(async () => (await stored()) >= GROUPS + MESSAGES, 'the bot to store every message')
+  await until(async () => (await stored()) >= GROUPS + MESSAGES, '机器人存下全部消息')
   const rate = MESSAGES / ((performance.now() - begun) / 1000)
   const used = process.cpuUsage(cpu)
   await bot.stop()
@@ -119,14 +119,14 @@ export async function benchWire(root: string, report: (line: string) => void): P
     const bare = await bareRate(server)
     const bot = await botRate(server)
     report(
-      `wire: bare Wechaty over puppet-service (PuppetServer + PuppetMock in another process): ${Math.round(bare.rate)} messages/s ` +
-        `(${(bare.cpuMsPerMessage * 1000).toFixed(0)} µs CPU a message)`,
+      `微信通道：Wechaty 空转经 puppet-service 收消息（PuppetServer + PuppetMock 在另一进程）${Math.round(bare.rate)} 条/秒` +
+        `（每条消息 CPU ${(bare.cpuMsPerMessage * 1000).toFixed(0)} µs）`,
     )
     report(
-      `wire: whole bot over the same wire, same ${MESSAGES.toLocaleString('en')} messages, ${GROUPS} groups: ${Math.round(bot.rate)} messages/s ` +
-        `(the bot's process spent ${(bot.cpuMsPerMessage * 1000).toFixed(0)} µs CPU a message, gRPC included)`,
+      `微信通道：整个机器人走同一通道，同样 ${MESSAGES.toLocaleString('en')} 条消息、${GROUPS} 个群：${Math.round(bot.rate)} 条/秒` +
+        `（机器人进程每条消息 CPU ${(bot.cpuMsPerMessage * 1000).toFixed(0)} µs，含 gRPC）`,
     )
-    report(`wire: ratio ${(bot.rate / bare.rate).toFixed(2)} (target ≥ 0.8)`)
+    report(`微信通道：比值 ${(bot.rate / bare.rate).toFixed(2)}（目标 ≥ 0.8）`)
   } finally {
     server.order({ stop: true })
     process.env['HOME'] = home

@@ -37,5 +37,5 @@ if (unknown.length > 0) {
   console.error(`没有这一项：${unknown.join('、')}；可选：${Object.keys(parts).join(' ')}`)
   process.exit(2)
 }
-report(`duban bench — node ${process.version}, ${new Date().toISOString()}`)
+report(`督办助手性能测试：Node ${process.version}，${new Date().toISOString()}`)
 for (const [name, run] of Object.entries(parts)) if (asked.length === 0 || asked.includes(name)) await run()

@@ -23,8 +23,12 @@ const HEADING = new RegExp(
  * "还有个事" at a clause start. Not "3.15前" or "1.5亿" (a digit follows the dot), not
  * "还有两户没谈妥" (还有 as "there are still").
  */
+const SEPARATOR = /[\s。；;，,:：!！]/u
+
+// The separator before a marker is matched (group 1), not looked behind: a pattern that starts
+// with a character class lets the engine skip ahead to the next candidate.
 const MARKER = new RegExp(
-  `(?:^|(?<=[\\s。；;，,:：!！]))(?:${ORDINAL}|[①-⑳]|[一二三四五六七八九十]是|另外[,，:：]?|此外[,，:：]?|还有(?:一个|个|一件|件)?(?:事|问题|情况)[,，:：]?|还有[,，:：])`,
+  `(^|[\\s。；;，,:：!！])(?:${ORDINAL}|[①-⑳]|[一二三四五六七八九十]是|另外[,，:：]?|此外[,，:：]?|还有(?:一个|个|一件|件)?(?:事|问题|情况)[,，:：]?|还有[,，:：])`,
   'gu',
 )
 
@@ -41,9 +45,13 @@ export function splitItems(text: string): Item[] {
       if (line === '') continue
     }
     let start = 0
-    for (const m of line.matchAll(MARKER)) {
-      if (m.index > start) items.push({ text: line.slice(start, m.index).trim(), section })
+    MARKER.lastIndex = 0
+    for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
+      const at = m.index + (m[1] as string).length
+      if (at > start) items.push({ text: line.slice(start, at).trim(), section })
       start = m.index + m[0].length
+      // A marker's own closing comma may stand before the next one: "另外，还有，…".
+      if (SEPARATOR.test(m[0].slice(-1))) MARKER.lastIndex = start - 1
     }
     if (start < line.length) items.push({ text: line.slice(start).trim(), section })
   }

@@ -80,20 +80,27 @@ const EMOJI = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/g
 
 const TAG = /#(进度|问题)/g
 
+/** Whether a text may hold a mention, a placeholder or an emoji at all: most chat holds none. */
+// eslint-disable-next-line no-misleading-character-class
+const MAY_DECORATE = /[@[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/u
+
 /** Full-width ASCII (１０, ％, ？, ，) to half-width; the ideographic space to a plain one. */
 function toHalfWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e\u3000]/g, (ch) =>
-    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  )
+  let out = ''
+  let from = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if ((code < 0xff01 || code > 0xff5e) && code !== 0x3000) continue
+    out += text.slice(from, i) + (code === 0x3000 ? ' ' : String.fromCharCode(code - 0xfee0))
+    from = i + 1
+  }
+  return from === 0 ? text : out + text.slice(from)
 }
 
 function clean(text: string): string {
-  return toHalfWidth(toSimplified(text))
-    .replace(MENTION, ' ')
-    .replace(PLACEHOLDER, ' ')
-    .replace(EMOJI, ' ')
-    .replace(/[ \t\u2005]+/g, ' ')
-    .trim()
+  let plain = toHalfWidth(toSimplified(text))
+  if (MAY_DECORATE.test(plain)) plain = plain.replace(MENTION, ' ').replace(PLACEHOLDER, ' ').replace(EMOJI, ' ')
+  return plain.replace(/[ \t\u2005]+/g, ' ').trim()
 }
 
 /** `body`: the sender's own words; `quoted`: the text of the message they quoted, if any. */

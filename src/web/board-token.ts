@@ -24,6 +24,9 @@ export function checkBoardToken(secret: string, token: string, now: Date): Token
   if (!m) return { valid: false, reason: 'forged' }
   const expiry = Number(m[1])
   const given = Buffer.from(m[2]!, 'base64url')
+  // The 43rd character carries two bits the decoder drops ('…A' and '…B' decode alike): only the
+  // one spelling the signer wrote is accepted, so a token has one form and a changed one never passes.
+  if (given.toString('base64url') !== m[2]) return { valid: false, reason: 'forged' }
   const expected = signature(secret, expiry)
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { valid: false, reason: 'forged' }
   const expiresAt = new Date(expiry * 1000)

@@ -5,9 +5,41 @@ import { describe, expect, it } from 'vitest'
 const root = resolve(import.meta.dirname, '../..')
 const tsx = resolve(root, 'node_modules/.bin/tsx')
 
-function runParse(input: string) {
-  return spawnSync(tsx, ['src/cli/parse.ts'], { cwd: root, input, encoding: 'utf8' })
+function runParse(input: string, ...args: string[]) {
+  return spawnSync(tsx, ['src/cli/parse.ts', ...args], { cwd: root, input, encoding: 'utf8' })
 }
+
+describe('npm run parse -- --explain', () => {
+  it('shows each item and clause with the rule that decided it and the families found, then the records', () => {
+    const report = '二、存在问题：1. 施工临时用电还没接入，影响设备调试；2. 项目贷款还卡在银行审批。请各位领导审阅'
+    const input = [
+      { id: 'w', text: report, sentAt: '2026-03-02T09:00:00+08:00' },
+      { id: 'r', text: '收到', sentAt: '2026-03-02T09:01:00+08:00' },
+    ]
+      .map((m) => JSON.stringify(m))
+      .join('\n')
+    const result = runParse(input + '\n', '--explain')
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe(
+      [
+        `w ${report}`,
+        '  · 条目（问题栏）：施工临时用电还没接入,影响设备调试;',
+        '    「施工临时用电还没接入」问题 ← 有困难或诉求（problem） [problem.not-done]',
+        '    「影响设备调试」问题 ← 有困难或诉求（problem） [problem.request]',
+        '  · 条目（问题栏）：项目贷款还卡在银行审批。',
+        '    「项目贷款还卡在银行审批」问题 ← 有困难或诉求（problem） [problem.stuck]',
+        '  → 问题：增资扩产和园区建设专班，期限 无',
+        '  → 问题：金融工作专班，期限 无',
+        '',
+        'r 收到',
+        '    「收到」—',
+        '  → 无记录',
+        '',
+        '',
+      ].join('\n'),
+    )
+  })
+})
 
 describe('npm run parse (src/cli/parse.ts)', () => {
   it('writes one line per message, in order, and nothing else on stdout', () => {
