@@ -5,9 +5,12 @@ import { namePairs, overlap, topicTerms, type TopicTerms } from '../parse/topic-
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from '../parse/types.ts'
 import type { Issue } from './types.ts'
 
+/** What placing a message needs of an issue: which it is, its team and state, its words, its deadline. */
+export type TopicIssue = Pick<Issue, 'id' | 'number' | 'category' | 'status' | 'summary' | 'dueOn'>
+
 /** An issue as the ledger knows it: its own words and those of every message that followed it up. */
 export interface IssueTopic {
-  issue: Issue
+  issue: TopicIssue
   text: string
 }
 
@@ -21,28 +24,28 @@ export const SAME_PROBLEM = 3
 /** A resolution this short, naming no team, says only "done": "问题已解决，谢谢大家", "已经协调好了". */
 const BARE_CHARS = 12
 
-export type ResolutionTarget = { kind: 'close'; issue: Issue } | { kind: 'ask'; candidates: Issue[] } | { kind: 'none' }
+export type ResolutionTarget = { kind: 'close'; issue: TopicIssue } | { kind: 'ask'; candidates: TopicIssue[] } | { kind: 'none' }
 
 /** What becomes of each record a message gave, once the ledger's open issues are taken into account. */
 export type RecordPlan =
   | { kind: 'progress'; record: ProgressRecord }
   /** A problem not yet in the ledger; `recurs` when it is one closed before, come back. */
-  | { kind: 'new-issue'; record: IssueRecord; recurs: Issue | null }
+  | { kind: 'new-issue'; record: IssueRecord; recurs: TopicIssue | null }
   /** News of an open issue (a repeat, a nudge, how it is being handled); `due` when it sets a deadline. */
-  | { kind: 'follow-up'; record: IssueRecord | ProgressRecord; issue: Issue; due: LocalDate | null }
+  | { kind: 'follow-up'; record: IssueRecord | ProgressRecord; issue: TopicIssue; due: LocalDate | null }
   | { kind: 'resolution'; record: ResolutionRecord; target: ResolutionTarget }
 
 export interface QuotedIssues {
   /** The issues the quoted message raised, followed up or confirmed. */
-  issues: Issue[]
+  issues: TopicIssue[]
   /** The quoted text, which tells what a bare "已经协调好了" is about. */
   text: string
 }
 
-const isOpen = (i: Issue) => i.status === 'open' || i.status === 'reopened'
+const isOpen = (i: TopicIssue) => i.status === 'open' || i.status === 'reopened'
 
 interface Known {
-  issue: Issue
+  issue: TopicIssue
   terms: TopicTerms
 }
 
@@ -72,7 +75,7 @@ export function planRecords(input: {
   const stillOpen = new Set<number>()
   const plans: RecordPlan[] = []
 
-  const followed = (record: IssueRecord | ProgressRecord): Issue | null => {
+  const followed = (record: IssueRecord | ProgressRecord): TopicIssue | null => {
     if (quotedOpen.length === 1) return quotedOpen[0]!
     // An issue is of its own team ("临时水电还没接，…工人意见很大" is no labour matter) unless it names
     // none (the catch-all by default: "营业执照信息还没同步到平台"); a plan names its teams.
@@ -116,8 +119,8 @@ function score(terms: TopicTerms, teams: ReadonlySet<Category>, k: Known): numbe
 }
 
 /** The open (or closed) issue a text speaks of most, when it speaks of one clearly enough; the latest on a tie. */
-function bestMatch(terms: TopicTerms, teams: ReadonlySet<Category>, among: readonly Known[]): Issue | null {
-  let best: { issue: Issue; score: number } | null = null
+function bestMatch(terms: TopicTerms, teams: ReadonlySet<Category>, among: readonly Known[]): TopicIssue | null {
+  let best: { issue: TopicIssue; score: number } | null = null
   for (const k of among) {
     const s = score(terms, teams, k)
     if (s >= SAME_PROBLEM && (!best || s > best.score || (s === best.score && k.issue.number > best.issue.number))) best = { issue: k.issue, score: s }
@@ -126,7 +129,7 @@ function bestMatch(terms: TopicTerms, teams: ReadonlySet<Category>, among: reado
 }
 
 /** The only open issue of the team a text names, when it names exactly one team: "预计下周二能送电" → the power issue. */
-function onlyOfTeams(text: string, open: readonly Known[]): Issue | null {
+function onlyOfTeams(text: string, open: readonly Known[]): TopicIssue | null {
   const teams = new Set(scoreCategories(normalizeMessage(text).text).map((s) => s.category))
   if (teams.size !== 1) return null
   const ofTeam = open.filter((k) => teams.has(k.issue.category))
@@ -171,7 +174,7 @@ function chooseIssueToClose(
   return bare || top > 0 ? oneOrAsk(sameTeam.map((k) => k.issue)) : { kind: 'none' }
 }
 
-function oneOrAsk(issues: Issue[]): ResolutionTarget {
+function oneOrAsk(issues: TopicIssue[]): ResolutionTarget {
   if (issues.length === 1) return { kind: 'close', issue: issues[0]! }
   return issues.length > 1 ? { kind: 'ask', candidates: issues } : { kind: 'none' }
 }

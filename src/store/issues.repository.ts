@@ -297,44 +297,51 @@ const RECENTLY_RESOLVED = 50
  * every message that followed it up: what a new message is compared with (domain/issue-matching.ts).
  */
 export async function listIssueTopics(db: Db, projectId: number): Promise<IssueTopic[]> {
-  const issues = [...(await selectOpenIssues(db, { projectId })), ...(await selectRecentlyResolved(db, { projectId }))].map(toIssue)
-  if (issues.length === 0) return []
-  const notes = new Map<number, string[]>()
-  for (const f of await selectFollowUpNotes(db, { projectId })) notes.set(f.issue_id, [...(notes.get(f.issue_id) ?? []), f.note ?? ''])
-  return issues.map((issue) => ({ issue, text: [issue.summary, ...(notes.get(issue.id) ?? [])].join('\n') }))
+  const rows = await selectTopics(db, { projectId })
+  return rows.map((r) => ({
+    issue: { id: r.id, number: r.number, category: r.category as Category, status: r.status as IssueStatus, summary: r.summary, dueOn: r.due_on },
+    text: r.notes === null ? r.summary : `${r.summary}\n${r.notes}`,
+  }))
 }
 
-// listIssueTopics runs for every message with a record: its statements are compiled once.
-const selectOpenIssues = prepare<{ projectId: number }, Selectable<IssuesTable>>(
+type TopicRow = Pick<Selectable<IssuesTable>, 'id' | 'number' | 'category' | 'status' | 'summary' | 'due_on'> & { notes: string | null }
+
+/**
+ * The notes of an issue's follow-ups whose message still stands, oldest first, one per line. Read
+ * with the issue, and only what matching uses: this runs for every message with a record, and a
+ * project's closed issues and their follow-ups pile up for years.
+ */
+const followUpNotes = sql<string | null>`(
+  select group_concat(coalesce(e.note, ''), char(10) order by e.id)
+  from issue_events e join messages m on m.id = e.message_id
+  where e.issue_id = issues.id and e.kind = 'followed-up' and m.recalled_at is null
+)`.as('notes')
+const TOPIC_COLUMNS = ['id', 'number', 'category', 'status', 'summary', 'due_on'] as const
+
+/** Open issues, then the latest resolved ones: one statement, compiled once, at load. */
+const selectTopics = prepare<{ projectId: number }, TopicRow>(
   compiler
     .selectFrom('issues')
-    .selectAll()
+    .select([...TOPIC_COLUMNS, followUpNotes])
     .where('project_id', '=', slot('projectId'))
     .where('status', 'in', OPEN_STATUSES)
-    .where('retracted_at', 'is', null),
-)
-const selectRecentlyResolved = prepare<{ projectId: number }, Selectable<IssuesTable>>(
-  compiler
-    .selectFrom('issues')
-    .selectAll()
-    .where('project_id', '=', slot('projectId'))
-    .where('status', '=', 'resolved')
     .where('retracted_at', 'is', null)
-    .orderBy('resolved_at', 'desc')
-    .limit(literalLimit(RECENTLY_RESOLVED)),
-)
-/** The notes of the project's follow-ups whose message still stands, oldest first (those of issues
- *  outside the list above are read too, and not used: fewer than asking by a list of ids costs). */
-const selectFollowUpNotes = prepare<{ projectId: number }, { issue_id: number; note: string | null }>(
-  compiler
-    .selectFrom('issue_events')
-    .innerJoin('issues', 'issues.id', 'issue_events.issue_id')
-    .innerJoin('messages', 'messages.id', 'issue_events.message_id')
-    .select(['issue_events.issue_id', 'issue_events.note'])
-    .where('issues.project_id', '=', slot('projectId'))
-    .where('issue_events.kind', '=', 'followed-up')
-    .where('messages.recalled_at', 'is', null)
-    .orderBy('issue_events.id'),
+    .unionAll(
+      // SQLite orders and limits a compound's part only inside a subquery of its own.
+      compiler
+        .selectFrom(
+          compiler
+            .selectFrom('issues')
+            .select([...TOPIC_COLUMNS, followUpNotes])
+            .where('project_id', '=', slot('projectId'))
+            .where('status', '=', 'resolved')
+            .where('retracted_at', 'is', null)
+            .orderBy('resolved_at', 'desc')
+            .limit(literalLimit(RECENTLY_RESOLVED))
+            .as('resolved'),
+        )
+        .selectAll(),
+    ),
 )
 
 export interface FollowUpInput extends EventSource {

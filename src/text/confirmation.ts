@@ -13,7 +13,7 @@ export interface MessageOutcome {
   followUps: { issue: Issue; dueMoved: boolean }[]
   closed: Issue[]
   /** For each "已解决" that could mean several issues, the candidates. */
-  asks: Issue[][]
+  asks: Pick<Issue, 'number' | 'category' | 'summary'>[][]
   reporter: Reporter
   today: LocalDate
 }

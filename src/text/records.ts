@@ -56,7 +56,7 @@ export function renderClosed(i: Issue, by: string, teams: Teams): string {
 }
 
 /** When it is not clear which issue a "已解决" closes, the bot asks rather than guesses. */
-export function renderWhichIssue(candidates: Issue[], teams: Teams): string {
+export function renderWhichIssue(candidates: readonly Pick<Issue, 'number' | 'category' | 'summary'>[], teams: Teams): string {
   const list = candidates.map((i) => `#${i.number} ${teams[i.category].name}：${clip(i.summary, 24)}`).join('\n')
   return `收到“已解决”，但不确定是哪个问题：\n${list}\n请引用该问题的消息回复，或发 /resolve 编号 办法`
 }
