@@ -22,7 +22,8 @@ function manyConversations(root: string, count: number): string {
     for (const e of corpus) {
       if (lines.length >= count) break
       const id = (x: string) => `${x}-c${copy}`
-      const event: ChatEvent = { ...e, id: id(e.id), room: e.room.replace('推进群', `${copy}号推进群`) }
+      // "【项目】恒拓新能源电机项目推进群" → "【项目】恒拓新能源电机项目推进群·3": every room name, whatever its ending.
+      const event: ChatEvent = { ...e, id: id(e.id), room: `${e.room}·${copy}` }
       if (e.quote) event.quote = id(e.quote)
       if (e.recall) event.recall = id(e.recall)
       lines.push(JSON.stringify(event))
