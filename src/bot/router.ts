@@ -12,7 +12,6 @@ import {
   findQuotedIssues,
   ingestMessage,
   IntakeMemo,
-  listIssueTopics,
   recallMessage,
   recordFollowUp,
   resolveIssue,
@@ -29,6 +28,7 @@ import { commandCatalogue } from './command-catalogue.ts'
 import type { BoardLinks, CommandContext, CommandDefinition, Place } from './command.ts'
 import { UsageError, UserFacingError } from './errors.ts'
 import { ProjectCache, type RoomExists } from './project-binding.ts'
+import { TopicCache } from './topic-cache.ts'
 
 export interface RouterDeps {
   rules: Rules
@@ -49,7 +49,7 @@ export interface RouterDeps {
 export interface Router {
   /** Handles one message inside the caller's transaction (`db`); never throws. */
   handle(msg: ChatMessage, db: Db): Promise<void>
-  /** Forgets the group bindings and senders it remembered: the batch they were read in did not commit. */
+  /** Forgets the group bindings, senders and issue topics it remembered: the batch they were read in did not commit. */
   forgetBindings(): void
 }
 
@@ -83,6 +83,7 @@ export function createRouter(deps: RouterDeps): Router {
   const { rules, clock, log } = deps
   const projects = new ProjectCache()
   const memo = new IntakeMemo()
+  const topics = new TopicCache()
   const catalogue = commandCatalogue(deps.commands)
 
   async function handle(msg: ChatMessage, db: Db): Promise<void> {
@@ -94,6 +95,7 @@ export function createRouter(deps: RouterDeps): Router {
       // The savepoint took back what this message did, a binding of its group or a new sender included.
       if (msg.room) projects.forget(msg.room.id)
       memo.clear()
+      topics.clear()
       await reply(failureText(error, msg)).catch((e: unknown) => log.error(`消息 ${msg.id} 的回复未能放入发件队列：${String(e)}`))
     }
   }
@@ -106,11 +108,16 @@ export function createRouter(deps: RouterDeps): Router {
     const project = await projects.find(db, msg.room, rules.projectRoomPattern, clock.now(), log, deps.roomExists)
     // A command may bind, release or quiet this group: read its project afresh next time.
     if (msg.command) projects.forget(msg.room.id)
+    // A command may raise, close, reopen or take back issues, of this project or another.
+    if (msg.command) topics.clear()
     if (!project) {
       if (msg.command) await runCommand(msg, db, reply, 'unbound')
       return
     }
-    if (msg.kind === 'recall') return recall(msg, db, reply)
+    if (msg.kind === 'recall') {
+      topics.forget(project.id)
+      return recall(msg, db, reply)
+    }
 
     // Pictures, files and the like are kept in the ledger as a placeholder, never parsed.
     const records =
@@ -122,7 +129,7 @@ export function createRouter(deps: RouterDeps): Router {
       records.length > 0
         ? planRecords({
             records,
-            topics: await listIssueTopics(db, project.id),
+            topics: await topics.of(db, project.id),
             quoted: msg.quote ? await quotedIssues(db, msg.room.id, msg.quote) : undefined,
             projectName: project.name,
           })
@@ -144,6 +151,8 @@ export function createRouter(deps: RouterDeps): Router {
     )
     // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
     if (ingested.duplicate || msg.kind !== 'text') return
+    // Plain progress leaves the issues as they were; anything else may have changed them.
+    if (plans.some((p) => p.kind !== 'progress')) topics.forget(project.id)
     if (msg.command) return runCommand(msg, db, reply, 'project', project, ingested)
     await applyPlans(msg, db, reply, project, ingested, plans)
   }
@@ -265,6 +274,7 @@ export function createRouter(deps: RouterDeps): Router {
     forgetBindings: () => {
       projects.clear()
       memo.clear()
+      topics.clear()
     },
   }
 }
