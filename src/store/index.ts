@@ -1,5 +1,5 @@
 // The store's one door: everything above the store imports from here, nothing from its files.
-export { openDatabase, openSqlite, inTransaction, underSavepoint, type Db, type OpenOptions } from './database.ts'
+export { openDatabase, openSqlite, inTransaction, inReadTransaction, isStorageFault, tightenDatabaseMode, underSavepoint, type Db, type OpenOptions } from './database.ts'
 export { migrateToLatest } from './migrate.ts'
 export { QueryProfile } from './query-profile.ts'
 export { backupDatabase } from './backup.ts'
