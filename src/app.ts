@@ -2,7 +2,7 @@ import { dirname } from 'node:path'
 import type { CommandDefinition } from './bot/command.ts'
 import { createInbox } from './bot/inbox.ts'
 import { createRouter } from './bot/router.ts'
-import { createTransport, type Puppet, type Transport } from './bot/transport.ts'
+import { createTransport, type Puppet, type SupervisorSettings, type Transport } from './bot/transport.ts'
 import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { systemClock, type Clock } from './clock.ts'
 import type { Rules } from './domain/rules.ts'
@@ -10,7 +10,7 @@ import { startJobs, type JobDefinition, type JobSchedule, type Jobs } from './jo
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
-import { getOrCreateBoardSecret, nextOutboxAttemptAt, type Db } from './store/index.ts'
+import { getOrCreateBoardSecret, migrateToLatest, nextOutboxAttemptAt, openDatabase, tightenDatabaseMode, type Db } from './store/index.ts'
 import { boardLink, startBoardServer, type BoardLink, type BoardServer, type BoardSettings } from './web/index.ts'
 
 /** Everything the bot is made of; main.ts, the console and the end-to-end tests build it alike. */
@@ -32,8 +32,8 @@ export interface AppOptions {
   /** SEND_INTERVAL_MS: least time between two sends, before jitter. */
   sendIntervalMs: number
   loginTimeoutMs: number
-  /** Restart the puppet after this long offline (production); absent in the console. */
-  supervisor?: { offlineMs: number; checkEveryMs: number } | undefined
+  /** Keep the link to WeChat alive (production); absent in the console. */
+  supervisor?: SupervisorSettings | undefined
   /** The whiteboard (WEB_PORT…); absent or undefined: no board. */
   board?: BoardSettings | undefined
   /** For tests: pin the pacing jitter. */
@@ -54,6 +54,29 @@ export interface App {
   drained(timeoutMs?: number): Promise<void>
   /** Stops cleanly: the board, the jobs, the send in flight (finished and recorded), WeChat, then what was received. */
   stop(): Promise<void>
+}
+
+/**
+ * How long one write waits for another process's lock before the inbox backs off and tries the
+ * batch again: SQLite waits synchronously, and a longer wait would freeze the whole bot with it.
+ */
+const BUSY_TIMEOUT_MS = 1_000
+
+/**
+ * The bot's database, as `npm start` and the end-to-end tests open it: a file restored with a wider
+ * mode is taken back to owner-only first (and said so), then opened and migrated.
+ */
+export async function openAppStore(path: string, log: Logger): Promise<Db> {
+  const before = tightenDatabaseMode(path)
+  if (before !== null) log.warn(`数据库文件 ${path} 的权限是 0${before.toString(8)}（其他账户可读），已改为 0600（仅所有者可读写）`)
+  const db = openDatabase(path, { busyTimeoutMs: BUSY_TIMEOUT_MS })
+  try {
+    await migrateToLatest(db)
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  return db
 }
 
 /** The options every run shares, from the settings: `npm start`, the console, the end-to-end tests. */
@@ -177,6 +200,7 @@ export function createApp(o: AppOptions): App {
       // Stop receiving before settling: a message arriving meanwhile is still handled and stored
       // (its replies wait in the outbox for the next start), never cut off by the database closing.
       await transport.stop()
+      inbox.close()
       await inbox.settled()
     },
   }

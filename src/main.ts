@@ -1,14 +1,17 @@
 import { dirname, join } from 'node:path'
 import { commands } from '../commands/index.ts'
-import { appOptions, createApp } from './app.ts'
+import { appOptions, createApp, openAppStore } from './app.ts'
 import { connectionPuppet } from './bot/connection-puppet.ts'
 import { CONSOLE_OWNER, runConsole } from './bot/console.ts'
 import { LoginError } from './bot/transport.ts'
 import { jobs } from './jobs/index.ts'
 import { consoleLogger } from './log.ts'
 import { readSettings, type Settings } from './settings.ts'
-import { migrateToLatest, openDatabase, type Db } from './store/index.ts'
+import type { Db } from './store/index.ts'
 import { BoardServerError } from './web/index.ts'
+
+/** A stream that says nothing for 10 s is asked for a dong, and restarted without one (supervisor.ts). */
+const SUPERVISOR = { offlineMs: 60_000, silentMs: 10_000, checkEveryMs: 1_000 }
 
 /**
  * `npm start`: duban as deployed. The settings give the city's rules and the WeChat connection;
@@ -27,7 +30,7 @@ async function main(): Promise<number> {
     ...appOptions(settings, db, commands, consoleLogger),
     puppet: connectionPuppet(config.connection),
     jobs,
-    supervisor: { offlineMs: 60_000, checkEveryMs: 5_000 },
+    supervisor: SUPERVISOR,
   })
   let stopping: Promise<void> | undefined
   const shutdown = (signal: string) => {
@@ -89,10 +92,8 @@ async function runLocalConsole(settings: Settings): Promise<number> {
   return 0
 }
 
-async function openStore(path: string): Promise<Db> {
-  const db = openDatabase(path)
-  await migrateToLatest(db)
-  return db
+function openStore(path: string): Promise<Db> {
+  return openAppStore(path, consoleLogger)
 }
 
 main().then(

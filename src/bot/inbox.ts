@@ -1,10 +1,15 @@
 import type { Logger } from '../log.ts'
-import type { Db } from '../store/index.ts'
+import { isStorageFault, type Db } from '../store/index.ts'
 import type { ChatMessage } from './chat-message.ts'
 import type { Router } from './router.ts'
 
-/** At most this many waiting messages share one transaction. */
+/** At most this many read messages share one transaction. */
 const BATCH = 200
+/** A batch the database refused (locked, disk full) is tried again after this, doubling up to the cap. */
+const RETRY_FIRST_MS = 100
+const RETRY_MAX_MS = 5_000
+/** While the database keeps refusing, the log says so again after this many more tries (about a minute). */
+const RETRIES_PER_REMINDER = 12
 
 /** A message as it arrives: read into a `ChatMessage` only when its turn comes, so order holds. */
 export interface Arrival {
@@ -18,63 +23,94 @@ export interface Inbox {
   readonly received: number
   /** Resolves once every message that has arrived is handled. */
   settled(): Promise<void>
+  /** Stopping: a batch the database still refuses is tried once more, then given up (and logged). */
+  close(): void
 }
 
 /**
- * Messages are handled one at a time, in arrival order (a "已解决" must see the issue reported just
- * before it), and those that arrived meanwhile are handled together in one transaction: a commit
- * per message would cap the bot at a few hundred messages a second. A batch whose commit fails
- * (the disk, a lock held too long) is tried again one message at a time.
+ * Messages are read one at a time, in arrival order (a "已解决" must see the issue reported just
+ * before it), and committed as soon as they are read: those read meanwhile share one transaction (a
+ * commit per message would cap the bot at a few hundred messages a second), but a burst is never
+ * read whole before its first messages are committed, so a crash loses only what is in flight.
+ *
+ * A batch the database refuses for its own reasons (another process holds the lock, the disk is
+ * full) stays in memory and is tried again, whole and in order, until it commits: the router
+ * rethrows those faults instead of answering them. Any other failure of a batch's commit is tried
+ * again one message at a time.
  */
 export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch(): void }): Inbox {
-  const waiting: Arrival[] = []
-  let working: Promise<void> | undefined
+  const arrived: Arrival[] = []
+  const read: ChatMessage[] = []
+  let reading: Promise<void> | undefined
+  let committing: Promise<void> | undefined
   let received = 0
+  let closing = false
 
-  const work = async () => {
-    while (waiting.length > 0) {
-      const batch: ChatMessage[] = []
-      for (const arrival of waiting.splice(0, BATCH)) {
-        try {
-          batch.push(await arrival.read())
-        } catch (error) {
-          o.log.error(`message ${arrival.id}: could not read it: ${String(error)}`)
-        }
+  const readAll = async () => {
+    for (let arrival = arrived.shift(); arrival; arrival = arrived.shift()) {
+      try {
+        read.push(await arrival.read())
+      } catch (error) {
+        o.log.error(`消息 ${arrival.id} 无法读取，未能处理：${String(error)}`)
+        continue
       }
-      await handleBatch(batch)
-      o.afterBatch()
+      committing ??= commitAll()
     }
-    working = undefined
+    reading = undefined
   }
 
-  const handleBatch = async (batch: ChatMessage[]) => {
-    try {
-      await o.db.transaction().execute(async (trx) => {
-        for (const msg of batch) await o.router.handle(msg, trx)
-      })
-    } catch (error) {
-      o.router.forgetBindings()
-      o.log.error(`a batch of ${batch.length} messages failed to commit (${String(error)}); retrying one by one`)
-      for (const msg of batch) {
-        await o.db
-          .transaction()
-          .execute((trx) => o.router.handle(msg, trx))
-          .catch((e: unknown) => o.log.error(`message ${msg.id} lost: ${String(e)}`))
+  const commitAll = async () => {
+    while (read.length > 0) {
+      await commit(read.splice(0, BATCH), () => undefined)
+      o.afterBatch()
+    }
+    committing = undefined
+  }
+
+  /** Commits the batch, waiting out storage faults; `otherwise` gets any other failure. */
+  const commit = async (batch: ChatMessage[], otherwise: (error: unknown) => Promise<void> | void): Promise<void> => {
+    for (let attempt = 0, wait = RETRY_FIRST_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        await o.db.transaction().execute(async (trx) => {
+          for (const msg of batch) await o.router.handle(msg, trx)
+        })
+        if (attempt > 0) o.log.info(`数据库恢复写入：等待中的 ${batch.length} 条消息已入库`)
+        return
+      } catch (error) {
+        // The bindings read in the rolled-back transaction may not hold.
+        o.router.forgetBindings()
+        if (!isStorageFault(error)) return batch.length > 1 ? oneByOne(batch, error) : otherwise(error)
+        if (closing) {
+          o.log.error(`停止时数据库仍无法写入（${String(error)}）：${batch.length} 条消息未能入库：${batch.map((m) => m.id).join('、')}`)
+          return
+        }
+        if (attempt % RETRIES_PER_REMINDER === 0) {
+          o.log.error(`数据库暂时无法写入（${String(error)}）：${batch.length + read.length} 条消息留在内存中，持续重试，恢复后依次入库`)
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait))
       }
     }
+  }
+
+  const oneByOne = async (batch: ChatMessage[], error: unknown) => {
+    o.log.error(`${batch.length} 条消息的批量写入失败（${String(error)}），逐条重试`)
+    for (const msg of batch) await commit([msg], (e) => o.log.error(`消息 ${msg.id} 未能入库：${String(e)}`))
   }
 
   return {
     push(arrival) {
       received++
-      waiting.push(arrival)
-      working ??= work()
+      arrived.push(arrival)
+      reading ??= readAll()
     },
     get received() {
       return received
     },
     settled: async () => {
-      while (working) await working
+      while (reading || committing) await (reading ?? committing)
+    },
+    close() {
+      closing = true
     },
   }
 }

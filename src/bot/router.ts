@@ -11,6 +11,7 @@ import type { Quote } from '../parse/chat-text.ts'
 import {
   findQuotedIssues,
   ingestMessage,
+  isStorageFault,
   listIssueTopics,
   recallMessage,
   recordFollowUp,
@@ -45,7 +46,10 @@ export interface RouterDeps {
 }
 
 export interface Router {
-  /** Handles one message inside the caller's transaction (`db`); never throws. */
+  /**
+   * Handles one message inside the caller's transaction (`db`). Throws only when the database
+   * itself fails (locked, full): then the whole transaction is to be tried again later.
+   */
   handle(msg: ChatMessage, db: Db): Promise<void>
   /** Forgets the cached group bindings: the batch they were read in did not commit. */
   forgetBindings(): void
@@ -89,7 +93,12 @@ export function createRouter(deps: RouterDeps): Router {
     } catch (error) {
       // The savepoint took back what this message did, a binding of its group included.
       if (msg.room) projects.forget(msg.room.id)
-      await reply(failureText(error, msg)).catch((e: unknown) => log.error(`reply to ${msg.id} failed: ${String(e)}`))
+      // Not the message's fault, and nothing it could be told would be stored either.
+      if (isStorageFault(error)) throw error
+      await reply(failureText(error, msg)).catch((e: unknown) => {
+        if (isStorageFault(e)) throw e
+        log.error(`reply to ${msg.id} failed: ${String(e)}`)
+      })
     }
   }
 

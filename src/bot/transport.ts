@@ -4,19 +4,26 @@ import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import type { OutboxItem } from '../store/index.ts'
 import type { Arrival } from './inbox.ts'
-import { superviseLogin } from './supervisor.ts'
+import { superviseConnection, type Supervisor } from './supervisor.ts'
 import { toChatMessage } from './wechaty-adapter.ts'
 
 /** A puppet instance (PuppetService, PuppetMock) or a puppet package name. */
 export type Puppet = NonNullable<WechatyOptions['puppet']>
+
+/** Restart the puppet after `offlineMs` logged out, or when its event stream says nothing for `silentMs`. */
+export interface SupervisorSettings {
+  offlineMs: number
+  silentMs: number
+  checkEveryMs: number
+}
 
 export interface TransportOptions {
   puppet: Puppet
   /** Every message from someone else, in arrival order. */
   onMessage(arrival: Arrival): void
   loginTimeoutMs: number
-  /** Restart the puppet after this long offline; absent for the console and most tests. */
-  supervisor?: { offlineMs: number; checkEveryMs: number } | undefined
+  /** Keep the link alive (supervisor.ts); absent for the console and most tests. */
+  supervisor?: SupervisorSettings | undefined
   clock: Clock
   log: Logger
 }
@@ -26,6 +33,7 @@ export interface Transport {
   wechaty: Wechaty
   /** Starts Wechaty and waits for login; throws `LoginError` when it does not come in time. */
   start(): Promise<void>
+  /** Logged in, and (when supervised) the event stream alive: what the sender waits for. */
   isOnline(): boolean
   /** The bot's own WeChat name ('' before login). */
   botName(): string
@@ -48,7 +56,8 @@ export class LoginError extends Error {
 export function createTransport(o: TransportOptions): Transport {
   const wechaty = WechatyBuilder.build({ puppet: o.puppet as WechatyOptions['puppet'] })
   let stopping = false
-  let supervisor: { stop(): void } | undefined
+  let supervisor: Supervisor | undefined
+  let lastHeardAt = o.clock.now().getTime()
 
   wechaty.on('message', (m) => {
     // The bot receives its own messages: drop them first, or it would parse its own replies.
@@ -73,9 +82,16 @@ export function createTransport(o: TransportOptions): Transport {
       await wechaty.start().catch((error: unknown) => o.log.warn(`wechaty start: ${String(error)}`))
       await login
       if (o.supervisor) {
-        supervisor = superviseLogin({
+        // PuppetService says `heartbeat` for every event the stream brings, heartbeats included.
+        wechaty.puppet.on('heartbeat', () => {
+          lastHeardAt = o.clock.now().getTime()
+        })
+        lastHeardAt = o.clock.now().getTime()
+        supervisor = superviseConnection({
           ...o.supervisor,
           isLoggedIn: () => wechaty.isLoggedIn,
+          lastHeardAt: () => lastHeardAt,
+          ding: () => wechaty.puppet.ding('duban'),
           restart: async () => {
             await wechaty.puppet.stop()
             await wechaty.puppet.start()
@@ -85,7 +101,7 @@ export function createTransport(o: TransportOptions): Transport {
         })
       }
     },
-    isOnline: () => wechaty.isLoggedIn,
+    isOnline: () => wechaty.isLoggedIn && (supervisor?.streamAlive() ?? true),
     botName: () => (wechaty.isLoggedIn ? wechaty.currentUser.name() : ''),
     roomExists: async (roomId) => (await wechaty.puppet.roomList()).includes(roomId),
     send: (item) => sendItem(wechaty, item),

@@ -72,6 +72,11 @@ export class WireHarness {
 
   /** How many times the puppet behind the server was started (the bot's supervisor restarts it). */
   puppetStarts = 0
+  /**
+   * As a real puppet service does: the account is logged in again whenever the bot restarts the
+   * puppet behind the server (a restart stops it, and stopping logs it out).
+   */
+  keepLoggedIn = false
 
   static async start(botName = '督办助手'): Promise<WireHarness> {
     const h = new WireHarness()
@@ -86,8 +91,13 @@ export class WireHarness {
     this.puppet.onStart = async () => {
       this.puppetStarts++
       await onStart()
+      if (this.keepLoggedIn) void this.#loginOnceStarted()
     }
     this.endpoint = `127.0.0.1:${await freePort()}`
+    await this.#serve()
+  }
+
+  async #serve(): Promise<void> {
     this.#server = new PuppetServer({
       endpoint: this.endpoint,
       puppet: this.puppet,
@@ -95,6 +105,22 @@ export class WireHarness {
       tls: { disable: true },
     })
     await this.#server.start()
+  }
+
+  async #loginOnceStarted(): Promise<void> {
+    await waitFor(() => this.puppet.state.active(), 10_000, () => 'the restarted puppet never came on')
+    if (!this.puppet.isLoggedIn) this.loginBot()
+  }
+
+  /**
+   * The puppet service goes away for `downMs` and comes back on the same address, the account still
+   * logged in behind it: what a restart of the service, or a network cut, looks like to the bot.
+   */
+  async interruptService(downMs: number): Promise<void> {
+    await this.#server?.stop()
+    this.#server = undefined
+    await new Promise((r) => setTimeout(r, downMs))
+    await this.#serve()
   }
 
   /**
@@ -202,6 +228,11 @@ export class WireHarness {
   /** What the bot said into one conversation, texts only. */
   saidIn(conversation: RoomMock | ContactMock): string[] {
     return this.said.filter((s) => s.conversationId === conversation.id).map((s) => s.text)
+  }
+
+  /** Every line the bot said into one conversation: replies folded into one message count one by one. */
+  linesIn(conversation: RoomMock | ContactMock): string[] {
+    return this.saidIn(conversation).flatMap((t) => t.split('\n'))
   }
 
   /**
