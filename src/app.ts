@@ -2,6 +2,7 @@ import { dirname } from 'node:path'
 import type { CommandDefinition } from './bot/command.ts'
 import { createInbox } from './bot/inbox.ts'
 import { createRouter } from './bot/router.ts'
+import { tellAdminsWhenStuck } from './bot/stuck-notice.ts'
 import { createTransport, type Puppet, type SupervisorSettings, type Transport } from './bot/transport.ts'
 import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { systemClock, type Clock } from './clock.ts'
@@ -143,6 +144,7 @@ export function createApp(o: AppOptions): App {
     clock: o.clock,
     intervalMs: o.sendIntervalMs,
     log: o.log,
+    onStuck: tellAdminsWhenStuck({ db: o.db, clock: o.clock, rules: o.rules, directory: wechatyDirectory(transport.wechaty) }),
     ...(o.random ? { random: o.random } : {}),
   })
   const inbox = createInbox({ db: o.db, router, log: o.log, afterBatch: () => sender.wake() })

@@ -6,6 +6,7 @@ import * as dropProjectLastMessageAt from './migrations/2026_11_26_000004_drop_p
 import * as dropProjectArchivedAt from './migrations/2026_11_30_000005_drop_project_archived_at.ts'
 import * as outboxFiles from './migrations/2026_12_01_000001_outbox_files.ts'
 import * as boardSecret from './migrations/2026_12_01_000002_board_secret.ts'
+import * as outboxSentWith from './migrations/2026_12_02_000001_outbox_sent_with.ts'
 
 /** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '2026_11_30_000005_drop_project_archived_at': dropProjectArchivedAt,
   '2026_12_01_000001_outbox_files': outboxFiles,
   '2026_12_01_000002_board_secret': boardSecret,
+  '2026_12_02_000001_outbox_sent_with': outboxSentWith,
 }
 
 function migrator(db: Kysely<any>): Migrator {

@@ -138,6 +138,8 @@ export interface OutboxTable {
   /** Set together for an item that sends a file rather than its text. */
   file_path: string | null
   file_name: string | null
+  /** The item whose send carried this one, folded into the same WeChat message; null when sent alone. */
+  sent_with: number | null
 }
 
 export interface JobRunsTable {

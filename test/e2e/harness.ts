@@ -66,6 +66,8 @@ export class WireHarness {
   botUser!: ContactMock
   /** When set, the next sends fail with this error (WeChat's "操作过于频繁", a dead link…). */
   failNextSends: { count: number; message: string } | undefined
+  /** Every send into these conversations fails with the error given (the bot was removed from the group, say). */
+  readonly failSendsTo = new Map<string, string>()
   #server: PuppetServer | undefined
   #heartbeat: NodeJS.Timeout | undefined
   #sendsSeen = 0
@@ -131,6 +133,8 @@ export class WireHarness {
     const original = this.puppet.messageSendText.bind(this.puppet)
     this.puppet.messageSendText = async (conversationId: string, text: string) => {
       this.#sendsSeen++
+      const refused = this.failSendsTo.get(conversationId)
+      if (refused !== undefined) throw new Error(refused)
       if (this.failNextSends && this.failNextSends.count > 0) {
         this.failNextSends.count--
         throw new Error(this.failNextSends.message)
