@@ -5,6 +5,8 @@ import { connectionPuppet } from './bot/connection-puppet.ts'
 import { CONSOLE_OWNER, runConsole } from './bot/console.ts'
 import { LoginError } from './bot/transport.ts'
 import { jobs } from './jobs/index.ts'
+import { databaseProblem } from './database-problem.ts'
+import { hideSecretsInOutput } from './hide-secrets.ts'
 import { consoleLogger } from './log.ts'
 import { readSettings, type Settings } from './settings.ts'
 import type { Db } from './store/index.ts'
@@ -13,6 +15,9 @@ import { BoardServerError } from './web/index.ts'
 /** A stream that says nothing for 10 s is asked for a dong, and restarted without one (supervisor.ts). */
 const SUPERVISOR = { offlineMs: 60_000, silentMs: 10_000, checkEveryMs: 1_000 }
 
+/** DATABASE_PATH could not be opened: main says why in one line and exits 1. */
+class StoreOpenError extends Error {}
+
 /**
  * `npm start`: duban as deployed. The settings give the city's rules and the WeChat connection;
  * the bot answers the commands of commands/ and runs the jobs of jobs/ (the progress reminder,
@@ -20,6 +25,7 @@ const SUPERVISOR = { offlineMs: 60_000, silentMs: 10_000, checkEveryMs: 1_000 }
  * bot runs in the local console on a simulated WeChat, without the jobs.
  */
 async function main(): Promise<number> {
+  hideSecretsInOutput(() => [process.env['WECHATY_PUPPET_SERVICE_TOKEN']])
   const settings = readSettings()
   if (!settings) return 2
   const { config } = settings
@@ -92,8 +98,12 @@ async function runLocalConsole(settings: Settings): Promise<number> {
   return 0
 }
 
-function openStore(path: string): Promise<Db> {
-  return openAppStore(path, consoleLogger)
+async function openStore(path: string): Promise<Db> {
+  try {
+    return await openAppStore(path, consoleLogger)
+  } catch (error) {
+    throw new StoreOpenError(databaseProblem(path, error))
+  }
 }
 
 main().then(
@@ -101,8 +111,8 @@ main().then(
     if (code >= 0) process.exit(code)
   },
   (error: unknown) => {
-    // The console's board failing to start says what to change; anything else shows its stack.
-    console.error(error instanceof BoardServerError ? error.message : error)
+    // The board's port and the database say what to change; anything else shows its stack.
+    console.error(error instanceof BoardServerError || error instanceof StoreOpenError ? error.message : error)
     process.exit(1)
   },
 )

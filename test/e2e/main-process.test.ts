@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,8 +20,7 @@ afterAll(async () => {
 })
 
 /** `npm start` as a child process with only the given settings (and a private HOME). */
-function start(env: Record<string, string>) {
-  const dir = mkdtempSync(join(tmpdir(), 'duban-main-'))
+function start(env: Record<string, string>, dir = mkdtempSync(join(tmpdir(), 'duban-main-'))) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(import.meta.dirname, '../..'),
     // No whiteboard unless asked: 8080 may be taken on a developer's machine.
@@ -82,5 +81,44 @@ it('stops with a Chinese error naming the port when the board’s port is taken'
     expect(bot.output()).toContain('WEB_PORT=0')
   } finally {
     taken.close()
+  }
+}, 40_000)
+
+it('never prints a rejected token, not even in Wechaty’s verbose log', async () => {
+  const token = `insecure_${crypto.randomUUID()}`
+  const bot = start({
+    WECHATY_PUPPET_SERVICE_TOKEN: token,
+    WECHATY_PUPPET_SERVICE_ENDPOINT: h.endpoint,
+    WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+    WECHATY_LOG: 'verbose',
+    LOGIN_TIMEOUT_SECONDS: '3',
+  })
+  expect(await bot.exited).toBe(1)
+  // The service did say why, and Wechaty logged its options: both printed, the token masked.
+  expect(bot.output()).toContain('Invalid Wechaty TOKEN')
+  expect(bot.output()).toContain(`${token.slice(0, 4)}…${token.slice(-4)}（已隐藏）`)
+  expect(bot.output()).not.toContain(token)
+  expect(bot.output()).not.toContain(token.slice(9))
+}, 40_000)
+
+it('says in Chinese what is wrong with DATABASE_PATH, without a stack trace', async () => {
+  const connection = {
+    WECHATY_PUPPET_SERVICE_TOKEN: h.token,
+    WECHATY_PUPPET_SERVICE_ENDPOINT: h.endpoint,
+    WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'duban-main-db-'))
+  const folder = join(dir, 'a-folder')
+  mkdirSync(folder)
+  const corrupt = join(dir, 'corrupt.sqlite')
+  writeFileSync(corrupt, 'SQLite format 3\u0000'.padEnd(4096, 'x'))
+  for (const [path, why] of [
+    [folder, '这是一个文件夹'],
+    [corrupt, '这个文件不是 SQLite 数据库，或者已经损坏'],
+  ] as const) {
+    const bot = start({ ...connection, DATABASE_PATH: path }, dir)
+    expect(await bot.exited).toBe(1)
+    expect(bot.output()).toContain(`无法打开数据库（DATABASE_PATH=${path}）：${why}`)
+    expect(bot.output()).not.toMatch(/^\s+at /mu)
   }
 }, 40_000)
