@@ -1,7 +1,7 @@
 import { defineCommand, UsageError } from '../src/bot/index.ts'
 import { isLocalDate, makeDate } from '../src/calendar/local-date.ts'
 import { recordStage } from '../src/store/index.ts'
-import { shortDate, STAGE_NAMES, stageFromWord } from '../src/text/labels.ts'
+import { clip, shortDate, STAGE_NAMES, stageFromWord } from '../src/text/labels.ts'
 import { commandSource } from './arguments.ts'
 
 /** "2026-03-15", "2026.3.15", "2026/3/15", "2026年3月15日" → 2026-03-15. */
@@ -24,7 +24,7 @@ export default defineCommand({
     const stage = stageFromWord(word)
     if (!stage || extra.length > 0) throw new UsageError(`节点只能是：${Object.values(STAGE_NAMES).join('、')}。`)
     const reachedOn = dateText === undefined ? ctx.today : readDate(dateText)
-    if (!reachedOn) throw new UsageError(`看不懂日期“${dateText}”，请写成 2026-03-15。`)
+    if (!reachedOn) throw new UsageError(`看不懂日期“${clip(dateText ?? '', 20)}”，请写成 2026-03-15。`)
     if (reachedOn > ctx.today) throw new UsageError('节点是已经到达的，日期不能晚于今天；计划日期请直接在群里说。')
     await recordStage(ctx.db, commandSource(ctx, 'stage'), stage, reachedOn)
     return `已记录节点：${STAGE_NAMES[stage]}（${shortDate(reachedOn)}）`

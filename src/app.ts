@@ -125,6 +125,7 @@ export function createApp(o: AppOptions): App {
     commands: o.commands,
     botName: transport.botName,
     roomExists: transport.roomExists,
+    contactName: transport.contactName,
     board: o.board
       ? {
           link(now) {

@@ -21,6 +21,7 @@ import {
   type IngestResult,
   type RecordToStore,
 } from '../store/index.ts'
+import { clip } from '../text/labels.ts'
 import { renderRecall } from '../text/recall.ts'
 import { renderClosed, renderFollowUpLine, renderIssueLine, renderProgressLine, renderWhichIssue } from '../text/records.ts'
 import type { ChatMessage } from './chat-message.ts'
@@ -42,6 +43,8 @@ export interface RouterDeps {
   board?: BoardLinks | undefined
   /** The data folder, for the commands that write files (see CommandContext.dataDir). */
   dataDir: string
+  /** A contact's name as WeChat has it (CommandContext.contactName); absent where there is no WeChat. */
+  contactName?: ((contactId: string) => Promise<string | undefined>) | undefined
   log: Logger
 }
 
@@ -114,7 +117,7 @@ export function createRouter(deps: RouterDeps): Router {
       if (msg.command) await runCommand(msg, db, reply, 'unbound')
       return
     }
-    if (msg.kind === 'recall') return recall(msg, db, reply)
+    if (msg.kind === 'recall') return recall(msg, msg.room.id, db, reply)
 
     // Pictures, files and the like are kept in the ledger as a placeholder, never parsed.
     const records =
@@ -169,7 +172,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (place === 'unbound' && !command?.where.includes('unbound')) return
     if (!command) {
       const near = catalogue.nearest(line.name)
-      return reply(`没有 /${line.name} 这个命令。${near ? `您是不是要用 /${near.name}（${near.description}）？` : ''}发 /help 查看全部命令。`)
+      return reply(`没有 /${clip(line.name, 20)} 这个命令。${near ? `您是不是要用 /${near.name}（${near.description}）？` : ''}发 /help 查看全部命令。`)
     }
     if (!command.where.includes(place)) return reply(`/${command.name} 请在${command.where.map((p) => PLACE_NAMES[p]).join('或')}使用。`)
     const owner = msg.room?.ownerId !== undefined && msg.room.ownerId === msg.talker.id
@@ -196,6 +199,7 @@ export function createRouter(deps: RouterDeps): Router {
       dataDir: deps.dataDir,
       catalogue: deps.commands,
       board: deps.board,
+      contactName: async (id) => deps.contactName?.(id),
     }
     const result = await command.run(ctx)
     const out = typeof result === 'string' ? { text: result } : result
@@ -234,8 +238,9 @@ export function createRouter(deps: RouterDeps): Router {
     }
   }
 
-  async function recall(msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
-    const result = await recallMessage(db, msg.text, clock.now())
+  async function recall(msg: ChatMessage, roomId: string, db: Db, reply: Reply): Promise<void> {
+    // The recall's text is the recalled message's id; only that group's message, by the same sender, is taken back.
+    const result = await recallMessage(db, { wechatId: msg.text, roomId, senderWechatId: msg.talker.id }, clock.now())
     if (!result || result.alreadyRecalled) return
     const text = renderRecall(result, msg.talker.name, rules.teams)
     if (text) await reply(text)

@@ -39,6 +39,8 @@ export interface Transport {
   botName(): string
   /** Whether WeChat still knows a group id: the groups the account is in now. */
   roomExists(roomId: string): Promise<boolean>
+  /** A contact's name as WeChat has it now; undefined when WeChat does not know the id. */
+  contactName(contactId: string): Promise<string | undefined>
   /** Sends one outbox item; resolves with WeChat's message id when the puppet reports one. */
   send(item: OutboxItem): Promise<string | undefined>
   /** Stops receiving and sending; the supervisor first. */
@@ -104,6 +106,13 @@ export function createTransport(o: TransportOptions): Transport {
     isOnline: () => wechaty.isLoggedIn && (supervisor?.streamAlive() ?? true),
     botName: () => (wechaty.isLoggedIn ? wechaty.currentUser.name() : ''),
     roomExists: async (roomId) => (await wechaty.puppet.roomList()).includes(roomId),
+    contactName: async (contactId) => {
+      try {
+        return (await wechaty.puppet.contactPayload(contactId)).name || undefined
+      } catch {
+        return undefined
+      }
+    },
     send: (item) => sendItem(wechaty, item),
     async stop() {
       stopping = true

@@ -28,6 +28,8 @@ export interface ProjectsTable {
   muted: Generated<number>
   next_issue_number: Generated<number>
   created_at: string
+  /** How the group was bound: 'topic', 'admin', 'owner' (BoundBy); null before 2026-12. */
+  bound_by: string | null
 }
 
 export interface PeopleTable {
