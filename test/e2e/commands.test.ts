@@ -120,6 +120,7 @@ describe('admin commands', () => {
     expect(await ask(admin, '/stage 签约 2026-03-02')).toMatch(/已记录节点：签约（3月2日）/)
     expect(await ask(admin, '/节点 动工 2026.5.10')).toMatch(/已记录节点：动工（5月10日）/)
     expect(await ask(admin, '/stage 投产 2099-01-01')).toMatch(/不能晚于今天/)
+    expect(await ask(admin, '/stage 签约 0001-01-01')).toMatch(/太早了/)
     expect(await ask(zhang, '/status')).toMatch(/节点：签约 3月2日 → 动工 5月10日/)
   })
 
