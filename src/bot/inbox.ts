@@ -7,9 +7,11 @@ import type { Router } from './router.ts'
 const BATCH = 200
 /** A batch the database refused (locked, disk full) is tried again after this, doubling up to the cap. */
 const RETRY_FIRST_MS = 100
-const RETRY_MAX_MS = 5_000
+const RETRY_MAX_MS = 2_000
 /** While the database keeps refusing, the log says so again after this many more tries (about a minute). */
 const RETRIES_PER_REMINDER = 12
+/** A message that cannot be read is tried again after 1 s, 2 s, 4 s… (at most a minute apart), this many times: about ten minutes. */
+const READ_ATTEMPTS = 14
 
 /** A message as it arrives: read into a `ChatMessage` only when its turn comes, so order holds. */
 export interface Arrival {
@@ -36,7 +38,8 @@ export interface Inbox {
  * A batch the database refuses for its own reasons (another process holds the lock, the disk is
  * full) stays in memory and is tried again, whole and in order, until it commits: the router
  * rethrows those faults instead of answering them. Any other failure of a batch's commit is tried
- * again one message at a time.
+ * again one message at a time. A message that cannot be read (its group's details did not come
+ * before the puppet service went away) is read again later, behind the messages after it.
  */
 export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch(): void }): Inbox {
   const arrived: Arrival[] = []
@@ -45,18 +48,41 @@ export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch
   let committing: Promise<void> | undefined
   let received = 0
   let closing = false
+  const rereads = new Map<NodeJS.Timeout, Arrival>()
+  const readAttempts = new Map<string, number>()
 
   const readAll = async () => {
     for (let arrival = arrived.shift(); arrival; arrival = arrived.shift()) {
       try {
         read.push(await arrival.read())
+        readAttempts.delete(arrival.id)
       } catch (error) {
-        o.log.error(`消息 ${arrival.id} 无法读取，未能处理：${String(error)}`)
+        readLater(arrival, error)
         continue
       }
       committing ??= commitAll()
     }
     reading = undefined
+  }
+
+  const readLater = (arrival: Arrival, error: unknown) => {
+    const attempt = (readAttempts.get(arrival.id) ?? 0) + 1
+    if (closing || attempt > READ_ATTEMPTS) {
+      readAttempts.delete(arrival.id)
+      o.log.error(`消息 ${arrival.id} 无法读取，未能处理：${String(error)}`)
+      return
+    }
+    readAttempts.set(arrival.id, attempt)
+    if (attempt === 1) o.log.warn(`消息 ${arrival.id} 暂时无法读取（${String(error)}），稍后重试`)
+    const timer = setTimeout(
+      () => {
+        rereads.delete(timer)
+        arrived.push(arrival)
+        reading ??= readAll()
+      },
+      Math.min(60_000, 1_000 * 2 ** (attempt - 1)),
+    )
+    rereads.set(timer, arrival)
   }
 
   const commitAll = async () => {
@@ -111,6 +137,11 @@ export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch
     },
     close() {
       closing = true
+      for (const [timer, arrival] of rereads) {
+        clearTimeout(timer)
+        o.log.error(`停止时消息 ${arrival.id} 仍无法读取，未能处理`)
+      }
+      rereads.clear()
     },
   }
 }

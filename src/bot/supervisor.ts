@@ -33,7 +33,8 @@ const MAX_BACKOFF_MS = 10 * 60_000
  * the puppet a minute later; every message in between is lost. So:
  *
  * - a stream silent for `silentMs` is asked for a `dong`; without one it is dead: the sender pauses
- *   (`streamAlive()`), and the puppet is restarted every `silentMs` until the stream speaks again;
+ *   (`streamAlive()`), and the puppet is restarted, again after 1 s, 2 s, 4 s… (at most `silentMs`
+ *   apart) until the stream speaks again;
  * - a bot logged out for `offlineMs` has its puppet restarted, then twice as long before the next try.
  */
 export function superviseConnection(o: SupervisorOptions): Supervisor {
@@ -64,7 +65,8 @@ export function superviseConnection(o: SupervisorOptions): Supervisor {
         dingAt = undefined
         return
       }
-      if (now - dead.restartedAt < o.silentMs) return
+      // 1 s, 2 s, 4 s… between tries, at most silentMs: back within seconds of the service.
+      if (now - dead.restartedAt < Math.min(o.silentMs, 1_000 * 2 ** (dead.restarts - 1))) return
       const d = dead
       // Powers of two: the first tries, then fewer lines through a long outage.
       if ((d.restarts & (d.restarts + 1)) === 0) o.log.warn(`supervisor: 与微信服务的事件流仍未恢复，第 ${d.restarts + 1} 次重新连接`)

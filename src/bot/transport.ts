@@ -1,5 +1,5 @@
 import { FileBox } from 'file-box'
-import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty'
+import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import type { OutboxItem } from '../store/index.ts'
@@ -54,23 +54,51 @@ export class LoginError extends Error {
   }
 }
 
+/** Wechaty's words when it dropped a message it could not load: "message not found for id: <id>". */
+const DROPPED = /^message not found for id: (\S+)$/u
+/** A dropped message is looked for again after 1 s, 2 s, 4 s… (at most a minute apart), this many times: about ten minutes. */
+const RELOAD_ATTEMPTS = 14
+
 /** The only place that drives Wechaty: events in, sends out, login, the supervisor. */
 export function createTransport(o: TransportOptions): Transport {
   const wechaty = WechatyBuilder.build({ puppet: o.puppet as WechatyOptions['puppet'] })
   let stopping = false
   let supervisor: Supervisor | undefined
   let lastHeardAt = o.clock.now().getTime()
+  const reloads = new Set<NodeJS.Timeout>()
 
-  wechaty.on('message', (m) => {
+  const arrive = (m: Message) => {
     // The bot receives its own messages: drop them first, or it would parse its own replies.
     if (m.self()) return
     o.onMessage({ id: m.id, read: () => toChatMessage(m) })
-  })
+  }
+  /**
+   * Wechaty drops a message whose group or sender it cannot load (the service went away after
+   * handing over the message id): it is looked for again until the service is back.
+   */
+  const reload = (id: string, attempt: number) => {
+    const timer = setTimeout(async () => {
+      reloads.delete(timer)
+      if (stopping) return
+      const found = await wechaty.Message.find({ id }).catch(() => undefined)
+      if (found) return arrive(found)
+      if (attempt < RELOAD_ATTEMPTS) return reload(id, attempt + 1)
+      o.log.error(`消息 ${id} 多次无法从微信服务读取，已放弃`)
+    }, Math.min(60_000, 1_000 * 2 ** (attempt - 1)))
+    reloads.add(timer)
+  }
+
+  wechaty.on('message', arrive)
   wechaty.on('login', (user) => o.log.info(`logged in as ${user.name()}`))
   wechaty.on('logout', (user) => {
     if (!stopping) o.log.warn(`logged out: ${user.name()}`)
   })
   wechaty.on('error', (error) => {
+    const dropped = DROPPED.exec(error.message)?.[1]
+    if (dropped) {
+      o.log.warn(`消息 ${dropped} 暂时无法从微信服务读取，稍后重试`)
+      return reload(dropped, 1)
+    }
     // Wechaty 1.20 reports NOPUPPET once at every start, before its puppet is wired: not a problem.
     if (error.message !== 'NOPUPPET') o.log.warn(`wechaty: ${error.message}`)
   })
@@ -116,6 +144,8 @@ export function createTransport(o: TransportOptions): Transport {
     send: (item) => sendItem(wechaty, item),
     async stop() {
       stopping = true
+      for (const timer of reloads) clearTimeout(timer)
+      if (reloads.size > 0) o.log.error(`停止时仍有 ${reloads.size} 条消息未能从微信服务读取`)
       supervisor?.stop()
       await wechaty.stop()
     },

@@ -68,6 +68,8 @@ export class WireHarness {
   failNextSends: { count: number; message: string } | undefined
   /** Every send into these conversations fails with the error given (the bot was removed from the group, say). */
   readonly failSendsTo = new Map<string, string>()
+  /** The next this many group lookups fail, as when the service goes away while the bot loads a message. */
+  failRoomLookups = 0
   #server: PuppetServer | undefined
   #heartbeat: NodeJS.Timeout | undefined
   #sendsSeen = 0
@@ -130,6 +132,14 @@ export class WireHarness {
    * make a text's send fail the way WeChat does.
    */
   #interceptSends(): void {
+    const roomPayload = this.puppet.roomPayload.bind(this.puppet)
+    this.puppet.roomPayload = async (roomId: string) => {
+      if (this.failRoomLookups > 0) {
+        this.failRoomLookups--
+        throw new Error('14 UNAVAILABLE: Connection dropped')
+      }
+      return roomPayload(roomId)
+    }
     const original = this.puppet.messageSendText.bind(this.puppet)
     this.puppet.messageSendText = async (conversationId: string, text: string) => {
       this.#sendsSeen++

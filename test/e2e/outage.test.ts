@@ -50,3 +50,14 @@ it('hears the groups again soon after the puppet service comes back, and sends w
   expect(b.logs.some((l) => l.includes('事件流已') && l.includes('重新连接'))).toBe(true)
   expect(b.logs.some((l) => l.includes('事件流已恢复'))).toBe(true)
 }, 60_000)
+
+it('reads a message again when the service went away while the bot was loading its group', async () => {
+  const zhang = h.contact('张三')
+  const room = h.room('【项目】半途推进群', [zhang])
+  // Wechaty gets the message, but not its group: it drops the message ("message not found for id").
+  h.failRoomLookups = 3
+  h.say(zhang, room, '项目已正式签约')
+  expect(await h.waitForSay(room, /已记录进度：签约/, 15_000)).toBeTruthy()
+  expect(h.failRoomLookups).toBe(0)
+  expect(b.logs.join('\n')).toContain('暂时无法')
+}, 30_000)
