@@ -11,7 +11,7 @@ import { startJobs, type JobDefinition, type JobSchedule, type Jobs } from './jo
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
-import { getOrCreateBoardSecret, migrateToLatest, nextOutboxAttemptAt, openDatabase, tightenDatabaseMode, type Db } from './store/index.ts'
+import { getOrCreateBoardSecret, listArrivals, migrateToLatest, nextOutboxAttemptAt, openDatabase, tightenDatabaseMode, type Db } from './store/index.ts'
 import { boardLink, startBoardServer, type BoardLink, type BoardServer, type BoardSettings } from './web/index.ts'
 
 /** Everything the bot is made of; main.ts, the console and the end-to-end tests build it alike. */
@@ -114,6 +114,8 @@ export function createApp(o: AppOptions): App {
   const transport = createTransport({
     puppet: o.puppet,
     onMessage: (arrival) => inbox.push(arrival),
+    onAnnounced: (id) => inbox.note(id),
+    onDropped: (id) => inbox.drop(id),
     loginTimeoutMs: o.loginTimeoutMs,
     supervisor: o.supervisor,
     clock: o.clock,
@@ -148,7 +150,7 @@ export function createApp(o: AppOptions): App {
     onStuck: tellAdminsWhenStuck({ db: o.db, clock: o.clock, rules: o.rules, directory: wechatyDirectory(transport.wechaty) }),
     ...(o.random ? { random: o.random } : {}),
   })
-  const inbox = createInbox({ db: o.db, router, log: o.log, afterBatch: () => sender.wake() })
+  const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake() })
   let jobs: Jobs | undefined
 
   return {
@@ -160,6 +162,12 @@ export function createApp(o: AppOptions): App {
         boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret })
       }
       await transport.start()
+      // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst).
+      const unhandled = await listArrivals(o.db)
+      if (unhandled.length > 0) {
+        o.log.info(`上次运行时已收到、尚未处理的 ${unhandled.length} 条消息，重新从微信服务读取`)
+        await transport.fetchAgain(unhandled)
+      }
       sender.start()
       if (o.jobs.length === 0) return
       // Once logged in: a run missed while the bot was down goes out now.

@@ -1,5 +1,6 @@
 import type { Logger } from '../log.ts'
-import { isStorageFault, type Db } from '../store/index.ts'
+import type { Clock } from '../clock.ts'
+import { forgetArrivals, isStorageFault, noteArrival, type Db } from '../store/index.ts'
 import type { ChatMessage } from './chat-message.ts'
 import type { Router } from './router.ts'
 
@@ -20,7 +21,14 @@ export interface Arrival {
 }
 
 export interface Inbox {
+  /**
+   * The puppet service has announced a message (only its id so far): noted in the database at once,
+   * so that a crash before the message is handled leaves it to be read again at the next start.
+   */
+  note(id: string): void
   push(arrival: Arrival): void
+  /** A message that will never come to `push` (the bot's own, or one the service lost): not to be read again. */
+  drop(id: string): void
   /** How many messages have arrived so far. */
   readonly received: number
   /** Resolves once every message that has arrived is handled. */
@@ -40,14 +48,23 @@ export interface Inbox {
  * rethrows those faults instead of answering them. Any other failure of a batch's commit is tried
  * again one message at a time. A message that cannot be read (its group's details did not come
  * before the puppet service went away) is read again later, behind the messages after it.
+ *
+ * Before any of that, the id of every message the service announces is noted in the database
+ * (`note`), and removed in the transaction that handles the message: the protocol has no
+ * acknowledgement and no redelivery, so this is how a kill -9 in the middle of a burst leaves
+ * behind what it interrupted, to be fetched again at the next start (app.ts). While the database
+ * refuses writes, nothing is noted (each note would wait out the lock): a crash then loses what
+ * is held in memory.
  */
-export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch(): void }): Inbox {
+export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logger; afterBatch(): void }): Inbox {
   const arrived: Arrival[] = []
   const read: ChatMessage[] = []
   let reading: Promise<void> | undefined
   let committing: Promise<void> | undefined
   let received = 0
   let closing = false
+  /** The database refused the last commit for its own reasons (locked, full), and has not taken one since. */
+  let faulted = false
   const rereads = new Map<NodeJS.Timeout, Arrival>()
   const readAttempts = new Map<string, number>()
 
@@ -67,9 +84,15 @@ export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch
 
   const readLater = (arrival: Arrival, error: unknown) => {
     const attempt = (readAttempts.get(arrival.id) ?? 0) + 1
-    if (closing || attempt > READ_ATTEMPTS) {
+    if (closing) {
+      // Still noted: the next start reads it again.
+      o.log.error(`停止时消息 ${arrival.id} 仍无法读取，下次启动时重新读取：${String(error)}`)
+      return
+    }
+    if (attempt > READ_ATTEMPTS) {
       readAttempts.delete(arrival.id)
       o.log.error(`消息 ${arrival.id} 无法读取，未能处理：${String(error)}`)
+      forget([arrival.id])
       return
     }
     readAttempts.set(arrival.id, attempt)
@@ -99,15 +122,20 @@ export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch
       try {
         await o.db.transaction().execute(async (trx) => {
           for (const msg of batch) await o.router.handle(msg, trx)
+          await forgetArrivals(trx, batch.map((m) => m.id))
         })
+        faulted = false
         if (attempt > 0) o.log.info(`数据库恢复写入：等待中的 ${batch.length} 条消息已入库`)
         return
       } catch (error) {
         // The bindings read in the rolled-back transaction may not hold.
         o.router.forgetBindings()
         if (!isStorageFault(error)) return batch.length > 1 ? oneByOne(batch, error) : otherwise(error)
+        faulted = true
         if (closing) {
-          o.log.error(`停止时数据库仍无法写入（${String(error)}）：${batch.length} 条消息未能入库：${batch.map((m) => m.id).join('、')}`)
+          o.log.error(
+            `停止时数据库仍无法写入（${String(error)}）：${batch.length} 条消息未能入库（故障前已记下的，下次启动时重新读取）：${batch.map((m) => m.id).join('、')}`,
+          )
           return
         }
         if (attempt % RETRIES_PER_REMINDER === 0) {
@@ -120,10 +148,30 @@ export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch
 
   const oneByOne = async (batch: ChatMessage[], error: unknown) => {
     o.log.error(`${batch.length} 条消息的批量写入失败（${String(error)}），逐条重试`)
-    for (const msg of batch) await commit([msg], (e) => o.log.error(`消息 ${msg.id} 未能入库：${String(e)}`))
+    for (const msg of batch) {
+      await commit([msg], (e) => {
+        o.log.error(`消息 ${msg.id} 未能入库：${String(e)}`)
+        // Reading it again at the next start would fail the same way.
+        forget([msg.id])
+      })
+    }
+  }
+
+  const forget = (ids: string[]) => {
+    forgetArrivals(o.db, ids).catch((e: unknown) => o.log.warn(`无法从待处理记录中删去消息 ${ids.join('、')}：${String(e)}`))
   }
 
   return {
+    note(id) {
+      if (faulted || closing) return
+      noteArrival(o.db, id, o.clock.now()).catch((e: unknown) => {
+        // A storage fault is the commit's news to tell; the message is still read and kept in memory.
+        if (!isStorageFault(e)) o.log.warn(`无法记下收到的消息 ${id}：${String(e)}`)
+      })
+    },
+    drop(id) {
+      forget([id])
+    },
     push(arrival) {
       received++
       arrived.push(arrival)
@@ -139,7 +187,7 @@ export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch
       closing = true
       for (const [timer, arrival] of rereads) {
         clearTimeout(timer)
-        o.log.error(`停止时消息 ${arrival.id} 仍无法读取，未能处理`)
+        o.log.error(`停止时消息 ${arrival.id} 仍无法读取，下次启动时重新读取`)
       }
       rereads.clear()
     },

@@ -21,6 +21,10 @@ export interface TransportOptions {
   puppet: Puppet
   /** Every message from someone else, in arrival order. */
   onMessage(arrival: Arrival): void
+  /** The service has announced a message by its id, before Wechaty loads it (Inbox.note). */
+  onAnnounced?(id: string): void
+  /** An announced message that will never reach `onMessage`: the bot's own, or one the service lost (Inbox.drop). */
+  onDropped?(id: string): void
   loginTimeoutMs: number
   /** Keep the link alive (supervisor.ts); absent for the console and most tests. */
   supervisor?: SupervisorSettings | undefined
@@ -41,6 +45,11 @@ export interface Transport {
   roomExists(roomId: string): Promise<boolean>
   /** A contact's name as WeChat has it now; undefined when WeChat does not know the id. */
   contactName(contactId: string): Promise<string | undefined>
+  /**
+   * Fetches again, by id, messages the service announced before the bot last stopped without
+   * handling them (a kill -9 in mid-burst); each reaches `onMessage` as if it had just arrived.
+   */
+  fetchAgain(ids: readonly string[]): Promise<void>
   /** Sends one outbox item; resolves with WeChat's message id when the puppet reports one. */
   send(item: OutboxItem): Promise<string | undefined>
   /** Stops receiving and sending; the supervisor first. */
@@ -69,7 +78,7 @@ export function createTransport(o: TransportOptions): Transport {
 
   const arrive = (m: Message) => {
     // The bot receives its own messages: drop them first, or it would parse its own replies.
-    if (m.self()) return
+    if (m.self()) return o.onDropped?.(m.id)
     o.onMessage({ id: m.id, read: () => toChatMessage(m) })
   }
   /**
@@ -84,10 +93,16 @@ export function createTransport(o: TransportOptions): Transport {
       if (found) return arrive(found)
       if (attempt < RELOAD_ATTEMPTS) return reload(id, attempt + 1)
       o.log.error(`消息 ${id} 多次无法从微信服务读取，已放弃`)
+      o.onDropped?.(id)
     }, Math.min(60_000, 1_000 * 2 ** (attempt - 1)))
     reloads.add(timer)
   }
 
+  // Noted before Wechaty asks the service for the payload, the sender and the group, which takes a
+  // while in a burst: a crash meanwhile leaves the id behind (Inbox.note).
+  wechaty.on('puppet', (puppet) => {
+    puppet.on('message', ({ messageId }) => o.onAnnounced?.(messageId))
+  })
   wechaty.on('message', arrive)
   wechaty.on('login', (user) => o.log.info(`logged in as ${user.name()}`))
   wechaty.on('logout', (user) => {
@@ -141,11 +156,18 @@ export function createTransport(o: TransportOptions): Transport {
         return undefined
       }
     },
+    async fetchAgain(ids) {
+      for (const id of ids) {
+        const found = await wechaty.Message.find({ id }).catch(() => undefined)
+        if (found) arrive(found)
+        else reload(id, 1)
+      }
+    },
     send: (item) => sendItem(wechaty, item),
     async stop() {
       stopping = true
       for (const timer of reloads) clearTimeout(timer)
-      if (reloads.size > 0) o.log.error(`停止时仍有 ${reloads.size} 条消息未能从微信服务读取`)
+      if (reloads.size > 0) o.log.error(`停止时仍有 ${reloads.size} 条消息未能从微信服务读取，下次启动时重新读取`)
       supervisor?.stop()
       await wechaty.stop()
     },

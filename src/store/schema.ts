@@ -17,6 +17,7 @@ export interface Database {
   outbox: OutboxTable
   job_runs: JobRunsTable
   board_secret: BoardSecretTable
+  arrivals: ArrivalsTable
 }
 
 export interface ProjectsTable {
@@ -156,4 +157,10 @@ export interface BoardSecretTable {
   id: number
   secret: string
   created_at: string
+}
+
+/** Messages announced by the puppet service and not yet handled (see the 2026-12-03 migration). */
+export interface ArrivalsTable {
+  wechat_id: string
+  arrived_at: string
 }

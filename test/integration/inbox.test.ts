@@ -5,6 +5,7 @@ import { createInbox } from '../../src/bot/inbox.ts'
 import { createRouter } from '../../src/bot/router.ts'
 import { systemClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
+import { listArrivals } from '../../src/store/index.ts'
 import { openTestStore, rules, type TestStore } from './store-fixture.ts'
 
 let store: TestStore
@@ -27,7 +28,7 @@ const stored = async () => (await store.db.selectFrom('messages').select('wechat
 
 it('commits the messages it has read before it reads the next: a crash then loses only what is in flight', async () => {
   const router = createRouter({ rules, clock: systemClock, commands, botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
-  const inbox = createInbox({ db: store.db, router, log: silentLogger, afterBatch: () => undefined })
+  const inbox = createInbox({ db: store.db, router, clock: systemClock, log: silentLogger, afterBatch: () => undefined })
   // A burst: three messages arrive together; the third is slow to read (its payload still on the wire).
   let deliver!: (msg: ChatMessage) => void
   const slow = new Promise<ChatMessage>((resolve) => (deliver = resolve))
@@ -40,4 +41,17 @@ it('commits the messages it has read before it reads the next: a crash then lose
   deliver(chat('m3', '主体结构完成50%'))
   await inbox.settled()
   expect(await stored()).toEqual(['m1', 'm2', 'm3'])
+})
+
+it('notes each announced message at once and forgets it in the transaction that handles it, so only the unhandled are read again', async () => {
+  const router = createRouter({ rules, clock: systemClock, commands, botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
+  const inbox = createInbox({ db: store.db, router, clock: systemClock, log: silentLogger, afterBatch: () => undefined })
+  // Three announced; the first is handled, the second never loads (a crash would leave it), the third is the bot's own.
+  for (const id of ['m1', 'm2', 'm3']) inbox.note(id)
+  inbox.push({ id: 'm1', read: async () => chat('m1', '主体结构完成30%') })
+  inbox.drop('m3')
+  await inbox.settled()
+  for (let i = 0; i < 200 && (await listArrivals(store.db)).length > 1; i++) await new Promise((r) => setTimeout(r, 10))
+  expect(await stored()).toEqual(['m1'])
+  expect(await listArrivals(store.db)).toEqual(['m2'])
 })

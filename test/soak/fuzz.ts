@@ -70,7 +70,7 @@ export async function fuzz(dir: string, count = 10_000): Promise<Row> {
   const db = await openAppStore(join(dir, 'fuzz.sqlite'), log)
   const { rules } = settingsFromEnv({ BOT_ADMINS: '管理员', WEB_PORT: '0' })
   const router = createRouter({ rules, clock: systemClock, commands, botName: () => '督办助手', dataDir: dir, log })
-  const inbox = createInbox({ db, router, log, afterBatch: () => undefined })
+  const inbox = createInbox({ db, router, clock: systemClock, log, afterBatch: () => undefined })
   const next = random(20261130)
   const ids: { id: string; kind: ChatMessage['kind']; command: boolean }[] = []
   let slowest = 0
