@@ -68,8 +68,14 @@ const BUSY_TIMEOUT_MS = 1_000
  * mode is taken back to owner-only first (and said so), then opened and migrated.
  */
 export async function openAppStore(path: string, log: Logger): Promise<Db> {
-  const before = tightenDatabaseMode(path)
-  if (before !== null) log.warn(`数据库文件 ${path} 的权限是 0${before.toString(8)}（其他账户可读），已改为 0600（仅所有者可读写）`)
+  const mode = (m: number) => `0${m.toString(8).padStart(3, '0')}`
+  for (const { file, before, after } of tightenDatabaseMode(path)) {
+    log.warn(
+      after === null
+        ? `数据库文件 ${file} 的权限是 ${mode(before)}（其他账户可读），无法修改（文件不属于运行机器人的账户）：请执行 chmod go-rwx ${file}`
+        : `数据库文件 ${file} 的权限是 ${mode(before)}（其他账户可读），已改为 ${mode(after)}（仅所有者可读写）`,
+    )
+  }
   const db = openDatabase(path, { busyTimeoutMs: BUSY_TIMEOUT_MS })
   try {
     await migrateToLatest(db)

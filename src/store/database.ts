@@ -42,18 +42,35 @@ export function openSqlite(path: string, options: OpenOptions = {}): SQLite.Data
   return sqlite
 }
 
+/** A database file's mode was wider than its owner's alone: what it was, and what it is now. */
+export interface ModeTightened {
+  file: string
+  before: number
+  /** null: it could not be changed (the file belongs to another account). */
+  after: number | null
+}
+
 /**
  * A database restored from a backup or copied in keeps the mode it was given, often 0644: readable
- * by every account on the machine. Takes it (and its -wal and -shm files) back to 0600; returns the
- * mode it had when that was wider, null when it was fine.
+ * by every account on the machine. Takes the group's and others' bits off it and its -wal and -shm
+ * files, and nothing else: 0644 → 0600, and a file made read-only on purpose stays so (0444 → 0400).
+ * Returns what it found wider than owner-only.
  */
-export function tightenDatabaseMode(path: string): number | null {
-  if (path === ':memory:' || !existsSync(path)) return null
-  const before = statSync(path).mode & 0o777
+export function tightenDatabaseMode(path: string): ModeTightened[] {
+  if (path === ':memory:') return []
+  const found: ModeTightened[] = []
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600)
+    if (!existsSync(file)) continue
+    const before = statSync(file).mode & 0o777
+    if ((before & 0o077) === 0) continue
+    try {
+      chmodSync(file, before & 0o700)
+      found.push({ file, before, after: before & 0o700 })
+    } catch {
+      found.push({ file, before, after: null })
+    }
   }
-  return (before & 0o077) !== 0 ? before : null
+  return found
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Db {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, statSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import SQLite from 'better-sqlite3'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -20,9 +21,10 @@ afterAll(async () => {
 })
 
 /** `npm start` as a child process with only the given settings (and a private HOME). */
-function start(env: Record<string, string>, dir = mkdtempSync(join(tmpdir(), 'duban-main-'))) {
+function start(env: Record<string, string>, dir = mkdtempSync(join(tmpdir(), 'duban-main-')), as: { uid: number; gid: number } | undefined = undefined) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: join(import.meta.dirname, '../..'),
+    ...as,
     // No whiteboard unless asked: 8080 may be taken on a developer's machine.
     env: { PATH: process.env['PATH'] ?? '', HOME: dir, WECHATY_LOG: 'silent', DATABASE_PATH: join(dir, 'duban.sqlite'), WEB_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -121,4 +123,29 @@ it('says in Chinese what is wrong with DATABASE_PATH, without a stack trace', as
     expect(bot.output()).toContain(`无法打开数据库（DATABASE_PATH=${path}）：${why}`)
     expect(bot.output()).not.toMatch(/^\s+at /mu)
   }
+}, 40_000)
+
+it('says so when DATABASE_PATH is read-only, and leaves it read-only', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-main-ro-'))
+  const path = join(dir, 'duban.sqlite')
+  new SQLite(path).exec('create table t (x)').close()
+  chmodSync(path, 0o444)
+  chmodSync(dir, 0o555)
+  // Root writes whatever the mode says: the bot then runs as nobody, as a deployment's own account would.
+  const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined
+  const bot = start(
+    {
+      WECHATY_PUPPET_SERVICE_TOKEN: h.token,
+      WECHATY_PUPPET_SERVICE_ENDPOINT: h.endpoint,
+      WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
+      DATABASE_PATH: path,
+      HOME: tmpdir(),
+    },
+    dir,
+    as,
+  )
+  expect(await bot.exited).toBe(1)
+  expect(bot.output()).toContain(`无法打开数据库（DATABASE_PATH=${path}）：没有写入权限`)
+  expect(bot.output()).not.toMatch(/^\s+at /mu)
+  expect(statSync(path).mode & 0o222).toBe(0)
 }, 40_000)
