@@ -136,3 +136,22 @@ describe('the day of sentAt is taken in Asia/Shanghai, whatever the process time
     expect(record).toMatchObject({ type: 'progress', percent: 80, due: '2026-03-06' })
   })
 })
+
+describe('cost in proportion to the text (issue 10: 100,000 characters of 明天 took 4.4 s)', () => {
+  /** The best of three runs, so that a busy machine's pause in one of them does not count. */
+  const cost = (text: string) =>
+    Math.min(
+      ...[0, 1, 2].map(() => {
+        const start = performance.now()
+        findDates(text, '2026-03-20', calendar)
+        return performance.now() - start
+      }),
+    )
+
+  it('takes about ten times as long for ten times the text, not a hundred times', () => {
+    const small = cost('明天'.repeat(5_000))
+    const large = cost('明天'.repeat(50_000))
+    // Linear gives ~10; the quadratic overlap check gave ~100.
+    expect(large / small).toBeLessThan(30)
+  })
+})
