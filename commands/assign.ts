@@ -1,23 +1,29 @@
 import { defineCommand, UsageError, type CommandContext } from '../src/bot/index.ts'
 import type { Person } from '../src/domain/types.ts'
-import { assignIssue, listProjectMembers, upsertPerson } from '../src/store/index.ts'
+import { assignIssue, findPersonByWechatId, listProjectMembers, upsertPerson } from '../src/store/index.ts'
+import { clip } from '../src/text/labels.ts'
 import { issueNumberAndRest, projectOf, requireIssue } from './arguments.ts'
 
 /**
- * Who "@李四" names: a member seen in the group by that name, or else the contact WeChat listed as
- * mentioned (a member who never spoke yet), stored under the typed name.
+ * Who "@李四" names: the contact WeChat lists as mentioned, under the name WeChat gives it; else a
+ * member seen in the group under the name typed. A name is never taken from the arguments: in
+ * "/assign 1 @'); DROP TABLE people;--" with 王总 mentioned, the assignee is 王总, named by WeChat.
  * Example: "/assign 3 @李四" → 李四.
  */
 async function assignee(ctx: CommandContext, rest: string): Promise<Person> {
-  const name = /@([^\s\u2005@]+)/u.exec(rest)?.[1] ?? rest.trim()
-  if (name === '') throw new UsageError('请 @ 负责人。')
-  const members = await listProjectMembers(ctx.db, projectOf(ctx).id)
-  const member = members.find((m) => m.name === name)
-  if (member) return member
+  const typed = /@([^\s\u2005@]+)/u.exec(rest)?.[1] ?? rest.trim()
+  if (typed === '') throw new UsageError('请 @ 负责人。')
   // The person named after the number comes last (the adapter leaves the bot out); never the sender.
-  const id = ctx.message.mentionIds.filter((m) => m !== ctx.message.talker.id).at(-1)
-  if (!id || !rest.includes('@')) throw new UsageError(`群里没有找到“${name}”，请用 @ 选择负责人。`)
-  return upsertPerson(ctx.db, { wechatId: id, name }, ctx.now)
+  const id = rest.includes('@') ? ctx.message.mentionIds.filter((m) => m !== ctx.message.talker.id).at(-1) : undefined
+  if (id) {
+    const name = await ctx.contactName(id)
+    if (name) return upsertPerson(ctx.db, { wechatId: id, name }, ctx.now)
+    const known = await findPersonByWechatId(ctx.db, id)
+    if (known) return known
+  }
+  const member = (await listProjectMembers(ctx.db, projectOf(ctx).id)).find((m) => m.name === typed)
+  if (member) return member
+  throw new UsageError(`群里没有找到“${clip(typed, 20)}”，请用 @ 选择负责人。`)
 }
 
 export default defineCommand({

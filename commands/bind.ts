@@ -1,5 +1,5 @@
 import { defineCommand, UsageError, UserFacingError } from '../src/bot/index.ts'
-import { bindRoomByProjectName } from '../src/store/index.ts'
+import { bindRoomByProjectName, findProjectByName } from '../src/store/index.ts'
 
 export default defineCommand({
   name: 'bind',
@@ -14,7 +14,11 @@ export default defineCommand({
     if (ctx.project) throw new UserFacingError(`本群已绑定项目「${ctx.project.name}」。如需更换，请先 /unbind。`)
     const name = ctx.args.trim()
     if (name === '' || name.length > 60) throw new UsageError('请写项目名称（60 字以内）。')
-    const bound = await bindRoomByProjectName(ctx.db, name, room, ctx.now)
+    // Any group owner could otherwise take a project's reminders and issue lists into a group of their own.
+    if (!ctx.isAdmin && (await findProjectByName(ctx.db, name))) {
+      throw new UserFacingError(`项目「${name}」已存在，绑定到已有项目请由管理员操作。`)
+    }
+    const bound = await bindRoomByProjectName(ctx.db, name, room, ctx.now, ctx.isAdmin ? 'admin' : 'owner')
     if (!bound) throw new UserFacingError(`项目「${name}」已绑定在另一个群，请先在那个群里 /unbind。`)
     return `已绑定项目「${bound.project.name}」。从现在起我会记录本群的进度和问题；发 /help 查看命令。`
   },

@@ -1,5 +1,6 @@
 import { defineCommand, UserFacingError } from '../src/bot/index.ts'
 import { reopenIssue } from '../src/store/index.ts'
+import { clip } from '../src/text/labels.ts'
 import { issueNumberAndRest, requireIssue } from './arguments.ts'
 
 export default defineCommand({
@@ -20,6 +21,6 @@ export default defineCommand({
       at: ctx.now,
     })
     if (!changed) throw new UserFacingError(`问题 #${number} 尚未办结，无需重开。`)
-    return { text: `🔁 问题 #${number} 已重开${rest ? `：${rest}` : ''}`, issueId: issue.id }
+    return { text: `🔁 问题 #${number} 已重开${rest ? `：${clip(rest, 40)}` : ''}`, issueId: issue.id }
   },
 })

@@ -1,8 +1,9 @@
 import { defineCommand, UsageError, UserFacingError, type CommandContext } from '../src/bot/index.ts'
 import { isLocalDate, makeDate } from '../src/calendar/local-date.ts'
+import { isPlausibleDate } from '../src/parse/dates.ts'
 import type { Stage } from '../src/parse/types.ts'
 import { recordStage, retractReportedStage } from '../src/store/index.ts'
-import { dateText, STAGE_NAMES, stageFromWord } from '../src/text/labels.ts'
+import { clip, dateText, STAGE_NAMES, stageFromWord } from '../src/text/labels.ts'
 import { renderRetraction } from '../src/text/recall.ts'
 import { commandSource } from './arguments.ts'
 
@@ -51,8 +52,10 @@ export default defineCommand({
     }
     const stage = stageOf(word)
     const reachedOn = second === undefined ? ctx.today : readDate(second)
-    if (!reachedOn) throw new UsageError(`看不懂日期“${second}”，请写成 2026-03-15。`)
+    if (!reachedOn) throw new UsageError(`看不懂日期“${clip(second ?? '', 20)}”，请写成 2026-03-15。`)
     if (reachedOn > ctx.today) throw new UsageError('节点是已经到达的，日期不能晚于今天；计划日期请直接在群里说。')
+    // "/stage 签约 0001-01-01" is a slip, not a signing.
+    if (!isPlausibleDate(reachedOn, ctx.today)) throw new UsageError(`日期“${reachedOn}”太早了，节点日期应在近 50 年内。`)
     await recordStage(ctx.db, commandSource(ctx, 'stage'), stage, reachedOn)
     return `已记录节点：${STAGE_NAMES[stage]}（${dateText(reachedOn, ctx.today)}）`
   },

@@ -1,5 +1,6 @@
 import { defineCommand, UserFacingError, type CommandContext } from '../src/bot/index.ts'
 import { findPersonById, findProjectByName, getProjectStatus, listOpenIssues, listProjectStatuses, type StatusQuery } from '../src/store/index.ts'
+import { clip } from '../src/text/labels.ts'
 import { renderProjectLine, renderProjectStatus } from '../src/text/status.ts'
 
 /** The configured rules (SLOW_*_MONTHS among them), so /status and the digest call the same projects slow. */
@@ -30,7 +31,7 @@ export default defineCommand({
     const named = ctx.args.trim()
     if (named !== '') {
       const project = await findProjectByName(ctx.db, named)
-      if (!project) throw new UserFacingError(`没有名为「${named}」的项目。发 /status 查看全部。`)
+      if (!project) throw new UserFacingError(`没有名为「${clip(named, 30)}」的项目。发 /status 查看全部。`)
       if (!ctx.isAdmin && project.id !== ctx.project?.id) throw new UserFacingError('查看其他项目仅限管理员。')
       return oneProject(ctx, project.id)
     }

@@ -2,7 +2,8 @@ import { dirname } from 'node:path'
 import type { CommandDefinition } from './bot/command.ts'
 import { createInbox } from './bot/inbox.ts'
 import { createRouter } from './bot/router.ts'
-import { createTransport, type Puppet, type Transport } from './bot/transport.ts'
+import { tellAdminsWhenStuck } from './bot/stuck-notice.ts'
+import { createTransport, type Puppet, type SupervisorSettings, type Transport } from './bot/transport.ts'
 import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { systemClock, type Clock } from './clock.ts'
 import type { Rules } from './domain/rules.ts'
@@ -10,7 +11,7 @@ import { startJobs, type JobDefinition, type JobSchedule, type Jobs } from './jo
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
-import { getOrCreateBoardSecret, nextOutboxAttemptAt, type Db } from './store/index.ts'
+import { getOrCreateBoardSecret, listArrivals, migrateToLatest, nextOutboxAttemptAt, openDatabase, tightenDatabaseMode, type Db } from './store/index.ts'
 import { boardLink, startBoardServer, type BoardLink, type BoardServer, type BoardSettings } from './web/index.ts'
 
 /** Everything the bot is made of; main.ts, the console and the end-to-end tests build it alike. */
@@ -32,8 +33,8 @@ export interface AppOptions {
   /** SEND_INTERVAL_MS: least time between two sends, before jitter. */
   sendIntervalMs: number
   loginTimeoutMs: number
-  /** Restart the puppet after this long offline (production); absent in the console. */
-  supervisor?: { offlineMs: number; checkEveryMs: number } | undefined
+  /** Keep the link to WeChat alive (production); absent in the console. */
+  supervisor?: SupervisorSettings | undefined
   /** The whiteboard (WEB_PORT…); absent or undefined: no board. */
   board?: BoardSettings | undefined
   /** For tests: pin the pacing jitter. */
@@ -54,6 +55,35 @@ export interface App {
   drained(timeoutMs?: number): Promise<void>
   /** Stops cleanly: the board, the jobs, the send in flight (finished and recorded), WeChat, then what was received. */
   stop(): Promise<void>
+}
+
+/**
+ * How long one write waits for another process's lock before the inbox backs off and tries the
+ * batch again: SQLite waits synchronously, and a longer wait would freeze the whole bot with it.
+ */
+const BUSY_TIMEOUT_MS = 1_000
+
+/**
+ * The bot's database, as `npm start` and the end-to-end tests open it: a file restored with a wider
+ * mode is taken back to owner-only first (and said so), then opened and migrated.
+ */
+export async function openAppStore(path: string, log: Logger): Promise<Db> {
+  const mode = (m: number) => `0${m.toString(8).padStart(3, '0')}`
+  for (const { file, before, after } of tightenDatabaseMode(path)) {
+    log.warn(
+      after === null
+        ? `数据库文件 ${file} 的权限是 ${mode(before)}（其他账户可读），无法修改（文件不属于运行机器人的账户）：请执行 chmod go-rwx ${file}`
+        : `数据库文件 ${file} 的权限是 ${mode(before)}（其他账户可读），已改为 ${mode(after)}（仅所有者可读写）`,
+    )
+  }
+  const db = openDatabase(path, { busyTimeoutMs: BUSY_TIMEOUT_MS })
+  try {
+    await migrateToLatest(db)
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  return db
 }
 
 /** The options every run shares, from the settings: `npm start`, the console, the end-to-end tests. */
@@ -90,6 +120,8 @@ export function createApp(o: AppOptions): App {
   const transport = createTransport({
     puppet: o.puppet,
     onMessage: (arrival) => inbox.push(arrival),
+    onAnnounced: (id) => inbox.note(id),
+    onDropped: (id) => inbox.drop(id),
     loginTimeoutMs: o.loginTimeoutMs,
     supervisor: o.supervisor,
     clock: o.clock,
@@ -101,6 +133,7 @@ export function createApp(o: AppOptions): App {
     commands: o.commands,
     botName: transport.botName,
     roomExists: transport.roomExists,
+    contactName: transport.contactName,
     board: o.board
       ? {
           link(now) {
@@ -120,9 +153,10 @@ export function createApp(o: AppOptions): App {
     clock: o.clock,
     intervalMs: o.sendIntervalMs,
     log: o.log,
+    onStuck: tellAdminsWhenStuck({ db: o.db, clock: o.clock, rules: o.rules, directory: wechatyDirectory(transport.wechaty) }),
     ...(o.random ? { random: o.random } : {}),
   })
-  const inbox = createInbox({ db: o.db, router, log: o.log, afterBatch: () => sender.wake() })
+  const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake() })
   let jobs: Jobs | undefined
 
   return {
@@ -134,6 +168,12 @@ export function createApp(o: AppOptions): App {
         boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret })
       }
       await transport.start()
+      // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst).
+      const unhandled = await listArrivals(o.db)
+      if (unhandled.length > 0) {
+        o.log.info(`上次运行时已收到、尚未处理的 ${unhandled.length} 条消息，重新从微信服务读取`)
+        await transport.fetchAgain(unhandled)
+      }
       sender.start()
       if (o.jobs.length === 0) return
       // Once logged in: a run missed while the bot was down goes out now.
@@ -177,6 +217,7 @@ export function createApp(o: AppOptions): App {
       // Stop receiving before settling: a message arriving meanwhile is still handled and stored
       // (its replies wait in the outbox for the next start), never cut off by the database closing.
       await transport.stop()
+      inbox.close()
       await inbox.settled()
     },
   }

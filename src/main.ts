@@ -1,15 +1,23 @@
 import { commands } from '../commands/index.ts'
-import { appOptions, createApp } from './app.ts'
+import { appOptions, createApp, openAppStore } from './app.ts'
 import { connectionPuppet, setWechatyLogLevel } from './bot/connection-puppet.ts'
 import { CONSOLE_OWNER, runConsole } from './bot/console.ts'
 import { LoginError } from './bot/transport.ts'
 import { consoleDatabasePath } from './config.ts'
 import { jobs } from './jobs/index.ts'
+import { databaseProblem } from './database-problem.ts'
+import { hideSecretsInOutput } from './hide-secrets.ts'
 import { consoleLogger } from './log.ts'
 import { readSettings, type Settings } from './settings.ts'
-import { migrateToLatest, openDatabase, type Db } from './store/index.ts'
+import type { Db } from './store/index.ts'
 import { renderLoginFailure } from './text/start-up.ts'
 import { BoardServerError } from './web/index.ts'
+
+/** A stream that says nothing for 10 s is asked for a dong, and restarted without one (supervisor.ts). */
+const SUPERVISOR = { offlineMs: 60_000, silentMs: 10_000, checkEveryMs: 1_000 }
+
+/** DATABASE_PATH could not be opened: main says why in one line and exits 1. */
+class StoreOpenError extends Error {}
 
 /**
  * `npm start`: duban as deployed. The settings give the city's rules and the WeChat connection;
@@ -18,6 +26,7 @@ import { BoardServerError } from './web/index.ts'
  * bot runs in the local console on a simulated WeChat, without the jobs.
  */
 async function main(): Promise<number> {
+  hideSecretsInOutput(() => [process.env['WECHATY_PUPPET_SERVICE_TOKEN']])
   const settings = readSettings()
   if (!settings) return 2
   const { config } = settings
@@ -29,7 +38,7 @@ async function main(): Promise<number> {
     ...appOptions(settings, db, commands, consoleLogger),
     puppet: connectionPuppet(config.connection),
     jobs,
-    supervisor: { offlineMs: 60_000, checkEveryMs: 5_000 },
+    supervisor: SUPERVISOR,
   })
   let stopping: Promise<void> | undefined
   const shutdown = (signal: string) => {
@@ -96,9 +105,11 @@ async function runLocalConsole(settings: Settings): Promise<number> {
 }
 
 async function openStore(path: string): Promise<Db> {
-  const db = openDatabase(path)
-  await migrateToLatest(db)
-  return db
+  try {
+    return await openAppStore(path, consoleLogger)
+  } catch (error) {
+    throw new StoreOpenError(databaseProblem(path, error))
+  }
 }
 
 main().then(
@@ -106,8 +117,8 @@ main().then(
     if (code >= 0) process.exit(code)
   },
   (error: unknown) => {
-    // The console's board failing to start says what to change; anything else shows its stack.
-    console.error(error instanceof BoardServerError ? error.message : error)
+    // The board's port and the database say what to change; anything else shows its stack.
+    console.error(error instanceof BoardServerError || error instanceof StoreOpenError ? error.message : error)
     process.exit(1)
   },
 )

@@ -53,6 +53,8 @@ export interface CommandContext {
   catalogue: readonly CommandDefinition[]
   /** The whiteboard's links; undefined when the board is off (WEB_PORT=0). */
   board: BoardLinks | undefined
+  /** A contact's name as WeChat has it now; undefined when WeChat cannot say (or there is no WeChat: the replay). */
+  contactName(contactId: string): Promise<string | undefined>
 }
 
 /**

@@ -1,11 +1,19 @@
 import type { Logger } from '../log.ts'
-import type { Db } from '../store/index.ts'
+import type { Clock } from '../clock.ts'
+import { forgetArrivals, isStorageFault, noteArrival, type Db } from '../store/index.ts'
 import type { ChatMessage } from './chat-message.ts'
 import type { Router } from './router.ts'
 
-/** At most this many waiting messages share one transaction. */
+/** At most this many read messages share one transaction. */
 const BATCH = 200
 const YIELD_AFTER_MS = 5
+/** A batch the database refused (locked, disk full) is tried again after this, doubling up to the cap. */
+const RETRY_FIRST_MS = 100
+const RETRY_MAX_MS = 2_000
+/** While the database keeps refusing, the log says so again after this many more tries (about a minute). */
+const RETRIES_PER_REMINDER = 12
+/** A message that cannot be read is tried again after 1 s, 2 s, 4 s… (at most a minute apart), this many times: about ten minutes. */
+const READ_ATTEMPTS = 14
 
 /** A message as it arrives: read into a `ChatMessage` only when its turn comes, so order holds. */
 export interface Arrival {
@@ -14,77 +22,184 @@ export interface Arrival {
 }
 
 export interface Inbox {
+  /**
+   * The puppet service has announced a message (only its id so far): noted in the database at once,
+   * so that a crash before the message is handled leaves it to be read again at the next start.
+   */
+  note(id: string): void
   push(arrival: Arrival): void
+  /** A message that will never come to `push` (the bot's own, or one the service lost): not to be read again. */
+  drop(id: string): void
   /** How many messages have arrived so far. */
   readonly received: number
   /** Resolves once every message that has arrived is handled. */
   settled(): Promise<void>
+  /** Stopping: a batch the database still refuses is tried once more, then given up (and logged). */
+  close(): void
 }
 
 /**
- * Messages are handled one at a time, in arrival order (a "已解决" must see the issue reported just
- * before it), and those that arrived meanwhile are handled together in one transaction: a commit
- * per message would cap the bot at a few hundred messages a second. A batch whose commit fails
- * (the disk, a lock held too long) is tried again one message at a time.
+ * Messages are read one at a time, in arrival order (a "已解决" must see the issue reported just
+ * before it), and committed as soon as they are read: those read meanwhile share one transaction (a
+ * commit per message would cap the bot at a few hundred messages a second), but a burst is never
+ * read whole before its first messages are committed, so a crash loses only what is in flight.
+ *
+ * A batch the database refuses for its own reasons (another process holds the lock, the disk is
+ * full) stays in memory and is tried again, whole and in order, until it commits: the router
+ * rethrows those faults instead of answering them. Any other failure of a batch's commit is tried
+ * again one message at a time. A message that cannot be read (its group's details did not come
+ * before the puppet service went away) is read again later, behind the messages after it.
+ *
+ * Before any of that, the id of every message the service announces is noted in the database
+ * (`note`), and removed in the transaction that handles the message: the protocol has no
+ * acknowledgement and no redelivery, so this is how a kill -9 in the middle of a burst leaves
+ * behind what it interrupted, to be fetched again at the next start (app.ts). While the database
+ * refuses writes, nothing is noted (each note would wait out the lock): a crash then loses what
+ * is held in memory.
  */
-export function createInbox(o: { db: Db; router: Router; log: Logger; afterBatch(): void }): Inbox {
-  const waiting: Arrival[] = []
-  let working: Promise<void> | undefined
+export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logger; afterBatch(): void }): Inbox {
+  const arrived: Arrival[] = []
+  const read: ChatMessage[] = []
+  let reading: Promise<void> | undefined
+  let committing: Promise<void> | undefined
   let received = 0
+  let closing = false
+  /** The database refused the last commit for its own reasons (locked, full), and has not taken one since. */
+  let faulted = false
+  const rereads = new Map<NodeJS.Timeout, Arrival>()
+  const readAttempts = new Map<string, number>()
 
-  const work = async () => {
-    while (waiting.length > 0) {
-      const batch: ChatMessage[] = []
-      for (const arrival of waiting.splice(0, BATCH)) {
-        try {
-          batch.push(await arrival.read())
-        } catch (error) {
-          o.log.error(`message ${arrival.id}: could not read it: ${String(error)}`)
-        }
+  const readAll = async () => {
+    for (let arrival = arrived.shift(); arrival; arrival = arrived.shift()) {
+      try {
+        read.push(await arrival.read())
+        readAttempts.delete(arrival.id)
+      } catch (error) {
+        readLater(arrival, error)
+        continue
       }
-      await handleBatch(batch)
-      o.afterBatch()
+      committing ??= commitAll()
     }
-    working = undefined
+    reading = undefined
   }
 
-  const handleBatch = async (batch: ChatMessage[]) => {
-    try {
-      await o.db.transaction().execute(async (trx) => {
-        let since = performance.now()
-        for (const msg of batch) {
-          await o.router.handle(msg, trx)
-          // SQLite answers at once, so a batch would hold the event loop for its whole length and
-          // WeChat's next messages would wait on the wire: let them in every few milliseconds.
-          if (performance.now() - since > YIELD_AFTER_MS) {
-            await new Promise((resolve) => setImmediate(resolve))
-            since = performance.now()
+  const readLater = (arrival: Arrival, error: unknown) => {
+    const attempt = (readAttempts.get(arrival.id) ?? 0) + 1
+    if (closing) {
+      // Still noted: the next start reads it again.
+      o.log.error(`停止时消息 ${arrival.id} 仍无法读取，下次启动时重新读取：${String(error)}`)
+      return
+    }
+    if (attempt > READ_ATTEMPTS) {
+      readAttempts.delete(arrival.id)
+      o.log.error(`消息 ${arrival.id} 无法读取，未能处理：${String(error)}`)
+      forget([arrival.id])
+      return
+    }
+    readAttempts.set(arrival.id, attempt)
+    if (attempt === 1) o.log.warn(`消息 ${arrival.id} 暂时无法读取（${String(error)}），稍后重试`)
+    const timer = setTimeout(
+      () => {
+        rereads.delete(timer)
+        arrived.push(arrival)
+        reading ??= readAll()
+      },
+      Math.min(60_000, 1_000 * 2 ** (attempt - 1)),
+    )
+    rereads.set(timer, arrival)
+  }
+
+  const commitAll = async () => {
+    while (read.length > 0) {
+      await commit(read.splice(0, BATCH), () => undefined)
+      o.afterBatch()
+    }
+    committing = undefined
+  }
+
+  /** Commits the batch, waiting out storage faults; `otherwise` gets any other failure. */
+  const commit = async (batch: ChatMessage[], otherwise: (error: unknown) => Promise<void> | void): Promise<void> => {
+    for (let attempt = 0, wait = RETRY_FIRST_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        await o.db.transaction().execute(async (trx) => {
+          let since = performance.now()
+          for (const msg of batch) {
+            await o.router.handle(msg, trx)
+            // SQLite answers at once, so a batch would hold the event loop for its whole length and
+            // WeChat's next messages would wait on the wire: let them in every few milliseconds.
+            if (performance.now() - since > YIELD_AFTER_MS) {
+              await new Promise((resolve) => setImmediate(resolve))
+              since = performance.now()
+            }
           }
+          await forgetArrivals(trx, batch.map((m) => m.id))
+        })
+        faulted = false
+        if (attempt > 0) o.log.info(`数据库恢复写入：等待中的 ${batch.length} 条消息已入库`)
+        return
+      } catch (error) {
+        // The bindings read in the rolled-back transaction may not hold.
+        o.router.forgetBindings()
+        if (!isStorageFault(error)) return batch.length > 1 ? oneByOne(batch, error) : otherwise(error)
+        faulted = true
+        if (closing) {
+          o.log.error(
+            `停止时数据库仍无法写入（${String(error)}）：${batch.length} 条消息未能入库（故障前已记下的，下次启动时重新读取）：${batch.map((m) => m.id).join('、')}`,
+          )
+          return
         }
-      })
-    } catch (error) {
-      o.router.forgetBindings()
-      o.log.error(`a batch of ${batch.length} messages failed to commit (${String(error)}); retrying one by one`)
-      for (const msg of batch) {
-        await o.db
-          .transaction()
-          .execute((trx) => o.router.handle(msg, trx))
-          .catch((e: unknown) => o.log.error(`message ${msg.id} lost: ${String(e)}`))
+        if (attempt % RETRIES_PER_REMINDER === 0) {
+          o.log.error(`数据库暂时无法写入（${String(error)}）：${batch.length + read.length} 条消息留在内存中，持续重试，恢复后依次入库`)
+        }
+        await new Promise((resolve) => setTimeout(resolve, wait))
       }
     }
+  }
+
+  const oneByOne = async (batch: ChatMessage[], error: unknown) => {
+    o.log.error(`${batch.length} 条消息的批量写入失败（${String(error)}），逐条重试`)
+    for (const msg of batch) {
+      await commit([msg], (e) => {
+        o.log.error(`消息 ${msg.id} 未能入库：${String(e)}`)
+        // Reading it again at the next start would fail the same way.
+        forget([msg.id])
+      })
+    }
+  }
+
+  const forget = (ids: string[]) => {
+    forgetArrivals(o.db, ids).catch((e: unknown) => o.log.warn(`无法从待处理记录中删去消息 ${ids.join('、')}：${String(e)}`))
   }
 
   return {
+    note(id) {
+      if (faulted || closing) return
+      noteArrival(o.db, id, o.clock.now()).catch((e: unknown) => {
+        // A storage fault is the commit's news to tell; the message is still read and kept in memory.
+        if (!isStorageFault(e)) o.log.warn(`无法记下收到的消息 ${id}：${String(e)}`)
+      })
+    },
+    drop(id) {
+      forget([id])
+    },
     push(arrival) {
       received++
-      waiting.push(arrival)
-      working ??= work()
+      arrived.push(arrival)
+      reading ??= readAll()
     },
     get received() {
       return received
     },
     settled: async () => {
-      while (working) await working
+      while (reading || committing) await (reading ?? committing)
+    },
+    close() {
+      closing = true
+      for (const [timer, arrival] of rereads) {
+        clearTimeout(timer)
+        o.log.error(`停止时消息 ${arrival.id} 仍无法读取，下次启动时重新读取`)
+      }
+      rereads.clear()
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { Project } from '../domain/types.ts'
 import type { Logger } from '../log.ts'
-import { bindProjectRoom, bindRoomByProjectName, findProjectByRoomId, findProjectByTopic, type Db } from '../store/index.ts'
+import { bindProjectRoom, bindRoomByProjectName, findProjectBoundBy, findProjectByName, findProjectByRoomId, findProjectByTopic, type Db } from '../store/index.ts'
 
 /** Asks WeChat whether a group id is still valid. */
 export type RoomExists = (roomId: string) => Promise<boolean>
@@ -17,11 +17,22 @@ export interface RoomSeen {
  */
 export class ProjectCache {
   readonly #byRoom = new Map<string, Project>()
+  /** Warnings already logged for a group ("names a project bound elsewhere"): once, not once per message. */
+  readonly #warned = new Set<string>()
 
   async find(db: Db, room: RoomSeen, pattern: RegExp, at: Date, log: Logger, roomExists?: RoomExists): Promise<Project | undefined> {
     const cached = this.#byRoom.get(room.id)
     if (cached && cached.roomTopic === room.topic) return cached
-    const project = await findOrBindProject(db, room, pattern, at, log, roomExists)
+    const warnOnce: Logger = {
+      ...log,
+      warn: (line) => {
+        const key = `${room.id}\n${line}`
+        if (this.#warned.has(key)) return
+        this.#warned.add(key)
+        log.warn(line)
+      },
+    }
+    const project = await findOrBindProject(db, room, pattern, at, warnOnce, roomExists)
     if (project) {
       // A project re-bound to this group is no longer the old group's.
       for (const [id, p] of this.#byRoom) if (p.id === project.id && id !== room.id) this.#byRoom.delete(id)
@@ -78,10 +89,20 @@ export async function findOrBindProject(
   return bindByName(db, name, room, at, log)
 }
 
-/** Binds a group to the project its topic names, creating the project when there is none. */
+/**
+ * Binds a group to the project its topic names, creating the project when there is none. A project
+ * that a group owner (no admin) bound to some other group yields: "【项目】辛项目推进群" takes 辛项目
+ * back from the owner who ran "/bind 辛项目" in a group of their own before it spoke.
+ */
 async function bindByName(db: Db, name: string, room: RoomSeen, at: Date, log: Logger): Promise<Project | undefined> {
-  const bound = await bindRoomByProjectName(db, name, room, at)
+  const bound = await bindRoomByProjectName(db, name, room, at, 'topic')
   if (!bound) {
+    const held = await findProjectByName(db, name)
+    if (held && (await findProjectBoundBy(db, held.id)) === 'owner') {
+      log.warn(`项目「${name}」原由群主用 /bind 绑定在群「${held.roomTopic ?? held.roomId}」；群「${room.topic}」的群名指明了这个项目，改为绑定到该群`)
+      await bindProjectRoom(db, held.id, room.id, room.topic, 'topic')
+      return { ...held, roomId: room.id, roomTopic: room.topic }
+    }
     log.warn(`群「${room.topic}」对应的项目「${name}」已绑定在另一个群，这个群不绑定`)
     return undefined
   }

@@ -12,6 +12,7 @@ import {
   findQuotedIssues,
   ingestMessage,
   IntakeMemo,
+  isStorageFault,
   recallMessage,
   recordFollowUp,
   resolveIssue,
@@ -20,6 +21,7 @@ import {
   type IngestResult,
   type RecordToStore,
 } from '../store/index.ts'
+import { clip } from '../text/labels.ts'
 import { renderRecall } from '../text/recall.ts'
 import { issueOfOutcome, renderConfirmation, type MessageOutcome } from '../text/confirmation.ts'
 import { QUESTION_POINTER, UNBOUND_HINT } from '../text/pointers.ts'
@@ -43,11 +45,16 @@ export interface RouterDeps {
   board?: BoardLinks | undefined
   /** The data folder, for the commands that write files (see CommandContext.dataDir). */
   dataDir: string
+  /** A contact's name as WeChat has it (CommandContext.contactName); absent where there is no WeChat. */
+  contactName?: ((contactId: string) => Promise<string | undefined>) | undefined
   log: Logger
 }
 
 export interface Router {
-  /** Handles one message inside the caller's transaction (`db`); never throws. */
+  /**
+   * Handles one message inside the caller's transaction (`db`). Throws only when the database
+   * itself fails (locked, full): then the whole transaction is to be tried again later.
+   */
   handle(msg: ChatMessage, db: Db): Promise<void>
   /** Forgets the group bindings, senders and issue topics it remembered: the batch they were read in did not commit. */
   forgetBindings(): void
@@ -96,7 +103,12 @@ export function createRouter(deps: RouterDeps): Router {
       if (msg.room) projects.forget(msg.room.id)
       memo.clear()
       topics.clear()
-      await reply(failureText(error, msg)).catch((e: unknown) => log.error(`消息 ${msg.id} 的回复未能放入发件队列：${String(e)}`))
+      // Not the message's fault, and nothing it could be told would be stored either.
+      if (isStorageFault(error)) throw error
+      await reply(failureText(error, msg)).catch((e: unknown) => {
+        if (isStorageFault(e)) throw e
+        log.error(`消息 ${msg.id} 的回复未能放入发件队列：${String(e)}`)
+      })
     }
   }
 
@@ -116,7 +128,7 @@ export function createRouter(deps: RouterDeps): Router {
     }
     if (msg.kind === 'recall') {
       topics.forget(project.id)
-      return recall(msg, db, reply)
+      return recall(msg, msg.room.id, db, reply)
     }
 
     // Pictures, files and the like are kept in the ledger as a placeholder, never parsed.
@@ -175,7 +187,7 @@ export function createRouter(deps: RouterDeps): Router {
       // Unbound groups are left alone: a slash there may be anyone's, not meant for the bot.
       if (place === 'unbound') return
       const near = catalogue.nearest(line.name)
-      return reply(`没有 /${line.name} 这个命令。${near ? `您是不是要用 /${near.name}（${near.description}）？` : ''}发 /help 查看全部命令。`)
+      return reply(`没有 /${clip(line.name, 20)} 这个命令。${near ? `您是不是要用 /${near.name}（${near.description}）？` : ''}发 /help 查看全部命令。`)
     }
     // One of its commands in an unbound group gets one line: "/status" who may bind the group,
     // "/bind" from a member (below) who may run it.
@@ -204,6 +216,7 @@ export function createRouter(deps: RouterDeps): Router {
       dataDir: deps.dataDir,
       catalogue: deps.commands,
       board: deps.board,
+      contactName: async (id) => deps.contactName?.(id),
     }
     const result = await command.run(ctx)
     const out = typeof result === 'string' ? { text: result } : result
@@ -250,8 +263,9 @@ export function createRouter(deps: RouterDeps): Router {
     if (plans.length === 0 && msg.mentionsBot) await reply(QUESTION_POINTER)
   }
 
-  async function recall(msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
-    const result = await recallMessage(db, msg.text, clock.now())
+  async function recall(msg: ChatMessage, roomId: string, db: Db, reply: Reply): Promise<void> {
+    // The recall's text is the recalled message's id; only that group's message, by the same sender, is taken back.
+    const result = await recallMessage(db, { wechatId: msg.text, roomId, senderWechatId: msg.talker.id }, clock.now())
     if (!result || result.alreadyRecalled) return
     const text = renderRecall(result, msg.talker.name, rules.teams, dateInZone(clock.now(), rules.timeZone))
     if (text) await reply(text)

@@ -1,22 +1,33 @@
 import { FileBox } from 'file-box'
-import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty'
+import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import type { OutboxItem } from '../store/index.ts'
 import type { Arrival } from './inbox.ts'
-import { superviseLogin } from './supervisor.ts'
+import { superviseConnection, type Supervisor } from './supervisor.ts'
 import { toChatMessage } from './wechaty-adapter.ts'
 
 /** A puppet instance (PuppetService, PuppetMock) or a puppet package name. */
 export type Puppet = NonNullable<WechatyOptions['puppet']>
 
+/** Restart the puppet after `offlineMs` logged out, or when its event stream says nothing for `silentMs`. */
+export interface SupervisorSettings {
+  offlineMs: number
+  silentMs: number
+  checkEveryMs: number
+}
+
 export interface TransportOptions {
   puppet: Puppet
   /** Every message from someone else, in arrival order. */
   onMessage(arrival: Arrival): void
+  /** The service has announced a message by its id, before Wechaty loads it (Inbox.note). */
+  onAnnounced?(id: string): void
+  /** An announced message that will never reach `onMessage`: the bot's own, or one the service lost (Inbox.drop). */
+  onDropped?(id: string): void
   loginTimeoutMs: number
-  /** Restart the puppet after this long offline; absent for the console and most tests. */
-  supervisor?: { offlineMs: number; checkEveryMs: number } | undefined
+  /** Keep the link alive (supervisor.ts); absent for the console and most tests. */
+  supervisor?: SupervisorSettings | undefined
   clock: Clock
   log: Logger
 }
@@ -26,11 +37,19 @@ export interface Transport {
   wechaty: Wechaty
   /** Starts Wechaty and waits for login; throws `LoginError` when it does not come in time. */
   start(): Promise<void>
+  /** Logged in, and (when supervised) the event stream alive: what the sender waits for. */
   isOnline(): boolean
   /** The bot's own WeChat name ('' before login). */
   botName(): string
   /** Whether WeChat still knows a group id: the groups the account is in now. */
   roomExists(roomId: string): Promise<boolean>
+  /** A contact's name as WeChat has it now; undefined when WeChat does not know the id. */
+  contactName(contactId: string): Promise<string | undefined>
+  /**
+   * Fetches again, by id, messages the service announced before the bot last stopped without
+   * handling them (a kill -9 in mid-burst); each reaches `onMessage` as if it had just arrived.
+   */
+  fetchAgain(ids: readonly string[]): Promise<void>
   /** Sends one outbox item; resolves with WeChat's message id when the puppet reports one. */
   send(item: OutboxItem): Promise<string | undefined>
   /** Stops receiving and sending; the supervisor first. */
@@ -61,6 +80,11 @@ export class LoginError extends Error {
  */
 const TOKEN_REFUSED = /UNAUTHENTICATED|Invalid Wechaty TOKEN|requires a SNI as prefix/u
 
+/** Wechaty's words when it dropped a message it could not load: "message not found for id: <id>". */
+const DROPPED = /^message not found for id: (\S+)$/u
+/** A dropped message is looked for again after 1 s, 2 s, 4 s… (at most a minute apart), this many times: about ten minutes. */
+const RELOAD_ATTEMPTS = 14
+
 /** The only place that drives Wechaty: events in, sends out, login, the supervisor. */
 export function createTransport(o: TransportOptions): Transport {
   const wechaty = WechatyBuilder.build({ puppet: o.puppet as WechatyOptions['puppet'] })
@@ -68,18 +92,48 @@ export function createTransport(o: TransportOptions): Transport {
   // While start-up waits for login, a refused token ends it with its own explanation (main.ts),
   // so the error is not logged as well.
   let starting = false
-  let supervisor: { stop(): void } | undefined
+  let supervisor: Supervisor | undefined
+  let lastHeardAt = o.clock.now().getTime()
+  const reloads = new Set<NodeJS.Timeout>()
 
-  wechaty.on('message', (m) => {
+  const arrive = (m: Message) => {
     // The bot receives its own messages: drop them first, or it would parse its own replies.
-    if (m.self()) return
+    if (m.self()) return o.onDropped?.(m.id)
     o.onMessage({ id: m.id, read: () => toChatMessage(m) })
+  }
+  /**
+   * Wechaty drops a message whose group or sender it cannot load (the service went away after
+   * handing over the message id): it is looked for again until the service is back.
+   */
+  const reload = (id: string, attempt: number) => {
+    const timer = setTimeout(async () => {
+      reloads.delete(timer)
+      if (stopping) return
+      const found = await wechaty.Message.find({ id }).catch(() => undefined)
+      if (found) return arrive(found)
+      if (attempt < RELOAD_ATTEMPTS) return reload(id, attempt + 1)
+      o.log.error(`消息 ${id} 多次无法从微信服务读取，已放弃`)
+      o.onDropped?.(id)
+    }, Math.min(60_000, 1_000 * 2 ** (attempt - 1)))
+    reloads.add(timer)
+  }
+
+  // Noted before Wechaty asks the service for the payload, the sender and the group, which takes a
+  // while in a burst: a crash meanwhile leaves the id behind (Inbox.note).
+  wechaty.on('puppet', (puppet) => {
+    puppet.on('message', ({ messageId }) => o.onAnnounced?.(messageId))
   })
+  wechaty.on('message', arrive)
   wechaty.on('login', (user) => o.log.info(`已登录微信：${user.name()}`))
   wechaty.on('logout', (user) => {
     if (!stopping) o.log.warn(`微信已登出：${user.name()}`)
   })
   wechaty.on('error', (error) => {
+    const dropped = DROPPED.exec(error.message)?.[1]
+    if (dropped) {
+      o.log.warn(`消息 ${dropped} 暂时无法从微信服务读取，稍后重试`)
+      return reload(dropped, 1)
+    }
     // Wechaty 1.20 reports NOPUPPET once at every start, before its puppet is wired: not a problem.
     if (error.message === 'NOPUPPET' || (starting && TOKEN_REFUSED.test(error.message))) return
     o.log.warn(`微信连接报错：${error.message}`)
@@ -99,9 +153,16 @@ export function createTransport(o: TransportOptions): Transport {
       await login.done
       starting = false
       if (o.supervisor) {
-        supervisor = superviseLogin({
+        // PuppetService says `heartbeat` for every event the stream brings, heartbeats included.
+        wechaty.puppet.on('heartbeat', () => {
+          lastHeardAt = o.clock.now().getTime()
+        })
+        lastHeardAt = o.clock.now().getTime()
+        supervisor = superviseConnection({
           ...o.supervisor,
           isLoggedIn: () => wechaty.isLoggedIn,
+          lastHeardAt: () => lastHeardAt,
+          ding: () => wechaty.puppet.ding('duban'),
           restart: async () => {
             await wechaty.puppet.stop()
             await wechaty.puppet.start()
@@ -111,12 +172,28 @@ export function createTransport(o: TransportOptions): Transport {
         })
       }
     },
-    isOnline: () => wechaty.isLoggedIn,
+    isOnline: () => wechaty.isLoggedIn && (supervisor?.streamAlive() ?? true),
     botName: () => (wechaty.isLoggedIn ? wechaty.currentUser.name() : ''),
     roomExists: async (roomId) => (await wechaty.puppet.roomList()).includes(roomId),
+    contactName: async (contactId) => {
+      try {
+        return (await wechaty.puppet.contactPayload(contactId)).name || undefined
+      } catch {
+        return undefined
+      }
+    },
+    async fetchAgain(ids) {
+      for (const id of ids) {
+        const found = await wechaty.Message.find({ id }).catch(() => undefined)
+        if (found) arrive(found)
+        else reload(id, 1)
+      }
+    },
     send: (item) => sendItem(wechaty, item),
     async stop() {
       stopping = true
+      for (const timer of reloads) clearTimeout(timer)
+      if (reloads.size > 0) o.log.error(`停止时仍有 ${reloads.size} 条消息未能从微信服务读取，下次启动时重新读取`)
       supervisor?.stop()
       await wechaty.stop()
     },

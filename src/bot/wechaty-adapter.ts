@@ -7,6 +7,10 @@ export async function toChatMessage(msg: Message): Promise<ChatMessage> {
   const text = msg.text()
   const talker = msg.talker()
   const room = msg.room()
+  // Wechaty may hand over a message whose sender or group it did not finish loading (the service
+  // went away half way); load them now, or fail so that the inbox reads the message again later.
+  if (!talker.isReady()) await talker.sync()
+  if (room && !room.isReady()) await room.sync()
   const kind = type === types.Message.Recalled ? 'recall' : type === types.Message.Text ? 'text' : 'other'
   const self = msg.wechaty.currentUser
   const mentioned = msg.payload && 'mentionIdList' in msg.payload ? (msg.payload.mentionIdList ?? []) : []

@@ -6,6 +6,8 @@ import type { OutboxTarget } from '../store/index.ts'
 export interface WechatyDirectory {
   roomMembers(roomId: string): Promise<Contact[]>
   findRecipient(name: string): Promise<OutboxTarget | null>
+  /** A group's topic or a person's name, as WeChat shows it now; the id itself when WeChat cannot say. */
+  nameOf(target: OutboxTarget): Promise<string>
 }
 
 export function wechatyDirectory(wechaty: Wechaty): WechatyDirectory {
@@ -24,6 +26,13 @@ export function wechatyDirectory(wechaty: Wechaty): WechatyDirectory {
         if (contactId) return { kind: 'contact', id: contactId }
       }
       return null
+    },
+    async nameOf(target: OutboxTarget): Promise<string> {
+      try {
+        return target.kind === 'room' ? (await puppet().roomPayload(target.id)).topic : (await puppet().contactPayload(target.id)).name
+      } catch {
+        return target.id
+      }
     },
   }
 }

@@ -55,6 +55,7 @@ function statusContext(db: Db, rules: CommandContext['rules'], projectId: number
     dataDir: tmpdir(),
     catalogue: commands,
     board: undefined,
+    contactName: async () => undefined,
   }
 }
 

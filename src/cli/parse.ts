@@ -10,6 +10,7 @@ import { once } from 'node:events'
 import { loadCalendar } from '../calendar/load-calendar.ts'
 import { explainChatText } from '../parse/parse-chat-text.ts'
 import { explainText } from './explain-text.ts'
+import { readInstant } from './instant.ts'
 
 // The same calendar as the bot: the bundled official data plus the local override file, if any.
 const calendar = loadCalendar(process.env['HOLIDAYS_FILE'] || 'data/holidays.json')
@@ -33,7 +34,7 @@ function readLine(line: string): InputLine | string {
   const missing = [
     typeof id === 'string' || typeof id === 'number' ? null : '"id"',
     typeof text === 'string' ? null : '"text"',
-    typeof sentAt === 'string' && !Number.isNaN(Date.parse(sentAt)) ? null : '"sentAt"（时间，例如 2026-03-02T09:15:00+08:00）',
+    typeof sentAt === 'string' && readInstant(sentAt) ? null : '"sentAt"（时间，例如 2026-03-02T09:15:00+08:00）',
   ].filter((m) => m !== null)
   if (missing.length > 0) return `缺少 ${missing.join('、')}`
   return { id: String(id), text: text as string, sentAt: sentAt as string }

@@ -8,6 +8,7 @@ import { FakeClock } from '../clock.ts'
 import type { Rules } from '../domain/rules.ts'
 import { silentLogger } from '../log.ts'
 import { getLedger, migrateToLatest, openDatabase, type LedgerProject } from '../store/index.ts'
+import { readInstant } from './instant.ts'
 
 /** One line of a conversation file: a chat message, or a recall of one (no text). */
 export interface ChatEvent {
@@ -110,7 +111,7 @@ export function readChatEvent(line: string, seen: Map<string, { room: string; se
     id ? null : '缺少 "id"',
     room ? null : '缺少 "room"',
     sender ? null : '缺少 "sender"',
-    sentAt && !Number.isNaN(Date.parse(sentAt)) ? null : '"sentAt" 不是时间（例如 2026-03-02T09:15:00+08:00）',
+    sentAt && readInstant(sentAt) ? null : '"sentAt" 不是时间（例如 2026-03-02T09:15:00+08:00）',
   ].filter((p) => p !== null)
   if (problems.length > 0) return problems.join('，')
   const recall = v['recall']

@@ -3,7 +3,7 @@ import type { LocalDate } from '../calendar/local-date.ts'
 import { ledgerPeriod, tallyTeams } from '../domain/ledger-facts.ts'
 import type { Rules } from '../domain/rules.ts'
 import { workingDayCounter, type WorkingDayCounter } from '../domain/sla.ts'
-import { countIssuesByTeam, findPersonNames, inTransaction, listProjectStatuses, streamLedgerIssues, streamLedgerProgress, type Db } from '../store/index.ts'
+import { countIssuesByTeam, findPersonNames, inReadTransaction, listProjectStatuses, streamLedgerIssues, streamLedgerProgress, type Db } from '../store/index.ts'
 import type { LedgerCounts } from '../text/ledger-export.ts'
 import { issuesSheet } from '../text/ledger-issues-sheet.ts'
 import { PROGRESS_SHEET } from '../text/ledger-progress-sheet.ts'
@@ -26,7 +26,7 @@ export interface LedgerOptions {
  * city has thousands of projects); the issues and the progress records are streamed.
  */
 export async function writeLedgerWorkbook(db: Db, out: Writable, o: LedgerOptions): Promise<LedgerCounts> {
-  return inTransaction(db, async (trx) => {
+  return inReadTransaction(db, async (trx) => {
     const { today, rules } = o
     const days = workingDayCounter(rules.calendar, today)
     const period = ledgerPeriod(today)

@@ -1,13 +1,16 @@
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import {
+  listDueOutboxItems,
+  listDueOutboxTargets,
   markOutboxAttemptFailed,
   markOutboxSent,
-  nextDueOutboxItem,
   nextOutboxAttemptAt,
+  resumeOutbox,
   type Db,
   type OutboxItem,
 } from '../store/index.ts'
+import { foldItems, type Send } from './fold.ts'
 
 export interface OutboxSenderOptions {
   /** The store whose outbox table is sent from. */
@@ -22,31 +25,51 @@ export interface OutboxSenderOptions {
   log: Logger
   /** 0 ≤ r < 1; injectable so tests can pin the jitter. */
   random?: () => number
-  maxAttempts?: number
+  /** An item has failed STUCK_ATTEMPTS times in a row and is still being tried: tell someone who can look. */
+  onStuck?: (item: OutboxItem, error: string) => Promise<void>
 }
 
 /** WeChat's answer to a burst ("operation too frequent"): slow down everything, not only this text. */
 const TOO_FREQUENT = /操作过于频繁|too frequent|rate limit/iu
 const MAX_SLOWDOWN = 16
+/** A failed send is tried again later and later, up to every ten minutes, and never given up. */
 const MAX_BACKOFF_MS = 10 * 60_000
+/** After this many failed sends in a row an item counts as stuck (`onStuck`): about half a minute at
+ *  SEND_INTERVAL_MS=150, two minutes at 2000. */
+export const STUCK_ATTEMPTS = 5
+/** How many of a target's due items are read to fold into one send. */
+const FOLD_LOOKAHEAD = 50
 const MARK_SENT_WARN_AFTER = 5
 /** How often an idle sender looks again, in case an item was queued by another process. */
 const IDLE_POLL_MS = 1_000
 
 /**
  * The one paced sender for every group and contact. Items are marked sent only after the puppet
- * accepted them, so a crash or a restart sends what was pending and nothing that was sent.
+ * accepted them, so a crash or a restart sends what was pending and nothing that was sent; the
+ * window between WeChat taking a text and the mark is one local UPDATE, and a crash inside it sends
+ * that text again (at least once, README).
+ *
+ * Groups take turns: the next send goes to the group (or contact) served longest ago among those
+ * with something due, not to the oldest item overall, so a burst in fifty groups gets every group
+ * its first confirmation within fifty sends; and a group's pending replies go out folded into one
+ * message (fold.ts). A send that fails is tried again later and later, never given up; when WeChat
+ * comes back online, everything waiting out a backoff is due again at once.
  */
 export class OutboxSender {
-  readonly #o: Required<OutboxSenderOptions>
+  readonly #o: Required<Omit<OutboxSenderOptions, 'onStuck'>> & Pick<OutboxSenderOptions, 'onStuck'>
   #running = false
   #loop: Promise<void> | undefined
   #wake: (() => void) | undefined
   #slowdown = 1
   #successesSinceSlowdown = 0
+  /** True until the first look while online: a restart is WeChat coming back, too. */
+  #wasOffline = true
+  /** Each target's turn: the number of the send that last served it. */
+  readonly #served = new Map<string, number>()
+  #sends = 0
 
   constructor(options: OutboxSenderOptions) {
-    this.#o = { random: Math.random, maxAttempts: 6, ...options }
+    this.#o = { random: Math.random, ...options }
   }
 
   /** The current pacing factor: 1 normally, higher after WeChat said "操作过于频繁". */
@@ -77,15 +100,17 @@ export class OutboxSender {
       try {
         if (!this.#o.isOnline()) {
           // Items are overdue while logged out; asking the queue when the next is due would spin.
+          this.#wasOffline = true
           await this.#sleep(IDLE_POLL_MS, true)
           continue
         }
-        const item = await nextDueOutboxItem(this.#o.db, this.#o.clock.now())
-        if (!item) {
+        if (this.#wasOffline) await this.#resume()
+        const send = await this.#next()
+        if (!send) {
           await this.#sleep(await this.#idleWait(), true)
           continue
         }
-        await this.#deliver(item)
+        await this.#deliver(send)
         await this.#sleep(this.#pause())
       } catch (error) {
         // The queue itself failed (database busy, closing): log, wait, try again; never die.
@@ -95,31 +120,57 @@ export class OutboxSender {
     }
   }
 
-  async #deliver(item: OutboxItem): Promise<void> {
-    const { db, clock, log } = this.#o
+  /** Back online (or just started): what waits out a backoff goes now, in its turn. */
+  async #resume(): Promise<void> {
+    const resumed = await resumeOutbox(this.#o.db, this.#o.clock.now())
+    this.#wasOffline = false
+    if (resumed > 0) this.#o.log.info(`outbox: 微信已连通，${resumed} 条等待重试的消息立即重发`)
+  }
+
+  /** The target served longest ago among those with something due, and what goes to it in one send. */
+  async #next(): Promise<Send | null> {
+    const { db, clock } = this.#o
+    const now = clock.now()
+    let turn: { target: OutboxItem['target']; served: number } | undefined
+    for (const { target } of await listDueOutboxTargets(db, now)) {
+      const served = this.#served.get(targetKey(target)) ?? -1
+      if (!turn || served < turn.served) turn = { target, served }
+    }
+    if (!turn) return null
+    const [first, ...rest] = await listDueOutboxItems(db, turn.target, now, FOLD_LOOKAHEAD)
+    return first ? foldItems([first, ...rest]) : null
+  }
+
+  async #deliver(send: Send): Promise<void> {
+    const { clock, log } = this.#o
+    const [carrier] = send.items as [OutboxItem, ...OutboxItem[]]
+    this.#served.set(targetKey(carrier.target), ++this.#sends)
     let sentId: string | undefined | void
     try {
-      sentId = await this.#o.send(item)
+      sentId = await this.#o.send({ ...carrier, text: send.text })
     } catch (error) {
       const message = (error as Error).message ?? String(error)
-      const attempts = item.attempts + 1
       if (TOO_FREQUENT.test(message)) {
         this.#slowdown = Math.min(MAX_SLOWDOWN, this.#slowdown * 2)
         this.#successesSinceSlowdown = 0
         log.warn(`outbox: WeChat says too frequent; sending ${this.#slowdown}× slower`)
       }
-      if (attempts >= this.#o.maxAttempts) {
-        await markOutboxAttemptFailed(db, item.id, message, null)
-        log.error(`outbox: gave up on item ${item.id} to ${item.target.id} after ${attempts} attempts: ${message}`)
-        return
-      }
-      const backoff = Math.min(MAX_BACKOFF_MS, Math.max(this.#o.intervalMs, 500) * 2 ** attempts)
-      await markOutboxAttemptFailed(db, item.id, message, new Date(clock.now().getTime() + backoff))
-      log.warn(`outbox: item ${item.id} failed (${message}); retry ${attempts} in ${backoff} ms`)
+      for (const item of send.items) await this.#failed(item, message, clock.now())
       return
     }
-    await this.#markSent(item, sentId ?? null)
+    await this.#markSent(carrier, sentId ?? null, send.items.slice(1).map((i) => i.id))
     this.#recover()
+  }
+
+  /** Counts a failed attempt, schedules the next one, and reports an item that keeps failing. */
+  async #failed(item: OutboxItem, message: string, now: Date): Promise<void> {
+    const attempts = item.attempts + 1
+    const backoff = Math.min(MAX_BACKOFF_MS, Math.max(this.#o.intervalMs, 500) * 2 ** attempts)
+    await markOutboxAttemptFailed(this.#o.db, item.id, message, new Date(now.getTime() + backoff))
+    this.#o.log.warn(`outbox: item ${item.id} failed (${message}); retry ${attempts} in ${backoff} ms`)
+    if (attempts !== STUCK_ATTEMPTS) return
+    this.#o.log.error(`outbox: 消息 ${item.id}（发往 ${item.target.id}）已连续 ${attempts} 次发送失败，仍在重试：${message}`)
+    await this.#o.onStuck?.(item, message).catch((e: unknown) => this.#o.log.error(`outbox: 无法通知管理员消息 ${item.id} 发不出去：${String(e)}`))
   }
 
   /**
@@ -127,10 +178,10 @@ export class OutboxSender {
    * as a failed send, and the item must not be picked again, or the text would go out twice. So
    * the mark is retried until it holds (or the sender stops), logged once it has failed a few times.
    */
-  async #markSent(item: OutboxItem, sentId: string | null): Promise<void> {
+  async #markSent(item: OutboxItem, sentId: string | null, folded: number[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await markOutboxSent(this.#o.db, item.id, this.#o.clock.now(), sentId)
+        await markOutboxSent(this.#o.db, item.id, this.#o.clock.now(), sentId, folded)
         return
       } catch (error) {
         if (attempt === MARK_SENT_WARN_AFTER) {
@@ -179,3 +230,5 @@ export class OutboxSender {
     })
   }
 }
+
+const targetKey = (target: OutboxItem['target']) => `${target.kind}:${target.id}`

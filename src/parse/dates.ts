@@ -176,9 +176,10 @@ const RULES: Array<[RegExp, Resolver]> = [
   }],
   // 3.15前, 3.15日: a month.day only where a date is plainly meant, not 5.2亿 or 1.5米
   [/(?<![\d.])(\d{1,2})\.(\d{1,2})(?=前|之前|以前|日|号|左右)/g, (m, ctx) => nextMonthDay(ctx, Number(m[1]), Number(m[2]))],
-  // 15号前, 于20日: a bare day of the month, next on or after today. Not 3号楼 or 2号厂房.
+  // 15号前, 于20日: a bare day of the month, next on or after today. Not 3号楼 or 2号厂房, nor 0号前.
   [new RegExp(`(?<![\\d月.])${N}[号日](?=前|之前|以前|左右|截止|完成|以后|之后)`, 'g'), (m, ctx) => {
     const day = num(m[1])
+    if (!(day >= 1)) return { date: null }
     const { year, month } = parts(ctx.today)
     for (const next of [0, 1, 2]) {
       const { year: y, month: mo } = parts(addMonths(makeDate(year, month, 1), next))
@@ -215,17 +216,32 @@ const RULES: Array<[RegExp, Resolver]> = [
     const y = m[1] ? parts(ctx.today).year + 1 : monthYear(ctx, month)
     return { date: makeDate(y, month, daysInMonth(y, month)) }
   }],
-  // 元旦前, 五一前, 国庆节前: the fixed-date holidays, the day before; 五一 alone: the day itself
+  // 元旦前, 五一前, 国庆节前: the day before the next one of these holidays (元旦前 said in March is
+  // this 31 December, 五一前 said on 20 May is next 30 April); 五一 alone: the day itself, as a month/day
   [/(元旦|五一|国庆)(节)?(前|之前|以前)?(?!假|期间|放假|节)/g, (m, ctx) => {
     const [month, day] = m[1] === '元旦' ? [1, 1] : m[1] === '五一' ? [5, 1] : [10, 1]
-    const { date } = nextMonthDay(ctx, month, day)
-    return { date: date && m[3] ? addDays(date, -1) : date }
+    if (!m[3]) return nextMonthDay(ctx, month, day)
+    const { year } = parts(ctx.today)
+    const thisYear = makeDate(year, month, day)
+    return { date: addDays(thisYear > ctx.today ? thisYear : makeDate(year + 1, month, day), -1) }
   }],
   // 明天, 后天, 大后天
   [/(大后天|后天|明天|明日)/g, (m, ctx) => ({ date: addDays(ctx.today, m[1] === '大后天' ? 3 : m[1] === '后天' ? 2 : 1) })],
   // 今天, 昨天, 上周, 上个月, 去年: facts, kept so that their clause is seen as one
   [/(今天|今日|当天|当日|今晚|今早|昨天|昨日|前天|上周|上个月|上月|去年)/g, (m, ctx) => ({ date: ctx.today, past: true })],
 ]
+
+/**
+ * A date this far from the message is a slip of the keyboard or a joke, never a plan or a fact of
+ * the project: "9999年12月31日前" gives no date.
+ */
+const MAX_YEARS_AHEAD = 20
+const MAX_YEARS_BACK = 50
+
+/** Whether a date lies within the years a project's plans and facts can (see MAX_YEARS_*). */
+export function isPlausibleDate(date: LocalDate, today: LocalDate): boolean {
+  return date >= addMonths(today, -12 * MAX_YEARS_BACK) && date <= addMonths(today, 12 * MAX_YEARS_AHEAD)
+}
 
 const BEFORE_PAST = /(已经|已于|已)\s*$/
 const AFTER_PAST = /^\s*(已经|已|就已)/
@@ -273,7 +289,7 @@ export function findDates(clause: string, today: LocalDate, calendar: WorkingCal
       if (overlapsTaken(taken, index, end)) continue
       taken.fill(1, index, end)
       const { date, past = false, inherentDeadline = false, problem } = resolve(m, ctx) as ReturnType<Resolver> & { problem?: string }
-      if (date === null && !problem) continue
+      if ((date === null && !problem) || (date !== null && !isPlausibleDate(date, today))) continue
       const before = clause.slice(Math.max(0, index - 4), index)
       const after = clause.slice(end)
       const deadline = inherentDeadline || DEADLINE_AFTER.test(after) || DEADLINE_BEFORE.test(clause.slice(Math.max(0, index - 6), index))

@@ -9,7 +9,8 @@ import { parseNumeral } from './numerals.ts'
 const PROGRESS_WORD = '(?:完成|进度|完工|建成|完成率|完成了)'
 /** Between the word and the number: "已完成项目总工程量的94.75%", "进度基本上已经达到90%". */
 const GAP = '(?:(?!投资|资金|产值|产能|利用)[^,，。;；!?率]){0,12}?'
-const CN = '[零一二两三四五六七八九十百]+'
+/** A Chinese numeral read whole, so that 百分之一千 is a thousand (and no share), not 百分之一. */
+const CN = '[零一二两三四五六七八九十百千万]+'
 
 const FORMS: Array<[RegExp, (m: RegExpExecArray) => number | null]> = [
   [new RegExp(`${PROGRESS_WORD}${GAP}(?:约|大约|近|超过)?(\\d+(?:\\.\\d+)?)\\s*%`), (m) => Number(m[1])],

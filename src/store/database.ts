@@ -1,7 +1,7 @@
-import { closeSync, mkdirSync, openSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CompiledQuery, Kysely, SqliteDialect, type SqliteDatabase } from 'kysely'
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type TransactionSettings } from 'kysely'
 import { ProfiledCompiler, profiledStatement, type QueryProfile } from './query-profile.ts'
 import type { Database } from './schema.ts'
 
@@ -44,18 +44,93 @@ export function openSqlite(path: string, options: OpenOptions = {}): SQLite.Data
   return sqlite
 }
 
+/** A database file's mode was wider than its owner's alone: what it was, and what it is now. */
+export interface ModeTightened {
+  file: string
+  before: number
+  /** null: it could not be changed (the file belongs to another account). */
+  after: number | null
+}
+
+/**
+ * A database restored from a backup or copied in keeps the mode it was given, often 0644: readable
+ * by every account on the machine. Takes the group's and others' bits off it and its -wal and -shm
+ * files, and nothing else: 0644 → 0600, and a file made read-only on purpose stays so (0444 → 0400).
+ * Returns what it found wider than owner-only.
+ */
+export function tightenDatabaseMode(path: string): ModeTightened[] {
+  if (path === ':memory:') return []
+  const found: ModeTightened[] = []
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (!existsSync(file)) continue
+    const before = statSync(file).mode & 0o777
+    if ((before & 0o077) === 0) continue
+    try {
+      chmodSync(file, before & 0o700)
+      found.push({ file, before, after: before & 0o700 })
+    } catch {
+      found.push({ file, before, after: null })
+    }
+  }
+  return found
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const { profile } = options
   const database = withStatementCache(openSqlite(path, options), profile)
-  if (!profile) return new Kysely<Database>({ dialect: new SqliteDialect({ database }) })
+  if (!profile) return new Kysely<Database>({ dialect: new WritingDialect({ database }) })
   return new Kysely<Database>({
-    dialect: new (class extends SqliteDialect {
+    dialect: new (class extends WritingDialect {
       override createQueryCompiler() {
         return new ProfiledCompiler(profile)
       }
     })({ database }),
   })
 }
+
+type DialectConfig = ConstructorParameters<typeof SqliteDialect>[0]
+
+/**
+ * A transaction that will write takes the write lock when it begins (BEGIN IMMEDIATE), so it waits
+ * for another connection's lock as the busy timeout says. A plain BEGIN starts as a read and fails
+ * at once with "database is locked" when its first write finds the lock taken: SQLite does not wait
+ * there, lest two upgrading readers wait for each other. Reads that want one snapshot ask for
+ * `setAccessMode('read only')` (`inReadTransaction`) and begin as before.
+ */
+class WritingDialect extends SqliteDialect {
+  readonly #config: DialectConfig
+
+  constructor(config: DialectConfig) {
+    super(config)
+    this.#config = config
+  }
+
+  override createDriver(): Driver {
+    return new WritingDriver(this.#config)
+  }
+}
+
+class WritingDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    await connection.executeQuery(settings?.accessMode === 'read only' ? BEGIN_READ : BEGIN_WRITE)
+  }
+
+  /**
+   * SQLite takes a transaction back by itself on some errors (a full disk, an I/O error); the
+   * rollback that follows then finds none, and its "cannot rollback - no transaction is active"
+   * would hide the error that matters.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection)
+    } catch (error) {
+      if (!/no transaction is active/u.test(String(error))) throw error
+    }
+  }
+}
+
+const BEGIN_READ = CompiledQuery.raw('begin')
+const BEGIN_WRITE = CompiledQuery.raw('begin immediate')
 
 /**
  * kysely's SQLite driver prepares every statement anew, which costs more than running it; the bot
@@ -83,6 +158,23 @@ export function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise
   return db.isTransaction ? work(db) : db.transaction().execute(work)
 }
 
+/** Reads in one snapshot without taking the write lock (the 台账 export's four sheets, say). */
+export function inReadTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().setAccessMode('read only').execute(work)
+}
+
+/**
+ * SQLite's answers that say nothing about the message being written but about the database: locked
+ * by another process, the disk full, an I/O or permission failure. The work is sound and must be
+ * tried again later, never answered as if the message were at fault.
+ */
+const STORAGE_FAULTS = /^SQLITE_(?:BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|NOMEM|PROTOCOL)/u
+
+export function isStorageFault(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && STORAGE_FAULTS.test(code)
+}
+
 const SAVEPOINT = CompiledQuery.raw('savepoint work')
 const RELEASE = CompiledQuery.raw('release work')
 const ROLLBACK_TO = CompiledQuery.raw('rollback to work')
@@ -99,8 +191,13 @@ export async function underSavepoint<T>(db: Db, work: () => Promise<T>): Promise
     await db.executeQuery(RELEASE)
     return result
   } catch (error) {
-    await db.executeQuery(ROLLBACK_TO)
-    await db.executeQuery(RELEASE)
+    try {
+      await db.executeQuery(ROLLBACK_TO)
+      await db.executeQuery(RELEASE)
+    } catch (rollback) {
+      // SQLite already took the whole transaction back (a full disk): the first error is the news.
+      if (!isStorageFault(error)) throw rollback
+    }
     throw error
   }
 }

@@ -1,5 +1,5 @@
 // The store's one door: everything above the store imports from here, nothing from its files.
-export { openDatabase, openSqlite, inTransaction, underSavepoint, type Db, type OpenOptions } from './database.ts'
+export { openDatabase, openSqlite, inTransaction, inReadTransaction, isStorageFault, tightenDatabaseMode, underSavepoint, type Db, type OpenOptions } from './database.ts'
 export { migrateToLatest } from './migrate.ts'
 export { QueryProfile } from './query-profile.ts'
 export { backupDatabase, BackupTargetExistsError } from './backup.ts'
@@ -27,3 +27,4 @@ export * from './team-issues.query.ts'
 export * from './board-secret.repository.ts'
 export { seedProvince, type ProvinceSize } from './province-seed.ts'
 export { countCalendarGapIssues } from './calendar-gaps.query.ts'
+export * from './arrivals.repository.ts'

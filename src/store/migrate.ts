@@ -7,6 +7,9 @@ import * as dropProjectArchivedAt from './migrations/2026_11_30_000005_drop_proj
 import * as outboxFiles from './migrations/2026_12_01_000001_outbox_files.ts'
 import * as boardSecret from './migrations/2026_12_01_000002_board_secret.ts'
 import * as openIssueCounts from './migrations/2026_12_01_000003_open_issue_counts_index.ts'
+import * as outboxSentWith from './migrations/2026_12_02_000001_outbox_sent_with.ts'
+import * as projectBoundBy from './migrations/2026_12_02_000002_project_bound_by.ts'
+import * as arrivals from './migrations/2026_12_03_000001_arrivals.ts'
 
 /** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +21,9 @@ const migrations: Record<string, Migration> = {
   '2026_12_01_000001_outbox_files': outboxFiles,
   '2026_12_01_000002_board_secret': boardSecret,
   '2026_12_01_000003_open_issue_counts_index': openIssueCounts,
+  '2026_12_02_000001_outbox_sent_with': outboxSentWith,
+  '2026_12_02_000002_project_bound_by': projectBoundBy,
+  '2026_12_03_000001_arrivals': arrivals,
 }
 
 function migrator(db: Kysely<any>): Migrator {

@@ -4,6 +4,7 @@ import { literalLimit } from './literal-limit.ts'
 import { compiler, prepare, slot } from './prepared.ts'
 import type { OutboxTable } from './schema.ts'
 
+/** 'failed': given up on, which only releases before 2026-12 did; an item is now tried until it is sent. */
 export type OutboxState = 'pending' | 'sent' | 'failed'
 
 export interface OutboxTarget {
@@ -125,21 +126,53 @@ export async function enqueueOutbox(db: Db, item: NewOutboxItem): Promise<boolea
   return rows.length > 0
 }
 
-/**
- * The next pending item whose time has come, oldest first. It stays pending while it is being
- * sent: after a crash mid-send it is sent again rather than lost.
- */
-export async function nextDueOutboxItem(db: Db, now: Date): Promise<OutboxItem | null> {
-  const row = await db
+/** A group or contact with items due, and the oldest of them (its turn among the others). */
+export interface DueTarget {
+  target: OutboxTarget
+  firstId: number
+}
+
+/** Every group and contact that has an item due now: the sender takes them in turns. */
+export async function listDueOutboxTargets(db: Db, now: Date): Promise<DueTarget[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['target_kind', 'target_id', (eb) => eb.fn.min('id').as('first_id')])
+    .where('state', '=', 'pending')
+    .where('next_attempt_at', '<=', now.toISOString())
+    .groupBy(['target_kind', 'target_id'])
+    .orderBy('first_id')
+    .execute()
+  return rows.map((r) => ({ target: { kind: r.target_kind as OutboxTarget['kind'], id: r.target_id }, firstId: r.first_id }))
+}
+
+/** One target's items due now, in the order they were queued (at most `limit`). */
+export async function listDueOutboxItems(db: Db, target: OutboxTarget, now: Date, limit: number): Promise<OutboxItem[]> {
+  const rows = await db
     .selectFrom('outbox')
     .selectAll()
     .where('state', '=', 'pending')
+    .where('target_kind', '=', target.kind)
+    .where('target_id', '=', target.id)
     .where('next_attempt_at', '<=', now.toISOString())
-    .orderBy('next_attempt_at')
     .orderBy('id')
-    .limit(literalLimit(1))
+    .limit(literalLimit(limit))
+    .execute()
+  return rows.map(toOutboxItem)
+}
+
+/**
+ * WeChat is back after an outage: the items waiting out a backoff become due now, in their order,
+ * rather than minutes later. Returns how many.
+ */
+export async function resumeOutbox(db: Db, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: now.toISOString() })
+    .where('state', '=', 'pending')
+    .where('attempts', '>', 0)
+    .where('next_attempt_at', '>', now.toISOString())
     .executeTakeFirst()
-  return row ? toOutboxItem(row) : null
+  return Number(result.numUpdatedRows)
 }
 
 /** When the sender should next wake up: the earliest pending item's time, null when none is pending. */
@@ -152,8 +185,11 @@ export async function nextOutboxAttemptAt(db: Db): Promise<Date | null> {
   return row?.next ? new Date(row.next) : null
 }
 
-/** Called only after WeChat accepted the text. */
-export async function markOutboxSent(db: Db, id: number, at: Date, sentMessageId: string | null = null): Promise<void> {
+/**
+ * Called only after WeChat accepted the text. `folded` are the items whose texts went out in the
+ * same message: they are marked sent with it and remember that they went with `id`.
+ */
+export async function markOutboxSent(db: Db, id: number, at: Date, sentMessageId: string | null = null, folded: readonly number[] = []): Promise<void> {
   await db
     .updateTable('outbox')
     .set((eb) => ({
@@ -162,23 +198,20 @@ export async function markOutboxSent(db: Db, id: number, at: Date, sentMessageId
       sent_at: at.toISOString(),
       sent_message_id: sentMessageId,
       last_error: null,
+      sent_with: eb.case().when('id', '=', id).then(null).else(id).end(),
     }))
-    .where('id', '=', id)
+    .where('id', 'in', [id, ...folded])
     .execute()
 }
 
-/**
- * A send failed: count the attempt and either retry at `retryAt` (the sender's backoff) or, with
- * `retryAt` null, give up and mark it failed.
- */
-export async function markOutboxAttemptFailed(db: Db, id: number, error: string, retryAt: Date | null): Promise<OutboxItem> {
+/** A send failed: count the attempt and try again at `retryAt` (the sender's backoff). */
+export async function markOutboxAttemptFailed(db: Db, id: number, error: string, retryAt: Date): Promise<OutboxItem> {
   const row = await db
     .updateTable('outbox')
     .set((eb) => ({
-      state: retryAt ? 'pending' : 'failed',
       attempts: eb('attempts', '+', 1),
       last_error: error,
-      ...(retryAt ? { next_attempt_at: retryAt.toISOString() } : {}),
+      next_attempt_at: retryAt.toISOString(),
     }))
     .where('id', '=', id)
     .returningAll()

@@ -2,11 +2,18 @@ import type { Db } from './database.ts'
 import { toProject } from './mappers.ts'
 import type { Project } from '../domain/types.ts'
 
+/**
+ * How a project got its group: its name matched PROJECT_ROOM_PATTERN ('topic'), or /bind by an
+ * admin, or by the group's owner who is no admin ('owner': the only binding that yields).
+ */
+export type BoundBy = 'topic' | 'admin' | 'owner'
+
 export interface NewProject {
   name: string
   county?: string | null
   roomId?: string | null
   roomTopic?: string | null
+  boundBy?: BoundBy | null
   at: Date
 }
 
@@ -18,6 +25,7 @@ export async function createProject(db: Db, input: NewProject): Promise<Project>
       county: input.county ?? null,
       room_id: input.roomId ?? null,
       room_topic: input.roomTopic ?? null,
+      bound_by: input.boundBy ?? null,
       created_at: input.at.toISOString(),
     })
     .returningAll()
@@ -47,9 +55,22 @@ export async function findProjectByName(db: Db, name: string): Promise<Project |
   return row ? toProject(row) : null
 }
 
-/** Binds (or re-binds, after an id change) a group to a project, keeping its topic beside the id. */
-export async function bindProjectRoom(db: Db, projectId: number, roomId: string, roomTopic: string): Promise<void> {
-  await db.updateTable('projects').set({ room_id: roomId, room_topic: roomTopic }).where('id', '=', projectId).execute()
+/**
+ * Binds (or re-binds, after an id change) a group to a project, keeping its topic beside the id;
+ * `boundBy` when the binding is new, not when the same group only changed its id or its name.
+ */
+export async function bindProjectRoom(db: Db, projectId: number, roomId: string, roomTopic: string, boundBy?: BoundBy): Promise<void> {
+  await db
+    .updateTable('projects')
+    .set({ room_id: roomId, room_topic: roomTopic, ...(boundBy ? { bound_by: boundBy } : {}) })
+    .where('id', '=', projectId)
+    .execute()
+}
+
+/** How the project's group was bound; null for a binding made before this was recorded (trusted as an admin's). */
+export async function findProjectBoundBy(db: Db, projectId: number): Promise<BoundBy | null> {
+  const row = await db.selectFrom('projects').select('bound_by').where('id', '=', projectId).executeTakeFirst()
+  return (row?.bound_by ?? null) as BoundBy | null
 }
 
 /** Releases the group; the project and its history stay. */
@@ -75,10 +96,11 @@ export async function bindRoomByProjectName(
   name: string,
   room: { id: string; topic: string },
   at: Date,
+  boundBy: BoundBy,
 ): Promise<{ project: Project; created: boolean } | null> {
   const existing = await findProjectByName(db, name)
-  if (!existing) return { project: await createProject(db, { name, roomId: room.id, roomTopic: room.topic, at }), created: true }
+  if (!existing) return { project: await createProject(db, { name, roomId: room.id, roomTopic: room.topic, boundBy, at }), created: true }
   if (existing.roomId !== null && existing.roomId !== room.id) return null
-  await bindProjectRoom(db, existing.id, room.id, room.topic)
+  await bindProjectRoom(db, existing.id, room.id, room.topic, boundBy)
   return { project: { ...existing, roomId: room.id, roomTopic: room.topic }, created: false }
 }

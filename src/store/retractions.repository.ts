@@ -63,16 +63,29 @@ async function retract(db: Db, ids: RecordIds, actor: Actor): Promise<Retraction
 
 export type RecallResult = Retraction & { messageId: number; alreadyRecalled: boolean }
 
+/** A recall as WeChat reports it: the recalled message's id, in which group, by whom. */
+export interface RecallEvent {
+  wechatId: string
+  roomId: string
+  /** The WeChat id of whoever recalled it. */
+  senderWechatId: string
+}
+
 /**
  * A message was recalled in WeChat: note when, and take back every record that came from it.
- * Null when the message was never stored (sent before the group was bound, say).
+ * Only a message of the same group and the same sender is taken back: a recall event is just an id,
+ * and one arriving in another group (a forged or confused event) must not reach into that one.
+ * Null when no such message was stored (sent before the group was bound, say).
  */
-export async function recallMessage(db: Db, wechatId: string, at: Date): Promise<RecallResult | null> {
+export async function recallMessage(db: Db, recall: RecallEvent, at: Date): Promise<RecallResult | null> {
   return inTransaction(db, async (trx) => {
     const message = await trx
       .selectFrom('messages')
-      .select(['id', 'sender_id', 'recalled_at'])
-      .where('wechat_id', '=', wechatId)
+      .innerJoin('people', 'people.id', 'messages.sender_id')
+      .select(['messages.id', 'messages.sender_id', 'messages.recalled_at'])
+      .where('messages.wechat_id', '=', recall.wechatId)
+      .where('messages.room_id', '=', recall.roomId)
+      .where('people.wechat_id', '=', recall.senderWechatId)
       .executeTakeFirst()
     if (!message) return null
     if (message.recalled_at === null) {

@@ -17,6 +17,7 @@ export interface Database {
   outbox: OutboxTable
   job_runs: JobRunsTable
   board_secret: BoardSecretTable
+  arrivals: ArrivalsTable
 }
 
 export interface ProjectsTable {
@@ -28,6 +29,8 @@ export interface ProjectsTable {
   muted: Generated<number>
   next_issue_number: Generated<number>
   created_at: string
+  /** How the group was bound: 'topic', 'admin', 'owner' (BoundBy); null before 2026-12. */
+  bound_by: string | null
 }
 
 export interface PeopleTable {
@@ -138,6 +141,8 @@ export interface OutboxTable {
   /** Set together for an item that sends a file rather than its text. */
   file_path: string | null
   file_name: string | null
+  /** The item whose send carried this one, folded into the same WeChat message; null when sent alone. */
+  sent_with: number | null
 }
 
 export interface JobRunsTable {
@@ -152,4 +157,10 @@ export interface BoardSecretTable {
   id: number
   secret: string
   created_at: string
+}
+
+/** Messages announced by the puppet service and not yet handled (see the 2026-12-03 migration). */
+export interface ArrivalsTable {
+  wechat_id: string
+  arrived_at: string
 }

@@ -123,6 +123,7 @@ describe('admin commands', () => {
     expect(await ask(admin, `/stage 签约 ${year}-03-02`)).toBe(`已记录节点：签约（${year}年3月2日）`)
     expect(await ask(admin, `/节点 动工 ${year}.5.10`)).toBe(`已记录节点：动工（${year}年5月10日）`)
     expect(await ask(admin, '/stage 投产 2099-01-01')).toMatch(/不能晚于今天/)
+    expect(await ask(admin, '/stage 签约 0001-01-01')).toMatch(/太早了/)
     expect(await ask(zhang, '/status')).toMatch(new RegExp(`节点：签约 ${year}年3月2日 → 动工 ${year}年5月10日`))
   })
 

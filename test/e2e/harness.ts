@@ -66,12 +66,21 @@ export class WireHarness {
   botUser!: ContactMock
   /** When set, the next sends fail with this error (WeChat's "操作过于频繁", a dead link…). */
   failNextSends: { count: number; message: string } | undefined
+  /** Every send into these conversations fails with the error given (the bot was removed from the group, say). */
+  readonly failSendsTo = new Map<string, string>()
+  /** The next this many group lookups fail, as when the service goes away while the bot loads a message. */
+  failRoomLookups = 0
   #server: PuppetServer | undefined
   #heartbeat: NodeJS.Timeout | undefined
   #sendsSeen = 0
 
   /** How many times the puppet behind the server was started (the bot's supervisor restarts it). */
   puppetStarts = 0
+  /**
+   * As a real puppet service does: the account is logged in again whenever the bot restarts the
+   * puppet behind the server (a restart stops it, and stopping logs it out).
+   */
+  keepLoggedIn = false
 
   static async start(botName = '督办助手'): Promise<WireHarness> {
     const h = new WireHarness()
@@ -86,8 +95,13 @@ export class WireHarness {
     this.puppet.onStart = async () => {
       this.puppetStarts++
       await onStart()
+      if (this.keepLoggedIn) void this.#loginOnceStarted()
     }
     this.endpoint = `127.0.0.1:${await freePort()}`
+    await this.#serve()
+  }
+
+  async #serve(): Promise<void> {
     this.#server = new PuppetServer({
       endpoint: this.endpoint,
       puppet: this.puppet,
@@ -97,14 +111,40 @@ export class WireHarness {
     await this.#server.start()
   }
 
+  async #loginOnceStarted(): Promise<void> {
+    await waitFor(() => this.puppet.state.active(), 10_000, () => 'the restarted puppet never came on')
+    if (!this.puppet.isLoggedIn) this.loginBot()
+  }
+
+  /**
+   * The puppet service goes away for `downMs` and comes back on the same address, the account still
+   * logged in behind it: what a restart of the service, or a network cut, looks like to the bot.
+   */
+  async interruptService(downMs: number): Promise<void> {
+    await this.#server?.stop()
+    this.#server = undefined
+    await new Promise((r) => setTimeout(r, downMs))
+    await this.#serve()
+  }
+
   /**
    * Wraps the mock's sends so the test sees every text and file the bot sends, in order, and can
    * make a text's send fail the way WeChat does.
    */
   #interceptSends(): void {
+    const roomPayload = this.puppet.roomPayload.bind(this.puppet)
+    this.puppet.roomPayload = async (roomId: string) => {
+      if (this.failRoomLookups > 0) {
+        this.failRoomLookups--
+        throw new Error('14 UNAVAILABLE: Connection dropped')
+      }
+      return roomPayload(roomId)
+    }
     const original = this.puppet.messageSendText.bind(this.puppet)
     this.puppet.messageSendText = async (conversationId: string, text: string) => {
       this.#sendsSeen++
+      const refused = this.failSendsTo.get(conversationId)
+      if (refused !== undefined) throw new Error(refused)
       if (this.failNextSends && this.failNextSends.count > 0) {
         this.failNextSends.count--
         throw new Error(this.failNextSends.message)
@@ -206,6 +246,11 @@ export class WireHarness {
   /** What the bot said into one conversation, texts only. */
   saidIn(conversation: RoomMock | ContactMock): string[] {
     return this.said.filter((s) => s.conversationId === conversation.id).map((s) => s.text)
+  }
+
+  /** Every line the bot said into one conversation: replies folded into one message count one by one. */
+  linesIn(conversation: RoomMock | ContactMock): string[] {
+    return this.saidIn(conversation).flatMap((t) => t.split('\n'))
   }
 
   /**

@@ -57,6 +57,23 @@ describe('the outbox', () => {
     expect(retried.attempts).toBe(2)
   })
 
+  it('keeps trying a text that cannot be sent, and tells the admins privately once it is stuck', async () => {
+    const admin = h.contact('管理员')
+    const zhang = h.contact('张三')
+    const room = h.room('【项目】移出推进群', [zhang])
+    h.failSendsTo.set(room.id, 'room not found')
+    await b.say(room.id, '发不出去的通知')
+    // Five failures, waiting 1, 2, 4 and 8 s between them (SEND_INTERVAL_MS is short here: 500 ms doubled).
+    const notice = await h.waitForSay(admin, /已连续 5 次发送失败/, 30_000)
+    expect(notice).toContain('群「【项目】移出推进群」')
+    expect(notice).toContain('发不出去的通知')
+    expect(notice).toContain('room not found')
+    h.failSendsTo.delete(room.id)
+    const [item] = (await listOutbox(b.db, 'pending')).filter((i) => i.text === '发不出去的通知')
+    expect(item?.attempts).toBe(5)
+    expect(item?.lastError).toContain('room not found')
+  }, 40_000)
+
   it('splits a text longer than 1,500 characters at line boundaries into numbered parts', async () => {
     const zhang = h.contact('张三')
     const room = h.room('【项目】长文推进群', [zhang])

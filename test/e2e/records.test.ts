@@ -112,12 +112,13 @@ describe('a group that is not a project group', () => {
     h.say(qian, room, '/status')
     h.say(qian, room, '/bind 羽毛球项目')
     h.say(qian, room, '/help')
-    // Nothing is stored here to wait on: wait for the three answers, then for anything more.
-    await waitFor(() => h.saidIn(room).length >= 3, 10_000, () => JSON.stringify(h.saidIn(room)))
+    // Nothing is stored here to wait on: wait for the three answers (replies waiting together go
+    // out as one message, a line each), then for anything more.
+    await waitFor(() => h.linesIn(room).length >= 3, 10_000, () => JSON.stringify(h.saidIn(room)))
     await b.app.drained()
     // /status and /help: who may bind; a member's /bind: who may run it. A line each, nothing more.
     const hint = '本群尚未绑定项目，我不会记录这里的消息。管理员或群主可发 /bind 项目名称 绑定。'
-    expect([...h.saidIn(room)].sort()).toEqual([hint, hint, '/bind 仅限管理员或群主使用。'].sort())
+    expect([...h.linesIn(room)].sort()).toEqual([hint, hint, '/bind 仅限管理员或群主使用。'].sort())
     expect(await messageCount()).toBe(before)
   })
 })

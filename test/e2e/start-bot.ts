@@ -1,15 +1,17 @@
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PuppetService } from 'wechaty-puppet-service'
 import { commands } from '../../commands/index.ts'
-import { appOptions, createApp, type App } from '../../src/app.ts'
+import { appOptions, createApp, openAppStore, type App } from '../../src/app.ts'
+import type { SupervisorSettings } from '../../src/bot/transport.ts'
 import { systemClock, type Clock } from '../../src/clock.ts'
 import type { JobDefinition } from '../../src/jobs/index.ts'
 import type { Logger } from '../../src/log.ts'
 import { settingsFromEnv, type Settings } from '../../src/settings.ts'
 import { enqueueText } from '../../src/outbox/enqueue.ts'
-import { migrateToLatest, openDatabase, type Db } from '../../src/store/index.ts'
+import type { Db } from '../../src/store/index.ts'
 import { waitFor, type WireHarness } from './harness.ts'
 
 export interface BotUnderTest {
@@ -18,7 +20,7 @@ export interface BotUnderTest {
   db: Db
   dbPath: string
   logs: string[]
-  /** Queues a text as the jobs and replies do, and wakes the sender. */
+  /** Queues a text as the jobs do (a message of its own, never folded with others), and wakes the sender. */
   say(roomId: string, text: string): Promise<void>
   /**
    * Waits until WeChat messages are in the ledger, handled with whatever they recorded, and the
@@ -35,7 +37,7 @@ export interface BotTestOptions {
   env?: Record<string, string>
   clock?: Clock
   jobs?: readonly JobDefinition[]
-  supervisor?: { offlineMs: number; checkEveryMs: number }
+  supervisor?: SupervisorSettings
 }
 
 /**
@@ -44,14 +46,13 @@ export interface BotTestOptions {
  */
 export async function startBot(h: WireHarness, options: BotTestOptions = {}): Promise<BotUnderTest> {
   const dbPath = options.dbPath ?? join(mkdtempSync(join(tmpdir(), 'duban-e2e-db-')), 'duban.sqlite')
-  const db = openDatabase(dbPath)
-  await migrateToLatest(db)
   const logs: string[] = []
   const log: Logger = {
     info: (l) => logs.push(`info ${l}`),
     warn: (l) => logs.push(`warn ${l}`),
     error: (l) => logs.push(`error ${l}`),
   }
+  const db = await openAppStore(dbPath, log)
   // No whiteboard unless a test asks for one (WEB_PORT): bots of parallel test files would share a port.
   // DATABASE_PATH is the file under test, so the data folder (where /导出 writes) is its folder.
   const settings = settingsFromEnv({
@@ -81,7 +82,7 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
     dbPath,
     logs,
     async say(roomId, text) {
-      await enqueueText(db, { target: { kind: 'room', id: roomId }, text }, new Date())
+      await enqueueText(db, { target: { kind: 'room', id: roomId }, text, dedupeKey: `e2e:${randomUUID()}` }, new Date())
       app.sender.wake()
     },
     async handled(...wechatIds) {

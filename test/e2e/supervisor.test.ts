@@ -8,7 +8,7 @@ let b: BotUnderTest
 beforeAll(async () => {
   isolateHome()
   h = await WireHarness.start()
-  b = await startBot(h, { supervisor: { offlineMs: 300, checkEveryMs: 50 } })
+  b = await startBot(h, { supervisor: { offlineMs: 300, silentMs: 3_000, checkEveryMs: 50 } })
 })
 
 afterAll(async () => {

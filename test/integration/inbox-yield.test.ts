@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { readChatText, type ChatMessage } from '../../src/bot/chat-message.ts'
 import { createInbox } from '../../src/bot/inbox.ts'
 import type { Router } from '../../src/bot/router.ts'
+import { systemClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
 
@@ -33,7 +34,7 @@ describe('the inbox', () => {
       },
       forgetBindings() {},
     }
-    const inbox = createInbox({ db: store.db, router, log: silentLogger, afterBatch() {} })
+    const inbox = createInbox({ db: store.db, router, clock: systemClock, log: silentLogger, afterBatch() {} })
     for (let i = 0; i < 200; i++) inbox.push({ id: `m${i}`, read: async () => message(i) })
     const seenByTimer = await new Promise<number>((resolve) => setTimeout(() => resolve(handled), 0))
     await inbox.settled()

@@ -67,7 +67,7 @@ export async function buildLedgerCity(db: Db): Promise<void> {
   const loan = await say(solar.id, '赵六', '2026-11-26T09:05:00', '融资贷款还没批下来，资金缺口很大')
   if (loan.issues.length !== 1) throw new Error('the loan message should raise an issue, to be taken back')
   // Recalled: the issue it raised is taken back and must appear nowhere.
-  await recallMessage(db, `ledger-${n}`, new Date('2026-11-26T01:06:00Z'))
+  await recallMessage(db, { wechatId: `ledger-${n}`, roomId: `${solar.id}@chatroom`, senderWechatId: 'wxid_赵六' }, new Date('2026-11-26T01:06:00Z'))
 }
 
 /** The sheets as a reader sees them (cells as displayed, empty as ''), header first. */

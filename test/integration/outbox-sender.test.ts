@@ -1,9 +1,9 @@
 import SQLite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { systemClock } from '../../src/clock.ts'
+import { FakeClock, systemClock } from '../../src/clock.ts'
 import { silentLogger, type Logger } from '../../src/log.ts'
 import { enqueueText } from '../../src/outbox/enqueue.ts'
-import { OutboxSender, type OutboxSenderOptions } from '../../src/outbox/sender.ts'
+import { OutboxSender, STUCK_ATTEMPTS, type OutboxSenderOptions } from '../../src/outbox/sender.ts'
 import { listOutbox, openDatabase, type Db, type OutboxItem } from '../../src/store/index.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
 
@@ -28,7 +28,8 @@ describe('OutboxSender on a real outbox table', () => {
     new OutboxSender({ db: store.db, isOnline: () => true, clock: systemClock, intervalMs: 1, log: silentLogger, random: () => 0, ...o })
 
   it('sends in order, one interval apart, and marks each sent only after it went out', async () => {
-    await queue('一', '二', '三')
+    // Each @mentions someone, so none is folded into another.
+    for (const text of ['一', '二', '三']) await enqueueText(store.db, { target: room, text, mentionIds: ['wxid_x'] }, new Date())
     const seenAtSend: string[] = []
     const sentAt: number[] = []
     const s = sender({
@@ -53,22 +54,100 @@ describe('OutboxSender on a real outbox table', () => {
     for (let i = 1; i < sentAt.length; i++) expect(sentAt[i]! - sentAt[i - 1]!).toBeGreaterThanOrEqual(45)
   })
 
-  it('gives up after the last attempt and keeps going with the rest', async () => {
-    await queue('坏', '好')
+  it('never gives up: waits longer after each failure, reports the item once when it is stuck, sends it when WeChat takes it', async () => {
+    await queue('坏')
+    await enqueueText(store.db, { target: { kind: 'room', id: 'other@chatroom' }, text: '好' }, new Date())
+    const clock = new FakeClock(new Date())
+    const stuck: string[] = []
+    let broken = true
     const s = sender({
-      maxAttempts: 2,
+      clock,
       send: async (item) => {
-        if (item.text === '坏') throw new Error('room not found')
+        if (item.text === '坏' && broken) throw new Error('room not found')
+        return undefined
+      },
+      onStuck: async (item, error) => void stuck.push(`${item.text}:${item.attempts + 1}:${error}`),
+    })
+    s.start()
+    const waits: number[] = []
+    for (let attempt = 1; attempt <= STUCK_ATTEMPTS + 2; attempt++) {
+      await until(async () => (await states(store.db))[0]!.attempts === attempt)
+      const [bad] = await states(store.db)
+      waits.push((bad!.nextAttemptAt.getTime() - clock.now().getTime()) / 1000)
+      clock.advance(11 * 60_000)
+      s.wake()
+    }
+    broken = false
+    await until(async () => (await states(store.db))[0]!.state === 'sent')
+    await s.stop()
+    // 1 s, 2 s, 4 s… doubling, then every ten minutes at most; the good text went out meanwhile.
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64])
+    expect(stuck).toEqual([`坏:${STUCK_ATTEMPTS}:room not found`])
+    expect((await states(store.db)).map((i) => [i.text, i.state])).toEqual([
+      ['坏', 'sent'],
+      ['好', 'sent'],
+    ])
+  })
+
+  it('sends everything waiting out a backoff as soon as WeChat is back online', async () => {
+    await queue('一')
+    const clock = new FakeClock(new Date())
+    let online = true
+    let fail = true
+    const sent: string[] = []
+    const s = sender({
+      clock,
+      isOnline: () => online,
+      send: async (item) => {
+        if (fail) throw new Error('14 UNAVAILABLE: No connection established')
+        sent.push(item.text)
         return undefined
       },
     })
     s.start()
-    // The failed one waits out its backoff (≥ 1 s) before its second and last attempt.
-    await until(async () => (await listOutbox(store.db, 'pending')).length === 0)
+    await until(async () => (await states(store.db))[0]!.attempts === 1)
+    online = false
+    fail = false
+    s.wake()
+    await new Promise((r) => setTimeout(r, 50))
+    online = true
+    s.wake()
+    // The clock stands still: only coming back online can make the item due again.
+    await until(() => sent.length === 1)
     await s.stop()
-    expect((await states(store.db)).map((i) => [i.text, i.state, i.attempts])).toEqual([
-      ['坏', 'failed', 2],
-      ['好', 'sent', 1],
+    expect(sent).toEqual(['一'])
+  })
+
+  it('takes groups in turns: the group served longest ago goes next, not the oldest text', async () => {
+    const a = { kind: 'room' as const, id: 'a@chatroom' }
+    const b = { kind: 'room' as const, id: 'b@chatroom' }
+    // @mentions keep each text a message of its own, so only the order is under test.
+    for (const [target, text] of [[a, '甲 1'], [a, '甲 2'], [a, '甲 3'], [b, '乙 1']] as const) {
+      await enqueueText(store.db, { target, text, mentionIds: ['wxid_x'] }, new Date())
+    }
+    const sent: string[] = []
+    const s = sender({ send: async (item) => void sent.push(item.text) })
+    s.start()
+    await until(() => sent.length === 4)
+    await s.stop()
+    expect(sent).toEqual(['甲 1', '乙 1', '甲 2', '甲 3'])
+  })
+
+  it("folds a group's pending replies into one message, and records which items went with it", async () => {
+    await queue('已记录进度：60%', '已登记问题 #1 · 土地工作专班', '已登记问题 #2 · 金融工作专班')
+    await enqueueText(store.db, { target: room, text: '@张三 请汇报进度', mentionIds: ['wxid_z'] }, new Date())
+    const sent: string[] = []
+    const s = sender({ send: async (item) => (sent.push(item.text), `wx-${sent.length}`) })
+    s.start()
+    await until(async () => (await listOutbox(store.db, 'sent')).length === 4)
+    await s.stop()
+    expect(sent).toEqual(['已记录进度：60%\n已登记问题 #1 · 土地工作专班\n已登记问题 #2 · 金融工作专班', '@张三 请汇报进度'])
+    const rows = await store.db.selectFrom('outbox').select(['id', 'sent_with', 'sent_message_id']).orderBy('id').execute()
+    expect(rows).toEqual([
+      { id: 1, sent_with: null, sent_message_id: 'wx-1' },
+      { id: 2, sent_with: 1, sent_message_id: 'wx-1' },
+      { id: 3, sent_with: 1, sent_message_id: 'wx-1' },
+      { id: 4, sent_with: null, sent_message_id: 'wx-2' },
     ])
   })
 

@@ -75,4 +75,19 @@ describe('npm run parse (src/cli/parse.ts)', () => {
     const ids = result.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)
     expect(ids).toEqual(['a', 'c'])
   })
+
+  it('takes a sentAt only as an ISO 8601 time on a real date: not "1" (the year 2001), not 2026-02-30', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: '收到', sentAt: '1' }),
+      JSON.stringify({ id: 'b', text: '收到', sentAt: '2026-02-30T09:00:00+08:00' }),
+      JSON.stringify({ id: 'c', text: '收到', sentAt: '2026-03-02T25:00:00+08:00' }),
+      JSON.stringify({ id: 'd', text: '收到', sentAt: '2026-03-02T09:15:00+08:00' }),
+      JSON.stringify({ id: 'e', text: '收到', sentAt: '2026-03-02' }),
+    ].join('\n')
+    const result = runParse(input)
+    expect(result.status).toBe(1)
+    for (const line of [1, 2, 3]) expect(result.stderr).toContain(`第 ${line} 行：缺少 "sentAt"`)
+    const ids = result.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id)
+    expect(ids).toEqual(['d', 'e'])
+  })
 })

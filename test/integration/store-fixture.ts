@@ -13,6 +13,7 @@ import {
   type IssueSettings,
   type NewOutboxItem,
   type OutboxItem,
+  type RecallEvent,
 } from '../../src/store/index.ts'
 
 /** A migrated database in a fresh temp folder; `close()` removes both. */
@@ -64,6 +65,11 @@ export function message(projectId: number, overrides: Partial<IncomingMessage> =
     receivedAt: new Date(sentAt.getTime() + 1000),
     ...overrides,
   }
+}
+
+/** The recall WeChat reports when the sender of `m` takes it back in its group. */
+export function recallOf(m: IncomingMessage): RecallEvent {
+  return { wechatId: m.wechatId, roomId: m.roomId, senderWechatId: m.sender.wechatId }
 }
 
 /** Queues one outbox item (the defaults: no mentions, no dedupe key, no issue) and returns it as stored. */

@@ -14,7 +14,7 @@ import {
   resolveIssue,
   undoLastRecord,
 } from '../../src/store/index.ts'
-import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
+import { message, newProject, openTestStore, recallOf, settings, type TestStore } from './store-fixture.ts'
 
 const progress: ParsedRecord = { type: 'progress', stage: 'construction', percent: null, due: null, summary: '项目今天正式开工' }
 const issue: ParsedRecord = { type: 'issue', category: 'land', due: null, summary: '青苗补偿还没谈妥' }
@@ -105,7 +105,7 @@ describe('recall and undo', () => {
     await ingestMessage(store.db, m, [progress, issue], settings)
 
     const at = new Date('2026-03-02T02:01:00Z')
-    const recall = await recallMessage(store.db, m.wechatId, at)
+    const recall = await recallMessage(store.db, recallOf(m), at)
     expect(recall?.alreadyRecalled).toBe(false)
     expect(recall?.progress.map((x) => x.summary)).toEqual(['项目今天正式开工'])
     expect(recall?.issues.map((x) => x.number)).toEqual([1])
@@ -120,9 +120,20 @@ describe('recall and undo', () => {
     const issueId = (await store.db.selectFrom('issues').select('id').executeTakeFirstOrThrow()).id
     expect((await listIssueEvents(store.db, issueId)).map((e) => e.kind)).toEqual(['opened', 'retracted'])
 
-    const again = await recallMessage(store.db, m.wechatId, at)
+    const again = await recallMessage(store.db, recallOf(m), at)
     expect(again).toMatchObject({ alreadyRecalled: true, progress: [], issues: [] })
-    expect(await recallMessage(store.db, 'never-seen', at)).toBeNull()
+    expect(await recallMessage(store.db, { ...recallOf(m), wechatId: 'never-seen' }, at)).toBeNull()
+  })
+
+  it('takes nothing back for a recall from another group or another sender', async () => {
+    const p = await newProject(store.db, '宏达电子')
+    const m = message(p.id)
+    await ingestMessage(store.db, m, [progress, issue], settings)
+    const at = new Date('2026-03-02T02:01:00Z')
+    expect(await recallMessage(store.db, { ...recallOf(m), roomId: 'other@chatroom' }, at)).toBeNull()
+    expect(await recallMessage(store.db, { ...recallOf(m), senderWechatId: 'wxid_li' }, at)).toBeNull()
+    expect((await findMessageByWechatId(store.db, m.wechatId))?.recalledAt).toBeNull()
+    expect(await findIssueByNumber(store.db, p.id, 1)).not.toBeNull()
   })
 
   it('reopens an issue when the resolution that closed it is recalled', async () => {
@@ -140,7 +151,7 @@ describe('recall and undo', () => {
     )
     expect((await findIssueByNumber(store.db, p.id, 1))?.status).toBe('resolved')
 
-    const recall = await recallMessage(store.db, said.wechatId, new Date('2026-03-03T02:00:00Z'))
+    const recall = await recallMessage(store.db, recallOf(said), new Date('2026-03-03T02:00:00Z'))
     expect(recall?.resolutions).toHaveLength(1)
     expect(recall?.reopened.map((i) => [i.number, i.status, i.resolvedAt])).toEqual([[1, 'reopened', null]])
     expect((await listIssueEvents(store.db, issueId)).map((e) => [e.kind, e.status])).toEqual([

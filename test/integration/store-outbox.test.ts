@@ -2,17 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
   claimJobRun,
   enqueueOutbox,
+  findQuotedIssues,
+  ingestMessage,
   finishJobRun,
   findJobRun,
   inTransaction,
+  listDueOutboxItems,
+  listDueOutboxTargets,
   listOutbox,
   markOutboxAttemptFailed,
   markOutboxSent,
-  nextDueOutboxItem,
   nextOutboxAttemptAt,
   openDatabase,
+  resumeOutbox,
+  type Db,
+  type OutboxItem,
 } from '../../src/store/index.ts'
-import { openTestStore, queued, type TestStore } from './store-fixture.ts'
+import { message, newProject, openTestStore, queued, settings, type TestStore } from './store-fixture.ts'
 
 const at = (s: number) => new Date(Date.UTC(2026, 2, 2, 1, 0, s))
 const room = { kind: 'room' as const, id: 'r1@chatroom' }
@@ -22,39 +28,88 @@ describe('outbox', () => {
   beforeEach(async () => (store = await openTestStore()))
   afterEach(async () => store.close())
 
-  it('hands out due items oldest first and keeps them pending until sent', async () => {
+  it('hands out due items by target, oldest first, and keeps them pending until sent', async () => {
     await queued(store.db, { target: room, text: 'first', mentions: ['wxid_a'], at: at(0) })
     const later = await queued(store.db, { target: { kind: 'contact', id: 'wxid_b' }, text: 'later', at: at(1) })
     await markOutboxAttemptFailed(store.db, later.id, 'busy', at(30))
-    const due = await nextDueOutboxItem(store.db, at(5))
+    expect(await listDueOutboxTargets(store.db, at(5))).toEqual([{ target: room, firstId: 1 }])
+    const [due] = await listDueOutboxItems(store.db, room, at(5), 10)
     expect(due).toMatchObject({ text: 'first', mentions: ['wxid_a'], state: 'pending', attempts: 0 })
-    expect(await nextDueOutboxItem(store.db, at(5))).toMatchObject({ id: due?.id })
+    expect((await listDueOutboxItems(store.db, room, at(5), 10)).map((i) => i.id)).toEqual([due!.id])
     await markOutboxSent(store.db, due!.id, at(6), 'wx-1')
-    expect(await nextDueOutboxItem(store.db, at(6))).toBeNull()
+    expect(await listDueOutboxTargets(store.db, at(6))).toEqual([])
     expect(await nextOutboxAttemptAt(store.db)).toEqual(at(30))
-    expect((await nextDueOutboxItem(store.db, at(30)))?.text).toBe('later')
+    expect((await nextDue(store.db, at(30)))?.text).toBe('later')
     expect((await listOutbox(store.db, 'sent')).map((i) => [i.text, i.attempts, i.sentMessageId])).toEqual([['first', 1, 'wx-1']])
   })
 
-  it('retries at the given time, then gives up when told to', async () => {
+  it('lists every target with something due, the one whose oldest item is oldest first', async () => {
+    const other = { kind: 'room' as const, id: 'r2@chatroom' }
+    await queued(store.db, { target: other, text: '乙 1', at: at(0) })
+    await queued(store.db, { target: room, text: '甲 1', at: at(0) })
+    await queued(store.db, { target: other, text: '乙 2', at: at(0) })
+    expect(await listDueOutboxTargets(store.db, at(1))).toEqual([
+      { target: other, firstId: 1 },
+      { target: room, firstId: 2 },
+    ])
+    expect((await listDueOutboxItems(store.db, other, at(1), 10)).map((i) => i.text)).toEqual(['乙 1', '乙 2'])
+    expect((await listDueOutboxItems(store.db, other, at(1), 1)).map((i) => i.text)).toEqual(['乙 1'])
+  })
+
+  it('retries at the given time, and makes everything waiting out a backoff due at once when told WeChat is back', async () => {
     const item = await queued(store.db, { target: room, text: 'flaky', at: at(0) })
+    const fresh = await queued(store.db, { target: room, text: 'fresh', at: at(50) })
     const retried = await markOutboxAttemptFailed(store.db, item.id, '操作过于频繁', at(20))
     expect(retried).toMatchObject({ state: 'pending', attempts: 1, lastError: '操作过于频繁', nextAttemptAt: at(20) })
-    expect(await nextDueOutboxItem(store.db, at(19))).toBeNull()
-    expect((await nextDueOutboxItem(store.db, at(20)))?.id).toBe(item.id)
-    const failed = await markOutboxAttemptFailed(store.db, item.id, 'gone', null)
-    expect(failed).toMatchObject({ state: 'failed', attempts: 2 })
-    expect(await nextDueOutboxItem(store.db, at(99))).toBeNull()
+    expect(await nextDue(store.db, at(19))).toBeUndefined()
+    expect((await nextDue(store.db, at(20)))?.id).toBe(item.id)
+    await markOutboxAttemptFailed(store.db, item.id, 'gone', at(600))
+    // Only what failed is brought forward; an item queued for later keeps its time.
+    expect(await resumeOutbox(store.db, at(21))).toBe(1)
+    expect((await nextDue(store.db, at(21)))?.id).toBe(item.id)
+    expect((await listDueOutboxItems(store.db, room, at(21), 10)).map((i) => i.id)).not.toContain(fresh.id)
+  })
+
+  it('marks the items folded into one send as sent with it', async () => {
+    const a = await queued(store.db, { target: room, text: '已记录进度：60%', at: at(0) })
+    const b = await queued(store.db, { target: room, text: '已登记问题 #1', issueId: null, at: at(0) })
+    await markOutboxSent(store.db, a.id, at(1), 'wx-9', [b.id])
+    const rows = await store.db.selectFrom('outbox').select(['id', 'state', 'sent_with', 'sent_message_id']).orderBy('id').execute()
+    expect(rows).toEqual([
+      { id: a.id, state: 'sent', sent_with: null, sent_message_id: 'wx-9' },
+      { id: b.id, state: 'sent', sent_with: a.id, sent_message_id: 'wx-9' },
+    ])
+  })
+
+  it('finds the issues of every confirmation in a folded message from a quote of it, whole or cut short', async () => {
+    const p = await newProject(store.db, '宏达电子')
+    const issue = (summary: string, category: 'land' | 'finance') => ({ type: 'issue' as const, category, due: null, summary })
+    const ingested = await ingestMessage(store.db, message(p.id, { roomId: room.id }), [issue('征地拆迁还有两户没谈妥', 'land'), issue('贷款审批卡在省行', 'finance')], settings)
+    if (ingested.duplicate) throw new Error('stored twice')
+    const [land, finance] = ingested.issues
+    const a = await queued(store.db, { target: room, text: '已记录进度：60%', at: at(0) })
+    const b = await queued(store.db, { target: room, text: '已登记问题 #1 · 土地工作专班', issueId: land!.id, at: at(0) })
+    const c = await queued(store.db, { target: room, text: '已登记问题 #2 · 金融工作专班', issueId: finance!.id, at: at(0) })
+    await markOutboxSent(store.db, a.id, at(1), 'wx-7', [b.id, c.id])
+    const quoteOf = async (text: string) => (await findQuotedIssues(store.db, room.id, { name: '督办助手', text }, '督办助手'))?.map((i) => i.number)
+    expect(await quoteOf('已记录进度：60%\n已登记问题 #1 · 土地工作专班\n已登记问题 #2 · 金融工作专班')).toEqual([1, 2])
+    // WeChat shortens a long quote with "…".
+    expect(await quoteOf('已记录进度：60%\n已登记问题 #1…')).toEqual([1, 2])
+    expect(await quoteOf('已记录进…')).toEqual([1, 2])
+    // A text sent on its own is found as before.
+    const alone = await queued(store.db, { target: room, text: '已登记问题 #1 · 土地工作专班（再次）', issueId: land!.id, at: at(2) })
+    await markOutboxSent(store.db, alone.id, at(3), 'wx-8')
+    expect(await quoteOf('已登记问题 #1 · 土地工作专班（再次）')).toEqual([1])
   })
 
   it('carries a file after the text queued before it, and a text carries none', async () => {
     await queued(store.db, { target: room, text: '台账已生成', at: at(0) })
     const file = await queued(store.db, { target: room, text: '督办台账-2026-03-02.xlsx', file: { path: '/data/exports/督办台账-2026-03-02.xlsx', name: '督办台账-2026-03-02.xlsx' }, at: at(0) })
     expect(file.file).toEqual({ path: '/data/exports/督办台账-2026-03-02.xlsx', name: '督办台账-2026-03-02.xlsx' })
-    const first = await nextDueOutboxItem(store.db, at(1))
+    const first = await nextDue(store.db, at(1))
     expect(first).toMatchObject({ text: '台账已生成', file: null })
     await markOutboxSent(store.db, first!.id, at(1))
-    expect((await nextDueOutboxItem(store.db, at(2)))?.file?.name).toBe('督办台账-2026-03-02.xlsx')
+    expect((await nextDue(store.db, at(2)))?.file?.name).toBe('督办台账-2026-03-02.xlsx')
   })
 
   it('ignores a second enqueue with the same dedupe key', async () => {
@@ -73,7 +128,7 @@ describe('outbox', () => {
     await store.db.destroy()
     const reopened = openDatabase(store.path)
     store.db = reopened
-    expect((await nextDueOutboxItem(reopened, at(2)))?.text).toBe('简报')
+    expect((await nextDue(reopened, at(2)))?.text).toBe('简报')
     expect(await claimJobRun(reopened, 'digest', '2026-03-02', at(3))).toBe(false)
     expect(await claimJobRun(reopened, 'digest', '2026-03-03', at(3))).toBe(true)
     expect(await claimJobRun(reopened, 'reminder', '2026-03-02', at(3))).toBe(true)
@@ -97,3 +152,9 @@ describe('outbox', () => {
     expect(await claimJobRun(store.db, 'blockers', '2026-03-02', at(1))).toBe(true)
   })
 })
+
+/** The first item due at `now`, of the first target with one. */
+async function nextDue(db: Db, now: Date): Promise<OutboxItem | undefined> {
+  const [first] = await listDueOutboxTargets(db, now)
+  return first ? (await listDueOutboxItems(db, first.target, now, 1))[0] : undefined
+}

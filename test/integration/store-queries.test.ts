@@ -14,7 +14,7 @@ import {
   type Db,
   type StatusQuery,
 } from '../../src/store/index.ts'
-import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
+import { message, newProject, openTestStore, recallOf, settings, type TestStore } from './store-fixture.ts'
 
 const query = (today: string): StatusQuery => ({ today, calendar: settings.calendar, timeZone: 'Asia/Shanghai', thresholds: DEFAULT_SLOW_THRESHOLDS })
 const beijing = (local: string) => new Date(`${local}+08:00`)
@@ -43,7 +43,7 @@ describe('queries', () => {
     await ingestMessage(store.db, message(p.id, { sentAt: beijing('2026-03-02T10:00:00') }), [progress('主体完成六成', 60)], settings)
     const recalled = message(p.id, { sentAt: beijing('2026-03-03T10:00:00') })
     await ingestMessage(store.db, recalled, [progress('撤回的')], settings)
-    await recallMessage(store.db, recalled.wechatId, beijing('2026-03-03T10:01:00'))
+    await recallMessage(store.db, recallOf(recalled), beijing('2026-03-03T10:01:00'))
 
     await issueAt(store.db, p.id, '2026-03-02T09:00:00') // due 03-11: green on the 5th
     await issueAt(store.db, p.id, '2026-02-27T09:00:00') // due 03-10: yellow on the 5th (2 left)

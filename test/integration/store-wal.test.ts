@@ -36,7 +36,7 @@ describe('WAL: a reader during a write', () => {
     const progress = (summary: string) => [{ type: 'progress' as const, stage: null, percent: null, due: null, summary }]
     await ingestMessage(store.db, message(p.id), progress('旧进度'), settings)
 
-    const seen = await reader.transaction().execute(async (rtx) => {
+    const seen = await reader.transaction().setAccessMode('read only').execute(async (rtx) => {
       const before = (await findLatestProgress(rtx, p.id))?.summary
       // Without WAL this commit would wait for the reader and fail with SQLITE_BUSY.
       await ingestMessage(store.db, message(p.id, { sentAt: new Date('2026-03-03T09:00:00+08:00') }), progress('新进度'), settings)

@@ -75,6 +75,32 @@ describe('more date phrases', () => {
   })
 })
 
+describe('impossible and implausible dates give none (issue 10)', () => {
+  it('reads no day 0: 0号前 is no date (it gave 2026-04-00)', () => {
+    expect(findDates('0号前必须拿到', '2026-03-20', calendar)).toEqual([])
+    expect(findDates('下个月0号', '2026-03-20', calendar)).toEqual([])
+  })
+
+  it('takes the coming holiday for a deadline before it, never last year’s', () => {
+    // 元旦前 sent in March: this year's 31 December, not last year's (an issue born overdue).
+    expect(first('元旦前必须拿到', '2026-03-20')).toMatchObject({ date: '2026-12-31', past: false })
+    expect(first('五一前必须拿到', '2026-05-20')).toMatchObject({ date: '2027-04-30', past: false })
+    expect(first('五一前必须拿到', '2026-04-20')?.date).toBe('2026-04-30')
+    // On the holiday itself, "before it" is the next one's eve.
+    expect(first('国庆前完成', '2026-10-01')?.date).toBe('2027-09-30')
+  })
+
+  it('keeps a bare holiday of the recent past a fact', () => {
+    expect(first('五一后只来了90人', '2026-05-11')).toMatchObject({ date: '2026-05-01', past: true })
+  })
+
+  it('reads no date more than 20 years ahead or 50 back: 9999年12月31日前 is none (nor its 12月31日)', () => {
+    expect(findDates('9999年12月31日前必须拿到', '2026-03-20', calendar)).toEqual([])
+    expect(first('预计2040年底竣工', '2026-03-20')?.date).toBe('2040-12-31')
+    expect(findDates('1900年3月5日', '2026-03-20', calendar)).toEqual([])
+  })
+})
+
 describe('working days in dates', () => {
   it.each([
     // Spring Festival 2026: 15–23 Feb off, Saturday 14 Feb and Saturday 28 Feb make-up working days
@@ -108,5 +134,24 @@ describe('the day of sentAt is taken in Asia/Shanghai, whatever the process time
     // 16:30 UTC on 1 March is 00:30 on Monday 2 March in Shanghai: 本周五 is 6 March.
     const [record] = parseChatText('钢结构吊装完成80%，本周五全部完成', '2026-03-01T16:30:00Z', { calendar })
     expect(record).toMatchObject({ type: 'progress', percent: 80, due: '2026-03-06' })
+  })
+})
+
+describe('cost in proportion to the text (issue 10: 100,000 characters of 明天 took 4.4 s)', () => {
+  /** The best of three runs, so that a busy machine's pause in one of them does not count. */
+  const cost = (text: string) =>
+    Math.min(
+      ...[0, 1, 2].map(() => {
+        const start = performance.now()
+        findDates(text, '2026-03-20', calendar)
+        return performance.now() - start
+      }),
+    )
+
+  it('takes about ten times as long for ten times the text, not a hundred times', () => {
+    const small = cost('明天'.repeat(5_000))
+    const large = cost('明天'.repeat(50_000))
+    // Linear gives ~10; the quadratic overlap check gave ~100.
+    expect(large / small).toBeLessThan(30)
   })
 })

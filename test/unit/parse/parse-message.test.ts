@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
 import { parseChatText } from '../../../src/parse/parse-chat-text.ts'
+import { parseMessage, PARSE_LIMIT } from '../../../src/parse/parse-message.ts'
 
 const calendar = loadCalendar()
 
@@ -182,5 +183,19 @@ describe('summaries', () => {
   it('keep the words the record came from', () => {
     const [record] = parseChatText('@国土局李科 二期用地青苗补偿没谈妥🙏', SENT, { calendar })
     expect(record?.summary).toBe('二期用地青苗补偿没谈妥')
+  })
+})
+
+describe('a long paste (issue 10: 100,000 characters of 明天 stalled the bot)', () => {
+  const parse = (body: string) => parseMessage({ body, sentAt: SENT }, { calendar })
+
+  it('reads only the first PARSE_LIMIT characters: the rest changes nothing, so it costs nothing', () => {
+    const head = '明天'.repeat(PARSE_LIMIT / 2)
+    // A problem plainly told, but after the cap: not read, whatever its length.
+    const tail = '施工许可证还没批下来，'.repeat(4_500)
+    expect(parse(head + tail)).toEqual(parse(head))
+    expect(parse(`${'明天'.repeat(25_000)}施工许可证还没批下来`)).toEqual(parse(head))
+    // Within the cap it is read as usual.
+    expect(parse(`${'明天'.repeat(100)}，施工许可证还没批下来`).map((r) => r.type)).toContain('issue')
   })
 })

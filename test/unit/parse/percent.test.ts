@@ -24,6 +24,8 @@ describe('findPercent', () => {
     '目前产能利用率六成',
     '总投资12亿元',
     '完成120%', // not a percentage of completion
+    '主体结构完成百分之一千', // read whole: a thousand, not 百分之一
+    '完成百分之一百五十',
   ])('%s gives none', (text) => {
     expect(findPercent(text)).toBeNull()
   })
