@@ -114,7 +114,7 @@ export class OutboxSender {
         await this.#sleep(this.#pause())
       } catch (error) {
         // The queue itself failed (database busy, closing): log, wait, try again; never die.
-        this.#o.log.error(`outbox: ${(error as Error).message}`)
+        this.#o.log.error(`发件箱：${(error as Error).message}`)
         await this.#sleep(IDLE_POLL_MS)
       }
     }
@@ -124,7 +124,7 @@ export class OutboxSender {
   async #resume(): Promise<void> {
     const resumed = await resumeOutbox(this.#o.db, this.#o.clock.now())
     this.#wasOffline = false
-    if (resumed > 0) this.#o.log.info(`outbox: 微信已连通，${resumed} 条等待重试的消息立即重发`)
+    if (resumed > 0) this.#o.log.info(`发件箱：微信已连通，${resumed} 条等待重试的消息立即重发`)
   }
 
   /** The target served longest ago among those with something due, and what goes to it in one send. */
@@ -153,7 +153,7 @@ export class OutboxSender {
       if (TOO_FREQUENT.test(message)) {
         this.#slowdown = Math.min(MAX_SLOWDOWN, this.#slowdown * 2)
         this.#successesSinceSlowdown = 0
-        log.warn(`outbox: WeChat says too frequent; sending ${this.#slowdown}× slower`)
+        log.warn(`发件箱：微信提示发送过于频繁，发送间隔放慢为 ${this.#slowdown} 倍`)
       }
       for (const item of send.items) await this.#failed(item, message, clock.now())
       return
@@ -167,10 +167,10 @@ export class OutboxSender {
     const attempts = item.attempts + 1
     const backoff = Math.min(MAX_BACKOFF_MS, Math.max(this.#o.intervalMs, 500) * 2 ** attempts)
     await markOutboxAttemptFailed(this.#o.db, item.id, message, new Date(now.getTime() + backoff))
-    this.#o.log.warn(`outbox: item ${item.id} failed (${message}); retry ${attempts} in ${backoff} ms`)
+    this.#o.log.warn(`发件箱：消息 ${item.id} 发送失败（${message}），${backoff} 毫秒后第 ${attempts} 次重试`)
     if (attempts !== STUCK_ATTEMPTS) return
-    this.#o.log.error(`outbox: 消息 ${item.id}（发往 ${item.target.id}）已连续 ${attempts} 次发送失败，仍在重试：${message}`)
-    await this.#o.onStuck?.(item, message).catch((e: unknown) => this.#o.log.error(`outbox: 无法通知管理员消息 ${item.id} 发不出去：${String(e)}`))
+    this.#o.log.error(`发件箱：消息 ${item.id}（发往 ${item.target.id}）已连续 ${attempts} 次发送失败，仍在重试：${message}`)
+    await this.#o.onStuck?.(item, message).catch((e: unknown) => this.#o.log.error(`发件箱：无法通知管理员消息 ${item.id} 发不出去：${String(e)}`))
   }
 
   /**
@@ -185,7 +185,7 @@ export class OutboxSender {
         return
       } catch (error) {
         if (attempt === MARK_SENT_WARN_AFTER) {
-          this.#o.log.error(`outbox: item ${item.id} was sent but cannot be marked sent yet: ${(error as Error).message}`)
+          this.#o.log.error(`发件箱：消息 ${item.id} 已发出，但暂时无法标记为已发送：${(error as Error).message}`)
         }
         if (!this.#running) return
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, IDLE_POLL_MS)))

@@ -47,7 +47,7 @@ describe('the outbox', () => {
     await waitFor(() => h.said.length - start >= 2, 10_000, () => 'both texts sent after the retry')
     expect(h.saidIn(room).sort()).toEqual(['限流 1', '限流 2'])
     expect(b.app.sender.slowdown).toBe(2)
-    expect(b.logs.some((l) => l.includes('too frequent'))).toBe(true)
+    expect(b.logs.some((l) => l.includes('发送过于频繁'))).toBe(true)
     // Marked sent just after WeChat took it, so wait for the mark rather than the text.
     const retried = await waitFor(
       async () => (await listOutbox(b.db, 'sent')).find((i) => i.text === '限流 1'),
