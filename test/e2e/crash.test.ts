@@ -64,5 +64,7 @@ it('kill -9 in the middle of a burst: every message the service had announced is
   expect(burst.filter((id) => !stored.has(id))).toEqual([])
   // Each once: read again from the service, never twice.
   for (let i = 1; i <= 30; i++) expect(h.linesIn(room).filter((l) => l === `已记录进度：${i}%`)).toHaveLength(1)
-  expect(bot.output).toContain('尚未处理的 30 条消息')
+  // The 30, and on a busy machine also the bot's own confirmation of 签约, which the service echoes
+  // back and whose payload was held as well (read again at the restart, and dropped as its own).
+  expect(bot.output).toMatch(/尚未处理的 3[01] 条消息/u)
 }, 120_000)
