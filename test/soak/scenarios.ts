@@ -52,6 +52,12 @@ export async function burst(stage: Stage): Promise<Row> {
   })
 }
 
+/** The repeated confirmations whose first copy went out before the kill: WeChat had them, the mark had not been written. */
+function sentWindow(firstCopies: readonly number[], killedAt: number): string {
+  const before = firstCopies.filter((at) => at <= killedAt).length
+  return firstCopies.length === 0 ? '' : `；重复 ${firstCopies.length} 行，其中 ${before} 行第一次在被杀前发出（微信已收下、未及记为已发：README 所述的发送窗口）`
+}
+
 /** "一轮" when no group got its first send later than one send per group; else the count of groups. */
 function minGroups(firstSends: readonly number[]): string {
   return Math.max(...firstSends) < firstSends.length ? '一轮，每群一条' : `共 ${firstSends.length} 个群`
@@ -148,7 +154,7 @@ export async function killInBurst(stage: Stage): Promise<Row> {
       firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - restartedAt,
       note: `被杀前机器人已从服务端取走 ${deliveredBeforeKill} 条，其中 ${storedBeforeKill} 条已入库；重启后按记下的 id 重新读取 ${
         said.filter((s) => (far.lastFetchedAt.get(s.id) ?? 0) > killedAt).length
-      } 条（被杀时在途、未能记下的才会丢）`,
+      } 条（被杀时在途、未能记下的才会丢）${sentWindow(far.repeated(room.id), killedAt)}`,
     },
     true,
   )
@@ -166,6 +172,7 @@ export async function killInSend(stage: Stage): Promise<Row> {
   while (confirmed() < 10) await sleep(20)
   await bot.kill()
   const sentBeforeKill = confirmed()
+  const killedAt = performance.now()
   bot = await BotProcess.start(h, db, stage.home)
   const restartedAt = performance.now()
   await far.settle(db, said, 60_000)
@@ -177,7 +184,10 @@ export async function killInSend(stage: Stage): Promise<Row> {
     said,
     {
       firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - restartedAt,
-      note: `被杀前已发出 ${sentBeforeKill} 条；重复的是微信已收下、还没来得及记为已发的那一条（README 所述的发送窗口）`,
+      note: `被杀前已发出 ${sentBeforeKill} 条${sentWindow(
+        rooms.flatMap((room) => far.repeated(room.id)),
+        killedAt,
+      )}`,
     },
     true,
   )

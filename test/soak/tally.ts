@@ -18,8 +18,9 @@ export interface Row {
   /** Delivered but not stored, or stored but never confirmed; at a kill -9, apart from `inFlight`. */
   lost: number
   /**
-   * kill -9 only: delivered (the bot had fetched them from the service) but not yet committed when
-   * the process died. The protocol has no acknowledgement and no redelivery: these are gone.
+   * kill -9 only: delivered (the bot had fetched them from the service) and still not stored after
+   * the restart: neither committed before the process died nor noted to be read again (Inbox.note).
+   * The protocol has no acknowledgement and no redelivery: these are gone.
    */
   inFlight?: number | undefined
   /** From the fault's end (service back, lock released, disk freed, restart) to the first confirmation. */
