@@ -52,6 +52,12 @@ export async function burst(stage: Stage): Promise<Row> {
   })
 }
 
+/** The repeated confirmations whose first copy went out before the kill: WeChat had them, the mark had not been written. */
+function sentWindow(firstCopies: readonly number[], killedAt: number): string {
+  const before = firstCopies.filter((at) => at <= killedAt).length
+  return firstCopies.length === 0 ? '' : `；重复 ${firstCopies.length} 行，其中 ${before} 行第一次在被杀前发出（微信已收下、未及记为已发：README 所述的发送窗口）`
+}
+
 /** "一轮" when no group got its first send later than one send per group; else the count of groups. */
 function minGroups(firstSends: readonly number[]): string {
   return Math.max(...firstSends) < firstSends.length ? '一轮，每群一条' : `共 ${firstSends.length} 个群`
@@ -70,6 +76,7 @@ export async function outage(stage: Stage, downMs: number): Promise<Row> {
   for (let k = 2; k <= 11; k++) said.push(far.say(zhang, room, k))
   while (storedIds(db, said).size < said.length) await sleep(5)
   const queued = said.filter((s) => !far.confirmations().has(`${s.roomId}|${s.k}`)).length
+  const downAt = performance.now()
   await h.interruptService(downMs)
   const backAt = performance.now()
   // The service drops what is said while no client listens: keep saying until the bot answers.
@@ -81,10 +88,14 @@ export async function outage(stage: Stage, downMs: number): Promise<Row> {
   await far.settle(db, said, 60_000)
   const firstReply = far.firstConfirmationAfter(said, backAt)
   const undelivered = said.filter((s) => !far.fetched.has(s.id)).length
+  // A confirmation said twice: when did its first copy go out, relative to the service going away?
+  const twice = far.repeated(room.id).map((first) => Math.round(first - downAt))
   await bot.stop()
   return far.tally(`微信服务中断 ${downMs / 1000} 秒`, db, said, {
     firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - backAt,
-    note: `中断时 ${queued} 条确认在排队；恢复连接前说的 ${undelivered} 条服务端未送达（无客户端在听，不计入丢失）`,
+    note:
+      `中断时 ${queued} 条确认在排队；恢复连接前说的 ${undelivered} 条服务端未送达（无客户端在听，不计入丢失）` +
+      (twice.length > 0 ? `；重复的 ${twice.length} 行第一次发出在服务断开前后 ${twice.map((ms) => `${ms} ms`).join('、')}：微信已收下，确认没回到机器人（发送窗口，见 README）` : ''),
   })
 }
 
@@ -128,6 +139,8 @@ export async function killInBurst(stage: Stage): Promise<Row> {
   await sleep(150)
   await bot.kill()
   const deliveredBeforeKill = said.filter((s) => far.fetched.has(s.id)).length
+  const storedBeforeKill = storedIds(db, said).size
+  const killedAt = performance.now()
   bot = await BotProcess.start(h, db, stage.home)
   const restartedAt = performance.now()
   await far.settle(db, said, 60_000)
@@ -139,7 +152,9 @@ export async function killInBurst(stage: Stage): Promise<Row> {
     said,
     {
       firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - restartedAt,
-      note: `被杀前机器人已从服务端取走 ${deliveredBeforeKill} 条，其中已入库的都在；其余还在 Wechaty 加载与收件箱之间，随进程消失（协议没有确认与重发）`,
+      note: `被杀前机器人已从服务端取走 ${deliveredBeforeKill} 条，其中 ${storedBeforeKill} 条已入库；重启后按记下的 id 重新读取 ${
+        said.filter((s) => (far.lastFetchedAt.get(s.id) ?? 0) > killedAt).length
+      } 条（被杀时在途、未能记下的才会丢）${sentWindow(far.repeated(room.id), killedAt)}`,
     },
     true,
   )
@@ -157,6 +172,7 @@ export async function killInSend(stage: Stage): Promise<Row> {
   while (confirmed() < 10) await sleep(20)
   await bot.kill()
   const sentBeforeKill = confirmed()
+  const killedAt = performance.now()
   bot = await BotProcess.start(h, db, stage.home)
   const restartedAt = performance.now()
   await far.settle(db, said, 60_000)
@@ -168,7 +184,10 @@ export async function killInSend(stage: Stage): Promise<Row> {
     said,
     {
       firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - restartedAt,
-      note: `被杀前已发出 ${sentBeforeKill} 条；重复的是微信已收下、还没来得及记为已发的那一条（README 所述的发送窗口）`,
+      note: `被杀前已发出 ${sentBeforeKill} 条${sentWindow(
+        rooms.flatMap((room) => far.repeated(room.id)),
+        killedAt,
+      )}`,
     },
     true,
   )

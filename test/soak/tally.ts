@@ -18,8 +18,9 @@ export interface Row {
   /** Delivered but not stored, or stored but never confirmed; at a kill -9, apart from `inFlight`. */
   lost: number
   /**
-   * kill -9 only: delivered (the bot had fetched them from the service) but not yet committed when
-   * the process died. The protocol has no acknowledgement and no redelivery: these are gone.
+   * kill -9 only: delivered (the bot had fetched them from the service) and still not stored after
+   * the restart: neither committed before the process died nor noted to be read again (Inbox.note).
+   * The protocol has no acknowledgement and no redelivery: these are gone.
    */
   inFlight?: number | undefined
   /** From the fault's end (service back, lock released, disk freed, restart) to the first confirmation. */
@@ -40,11 +41,14 @@ export interface Said {
 /** What the far side sees of the bot: the payloads it fetched, and the texts it said in each group. */
 export class FarSide {
   readonly fetched = new Set<string>()
+  /** When the bot last asked for each message's payload (performance.now()): a restart reading it again shows here. */
+  readonly lastFetchedAt = new Map<string, number>()
 
   constructor(readonly h: WireHarness) {
     const original = h.puppet.messagePayload.bind(h.puppet)
     h.puppet.messagePayload = async (id: string) => {
       this.fetched.add(id)
+      this.lastFetchedAt.set(id, performance.now())
       return original(id)
     }
   }
@@ -65,6 +69,21 @@ export class FarSide {
       }
     }
     return counts
+  }
+
+  /** For each confirmation line said more than once in this conversation, when its first copy went out. */
+  repeated(conversationId: string): number[] {
+    const first = new Map<string, number>()
+    const again = new Set<string>()
+    for (const s of this.h.said) {
+      if (s.conversationId !== conversationId) continue
+      for (const line of s.text.split('\n')) {
+        if (!/^已记录进度：\d+%$/u.test(line)) continue
+        if (first.has(line)) again.add(line)
+        else first.set(line, s.at)
+      }
+    }
+    return [...again].map((line) => first.get(line)!)
   }
 
   /** When the first confirmation of any of these messages arrived after `since` (performance.now()). */
