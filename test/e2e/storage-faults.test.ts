@@ -54,9 +54,8 @@ it('keeps messages that arrive while another process holds the database lock, an
   h.say(zhang, room, '项目已正式签约')
   await h.waitForSay(room, /已记录节点：签约/)
 
-  // Six seconds: six times the bot's own wait for a lock (BUSY_TIMEOUT_MS), so the batch still meets
-  // the lock after each of the three messages' arrival notes has waited it out once (3 s).
-  const { released } = await holdLock(b.dbPath, 6_000)
+  // Three seconds: three times as long as the bot's own wait for a lock (BUSY_TIMEOUT_MS).
+  const { released } = await holdLock(b.dbPath, 3_000)
   const texts = ['主体结构完成30%', '主体结构完成40%', '主体结构完成50%']
   for (const text of texts) h.say(zhang, room, text)
   await released
