@@ -54,7 +54,7 @@ try {
 
 const ms = (v: number | undefined) => (v === undefined ? '—' : v === Infinity ? '未回复' : `${(v / 1000).toFixed(1)} s`)
 const lines = [
-  `duban soak — node ${process.version}, ${new Date().toISOString()}, SEND_INTERVAL_MS=150，用时 ${Math.round((performance.now() - started) / 1000)} 秒`,
+  `督办助手可靠性测试：Node ${process.version}，${new Date().toISOString()}，SEND_INTERVAL_MS=150，用时 ${Math.round((performance.now() - started) / 1000)} 秒`,
   '',
   '| 场景 | 消息 | 送达机器人 | 入库 | 应回复 | 已回复 | 重复 | 丢失 | 被杀时在途 | 恢复后首条回复 | 最慢群等待 |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
