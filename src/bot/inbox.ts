@@ -1,6 +1,6 @@
 import type { Logger } from '../log.ts'
 import type { Clock } from '../clock.ts'
-import { forgetArrivals, isStorageFault, noteArrival, type Db } from '../store/index.ts'
+import { forgetArrivals, isStorageFault, noteArrivals, type Db } from '../store/index.ts'
 import type { ChatMessage } from './chat-message.ts'
 import type { Router } from './router.ts'
 
@@ -69,6 +69,21 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
   const rereads = new Map<NodeJS.Timeout, Arrival>()
   const readAttempts = new Map<string, number>()
 
+  /**
+   * Announced ids not yet noted: written together at the next turn of the event loop, in one
+   * statement. One write each would queue a burst's thousands of writes on the one connection,
+   * every one of them woken each time it frees (kysely's mutex), and stall the bot.
+   */
+  const toNote = new Set<string>()
+  const noteAll = () => {
+    const ids = [...toNote]
+    toNote.clear()
+    noteArrivals(o.db, ids, o.clock.now()).catch((e: unknown) => {
+      // A storage fault is the commit's news to tell; the messages are still read and kept in memory.
+      if (!isStorageFault(e)) o.log.warn(`无法记下收到的消息 ${ids.join('、')}：${String(e)}`)
+    })
+  }
+
   const readAll = async () => {
     for (let arrival = arrived.shift(); arrival; arrival = arrived.shift()) {
       try {
@@ -119,6 +134,8 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
 
   /** Commits the batch, waiting out storage faults; `otherwise` gets any other failure. */
   const commit = async (batch: ChatMessage[], otherwise: (error: unknown) => Promise<void> | void): Promise<void> => {
+    // Read within the turn it was announced in (a fast service): handled now, nothing to note.
+    for (const msg of batch) toNote.delete(msg.id)
     for (let attempt = 0, wait = RETRY_FIRST_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
         await o.db.transaction().execute(async (trx) => {
@@ -174,13 +191,12 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
   return {
     note(id) {
       if (faulted || closing) return
-      noteArrival(o.db, id, o.clock.now()).catch((e: unknown) => {
-        // A storage fault is the commit's news to tell; the message is still read and kept in memory.
-        if (!isStorageFault(e)) o.log.warn(`无法记下收到的消息 ${id}：${String(e)}`)
-      })
+      if (toNote.size === 0) setImmediate(noteAll)
+      toNote.add(id)
     },
     drop(id) {
-      forget([id])
+      // Not written yet: nothing to take back.
+      if (!toNote.delete(id)) forget([id])
     },
     push(arrival) {
       received++

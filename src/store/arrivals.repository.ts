@@ -1,24 +1,31 @@
 import { sql } from 'kysely'
 import type { Db } from './database.ts'
 
+/** Ids written per statement: two parameters each, well under SQLite's limit of 32,766. */
+const CHUNK = 1_000
+
 /**
- * The puppet service has announced a message: note its id at once, before the bot spends any time
- * loading it, so that a crash in between leaves the id behind to be read again. A second note of
- * the same id is harmless. A note never waits for another process's lock (SQLite would wait
- * synchronously, freezing the bot for the busy timeout at every message): it fails at once with
- * SQLITE_BUSY instead, and the message is then only in memory until it is handled.
+ * The puppet service has announced these messages: note their ids at once, before the bot spends
+ * any time loading them, so that a crash in between leaves the ids behind to be read again. A
+ * second note of an id is harmless. A note never waits for another process's lock (SQLite would
+ * wait synchronously, freezing the bot for the busy timeout): it fails at once with SQLITE_BUSY
+ * instead, and the messages are then only in memory until they are handled.
  */
-export async function noteArrival(db: Db, wechatId: string, at: Date): Promise<void> {
+export async function noteArrivals(db: Db, wechatIds: readonly string[], at: Date): Promise<void> {
+  if (wechatIds.length === 0) return
+  const arrivedAt = at.toISOString()
   await db.connection().execute(async (conn) => {
     const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn)
     const timeout = rows[0]?.timeout ?? 0
     await sql`pragma busy_timeout = 0`.execute(conn)
     try {
-      await conn
-        .insertInto('arrivals')
-        .values({ wechat_id: wechatId, arrived_at: at.toISOString() })
-        .onConflict((oc) => oc.column('wechat_id').doNothing())
-        .execute()
+      for (let i = 0; i < wechatIds.length; i += CHUNK) {
+        await conn
+          .insertInto('arrivals')
+          .values(wechatIds.slice(i, i + CHUNK).map((id) => ({ wechat_id: id, arrived_at: arrivedAt })))
+          .onConflict((oc) => oc.column('wechat_id').doNothing())
+          .execute()
+      }
     } finally {
       await sql.raw(`pragma busy_timeout = ${Math.trunc(timeout)}`).execute(conn)
     }

@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, expect, it } from 'vitest'
-import { forgetArrivals, listArrivals, noteArrival, openDatabase, type Db } from '../../src/store/index.ts'
+import { forgetArrivals, listArrivals, noteArrivals, openDatabase, type Db } from '../../src/store/index.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
 
 let store: TestStore
@@ -19,7 +19,8 @@ afterEach(async () => {
 const at = new Date('2026-03-02T01:00:00Z')
 
 it('keeps the announced ids in the order they came until they are forgotten, a second note changing nothing', async () => {
-  for (const id of ['m2', 'm1', 'm3', 'm1']) await noteArrival(db, id, at)
+  await noteArrivals(db, ['m2', 'm1', 'm3'], at)
+  await noteArrivals(db, ['m1'], at)
   expect(await listArrivals(db)).toEqual(['m2', 'm1', 'm3'])
   await forgetArrivals(db, ['m1', 'm3'])
   expect(await listArrivals(db)).toEqual(['m2'])
@@ -30,7 +31,7 @@ it('never waits for another process’s lock: fails at once, and the bot’s own
   other.exec('begin exclusive')
   try {
     const start = performance.now()
-    await expect(noteArrival(db, 'm1', at)).rejects.toMatchObject({ code: 'SQLITE_BUSY' })
+    await expect(noteArrivals(db, ['m1'], at)).rejects.toMatchObject({ code: 'SQLITE_BUSY' })
     // Waiting out the busy timeout would take the whole second, with the event loop frozen.
     expect(performance.now() - start).toBeLessThan(500)
   } finally {
@@ -39,6 +40,6 @@ it('never waits for another process’s lock: fails at once, and the bot’s own
   }
   const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(db)
   expect(rows[0]?.timeout).toBe(1_000)
-  await noteArrival(db, 'm1', at)
+  await noteArrivals(db, ['m1'], at)
   expect(await listArrivals(db)).toEqual(['m1'])
 })
