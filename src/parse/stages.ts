@@ -1,10 +1,11 @@
+import { CharacterGate } from './required-chars.ts'
 import type { Stage } from './types.ts'
 
 /**
  * Words that say a milestone has been reached. Whether it really has (and is not planned,
  * negated or hypothetical) is decided by the clause around it, in clauses.ts.
  */
-const STAGE_PATTERNS: Array<[Stage, RegExp]> = [
+export const STAGE_PATTERNS: readonly (readonly [Stage, RegExp])[] = [
   // 正式签约, 落户签约, 签订投资协议, 签署合作协议 — not 签字 or 签采购意向, and not the signings of
   // relocation, compensation, loans or land sales (拆迁户签约159户, 签订贷款协议): those are no investment
   ['signed', /签约(?!\d|[一二两三四五六七八九十百]+户|率)|签(?:订|署)(?:(?!拆迁|征收|补偿|贷款|借款|担保|出让|租赁|采购|安置)[^,，。]){0,6}协议/],
@@ -32,10 +33,18 @@ const OTHER_SIGNING = /征收|征迁|拆迁|搬迁|补偿|安置|贷款|借款|�
 /** A part of the works before "开始施工": "1号厂房承台开始施工" is the works going on, not the project starting. */
 const PART_OF_WORKS = /(?:承台|桩基|基础|主体|钢结构|屋面|装修|管网|道路|围墙|土方|地坪|外墙|幕墙|设备|安装)[^,，。]{0,4}$/
 
+/** Only the patterns whose needed characters the clause holds run: "主体结构完成60%" runs none,
+ *  "项目正式签约" the signing one. */
+export const STAGE_GATE = new CharacterGate(STAGE_PATTERNS.map(([, pattern]) => pattern.source))
+
 /** Stage words in a clause, in the order they stand. */
 export function findStages(clause: string): StageMention[] {
+  const open = STAGE_GATE.open(clause)
+  if (open === 0) return []
   const found: StageMention[] = []
-  for (const [stage, pattern] of STAGE_PATTERNS) {
+  for (let p = 0; p < STAGE_PATTERNS.length; p++) {
+    if ((open & (1 << p)) === 0) continue
+    const [stage, pattern] = STAGE_PATTERNS[p]!
     const m = pattern.exec(clause)
     if (!m || (stage === 'signed' && OTHER_SIGNING.test(clause))) continue
     if (stage === 'construction' && /^(?:开始|进场|全面|正式)施工$/u.test(m[0]) && PART_OF_WORKS.test(clause.slice(0, m.index))) continue

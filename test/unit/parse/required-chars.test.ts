@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { PHRASE_FAMILIES, possibleFamilies, FAMILY_BIT } from '../../../src/parse/phrases.ts'
 import { CharacterGate, requiredChars } from '../../../src/parse/required-chars.ts'
+import { STAGE_GATE, STAGE_PATTERNS } from '../../../src/parse/stages.ts'
 
 const chars = (source: string) => {
   const set = requiredChars(source)
@@ -56,5 +57,25 @@ describe('CharacterGate', () => {
     expect(missed).toEqual([])
     // And it does shut most of them out: that is what it is for.
     expect(shut / (clauses.length * PHRASE_FAMILIES.length)).toBeGreaterThan(0.5)
+  })
+
+  it('never shuts a stage word out of a clause that says it (the repository corpus, clause by clause)', () => {
+    const lines = readFileSync(new URL('../../../corpus/messages.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean)
+    const clauses = lines.flatMap((l) => (JSON.parse(l) as { text: string }).text.split(/[,，。;；!！?？\n\s]+/u))
+    const missed: string[] = []
+    let said = 0
+    let shut = 0
+    for (const clause of clauses) {
+      const open = STAGE_GATE.open(clause)
+      STAGE_PATTERNS.forEach(([stage, pattern], p) => {
+        if ((open & (1 << p)) === 0) shut++
+        if (!pattern.test(clause)) return
+        said++
+        if ((open & (1 << p)) === 0) missed.push(`${stage}: ${clause}`)
+      })
+    }
+    expect(missed).toEqual([])
+    expect(said).toBeGreaterThan(50)
+    expect(shut / (clauses.length * STAGE_PATTERNS.length)).toBeGreaterThan(0.8)
   })
 })
