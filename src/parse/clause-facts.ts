@@ -3,7 +3,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { scoreCategories } from './categories.ts'
 import { findDates, type DateMention } from './dates.ts'
 import { findPercent } from './percent.ts'
-import { FAMILY_BIT, possibleFamilies, shows, type FamilyName } from './phrases.ts'
+import { FAMILY_BY_NAME, possibleFamilies, shows, type FamilyName } from './phrases.ts'
 import { findStages, type StageMention } from './stages.ts'
 import type { Stage } from './types.ts'
 
@@ -20,7 +20,7 @@ type Lazy<T> = T | typeof UNKNOWN
  */
 export class ClauseFacts {
   readonly dates: DateMention[]
-  /** The families asked about (a bit each, FAMILY_BIT), those found among them, and their names in order. */
+  /** The families asked about (a bit each, FAMILY_BY_NAME), those found among them, and their names in order. */
   private asked: number
   private showing = 0
   private readonly shown: FamilyName[] = []
@@ -40,10 +40,10 @@ export class ClauseFacts {
   }
 
   has(family: FamilyName): boolean {
-    const bit = FAMILY_BIT[family]
+    const { bit, pattern } = FAMILY_BY_NAME.get(family)!
     if ((this.asked & bit) === 0) {
       this.asked |= bit
-      if (shows(this.text, family)) {
+      if (pattern.test(this.text)) {
         this.showing |= bit
         this.shown.push(family)
       }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { PHRASE_FAMILIES, possibleFamilies, FAMILY_BIT } from '../../../src/parse/phrases.ts'
+import { FAMILY_BY_NAME, PHRASE_FAMILIES, possibleFamilies } from '../../../src/parse/phrases.ts'
 import { CharacterGate, requiredChars } from '../../../src/parse/required-chars.ts'
 import { STAGE_GATE, STAGE_PATTERNS } from '../../../src/parse/stages.ts'
 
@@ -49,7 +49,7 @@ describe('CharacterGate', () => {
     for (const clause of clauses) {
       const open = possibleFamilies(clause)
       for (const family of PHRASE_FAMILIES) {
-        const isOpen = (open & FAMILY_BIT[family.name]) !== 0
+        const isOpen = (open & FAMILY_BY_NAME.get(family.name)!.bit) !== 0
         if (!isOpen) shut++
         if (!isOpen && family.pattern.test(clause)) missed.push(`${family.name}: ${clause}`)
       }
