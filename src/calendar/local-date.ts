@@ -67,7 +67,8 @@ function toUtcMs(date: LocalDate): number {
 }
 
 function fromUtcMs(ms: number): LocalDate {
-  return new Date(ms).toISOString().slice(0, 10)
+  const d = new Date(ms)
+  return makeDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
@@ -85,8 +86,12 @@ export function isoWeekday(date: LocalDate): number {
   return d === 0 ? 7 : d
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** By arithmetic: the parser asks for every date it reads, and a Date for it costs ten times more. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (month !== 2) return MONTH_DAYS[month - 1] ?? NaN
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
 }
 
 /** Adds calendar months, clamping the day: 2026-08-31 + 6 months is 2027-02-28. */
