@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import * as OpenCC from 'opencc-js/t2cn'
 import { describe, expect, it } from 'vitest'
-import { converterEntries, normalizeMessage, toSimplified } from '../../../src/parse/normalize.ts'
+import { converterEntries, MAY_DECORATE, normalizeMessage, toSimplified } from '../../../src/parse/normalize.ts'
 
 describe('normalizeMessage', () => {
   it('turns Traditional into Simplified', () => {
@@ -16,6 +16,20 @@ describe('normalizeMessage', () => {
     expect(normalizeMessage('@国土局李科 用地还没批🙏[抱拳][图片]').text).toBe('用地还没批')
     expect(normalizeMessage('收到👍🏻').text).toBe('收到')
     expect(normalizeMessage('[图片][图片]').text).toBe('')
+  })
+
+  it('looks for decorations in every text that may hold one: each emoji code unit, @ and [', () => {
+    // eslint-disable-next-line no-misleading-character-class
+    const decoration = /[@[\p{Extended_Pictographic}\p{Emoji_Modifier}\u200d\ufe0f\u20e3]/u
+    const missed: string[] = []
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code)
+      if (decoration.test(char) && !MAY_DECORATE.test(char)) missed.push(code.toString(16))
+    }
+    expect(missed).toEqual([])
+    // Past the BMP an emoji is two surrogates, each let through: 👍🏻, 🫡.
+    for (const emoji of ['👍🏻', '🫡', '❤️', '1️⃣']) expect(MAY_DECORATE.test(`收到${emoji}`)).toBe(true)
+    expect(MAY_DECORATE.test('厂房主体结构完成60%，预计5月底封顶')).toBe(false)
   })
 
   it('normalises the quoted text beside the sender’s words', () => {
