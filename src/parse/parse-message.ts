@@ -144,8 +144,9 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
  */
 function newTopic(current: Segment, clause: Clause): boolean {
   const lead = keywordsIn(clause.text).find((k) => k.at <= 2 && /^(?:的事|的问题|问题|方面|[:：])/u.test(clause.text.slice(k.at + k.word.length)))
+  if (lead === undefined) return false
   const team = bestCategory(textOf(current.clauses))
-  return lead !== undefined && team !== null && lead.category !== team
+  return team !== null && lead.category !== team
 }
 
 const textOf = (clauses: Clause[]): string => clauses.map((c) => c.text).join('，')
