@@ -26,15 +26,13 @@ export interface DigestIssue extends Issue {
 }
 
 /**
- * Who put a project at a stage, as last recorded: an admin's /stage, or a member in the group
- * ("今天正式开工了") or with /进度, which an admin has not confirmed unless they are one.
+ * A stage whose latest record a member made, in the group ("今天正式开工了") or with /进度: not
+ * confirmed by an admin's /stage, unless the member is an admin.
  */
 export interface StageReport {
   projectId: number
   stage: Stage
   reachedOn: LocalDate
-  /** Recorded with /stage (admins only). */
-  byStageCommand: boolean
   reporter: { wechatId: string; name: string } | null
 }
 
@@ -55,7 +53,7 @@ export interface DigestData {
   severeOverdue: NamedIssues
   /** The OLDEST_ISSUES open issues opened first among those not severely overdue. */
   oldest: DigestOpenIssue[]
-  /** The latest record of each stage each project reached. */
+  /** The stages whose latest record a member made (an admin's /stage since confirms them). */
   stageReports: StageReport[]
 }
 
@@ -191,7 +189,7 @@ function unconfirmedStages(data: DigestData, admins: readonly string[]): Unconfi
   const latest = new Map(data.stageReports.map((r) => [`${r.projectId}:${r.stage}`, r]))
   return data.projects.flatMap((s) => {
     const report = s.stage ? latest.get(`${s.project.id}:${s.stage.stage}`) : undefined
-    if (!report || report.byStageCommand || (report.reporter && isAdmin({ admins }, { id: report.reporter.wechatId, name: report.reporter.name }))) return []
+    if (!report || (report.reporter && isAdmin({ admins }, { id: report.reporter.wechatId, name: report.reporter.name }))) return []
     return [{ projectName: s.project.name, stage: report.stage, reachedOn: report.reachedOn, reporterName: report.reporter?.name ?? null }]
   })
 }

@@ -5,7 +5,7 @@ import type { Db } from './database.ts'
 import { toIssue, toProgress } from './mappers.ts'
 import { fetchNamedOpenIssues } from './open-issues.query.ts'
 import { listProjectOverview, type StatusQuery } from './status.query.ts'
-import { listStageReports } from './stages.repository.ts'
+import { listReportedStages } from './stages.repository.ts'
 
 export interface DigestQuery extends StatusQuery {
   /** The digest's day (`today`): reports are read from the previous working day up to the day before. */
@@ -67,6 +67,6 @@ export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestD
     openByTeam: teams,
     severeOverdue: named.severe,
     oldest: named.oldest,
-    stageReports: await listStageReports(db),
+    stageReports: await listReportedStages(db),
   }
 }

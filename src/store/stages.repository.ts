@@ -69,26 +69,34 @@ export async function getAllStageDates(db: Db): Promise<Map<number, StageDates>>
 }
 
 /**
- * The latest live record of each stage of each project, with who made it: the digest marks a
- * current stage that stands on a member's word (StageReport).
+ * Each project's stages whose latest live record a member made (in the group or with /进度, not an
+ * admin's /stage), with who made it: the digest marks a current stage that stands on a member's
+ * word (StageReport). Only those are read: a province's thousands of confirmed stages are not.
  */
-export async function listStageReports(db: Db): Promise<StageReport[]> {
+export async function listReportedStages(db: Db): Promise<StageReport[]> {
   const rows = await db
-    .selectFrom('stage_events')
-    .leftJoin('people', 'people.id', 'stage_events.actor_id')
-    .select(['stage_events.project_id', 'stage_events.stage', 'stage_events.reached_on', 'stage_events.source_command', 'people.wechat_id', 'people.name'])
-    .where('stage_events.retracted_at', 'is', null)
-    .orderBy('stage_events.id')
+    .selectFrom('stage_events as e')
+    .leftJoin('people', 'people.id', 'e.actor_id')
+    .select(['e.project_id', 'e.stage', 'e.reached_on', 'people.wechat_id', 'people.name'])
+    .where('e.retracted_at', 'is', null)
+    .where((eb) => eb.or([eb('e.source_command', 'is', null), eb('e.source_command', '!=', 'stage')]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('stage_events as later')
+            .select('later.id')
+            .whereRef('later.project_id', '=', 'e.project_id')
+            .whereRef('later.stage', '=', 'e.stage')
+            .where('later.retracted_at', 'is', null)
+            .whereRef('later.id', '>', 'e.id'),
+        ),
+      ),
+    )
     .execute()
-  const latest = new Map<string, StageReport>()
-  for (const r of rows) {
-    latest.set(`${r.project_id}:${r.stage}`, {
-      projectId: r.project_id,
-      stage: r.stage as Stage,
-      reachedOn: r.reached_on,
-      byStageCommand: r.source_command === 'stage',
-      reporter: r.wechat_id !== null && r.name !== null ? { wechatId: r.wechat_id, name: r.name } : null,
-    })
-  }
-  return [...latest.values()]
+  return rows.map((r) => ({
+    projectId: r.project_id,
+    stage: r.stage as Stage,
+    reachedOn: r.reached_on,
+    reporter: r.wechat_id !== null && r.name !== null ? { wechatId: r.wechat_id, name: r.name } : null,
+  }))
 }
