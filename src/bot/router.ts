@@ -118,10 +118,12 @@ export function createRouter(deps: RouterDeps): Router {
       return
     }
     const project = await projects.find(db, msg.room, rules.projectRoomPattern, clock.now(), log, deps.roomExists)
-    // A command may bind, release or quiet this group: read its project afresh next time.
-    if (msg.command) projects.forget(msg.room.id)
-    // A command may raise, close, reopen or take back issues, of this project or another.
-    if (msg.command) topics.clear()
+    // A command may bind, release or quiet this group, and raise, close, reopen or take back issues
+    // of this project or another: read them afresh next time.
+    if (msg.command) {
+      projects.forget(msg.room.id)
+      topics.clear()
+    }
     if (!project) {
       if (msg.command) await runCommand(msg, db, reply, 'unbound')
       return
