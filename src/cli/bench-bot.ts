@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { log as wechatyLog, types, WechatyBuilder } from 'wechaty'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
+import type { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { commands } from '../../commands/index.ts'
 import { appOptions, createApp } from '../app.ts'
 import { startOnMock } from '../bot/mock-login.ts'
@@ -17,6 +17,7 @@ import { FakeClock } from '../clock.ts'
 import { silentLogger } from '../log.ts'
 import { settingsFromEnv } from '../settings.ts'
 import { migrateToLatest, openDatabase } from '../store/index.ts'
+import { mockProjectGroups } from './bench-mock-groups.ts'
 
 const GROUPS = 1_000
 const MESSAGES = 10_000
@@ -44,18 +45,7 @@ interface Simulated {
 }
 
 function simulate(groups: number): Simulated {
-  const mocker = new mock.Mocker()
-  const puppet = new PuppetMock({ mocker })
-  const botUser = mocker.createContact({ name: '督办助手' })
-  const people = Array.from({ length: 20 }, (_, i) => mocker.createContact({ name: `成员${i}` }))
-  const rooms = Array.from({ length: groups }, (_, i) =>
-    mocker.createRoom({
-      id: `${randomUUID()}@chatroom`,
-      topic: `【项目】项目${i}推进群`,
-      memberIdList: [botUser.id, ...people.map((p) => p.id)],
-      ownerId: people[0]!.id,
-    }),
-  )
+  const { mocker, puppet, botUser, people, rooms } = mockProjectGroups(groups, 20)
   let n = 0
   return {
     mocker,

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { log } from 'wechaty'
 import * as PUPPET from 'wechaty-puppet'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { PuppetServer } from 'wechaty-puppet-service'
 import { groupTexts } from './bench-lines.ts'
+import { mockProjectGroups } from './bench-mock-groups.ts'
 
 log.level('silent')
 // PuppetServer keeps nothing, but the puppets' caches live under HOME: never the user's.
@@ -25,18 +25,7 @@ const groups = Number(process.argv[2] ?? 1000)
 const root = process.argv[3] ?? process.cwd()
 const texts = groupTexts(root)
 
-const mocker = new mock.Mocker()
-const puppet = new PuppetMock({ mocker })
-const botUser = mocker.createContact({ name: '督办助手' })
-const people = Array.from({ length: 7 }, (_, i) => mocker.createContact({ name: `成员${i}` }))
-const rooms = Array.from({ length: groups }, (_, i) =>
-  mocker.createRoom({
-    id: `${randomUUID()}@chatroom`,
-    topic: `【项目】项目${i}推进群`,
-    memberIdList: [botUser.id, ...people.map((p) => p.id)],
-    ownerId: people[0]!.id,
-  }),
-)
+const { mocker, puppet, botUser, people, rooms } = mockProjectGroups(groups, 7)
 
 const port = await new Promise<number>((resolve, reject) => {
   const probe = createServer()

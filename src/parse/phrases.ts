@@ -274,8 +274,6 @@ export const PHRASE_FAMILIES: readonly (PhraseFamily & { name: FamilyName; patte
   pattern: new RegExp(f.patterns.join('|'), 'u'),
 }))
 
-const BY_NAME = new Map(PHRASE_FAMILIES.map((f) => [f.name, f.pattern]))
-
 /** Each family's bit (for keeping what a clause showed in one integer, clause-facts.ts) and its
  *  pattern, in one lookup. A Map: an object keyed by the names, read by a key that changes at every
  *  call, is a slow path in V8, and the clause rules ask dozens of times a message. */
@@ -295,10 +293,10 @@ export function possibleFamilies(text: string): number {
 
 /** Whether `text` shows the family. */
 export function shows(text: string, family: FamilyName): boolean {
-  return BY_NAME.get(family)!.test(text)
+  return FAMILY_BY_NAME.get(family)!.pattern.test(text)
 }
 
 /** The family's pattern, for searches that need the match (where it stands). */
 export function familyPattern(family: FamilyName): RegExp {
-  return BY_NAME.get(family)!
+  return FAMILY_BY_NAME.get(family)!.pattern
 }

@@ -77,41 +77,15 @@ export async function fetchNamedOpenIssues(
 ): Promise<{ severe: { total: number; most: DigestOpenIssue[] }; oldest: DigestOpenIssue[] }> {
   const age = ageMemo(days)
   const named = (rows: (BriefRow & { project_name: string })[]) => rows.map((r) => toBrief(r, r.project_name, age(r.opened_on, r.due_on)))
-  const total = await db
-    .selectFrom('issues')
+  const open = () => db.selectFrom('issues').where('status', 'in', OPEN_STATUSES).where('retracted_at', 'is', null)
+  const severe = () => open().where('due_on', '<', o.severeBefore)
+  const total = await severe()
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', 'in', OPEN_STATUSES)
-    .where('retracted_at', 'is', null)
-    .where('due_on', '<', o.severeBefore)
     .executeTakeFirstOrThrow()
   // The ids are chosen from the index alone (issues_open_counts); only the rows named are read.
-  const most = await namedBriefs(
-    db,
-    await db
-      .selectFrom('issues')
-      .select('id')
-      .where('status', 'in', OPEN_STATUSES)
-      .where('retracted_at', 'is', null)
-      .where('due_on', '<', o.severeBefore)
-      .orderBy('due_on')
-      .orderBy('opened_on')
-      .orderBy('id')
-      .limit(literalLimit(o.limit))
-      .execute(),
-  )
-  const oldest = await namedBriefs(
-    db,
-    await db
-      .selectFrom('issues')
-      .select('id')
-      .where('status', 'in', OPEN_STATUSES)
-      .where('retracted_at', 'is', null)
-      .where((eb) => eb.or([eb('due_on', 'is', null), eb('due_on', '>=', o.severeBefore)]))
-      .orderBy('opened_on')
-      .orderBy('id')
-      .limit(literalLimit(o.oldest))
-      .execute(),
-  )
+  const most = await namedBriefs(db, await severe().select('id').orderBy('due_on').orderBy('opened_on').orderBy('id').limit(literalLimit(o.limit)).execute())
+  const others = open().where((eb) => eb.or([eb('due_on', 'is', null), eb('due_on', '>=', o.severeBefore)]))
+  const oldest = await namedBriefs(db, await others.select('id').orderBy('opened_on').orderBy('id').limit(literalLimit(o.oldest)).execute())
   return { severe: { total: Number(total.n), most: named(most) }, oldest: named(oldest) }
 }
 

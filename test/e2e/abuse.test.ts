@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { isolateHome, waitFor, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { waitFor, type WireHarness } from './harness.ts'
+import { startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  // 管理员 is an admin by name; the other people are not.
-  b = await startBot(h)
+  ;({ h, b } = await startOnWire())
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 it('a group owner cannot squat a project name: the group named after the project takes it, and an existing name needs an admin', async () => {
   const squatter = h.contact('群主甲')

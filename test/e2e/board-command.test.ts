@@ -7,22 +7,17 @@ import { silentLogger } from '../../src/log.ts'
 import { settingsFromEnv } from '../../src/settings.ts'
 import { migrateToLatest, openDatabase } from '../../src/store/index.ts'
 import { BoardServerError } from '../../src/web/index.ts'
-import { freePort, isolateHome, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { freePort, WireHarness } from './harness.ts'
+import { startBot, startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  b = await startBot(h, { env: { WEB_PORT: String(await freePort()) } })
+  ;({ h, b } = await startOnWire({ env: { WEB_PORT: String(await freePort()) } }))
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 /** Opens a board link as a browser would: the redirect that moves the token into a cookie, then the page. */
 async function open(link: string): Promise<{ status: number; text: string }> {

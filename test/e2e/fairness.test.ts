@@ -1,21 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { isolateHome, waitFor, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { waitFor, type WireHarness } from './harness.ts'
+import { startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  // Slow enough that the burst is all in before the sender has caught up.
-  b = await startBot(h, { env: { SEND_INTERVAL_MS: '40', CONFIRM: 'all' } })
+  ;({ h, b } = await startOnWire({ env: { SEND_INTERVAL_MS: '40', CONFIRM: 'all' } }))
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 it('gives every group of a burst its first confirmation within one round of sends, folding what a group said meanwhile', async () => {
   const zhang = h.contact('张三')

@@ -3,22 +3,17 @@
  * the console (issue 9) and a problem that comes back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isolateHome, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { type WireHarness } from './harness.ts'
+import { startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  b = await startBot(h)
+  ;({ h, b } = await startOnWire())
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 /** Every issue of the group: number, team, status, and how many follow-ups it has. */
 async function ledgerOf(roomId: string) {

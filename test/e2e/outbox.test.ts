@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listOutbox, openDatabase, type Db } from '../../src/store/index.ts'
-import { isolateHome, waitFor, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { waitFor, type WireHarness } from './harness.ts'
+import { startBot, startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 const INTERVAL = 120
 
@@ -9,15 +9,10 @@ let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  b = await startBot(h, { env: { SEND_INTERVAL_MS: String(INTERVAL) } })
+  ;({ h, b } = await startOnWire({ env: { SEND_INTERVAL_MS: String(INTERVAL) } }))
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!)
 

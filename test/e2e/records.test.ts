@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isolateHome, waitFor, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { waitFor, type WireHarness } from './harness.ts'
+import { startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  b = await startBot(h)
+  ;({ h, b } = await startOnWire())
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 const messageCount = async () => Number((await b.db.selectFrom('messages').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 

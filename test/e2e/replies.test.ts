@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { isolateHome, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { type WireHarness } from './harness.ts'
+import { startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 // What a group hears back, over the wire, with the default settings (CONFIRM=issues).
 
@@ -8,15 +8,10 @@ let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  b = await startBot(h)
+  ;({ h, b } = await startOnWire())
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 /** The last day of November 2026, in the morning in Beijing. */
 const NOV_30 = new Date('2026-11-30T10:00:00+08:00')

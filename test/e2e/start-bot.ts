@@ -12,7 +12,7 @@ import type { Logger } from '../../src/log.ts'
 import { settingsFromEnv, type Settings } from '../../src/settings.ts'
 import { enqueueText } from '../../src/outbox/enqueue.ts'
 import type { Db } from '../../src/store/index.ts'
-import { waitFor, type WireHarness } from './harness.ts'
+import { isolateHome, waitFor, WireHarness } from './harness.ts'
 
 export interface BotUnderTest {
   app: App
@@ -95,4 +95,25 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
       await db.destroy()
     },
   }
+}
+
+/**
+ * What most test files start with: a private HOME, a harness, and duban connected to it over
+ * gRPC. A harness whose bot did not start is stopped again here.
+ */
+export async function startOnWire(options: BotTestOptions = {}): Promise<{ h: WireHarness; b: BotUnderTest }> {
+  isolateHome()
+  const h = await WireHarness.start()
+  try {
+    return { h, b: await startBot(h, options) }
+  } catch (error) {
+    await h.stop()
+    throw error
+  }
+}
+
+/** Stops what `startOnWire` started, the bot first; either may be missing when starting failed. */
+export async function stopOnWire(h: WireHarness | undefined, b: BotUnderTest | undefined): Promise<void> {
+  await b?.stop()
+  await h?.stop()
 }

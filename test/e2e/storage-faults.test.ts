@@ -2,22 +2,17 @@ import { spawn } from 'node:child_process'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { isolateHome, waitFor, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { waitFor, type WireHarness } from './harness.ts'
+import { startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  b = await startBot(h, { env: { CONFIRM: 'all' } })
+  ;({ h, b } = await startOnWire({ env: { CONFIRM: 'all' } }))
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 /** Waits until a progress confirmation for each share has been said in the room, folded or not. */
 const confirmed = (room: Parameters<WireHarness['linesIn']>[0], shares: string[]) =>

@@ -1,20 +1,15 @@
 import { afterAll, beforeAll, it } from 'vitest'
-import { isolateHome, waitFor, WireHarness } from './harness.ts'
-import { startBot, type BotUnderTest } from './start-bot.ts'
+import { waitFor, type WireHarness } from './harness.ts'
+import { startOnWire, stopOnWire, type BotUnderTest } from './start-bot.ts'
 
 let h: WireHarness
 let b: BotUnderTest
 
 beforeAll(async () => {
-  isolateHome()
-  h = await WireHarness.start()
-  b = await startBot(h, { supervisor: { offlineMs: 300, silentMs: 3_000, checkEveryMs: 50 } })
+  ;({ h, b } = await startOnWire({ supervisor: { offlineMs: 300, silentMs: 3_000, checkEveryMs: 50 } }))
 })
 
-afterAll(async () => {
-  await b?.stop()
-  await h?.stop()
-})
+afterAll(() => stopOnWire(h, b))
 
 it('brings the bot back after a logout by restarting the puppet, and logs it', async () => {
   const zhang = h.contact('张三')

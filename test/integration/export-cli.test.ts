@@ -1,35 +1,11 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { OutputExistsError, writeFileAtomically } from '../../src/export/atomic-file.ts'
 import { LEDGER_DAY, buildLedgerCity } from './ledger-fixture.ts'
+import { runCli } from './run-cli.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
-
-const root = resolve(import.meta.dirname, '../..')
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** `npm run export -- …args` as a deployer runs it, against the database at `databasePath`. */
-function exportCli(args: string[], databasePath: string): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', ...args], {
-      cwd: root,
-      env: { PATH: process.env['PATH'], HOME: process.env['HOME'], DATABASE_PATH: databasePath },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('error', fail)
-    child.on('close', (code) => done({ code, stdout, stderr }))
-  })
-}
 
 let store: TestStore
 let out: string
@@ -48,7 +24,7 @@ afterAll(async () => {
 describe('npm run export', () => {
   it('writes the workbook, owner-only, and says what is in it', async () => {
     const file = join(out, '台账.xlsx')
-    const run = await exportCli(['--out', file, '--date', LEDGER_DAY], store.path)
+    const run = await runCli('export', ['--out', file, '--date', LEDGER_DAY], store.path)
     expect(run).toMatchObject({ code: 0, stderr: '' })
     expect(run.stdout).toBe(`已导出 ${file}（截至 ${LEDGER_DAY}）：项目 3 个，问题 5 个（未办结 4 个，其中超期 2 个），进度记录 2 条。\n`)
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK')
@@ -58,11 +34,11 @@ describe('npm run export', () => {
   it('refuses to replace an existing file without --force (exit 2), and replaces it with --force', async () => {
     const file = join(out, '已有.xlsx')
     writeFileSync(file, '上周的台账')
-    const refused = await exportCli(['--out', file], store.path)
+    const refused = await runCli('export', ['--out', file], store.path)
     expect(refused.code).toBe(2)
     expect(refused.stderr).toContain(`${file} 已存在。要覆盖请加 --force。`)
     expect(readFileSync(file, 'utf8')).toBe('上周的台账')
-    const forced = await exportCli(['--out', file, '--force', '--date', LEDGER_DAY], store.path)
+    const forced = await runCli('export', ['--out', file, '--force', '--date', LEDGER_DAY], store.path)
     expect(forced.code).toBe(0)
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK')
   })
@@ -73,7 +49,7 @@ describe('npm run export', () => {
     ['a year the calendar lacks', ['--date', '2099-01-05'], '日历没有 2099 年的法定节假日数据'],
   ])('%s: exit 2, a Chinese explanation, nothing written', async (_, args, message) => {
     const before = readdirSync(out)
-    const run = await exportCli(['--out', join(out, '台账2.xlsx'), ...args], store.path)
+    const run = await runCli('export', ['--out', join(out, '台账2.xlsx'), ...args], store.path)
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(message)
     expect(readdirSync(out)).toEqual(before)
@@ -82,7 +58,7 @@ describe('npm run export', () => {
   it('cannot write into a folder that does not exist: exit 1, says why, leaves nothing', async () => {
     const before = readdirSync(out)
     const target = join(out, '没有这个文件夹', '台账.xlsx')
-    const run = await exportCli(['--out', target, '--date', LEDGER_DAY], store.path)
+    const run = await runCli('export', ['--out', target, '--date', LEDGER_DAY], store.path)
     expect(run.code).toBe(1)
     expect(run.stderr).toBe(`无法写入 ${target}：文件夹 ${join(out, '没有这个文件夹')} 不存在。没有留下任何文件。\n`)
     expect(readdirSync(out)).toEqual(before)
@@ -90,7 +66,7 @@ describe('npm run export', () => {
 
   it('without a database: exit 1, no empty database created, and where the console\'s demo data is', async () => {
     const missing = join(out, 'data', 'duban.sqlite')
-    const run = await exportCli(['--out', join(out, '空.xlsx')], missing)
+    const run = await runCli('export', ['--out', join(out, '空.xlsx')], missing)
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(`找不到数据库 ${missing}（DATABASE_PATH）`)
     expect(run.stderr).toContain(join(out, 'data', 'console.sqlite'))

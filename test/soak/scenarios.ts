@@ -126,11 +126,21 @@ export async function lock(stage: Stage, ms: number): Promise<Row> {
   return far.tally(`数据库被另一进程锁住 ${ms / 1000} 秒`, db, said, { firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - releasedAt })
 }
 
+/** `npm start` again on the database a kill -9 left, until every message is stored and answered: the time to its first reply. */
+async function startAgain(stage: Stage, db: string, said: Said[]): Promise<number | undefined> {
+  const bot = await BotProcess.start(stage.h, db, stage.home)
+  const restartedAt = performance.now()
+  await stage.far.settle(db, said, 60_000)
+  const firstReply = stage.far.firstConfirmationAfter(said, restartedAt)
+  await bot.stop()
+  return firstReply === undefined ? undefined : firstReply - restartedAt
+}
+
 /** kill -9 150 ms into a burst of 30 messages, then `npm start` again on the same database. */
 export async function killInBurst(stage: Stage): Promise<Row> {
   const { h, far } = stage
   const db = databaseIn(stage, 'kill-burst')
-  let bot = await BotProcess.start(h, db, stage.home)
+  const bot = await BotProcess.start(h, db, stage.home)
   const zhang = h.contact('张三')
   const room = h.room('【项目】断电甲推进群', [zhang])
   const said: Said[] = [far.say(zhang, room, 1)]
@@ -141,17 +151,13 @@ export async function killInBurst(stage: Stage): Promise<Row> {
   const deliveredBeforeKill = said.filter((s) => far.fetched.has(s.id)).length
   const storedBeforeKill = storedIds(db, said).size
   const killedAt = performance.now()
-  bot = await BotProcess.start(h, db, stage.home)
-  const restartedAt = performance.now()
-  await far.settle(db, said, 60_000)
-  const firstReply = far.firstConfirmationAfter(said, restartedAt)
-  await bot.stop()
+  const firstReplyAfterRecoveryMs = await startAgain(stage, db, said)
   return far.tally(
     'kill -9：30 条涌入后 150 ms',
     db,
     said,
     {
-      firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - restartedAt,
+      firstReplyAfterRecoveryMs,
       note: `被杀前机器人已从服务端取走 ${deliveredBeforeKill} 条，其中 ${storedBeforeKill} 条已入库；重启后按记下的 id 重新读取 ${
         said.filter((s) => (far.lastFetchedAt.get(s.id) ?? 0) > killedAt).length
       } 条（被杀时在途、未能记下的才会丢）${sentWindow(far.repeated(room.id), killedAt)}`,
@@ -164,7 +170,7 @@ export async function killInBurst(stage: Stage): Promise<Row> {
 export async function killInSend(stage: Stage): Promise<Row> {
   const { h, far } = stage
   const db = databaseIn(stage, 'kill-send')
-  let bot = await BotProcess.start(h, db, stage.home)
+  const bot = await BotProcess.start(h, db, stage.home)
   const zhang = h.contact('张三')
   const rooms = Array.from({ length: 30 }, (_, g) => h.room(`【项目】断电乙${g + 1}号推进群`, [zhang]))
   const said = rooms.map((room) => far.say(zhang, room, 1))
@@ -173,17 +179,13 @@ export async function killInSend(stage: Stage): Promise<Row> {
   await bot.kill()
   const sentBeforeKill = confirmed()
   const killedAt = performance.now()
-  bot = await BotProcess.start(h, db, stage.home)
-  const restartedAt = performance.now()
-  await far.settle(db, said, 60_000)
-  const firstReply = far.firstConfirmationAfter(said, restartedAt)
-  await bot.stop()
+  const firstReplyAfterRecoveryMs = await startAgain(stage, db, said)
   return far.tally(
     'kill -9：发送 30 条确认途中',
     db,
     said,
     {
-      firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - restartedAt,
+      firstReplyAfterRecoveryMs,
       note: `被杀前已发出 ${sentBeforeKill} 条${sentWindow(
         rooms.flatMap((room) => far.repeated(room.id)),
         killedAt,
