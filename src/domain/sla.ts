@@ -91,6 +91,8 @@ export interface WorkingDayCounter {
   from(from: LocalDate, to: LocalDate): number
   /** Working days after `from` up to and including today: an issue's age, how long overdue. */
   until(from: LocalDate): number
+  /** Whether a count between the two dates used a provisional year's days (to be marked 暂定). */
+  provisional(from: LocalDate, to: LocalDate): boolean
 }
 
 export function workingDayCounter(calendar: WorkingCalendar, today: LocalDate): WorkingDayCounter {
@@ -117,7 +119,7 @@ export function workingDayCounter(calendar: WorkingCalendar, today: LocalDate): 
     }
     return untilToday.get(from) ?? 0
   }
-  return { today, from: count, until }
+  return { today, from: count, until, provisional: (from, to) => calendar.touchesProvisional(from, to) }
 }
 
 export interface IssueAge {
@@ -126,14 +128,21 @@ export interface IssueAge {
   urgency: Urgency
   /** Working days past the due date; 0 when not overdue. */
   overdueWorkingDays: number
+  /**
+   * Whether these figures or the due date used a provisional year (no notice yet): the days from
+   * its opening to today and to its due date touch one. Shown as 暂定 wherever a person reads it.
+   */
+  provisional: boolean
 }
 
 export function ageIssue(days: WorkingDayCounter, openedOn: LocalDate, dueOn: LocalDate | null): IssueAge {
   const urgency = issueUrgency(days, dueOn)
+  const last = dueOn !== null && dueOn > days.today ? dueOn : days.today
   return {
     ageWorkingDays: days.until(openedOn),
     urgency,
     overdueWorkingDays: urgency === 'red' && dueOn ? days.until(dueOn) : 0,
+    provisional: days.provisional(openedOn < days.today ? openedOn : days.today, last),
   }
 }
 
