@@ -11,30 +11,44 @@ export interface StatutoryDay {
 }
 
 /**
- * The statutory days off of 《全国年节及纪念日放假办法》 as revised in 2024, in force from 2025:
- * 元旦 1 day; 春节 4 (除夕 to 初三); 清明 1 (the solar term); 劳动节 2 (5月1日–2日); 端午 1
- * (五月初五); 中秋 1 (八月十五); 国庆 3 (10月1日–3日). The law's first year and the lunar table's
- * last one bound the years it can be asked for.
+ * The statutory days off of 《全国年节及纪念日放假办法》 in the version in force each year. As
+ * revised in 2024, in force from 2025: 元旦 1 day; 春节 4 (除夕 to 初三); 清明 1 (the solar term);
+ * 劳动节 2 (5月1日–2日); 端午 1 (五月初五); 中秋 1 (八月十五); 国庆 3 (10月1日–3日). Earlier
+ * versions are kept so that every year the package holds checks the calculator (test):
+ * 2014–2024 春节 初一–初三, 劳动节 5月1日; 2008–2013 春节 除夕–初二; 2000–2007 (the 1999 text) no
+ * 清明, 端午, 中秋 and 劳动节 5月1日–3日. The lunar table ends with 2099.
  */
-export const FIRST_STATUTORY_YEAR = 2025
+export const FIRST_STATUTORY_YEAR = 2000
 export const LAST_STATUTORY_YEAR = 2099
 
 export function canComputeStatutoryYear(year: number): boolean {
   return Number.isInteger(year) && year >= FIRST_STATUTORY_YEAR && year <= LAST_STATUTORY_YEAR
 }
 
+/** 春节's days relative to 正月初一 (−1 is 除夕), and 劳动节's days in May, by the law's version. */
+function lawOf(year: number): { springFestival: number[]; labourDay: number[]; traditional: boolean } {
+  if (year >= 2025) return { springFestival: [-1, 0, 1, 2], labourDay: [1, 2], traditional: true }
+  if (year >= 2014) return { springFestival: [0, 1, 2], labourDay: [1], traditional: true }
+  if (year >= 2008) return { springFestival: [-1, 0, 1], labourDay: [1], traditional: true }
+  return { springFestival: [0, 1, 2], labourDay: [1, 2, 3], traditional: false }
+}
+
 /** The statutory days of `year`, in date order (2027: 01-01, 02-05…02-08, 04-05, 05-01, 05-02, 06-09, 09-15, 10-01…10-03). */
 export function statutoryHolidays(year: number): StatutoryDay[] {
   if (!canComputeStatutoryYear(year)) throw new RangeError(`statutory holidays are computed for ${FIRST_STATUTORY_YEAR}–${LAST_STATUTORY_YEAR}, not ${year}`)
+  const law = lawOf(year)
   const newYear = lunarToSolar(year, 1, 1)
   const days: StatutoryDay[] = [
     { date: makeDate(year, 1, 1), festival: '元旦' },
-    ...[-1, 0, 1, 2].map((d) => ({ date: addDays(newYear, d), festival: '春节' as const })),
-    { date: qingming(year), festival: '清明节' },
-    { date: makeDate(year, 5, 1), festival: '劳动节' },
-    { date: makeDate(year, 5, 2), festival: '劳动节' },
-    { date: lunarToSolar(year, 5, 5), festival: '端午节' },
-    { date: lunarToSolar(year, 8, 15), festival: '中秋节' },
+    ...law.springFestival.map((d) => ({ date: addDays(newYear, d), festival: '春节' as const })),
+    ...law.labourDay.map((d) => ({ date: makeDate(year, 5, d), festival: '劳动节' as const })),
+    ...(law.traditional
+      ? [
+          { date: qingming(year), festival: '清明节' as const },
+          { date: lunarToSolar(year, 5, 5), festival: '端午节' as const },
+          { date: lunarToSolar(year, 8, 15), festival: '中秋节' as const },
+        ]
+      : []),
     ...[1, 2, 3].map((d) => ({ date: makeDate(year, 10, d), festival: '国庆节' as const })),
   ]
   return days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))

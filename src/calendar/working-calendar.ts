@@ -9,8 +9,8 @@ export interface HolidayYear {
 
 /**
  * Thrown when a date falls in a year the calendar has neither official data for nor can compute a
- * provisional year for (before the 2024-revised holiday law took effect in 2025, or past the lunar
- * table): guessing "Monday to Friday" would put due dates on holidays.
+ * provisional year for (before 2000 or past the lunar table, 2099): guessing "Monday to Friday"
+ * would put due dates on holidays.
  */
 export class CalendarYearMissingError extends Error {
   constructor(readonly year: number) {
