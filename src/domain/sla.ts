@@ -27,6 +27,25 @@ export function issueDueDate(
 }
 
 /**
+ * The due date an open issue gets once a provisional year became official, or null when it keeps
+ * its own: only a due date the SLA gave (`before` counts the same date from the opening) over a
+ * provisional year is counted again. A stated deadline ("3月20日前") is the reporter's and stays;
+ * one that happens to equal the SLA's date cannot be told apart and is counted again.
+ */
+export function recomputedDueDate(
+  before: WorkingCalendar,
+  after: WorkingCalendar,
+  openedOn: LocalDate,
+  dueOn: LocalDate,
+  slaWorkingDays: number,
+): LocalDate | null {
+  if (!before.touchesProvisional(openedOn, dueOn)) return null
+  if (issueDueDate(before, openedOn, slaWorkingDays) !== dueOn) return null
+  const next = issueDueDate(after, openedOn, slaWorkingDays)
+  return next !== null && next !== dueOn ? next : null
+}
+
+/**
  * Two working days never span more than this many calendar days (the longest holiday plus its
  * weekends), so a later due date is green without asking the calendar, which may not know its year.
  */

@@ -23,7 +23,7 @@ export function dayRuns(days: readonly LocalDate[], year: number): string {
  *   元旦：1月1日至1月3日放假；1月4日上班
  *   …
  *   与程序自带的 2026 年数据一致。
- *   正在运行的机器人 1 分钟内改用这些日期，无需重启；到期日按暂定日历算出的未办结问题会重新计算。
+ *   正在运行的机器人几秒内改用这些日期，无需重启；到期日按暂定日历算出的未办结问题会重新计算。
  */
 export function renderImportReport(notice: HolidayNotice, r: ImportResult, path: string): string {
   const lines = [`已写入 ${path}：${r.year} 年放假 ${r.holidays.length} 天、调休上班 ${r.workdays.length} 天${r.replaced ? `（替换了文件中原有的 ${r.year} 年）` : ''}。`]
@@ -44,8 +44,18 @@ export function renderImportReport(notice: HolidayNotice, r: ImportResult, path:
     ].filter((f) => f !== '')
     lines.push(`与程序自带的 ${r.year} 年数据不同，以导入的为准（${facts.join('；')}）。`)
   }
-  lines.push('正在运行的机器人 1 分钟内改用这些日期，无需重启；到期日按暂定日历算出的未办结问题会重新计算。')
+  lines.push('正在运行的机器人几秒内改用这些日期，无需重启；到期日按暂定日历算出的未办结问题会重新计算。')
   return lines.join('\n')
 }
 
 export const HOLIDAYS_USAGE = '用法：npm run holidays -- import 通知.txt   （读入国务院办公厅《关于YYYY年部分节假日安排的通知》全文，写入 HOLIDAYS_FILE，默认 data/holidays.json）'
+
+/**
+ * A `due-recomputed` event as a person reads it, from its note "2027-02-12 2027-02-18":
+ * "到期日按国务院放假通知重算：2027年2月12日 → 2027年2月18日".
+ */
+export function dueRecomputedText(note: string): string {
+  const [before, after] = note.split(' ')
+  const label = (d: string | undefined) => (d ? `${parts(d).year}年${shortDate(d)}` : '—')
+  return `到期日按国务院放假通知重算：${label(before)} → ${label(after)}`
+}
