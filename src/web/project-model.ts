@@ -59,6 +59,8 @@ export interface IssueView {
   dueOn: LocalDate | null
   overdueWorkingDays: number
   ageWorkingDays: number | null
+  /** Its due date or counts used a provisional year (shown 暂定). */
+  provisional: boolean
   summary: string
   reporterName: string | null
   assigneeName: string | null
@@ -165,6 +167,7 @@ function issueView(h: IssueHistory, open: OpenIssue | undefined, teams: Teams, w
     dueOn: i.dueOn,
     overdueWorkingDays: open?.overdueWorkingDays ?? 0,
     ageWorkingDays: open?.ageWorkingDays ?? null,
+    provisional: open?.provisional ?? false,
     summary: i.summary,
     reporterName: h.reporterName,
     assigneeName: h.assigneeName,
