@@ -214,6 +214,12 @@ describe('the jobs on a real database', () => {
     expect(printed.stdout).toMatch(/^📰 督办日报 · 10月12日 星期一\n在库项目 4 个/u)
     expect(printed.stdout).toContain('🔴 电子 #1 征地拆迁还有两户没谈妥（超期5个工作日）')
     expect(await listOutbox(store.db, 'pending')).toEqual([])
+    // A day of 2027, which has no notice: generated, marked 暂定; the admins' notice on stderr.
+    const provisional = run(['--date', '2027-01-05'])
+    expect(provisional.status).toBe(0)
+    expect(provisional.stdout).toMatch(/^📰 督办日报 · 1月5日 星期二（暂定）\n在库项目 4 个/u)
+    expect(provisional.stdout).toMatch(/本简报的工作日数、超期和临期均为暂定/u)
+    expect(provisional.stderr).toMatch(/^⚠️ 2027 年的放假安排还没有导入[\s\S]*npm run holidays -- import 通知\.txt/u)
     const wrong = run(['--date', '10/12'])
     expect(wrong.status).toBe(2)
     expect(wrong.stderr).toMatch(/用法：npm run digest/)
