@@ -21,7 +21,8 @@ export class CalendarYearMissingError extends Error {
 
 /**
  * The PRC working-day calendar. Official years come from the State Council's notices (the bundled
- * package and the holidays file); a later year without one is provisional: its statutory days
+ * package and the holidays file); a year without one is provisional (2027 until its notice is
+ * imported; in practice always a coming year): its statutory days
  * (statutory-holidays.ts) are off, weekends are off, and there are no make-up working days, which
  * only a notice can announce. Callers ask `touchesProvisional` to mark a figure 暂定.
  *
