@@ -25,7 +25,7 @@ function officialDays(year: number, also: readonly string[]): { holidays: string
   return { holidays: pick(official.holidays), workdays: pick(official.workdays) }
 }
 
-describe('the published notices of 2020–2026, day by day against chinese-days', () => {
+describe('the published notices of 2017 and 2020–2026, day by day against chinese-days', () => {
   it.each([
     ['2026.txt', 2026],
     ['2026-news.txt', 2026],
@@ -33,6 +33,7 @@ describe('the published notices of 2020–2026, day by day against chinese-days'
     ['2024.txt', 2024],
     ['2023.txt', 2023],
     ['2021.txt', 2021],
+    ['2017.txt', 2017],
   ])('%s: exactly the days off and make-up working days chinese-days holds for %i', (file, year) => {
     const notice = read(fixture(file))
     expect(notice.year).toBe(year)
@@ -71,6 +72,13 @@ describe('the published notices of 2020–2026, day by day against chinese-days'
   it('reads a notice set with spaces, half-width signs and 周几 without brackets the same', () => {
     const spaced = fixture('2026.txt').replace(/日/gu, ' 日 ').replace(/（/gu, '(').replace(/）/gu, ')').replace(/，/gu, ',').replace(/：/gu, ':')
     expect(daysOf(read(spaced))).toEqual(daysOf(read(fixture('2026.txt'))))
+    // Ranges with a dash as some pages write them: "1月1日—3日", "2月15日～23日".
+    const dashed = fixture('2026.txt').replace('至3日', '—3日').replace('至23日', '～23日')
+    expect(daysOf(read(dashed))).toEqual(daysOf(read(fixture('2026.txt'))))
+  })
+
+  it('reads 2017\'s "1月1日放假，1月2日（星期一）补休": both days off', () => {
+    expect(read(fixture('2017.txt')).items[0]).toEqual({ festivals: ['元旦'], holidays: ['2017-01-01', '2017-01-02'], workdays: [] })
   })
 
   it('the 2025 notice names 国庆节、中秋节 together, and 元旦 "放假1天，不调休"', () => {
