@@ -7,7 +7,7 @@ import { createTransport, type Puppet, type SupervisorSettings, type Transport }
 import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { systemClock, type Clock } from './clock.ts'
 import type { Rules } from './domain/rules.ts'
-import { startJobs, type JobDefinition, type JobSchedule, type Jobs } from './jobs/index.ts'
+import { startJobs, watchHolidayFile, type HolidayReload, type JobDefinition, type JobSchedule, type Jobs } from './jobs/index.ts'
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
@@ -39,6 +39,8 @@ export interface AppOptions {
   board?: BoardSettings | undefined
   /** For tests: pin the pacing jitter. */
   random?: () => number
+  /** HOLIDAYS_FILE: watched while running, a year imported into it takes effect at once. */
+  holidaysFile?: string | undefined
 }
 
 export interface App {
@@ -105,6 +107,7 @@ export function appOptions(
     sendIntervalMs: config.sendIntervalMs,
     loginTimeoutMs: config.loginTimeoutMs,
     board: config.board,
+    holidaysFile: config.holidaysFile,
   }
 }
 
@@ -158,11 +161,16 @@ export function createApp(o: AppOptions): App {
   })
   const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake() })
   let jobs: Jobs | undefined
+  let holidayReload: HolidayReload | undefined
 
   return {
     transport,
     sender,
     async start() {
+      if (o.holidaysFile) {
+        const { calendar, slaWorkingDays } = o.rules
+        holidayReload = watchHolidayFile({ path: o.holidaysFile, calendar, db: o.db, clock: o.clock, log: o.log, slaWorkingDays })
+      }
       if (o.board) {
         boardSecret = o.board.secret ?? (await getOrCreateBoardSecret(o.db, o.clock.now()))
         boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret })
@@ -210,6 +218,8 @@ export function createApp(o: AppOptions): App {
     },
     boardLink: () => link(o.clock.now()),
     async stop() {
+      holidayReload?.stop()
+      holidayReload = undefined
       await boardServer?.close()
       boardServer = undefined
       await jobs?.stop()

@@ -64,21 +64,35 @@ export function parseHolidayOverride(json: unknown, source = '节假日文件'):
 
 let bundled: Map<number, HolidayYear> | undefined
 
+/** The years chinese-days ships (2004–2026 in 1.5.7), read once. */
+export function bundledCalendarYears(): ReadonlyMap<number, HolidayYear> {
+  bundled ??= bundledYears()
+  return bundled
+}
+
+/** The holidays file's years; none when there is no file. Throws, in Chinese, on a broken file. */
+export function readHolidayFile(path: string): Map<number, HolidayYear> {
+  if (!existsSync(path)) return new Map()
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new Error(`节假日文件 ${path} 不是有效的 JSON：${(error as Error).message}`, { cause: error })
+  }
+  return parseHolidayOverride(json, `节假日文件 ${path}`)
+}
+
+/** The package's years with the file's over them: a year in the file replaces the package's. */
+export function officialYears(overridePath?: string): Map<number, HolidayYear> {
+  const years = new Map(bundledCalendarYears())
+  if (overridePath) for (const [year, data] of readHolidayFile(overridePath)) years.set(year, data)
+  return years
+}
+
 /**
  * The calendar: the package's data, then the override file if it exists. A year in neither is
- * missing, and asking about it throws `CalendarYearMissingError`.
+ * provisional (computed from the holiday law) where that can be computed, else missing.
  */
 export function loadCalendar(overridePath?: string): WorkingCalendar {
-  bundled ??= bundledYears()
-  const years = new Map(bundled)
-  if (overridePath && existsSync(overridePath)) {
-    let json: unknown
-    try {
-      json = JSON.parse(readFileSync(overridePath, 'utf8'))
-    } catch (error) {
-      throw new Error(`节假日文件 ${overridePath} 不是有效的 JSON：${(error as Error).message}`, { cause: error })
-    }
-    for (const [year, data] of parseHolidayOverride(json, `节假日文件 ${overridePath}`)) years.set(year, data)
-  }
-  return new WorkingCalendar(years)
+  return new WorkingCalendar(officialYears(overridePath))
 }

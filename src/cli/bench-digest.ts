@@ -1,10 +1,10 @@
 import { assembleDigest } from '../domain/digest.ts'
-import { calendarGaps } from '../domain/calendar-gaps.ts'
+import { provisionalUse } from '../domain/calendar-gaps.ts'
 import { jobDay } from '../domain/job-day.ts'
 import { DEFAULT_TEAMS } from '../domain/teams.ts'
 import { renderDigest } from '../text/digest.ts'
 import { splitParts } from '../text/parts.ts'
-import { countCalendarGapIssues, getDigestData } from '../store/index.ts'
+import { countOpenIssuesByDueYear, getDigestData } from '../store/index.ts'
 import { buildBenchDataset } from './bench-store.ts'
 
 const RUNS = 10
@@ -24,7 +24,7 @@ export async function benchDigest(report: (line: string) => void): Promise<void>
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now()
       const data = await getDigestData(db, digestQuery)
-      const digest = assembleDigest({ data, teams: DEFAULT_TEAMS, admins: [], makeUp: day.work && day.makeUp, calendarGaps: calendarGaps(await countCalendarGapIssues(db, today), calendar, today) })
+      const digest = assembleDigest({ data, teams: DEFAULT_TEAMS, admins: [], makeUp: day.work && day.makeUp, provisional: provisionalUse(await countOpenIssuesByDueYear(db, today), calendar, today) })
       parts = splitParts(renderDigest(digest))
       times.push(performance.now() - started)
     }

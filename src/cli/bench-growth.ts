@@ -12,10 +12,10 @@ import type { CommandContext } from '../bot/command.ts'
 import { FakeClock } from '../clock.ts'
 import type { LocalDate } from '../calendar/local-date.ts'
 import { assembleDigest } from '../domain/digest.ts'
-import { calendarGaps } from '../domain/calendar-gaps.ts'
+import { provisionalUse } from '../domain/calendar-gaps.ts'
 import { jobDay } from '../domain/job-day.ts'
 import { settingsFromEnv } from '../settings.ts'
-import { countCalendarGapIssues, getDigestData, migrateToLatest, openDatabase, seedProvince, type Db } from '../store/index.ts'
+import { countOpenIssuesByDueYear, getDigestData, migrateToLatest, openDatabase, seedProvince, type Db } from '../store/index.ts'
 import { renderDigest } from '../text/digest.ts'
 
 const PROJECTS = Number(process.env['BENCH_GROWTH_PROJECTS'] ?? 5_000)
@@ -87,7 +87,7 @@ export async function benchGrowth(report: (line: string) => void): Promise<void>
     for (let i = 0; i < 5; i++) {
       const started = performance.now()
       const data = await getDigestData(db, query)
-      const text = renderDigest(assembleDigest({ data, teams: rules.teams, admins: rules.admins, makeUp: day.work && day.makeUp, calendarGaps: calendarGaps(await countCalendarGapIssues(db, today), calendar, today) }))
+      const text = renderDigest(assembleDigest({ data, teams: rules.teams, admins: rules.admins, makeUp: day.work && day.makeUp, provisional: provisionalUse(await countOpenIssuesByDueYear(db, today), calendar, today) }))
       digestTimes.push(performance.now() - started)
       chars = text.length
     }

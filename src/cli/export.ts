@@ -39,8 +39,9 @@ async function run(): Promise<number> {
   const { config, rules } = settings
   const date = options.date ?? dateInZone(systemClock.now(), rules.timeZone)
   const { year } = parts(date)
-  if (!rules.calendar.hasYear(year)) {
-    console.error(`日历没有 ${year} 年的法定节假日数据，无法按 ${date} 计算工作日。请在 data/holidays.json 补充该年的放假与调休安排（见 README）。`)
+  // A year without a notice is provisional (its rows say 暂定); only one the calendar cannot compute is refused.
+  if (!rules.calendar.hasYear(year) && !rules.calendar.isProvisional(year)) {
+    console.error(`日历没有 ${year} 年的法定节假日数据，也无法推算，无法按 ${date} 计算工作日。请在 data/holidays.json 补充该年的放假与调休安排（见 README）。`)
     return 2
   }
   // Opening creates a missing file; a typo in DATABASE_PATH must not export an empty city.

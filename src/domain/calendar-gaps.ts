@@ -1,55 +1,49 @@
-import { addDays, parts, type LocalDate } from '../calendar/local-date.ts'
+import { parts, type LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { YELLOW_HORIZON_DAYS } from './sla.ts'
+
+/** Open issues due from today on, counted by the year they are due in (the store counts them). */
+export type DueYearCounts = { dueYear: number; count: number }[]
 
 /**
- * The open issues a missing calendar year can touch, counted by the store: those with no due date
- * by the year they were opened, and those due within YELLOW_HORIZON_DAYS from today by the year
- * they are due.
+ * Which figures of today used a provisional year (one the State Council has not announced yet, its
+ * days off computed from the holiday law): every working-day count when today is in one; else the
+ * due dates (and the working days left to them) of the open issues due in one.
  */
-export interface GapCounts {
-  undated: { openedYear: number; count: number }[]
-  near: { dueYear: number; count: number }[]
+export interface ProvisionalUse {
+  /** The provisional years behind today's figures, ascending. */
+  years: number[]
+  /** Today is in a provisional year: every working-day figure is 暂定. */
+  today: boolean
+  /** Open issues due in a provisional year. */
+  dueDates: number
 }
 
-/**
- * A year the calendar lacks that figures shown today actually needed: issues whose due date could
- * not be set (7 working days from 12月24日 run into January), and issues due within three weeks in
- * that year, whose working days left could not be counted (shown as 临期 to be safe).
- */
-export interface CalendarGap {
-  year: number
-  undated: number
-  uncounted: number
-}
-
-/** The last day a due date counts as near: today plus YELLOW_HORIZON_DAYS, what issueUrgency weighs. */
-export function nearHorizon(today: LocalDate): LocalDate {
-  return addDays(today, YELLOW_HORIZON_DAYS)
-}
-
-/**
- * The gaps behind today's figures, by year; none when every figure could be worked out, however
- * many plans ("预计明年5月投产") lie in a year the calendar lacks: those need no working days.
- */
-export function calendarGaps(counts: GapCounts, calendar: WorkingCalendar, today: LocalDate): CalendarGap[] {
-  const gaps = new Map<number, CalendarGap>()
-  const gap = (year: number) => {
-    let g = gaps.get(year)
-    if (!g) gaps.set(year, (g = { year, undated: 0, uncounted: 0 }))
-    return g
+export function provisionalUse(dueYears: DueYearCounts, calendar: WorkingCalendar, today: LocalDate): ProvisionalUse {
+  const year = parts(today).year
+  const years = new Set<number>()
+  const now = calendar.isProvisional(year)
+  if (now) years.add(year)
+  let dueDates = 0
+  for (const { dueYear, count } of dueYears) {
+    if (!calendar.isProvisional(dueYear)) continue
+    years.add(dueYear)
+    dueDates += count
   }
-  for (const { openedYear, count } of counts.undated) {
-    // A due date is set at opening and missing only when the calendar lacked the year the time
-    // limit ran into: the first missing one from then on (a year added since is no gap).
-    const year = firstMissingYear(calendar, openedYear, parts(today).year + 1)
-    if (year !== null) gap(year).undated += count
-  }
-  for (const { dueYear, count } of counts.near) if (!calendar.hasYear(dueYear)) gap(dueYear).uncounted += count
-  return [...gaps.values()].sort((a, b) => a.year - b.year)
+  return { years: [...years].sort((a, b) => a - b), today: now, dueDates }
 }
 
-function firstMissingYear(calendar: WorkingCalendar, from: number, to: number): number | null {
-  for (let year = from; year <= to; year++) if (!calendar.hasYear(year)) return year
-  return null
+/**
+ * What the admins are told once a working day: the provisional years in use, and from 1 December
+ * the coming year when no notice for it has been imported (2026-12-01: 2027). Null when neither.
+ */
+export interface CalendarNotice {
+  provisional: number[]
+  comingYear: number | null
+}
+
+export function calendarNotice(use: ProvisionalUse, calendar: WorkingCalendar, today: LocalDate): CalendarNotice | null {
+  const { year, month } = parts(today)
+  const coming = month === 12 && calendar.isProvisional(year + 1) && !use.years.includes(year + 1) ? year + 1 : null
+  if (use.years.length === 0 && coming === null) return null
+  return { provisional: use.years, comingYear: coming }
 }

@@ -1,6 +1,6 @@
 import { parts, type LocalDate } from '../calendar/local-date.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
-import type { CalendarGap } from './calendar-gaps.ts'
+import type { ProvisionalUse } from './calendar-gaps.ts'
 import type { ProjectStatus } from './project-status.ts'
 import { isAdmin } from './rules.ts'
 import type { UrgencyCounts } from './sla.ts'
@@ -102,8 +102,8 @@ export interface Digest {
   makeUp: boolean
   since: LocalDate
   until: LocalDate
-  /** Years the calendar lacks that figures of this digest needed (see calendarGaps). */
-  calendarGaps: CalendarGap[]
+  /** The provisional calendar years this digest's figures used (see provisionalUse): marked 暂定. */
+  provisional: ProvisionalUse
   projectCount: number
   /** Projects per furthest stage reached, `null` for none recorded yet; stages with none left out. */
   byStage: { stage: Stage | null; count: number }[]
@@ -123,7 +123,7 @@ export function assembleDigest(input: {
   /** BOT_ADMINS: a stage one of them reported in the group needs no one's confirmation. */
   admins: readonly string[]
   makeUp: boolean
-  calendarGaps: CalendarGap[]
+  provisional: ProvisionalUse
 }): Digest {
   const { data } = input
   const byStageCount = new Map<Stage | null, number>()
@@ -150,7 +150,7 @@ export function assembleDigest(input: {
     makeUp: input.makeUp,
     since: data.since,
     until: data.until,
-    calendarGaps: input.calendarGaps,
+    provisional: input.provisional,
     projectCount: data.projects.length,
     byStage,
     severeOverdue: data.severeOverdue,

@@ -62,6 +62,16 @@ export function ledgerUrgency(days: WorkingDayCounter, issue: Pick<IssueLedgerRo
   return issue.status === 'resolved' ? null : issueUrgency(days, issue.dueOn)
 }
 
+/**
+ * Whether a row's figures used a provisional year: its working days (to today, or to its closing)
+ * or, while open, its due date and light.
+ */
+export function ledgerProvisional(days: WorkingDayCounter, issue: Pick<IssueLedgerRow, 'status' | 'openedOn' | 'dueOn' | 'resolvedOn'>): boolean {
+  if (issue.status === 'resolved' && issue.resolvedOn !== null) return days.provisional(issue.openedOn, issue.resolvedOn)
+  const last = issue.dueOn !== null && issue.dueOn > days.today ? issue.dueOn : days.today
+  return days.provisional(issue.openedOn < days.today ? issue.openedOn : days.today, last)
+}
+
 /** Issues of one team raised and closed in the period (the store counts them). */
 export interface TeamPeriodCount {
   category: Category

@@ -27,6 +27,25 @@ export function issueDueDate(
 }
 
 /**
+ * The due date an open issue gets once a provisional year became official, or null when it keeps
+ * its own: only a due date the SLA gave (`before` counts the same date from the opening) over a
+ * provisional year is counted again. A stated deadline ("3月20日前") is the reporter's and stays;
+ * one that happens to equal the SLA's date cannot be told apart and is counted again.
+ */
+export function recomputedDueDate(
+  before: WorkingCalendar,
+  after: WorkingCalendar,
+  openedOn: LocalDate,
+  dueOn: LocalDate,
+  slaWorkingDays: number,
+): LocalDate | null {
+  if (!before.touchesProvisional(openedOn, dueOn)) return null
+  if (issueDueDate(before, openedOn, slaWorkingDays) !== dueOn) return null
+  const next = issueDueDate(after, openedOn, slaWorkingDays)
+  return next !== null && next !== dueOn ? next : null
+}
+
+/**
  * Two working days never span more than this many calendar days (the longest holiday plus its
  * weekends), so a later due date is green without asking the calendar, which may not know its year.
  */
@@ -91,6 +110,8 @@ export interface WorkingDayCounter {
   from(from: LocalDate, to: LocalDate): number
   /** Working days after `from` up to and including today: an issue's age, how long overdue. */
   until(from: LocalDate): number
+  /** Whether a count between the two dates used a provisional year's days (to be marked 暂定). */
+  provisional(from: LocalDate, to: LocalDate): boolean
 }
 
 export function workingDayCounter(calendar: WorkingCalendar, today: LocalDate): WorkingDayCounter {
@@ -117,7 +138,7 @@ export function workingDayCounter(calendar: WorkingCalendar, today: LocalDate): 
     }
     return untilToday.get(from) ?? 0
   }
-  return { today, from: count, until }
+  return { today, from: count, until, provisional: (from, to) => calendar.touchesProvisional(from, to) }
 }
 
 export interface IssueAge {
@@ -126,14 +147,21 @@ export interface IssueAge {
   urgency: Urgency
   /** Working days past the due date; 0 when not overdue. */
   overdueWorkingDays: number
+  /**
+   * Whether these figures or the due date used a provisional year (no notice yet): the days from
+   * its opening to today and to its due date touch one. Shown as 暂定 wherever a person reads it.
+   */
+  provisional: boolean
 }
 
 export function ageIssue(days: WorkingDayCounter, openedOn: LocalDate, dueOn: LocalDate | null): IssueAge {
   const urgency = issueUrgency(days, dueOn)
+  const last = dueOn !== null && dueOn > days.today ? dueOn : days.today
   return {
     ageWorkingDays: days.until(openedOn),
     urgency,
     overdueWorkingDays: urgency === 'red' && dueOn ? days.until(dueOn) : 0,
+    provisional: days.provisional(openedOn < days.today ? openedOn : days.today, last),
   }
 }
 

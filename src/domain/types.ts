@@ -94,8 +94,12 @@ export interface Issue {
   resolvedById: number | null
 }
 
-/** `followed-up`: a later message about the open issue (a repeat, a nudge, news of it, a new deadline). */
-export type IssueEventKind = 'opened' | 'followed-up' | 'resolved' | 'reopened' | 'assigned' | 'retracted'
+/**
+ * `followed-up`: a later message about the open issue (a repeat, a nudge, news of it, a new deadline).
+ * `due-recomputed`: its due date, counted over a provisional year, counted again once that year's
+ * notice was imported; the note holds the dates before and after ("2027-02-12 2027-02-18").
+ */
+export type IssueEventKind = 'opened' | 'followed-up' | 'resolved' | 'reopened' | 'assigned' | 'retracted' | 'due-recomputed'
 
 export interface IssueEvent {
   id: number

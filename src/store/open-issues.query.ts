@@ -138,6 +138,7 @@ function toBrief(r: BriefRow, projectName: string, a: IssueAge): DigestOpenIssue
     ageWorkingDays: a.ageWorkingDays,
     urgency: a.urgency,
     overdueWorkingDays: a.overdueWorkingDays,
+    provisional: a.provisional,
   }
 }
 

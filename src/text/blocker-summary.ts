@@ -4,11 +4,11 @@ import type { LiaisonToMention } from '../domain/liaisons.ts'
 import type { WorkingDayCounter } from '../domain/sla.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { OpenIssue } from '../domain/types.ts'
-import { clip, dateText, issueAgeText, shortDate, URGENCY_MARK } from './labels.ts'
+import { clip, dateText, issueAgeText, PROVISIONAL_MARK, shortDate, URGENCY_MARK } from './labels.ts'
 
 export type SummaryIssue = Pick<
   OpenIssue,
-  'number' | 'category' | 'summary' | 'openedOn' | 'ageWorkingDays' | 'dueOn' | 'urgency' | 'overdueWorkingDays' | 'status'
+  'number' | 'category' | 'summary' | 'openedOn' | 'ageWorkingDays' | 'dueOn' | 'urgency' | 'overdueWorkingDays' | 'status' | 'provisional'
 >
 
 /**
@@ -41,12 +41,13 @@ export function renderBlockerSummary(input: {
 /**
  *   🔴 #3 土地工作专班 · 已9个工作日 · 10月9日到期，超期2个工作日
  *      征地拆迁还有两户没谈妥
+ * A due date or count that used a provisional year ends "（暂定）": "2027年1月4日到期，还剩1个工作日（暂定）".
  */
 export function renderSummaryIssue(i: SummaryIssue, days: WorkingDayCounter, teams: Teams): string {
   const head = [
     `${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category].name}`,
     issueAgeText(i.ageWorkingDays, i.openedOn, days.today),
-    dueText(i, days),
+    `${dueText(i, days)}${i.dueOn !== null && i.provisional ? `（${PROVISIONAL_MARK}）` : ''}`,
     ...(i.status === 'reopened' ? ['已重开'] : []),
   ]
   return `${head.join(' · ')}\n   ${clip(i.summary, 40)}`

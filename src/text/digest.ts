@@ -1,8 +1,8 @@
 import { isoWeekday, type LocalDate } from '../calendar/local-date.ts'
-import type { CalendarGap } from '../domain/calendar-gaps.ts'
+import type { CalendarNotice, ProvisionalUse } from '../domain/calendar-gaps.ts'
 import { LIST_LIMIT, type Digest } from '../domain/digest.ts'
 import type { Stage } from '../parse/types.ts'
-import { clip, dateText, issueAgeText, shortDate, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
+import { clip, dateText, issueAgeText, PROVISIONAL_MARK, shortDate, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
 
 const WEEKDAYS = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
@@ -26,17 +26,25 @@ function capped<T>(items: readonly T[], line: (item: T) => string, limit = LIST_
   return lines
 }
 
-/**
- * What figures a missing calendar year left uncounted, and how they are shown instead:
- * "日历缺少 2027 年法定节假日数据：2 个问题的到期日无法计算，暂按未定期限统计".
- */
-function gapFacts(g: CalendarGap): string {
-  const facts = [
-    g.undated > 0 ? `${g.undated} 个问题的到期日无法计算，暂按未定期限统计` : '',
-    g.uncounted > 0 ? `${g.uncounted} 个问题的剩余工作日无法计算，暂按临期统计` : '',
-  ].filter((f) => f !== '')
-  return `日历缺少 ${g.year} 年法定节假日数据：${facts.join('，')}`
+function years(list: readonly number[]): string {
+  return `${list.join('、')} 年`
 }
+
+/**
+ * The digest's last block when a figure used a provisional year, e.g. on 2027-01-05:
+ *   注：国务院尚未公布 2027 年放假安排，2027 年暂按法定节假日计（元旦、春节除夕至初三、清明、劳动节5月1日至2日、
+ *   端午、中秋、国庆10月1日至3日，周末休息，不含调休）。本简报的工作日数、超期和临期均为暂定。
+ */
+function provisionalNote(p: ProvisionalUse): string {
+  const facts = [
+    p.today ? '本简报的工作日数、超期和临期均为暂定' : '',
+    p.dueDates > 0 ? `${p.dueDates} 个未办结问题的到期日和剩余工作日为暂定` : '',
+  ].filter((f) => f !== '')
+  return `注：国务院尚未公布 ${years(p.years)}放假安排，${years(p.years)}暂按法定节假日计（${STATUTORY_SUMMARY}）。${facts.join('；')}。`
+}
+
+/** The holiday law's days, as a person checks them. */
+const STATUTORY_SUMMARY = '元旦、春节除夕至初三、清明、劳动节5月1日至2日、端午、中秋、国庆10月1日至3日，周末休息，不含调休'
 
 /**
  * The digest as one text of blocks separated by blank lines: a header (the headcount by stage),
@@ -45,7 +53,7 @@ function gapFacts(g: CalendarGap): string {
  * with nothing to report says so. The outbox sends it in parts, a block kept whole.
  */
 export function renderDigest(d: Digest): string {
-  const head = [`📰 督办日报 · ${dayLabel(d.day, d.makeUp)}`]
+  const head = [`📰 督办日报 · ${dayLabel(d.day, d.makeUp)}${d.provisional.today ? `（${PROVISIONAL_MARK}）` : ''}`]
   head.push(
     d.projectCount === 0
       ? '在库项目 0 个。'
@@ -58,7 +66,7 @@ export function renderDigest(d: Digest): string {
     sections.push({
       title: `严重超期问题（超期 5 个工作日及以上）${total} 个`,
       lines: [
-        ...most.map((i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日）`),
+        ...most.map((i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日${i.provisional ? `，${PROVISIONAL_MARK}` : ''}）`),
         ...(total > most.length ? [`……另有 ${total - most.length} 项`] : []),
       ],
     })
@@ -105,7 +113,9 @@ export function renderDigest(d: Digest): string {
   if (d.oldest.length > 0) {
     sections.push({
       title: '最久未办结问题',
-      lines: d.oldest.map((i) => `${URGENCY_MARK[i.urgency]} ${i.projectName} #${i.number} ${issueAgeText(i.ageWorkingDays, i.openedOn, d.day)}：${clip(i.summary, 24)}`),
+      lines: d.oldest.map(
+        (i) => `${URGENCY_MARK[i.urgency]} ${i.projectName} #${i.number} ${issueAgeText(i.ageWorkingDays, i.openedOn, d.day)}${i.provisional ? `（${PROVISIONAL_MARK}）` : ''}：${clip(i.summary, 24)}`,
+      ),
     })
   }
   if (d.progress.length > 0) {
@@ -116,22 +126,36 @@ export function renderDigest(d: Digest): string {
   }
   if (sections.length === 0) head.push(`${windowLabel(d.since, d.until)} 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。`)
 
-  const note = d.calendarGaps.length > 0 ? [`注：${d.calendarGaps.map(gapFacts).join('；')}。`] : []
+  const note = d.provisional.years.length > 0 ? [provisionalNote(d.provisional)] : []
   return [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n')), ...note].join('\n\n')
 }
 
+/** How an admin makes a year official: the notice's text, saved as a file, imported. */
+export const IMPORT_COMMAND = 'npm run holidays -- import 通知.txt'
+
 /**
- * To the admins, once a working day with the digest, when its figures needed a year the calendar
- * lacks: what it cost and what to do. Example:
- *   ⚠️ 日历缺少 2027 年法定节假日数据：2 个问题的到期日无法计算，暂按未定期限统计。
- *   请在 data/holidays.json（或 HOLIDAYS_FILE 指定的文件）补充 2027 年的放假与调休安排，格式见 README「法定节假日与工作日」，重启后生效。
+ * To the admins, once a working day with the digest, while a provisional year is in use, and from
+ * 1 December while the coming year has no notice imported. Example (2027-01-05):
+ *   ⚠️ 2027 年的放假安排还没有导入：机器人暂按法定节假日计算（…），用到的到期日和工作日数都标“暂定”。
+ *   国务院公布《关于2027年部分节假日安排的通知》后，把通知全文存为文本文件（如 通知.txt），在机器人目录运行：
+ *   npm run holidays -- import 通知.txt
+ *   写入 data/holidays.json（或 HOLIDAYS_FILE）后立即生效，无需重启；到期日按暂定日历算出的问题会重新计算。
  */
-export function renderCalendarNotice(gaps: readonly CalendarGap[]): string {
-  const years = gaps.map((g) => g.year).join('、')
-  return [
-    ...gaps.map((g) => `⚠️ ${gapFacts(g)}。`),
-    `请在 data/holidays.json（或 HOLIDAYS_FILE 指定的文件）补充 ${years} 年的放假与调休安排，格式见 README「法定节假日与工作日」，重启后生效。`,
-  ].join('\n')
+export function renderCalendarNotice(n: CalendarNotice): string {
+  const lines: string[] = []
+  if (n.provisional.length > 0) {
+    lines.push(`⚠️ ${years(n.provisional)}的放假安排还没有导入：机器人暂按法定节假日计算（${STATUTORY_SUMMARY}），用到的到期日和工作日数都标“${PROVISIONAL_MARK}”。`)
+  }
+  if (n.comingYear !== null) {
+    lines.push(`⚠️ 还没有 ${n.comingYear} 年的放假安排：1月1日起将暂按法定节假日计算，不含调休，相关数字标“${PROVISIONAL_MARK}”。`)
+  }
+  const all = [...n.provisional, ...(n.comingYear !== null ? [n.comingYear] : [])]
+  lines.push(
+    `国务院公布《关于${all.join('、')}年部分节假日安排的通知》后，把通知全文存为文本文件（如 通知.txt），在机器人目录运行：`,
+    IMPORT_COMMAND,
+    '写入 data/holidays.json（或 HOLIDAYS_FILE 指定的文件）后立即生效，无需重启；到期日按暂定日历算出的问题会重新计算。',
+  )
+  return lines.join('\n')
 }
 
 /** When the calendar lacks today's year, the digest says only that: no working-day count can be trusted. */

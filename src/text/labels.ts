@@ -54,3 +54,12 @@ export function clip(text: string, max = 30): string {
   const chars = Array.from(text.replace(/\s+/gu, ' ').trim())
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
 }
+
+/**
+ * A figure that used a day of a provisional year (no State Council notice imported yet, its days off
+ * computed from the holiday law): "2027年1月4日到期（暂定）".
+ */
+export const PROVISIONAL_MARK = '暂定'
+
+/** Under a list with such figures: what 暂定 means and who makes it official. */
+export const PROVISIONAL_NOTE = '注：标“暂定”的到期日和工作日数按法定节假日推算（当年放假安排尚未导入，不含调休），管理员导入国务院通知后自动更正。'

@@ -1,8 +1,9 @@
 import type { IssueLedgerRow } from '../domain/ledger-facts.ts'
-import { issueWorkingDays, ledgerUrgency } from '../domain/ledger-facts.ts'
+import { issueWorkingDays, ledgerProvisional, ledgerUrgency } from '../domain/ledger-facts.ts'
 import type { Urgency, WorkingDayCounter } from '../domain/sla.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { IssueStatus } from '../domain/types.ts'
+import { PROVISIONAL_MARK } from './labels.ts'
 import type { RowFill, SheetSpec } from './sheet-spec.ts'
 
 const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = { open: '未办结', reopened: '重新打开', resolved: '已办结' }
@@ -15,7 +16,8 @@ const FILL: Record<Urgency, RowFill | null> = { red: 'red', yellow: 'yellow', gr
  * 问题台账: one row per issue (retracted ones never reach it) — project, number, team, summary, who
  * raised it and when, the due date, the working days it has taken, status and warning, who closed
  * it when and how, follow-ups, assignee. Open issues past their due date are filled red, those
- * near it yellow, as the reminders and /issues mark them.
+ * near it yellow, as the reminders and /issues mark them; the warning says 暂定 where a figure of
+ * the row used a provisional year.
  */
 export function issuesSheet(days: WorkingDayCounter, teams: Teams): SheetSpec<IssueLedgerRow> {
   return {
@@ -30,7 +32,7 @@ export function issuesSheet(days: WorkingDayCounter, teams: Teams): SheetSpec<Is
       { header: '办结时限', width: 12, kind: 'date', value: (i) => i.dueOn },
       { header: '历时（工作日）', width: 9, kind: 'number', value: (i) => issueWorkingDays(days, i) },
       { header: '状态', width: 9, kind: 'text', value: (i) => ISSUE_STATUS_NAMES[i.status] },
-      { header: '预警', width: 7, kind: 'text', value: (i) => warning(days, i) },
+      { header: '预警', width: 10, kind: 'text', value: (i) => warning(days, i) },
       { header: '办结人', width: 10, kind: 'text', value: (i) => i.resolvedByName },
       { header: '办结日期', width: 12, kind: 'date', value: (i) => i.resolvedOn },
       { header: '办结情况', width: 30, kind: 'text', wrap: true, value: (i) => i.resolutionText },
@@ -44,7 +46,10 @@ export function issuesSheet(days: WorkingDayCounter, teams: Teams): SheetSpec<Is
   }
 }
 
+/** "超期", or "超期（暂定）" when the row's figures used a provisional year; "暂定" alone on a closed row whose 历时 did. */
 function warning(days: WorkingDayCounter, issue: IssueLedgerRow): string | null {
   const urgency = ledgerUrgency(days, issue)
-  return urgency ? WARNING[urgency] : null
+  const provisional = ledgerProvisional(days, issue)
+  if (!urgency) return provisional ? PROVISIONAL_MARK : null
+  return provisional ? `${WARNING[urgency]}（${PROVISIONAL_MARK}）` : WARNING[urgency]
 }

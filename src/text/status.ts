@@ -4,7 +4,7 @@ import type { SlowVerdict } from '../domain/slow-projects.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { OpenIssue } from '../domain/types.ts'
 import { STAGES } from '../parse/types.ts'
-import { clip, dateText, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
+import { clip, dateText, PROVISIONAL_MARK, PROVISIONAL_NOTE, STAGE_NAMES, URGENCY_MARK } from './labels.ts'
 
 /** How many of the most urgent open issues `/status` names. */
 const STATUS_ISSUES = 5
@@ -18,7 +18,8 @@ const STATUS_ISSUES = 5
  *   未办结问题：2 个（🔴1）
  *     🔴 #1 土地工作专班：征地拆迁还有两户没谈妥
  *     ……另有 4 个，发 /问题 查看全部
- * Dates in another year than the status's day carry their year ("签约 2025年3月2日").
+ * Dates in another year than the status's day carry their year ("签约 2025年3月2日"). An issue whose
+ * due date or counts used a provisional year is marked "（暂定）", and a last line says why.
  */
 export function renderProjectStatus(
   s: ProjectStatus,
@@ -38,9 +39,10 @@ export function renderProjectStatus(
   }
   lines.push(s.openIssues.total === 0 ? '未办结问题：无' : `未办结问题：${s.openIssues.total} 个${countMarks(s)}`)
   for (const i of issues.slice(0, STATUS_ISSUES)) {
-    lines.push(`  ${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category].name}：${clip(i.summary, 20)}`)
+    lines.push(`  ${URGENCY_MARK[i.urgency]} #${i.number} ${teams[i.category].name}${i.provisional ? `（${PROVISIONAL_MARK}）` : ''}：${clip(i.summary, 20)}`)
   }
   if (issues.length > STATUS_ISSUES) lines.push(`  ……另有 ${issues.length - STATUS_ISSUES} 个，发 /问题 查看全部`)
+  if (issues.some((i) => i.provisional)) lines.push(PROVISIONAL_NOTE)
   if (s.slow) lines.push(renderSlow(s.slow, today))
   return lines.join('\n')
 }

@@ -2,10 +2,11 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { compress } from 'hono/compress'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import { secureHeaders } from 'hono/secure-headers'
-import { dateInZone } from '../calendar/local-date.ts'
+import { addDays, dateInZone } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
 import type { Rules } from '../domain/rules.ts'
+import { YELLOW_HORIZON_DAYS } from '../domain/sla.ts'
 import type { Logger } from '../log.ts'
 import { CATEGORIES, type Category } from '../parse/types.ts'
 import {
@@ -123,7 +124,9 @@ export function createBoardApp(d: BoardDeps): Hono {
     const query = statusQuery()
     const filters = readOverviewFilters((name) => c.req.query(name))
     const overview = await listProjectOverview(d.db, query, filters.team)
-    return page(c, overviewPage(ctx, overviewModel({ overview, filters, today: query.today, thresholds: query.thresholds, teams: d.rules.teams })))
+    // Red and yellow count working days up to three weeks ahead: a provisional year there makes them 暂定.
+    const provisionalYears = d.rules.calendar.provisionalYearsBetween(query.today, addDays(query.today, YELLOW_HORIZON_DAYS))
+    return page(c, overviewPage(ctx, overviewModel({ overview, filters, today: query.today, thresholds: query.thresholds, teams: d.rules.teams, provisionalYears })))
   })
 
   app.get('/board/p/:id{[0-9]{1,9}}', async (c) => {

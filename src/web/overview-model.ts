@@ -69,6 +69,8 @@ export interface OverviewModel {
   issues: Record<Urgency, number>
   /** Every team with its open issues, for the links to its page. */
   teams: TeamCount[]
+  /** Years without a notice the 🔴🟡 counts were worked out over (today's, or within three weeks): 暂定. */
+  provisionalYears: number[]
 }
 
 const collator = new Intl.Collator('zh-Hans-CN')
@@ -80,6 +82,7 @@ export function overviewModel(input: {
   today: LocalDate
   thresholds: SlowThresholds
   teams: Teams
+  provisionalYears?: number[]
 }): OverviewModel {
   const { filters, today } = input
   const rows: OverviewRow[] = []
@@ -101,7 +104,7 @@ export function overviewModel(input: {
     const n = input.overview.teams[c]
     return { category: c, name: input.teams[c].name, open: n.red + n.yellow + n.green, red: n.red, yellow: n.yellow }
   })
-  return { today, filters, total: statuses.length, rows, slow, issues, teams }
+  return { today, filters, total: statuses.length, rows, slow, issues, teams, provisionalYears: input.provisionalYears ?? [] }
 }
 
 function overviewRow(s: ProjectStatus, issues: Record<Urgency, number>, today: LocalDate, thresholds: SlowThresholds): OverviewRow {

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import type { Urgency } from '../domain/sla.ts'
 import { STAGES } from '../parse/types.ts'
-import { clip, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
+import { clip, PROVISIONAL_MARK, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
 import { SORTS, type OverviewFilters, type OverviewModel, type OverviewRow, type OverviewSort, type TeamCount } from './overview-model.ts'
@@ -11,7 +11,9 @@ import { ageText, chipDate } from './words.ts'
 export function overviewPage(ctx: PageContext, m: OverviewModel): Html {
   const filtered = m.filters.stage !== null || m.filters.team !== null
   const body = html`<h1>总览</h1>
-<p class="summary">${filtered ? html`筛选出 <b>${m.rows.length}</b> 个项目（共 ${m.total} 个）` : html`项目 <b>${m.total}</b> 个`} · 进展缓慢 <b>${m.slow}</b> 个 · 未办结问题 ${counts(m.issues)}</p>
+<p class="summary">${filtered ? html`筛选出 <b>${m.rows.length}</b> 个项目（共 ${m.total} 个）` : html`项目 <b>${m.total}</b> 个`} · 进展缓慢 <b>${m.slow}</b> 个 · 未办结问题 ${counts(m.issues)}${
+    m.provisionalYears.length > 0 ? ` · ${URGENCY_MARK.red}${URGENCY_MARK.yellow}为${PROVISIONAL_MARK}：${m.provisionalYears.join('、')} 年放假安排尚未导入，按法定节假日推算` : ''
+  }</p>
 <nav class="teams" aria-label="专班">${m.teams.map(
     (t) => html`<a href="${ctx.base}/team/${t.category}">${t.name}<small>${t.red > 0 ? `${URGENCY_MARK.red}${t.red} ` : ''}${t.yellow > 0 ? `${URGENCY_MARK.yellow}${t.yellow} ` : ''}未办结 ${t.open}</small></a>`,
   )}</nav>

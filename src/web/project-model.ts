@@ -7,6 +7,7 @@ import type { Teams } from '../domain/teams.ts'
 import type { OpenIssue } from '../domain/types.ts'
 import { STAGES, type Stage } from '../parse/types.ts'
 import type { IssueEventEntry, IssueHistory, ProgressEntry, SourceMessage } from '../store/index.ts'
+import { dueRecomputedText } from '../text/holiday-import.ts'
 import { STAGE_NAMES } from '../text/labels.ts'
 import { EVENT_NAMES, instantText, STATUS_NAMES } from './words.ts'
 
@@ -58,6 +59,8 @@ export interface IssueView {
   dueOn: LocalDate | null
   overdueWorkingDays: number
   ageWorkingDays: number | null
+  /** Its due date or counts used a provisional year (shown 暂定). */
+  provisional: boolean
   summary: string
   reporterName: string | null
   assigneeName: string | null
@@ -164,6 +167,7 @@ function issueView(h: IssueHistory, open: OpenIssue | undefined, teams: Teams, w
     dueOn: i.dueOn,
     overdueWorkingDays: open?.overdueWorkingDays ?? 0,
     ageWorkingDays: open?.ageWorkingDays ?? null,
+    provisional: open?.provisional ?? false,
     summary: i.summary,
     reporterName: h.reporterName,
     assigneeName: h.assigneeName,
@@ -192,6 +196,7 @@ function eventDetail({ event, assigneeName }: IssueEventEntry): string | null {
   if (event.kind === 'assigned') return assigneeName ? `负责人：${assigneeName}` : null
   // The store notes in English why it reopened an issue by itself.
   if (event.kind === 'reopened' && event.note === 'resolution retracted') return '办结的消息被撤回'
+  if (event.kind === 'due-recomputed' && event.note) return dueRecomputedText(event.note)
   return event.note
 }
 

@@ -1,4 +1,4 @@
-import { dateText, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
+import { dateText, PROVISIONAL_MARK, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
 import { percentChart, stageTimeline } from './charts.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
@@ -50,6 +50,7 @@ function issue(i: IssueView, today: string): Html {
     i.reporterName ? `${i.reporterName}提出` : '',
     i.dueOn ? `${dateText(i.dueOn, today)}到期${i.overdueWorkingDays > 0 ? `，超期 ${i.overdueWorkingDays} 个工作日` : ''}` : '未定期限',
     i.ageWorkingDays !== null ? `已 ${i.ageWorkingDays} 个工作日` : '',
+    i.provisional ? PROVISIONAL_MARK : '',
     i.assigneeName ? `负责：${i.assigneeName}` : '',
   ].filter((f) => f !== '')
   return html`<article class="${['issue', i.urgency ?? (i.retracted ? 'gone' : 'closed')].join(' ')}" id="issue-${i.number}">

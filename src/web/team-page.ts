@@ -1,4 +1,4 @@
-import { clip, dateText, URGENCY_MARK } from '../text/labels.ts'
+import { clip, dateText, PROVISIONAL_MARK, URGENCY_MARK } from '../text/labels.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
 import { CLOSED_WORKING_DAYS, type TeamModel } from './team-model.ts'
@@ -17,7 +17,7 @@ ${
     ? html`<p class="empty">没有未办结的问题。</p>`
     : html`<ol class="team-issues">${m.open.map(
         (i) =>
-          html`<li class="${i.urgency}"><span class="due">${URGENCY_MARK[i.urgency]} ${i.dueOn ? `${dateText(i.dueOn, m.today)}到期` : '未定期限'}${i.overdueWorkingDays > 0 ? `，超期 ${i.overdueWorkingDays} 个工作日` : ''}</span>
+          html`<li class="${i.urgency}"><span class="due">${URGENCY_MARK[i.urgency]} ${i.dueOn ? `${dateText(i.dueOn, m.today)}到期` : '未定期限'}${i.overdueWorkingDays > 0 ? `，超期 ${i.overdueWorkingDays} 个工作日` : ''}${i.provisional ? `（${PROVISIONAL_MARK}）` : ''}</span>
 <a href="${ctx.base}/p/${i.projectId}#issue-${i.number}">${i.projectName} #${i.number}</a> ${clip(i.summary, 60)}
 <small>已 ${i.ageWorkingDays} 个工作日${i.assignee ? ` · 负责：${i.assignee.name}` : ''}${i.status === 'reopened' ? ' · 已重开' : ''}</small></li>`,
       )}</ol>`

@@ -32,6 +32,7 @@ export const EVENT_NAMES: Record<IssueEventKind, string> = {
   resolved: '办结',
   reopened: '重开',
   retracted: '撤回',
+  'due-recomputed': '到期日更正',
 }
 
 export const STATUS_NAMES: Record<IssueStatus, string> = { open: '未办结', reopened: '已重开', resolved: '已办结' }

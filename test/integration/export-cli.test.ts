@@ -46,7 +46,7 @@ describe('npm run export', () => {
   // Every wrong command line is in test/unit/export-options.test.ts; here the exit code of two.
   it.each([
     ['a wrong --date', ['--date', '2026-02-30'], '--date 2026-02-30：不是有效的日期'],
-    ['a year the calendar lacks', ['--date', '2099-01-05'], '日历没有 2099 年的法定节假日数据'],
+    ['a year the calendar cannot compute', ['--date', '2100-01-05'], '日历没有 2100 年的法定节假日数据，也无法推算'],
   ])('%s: exit 2, a Chinese explanation, nothing written', async (_, args, message) => {
     const before = readdirSync(out)
     const run = await runCli('export', ['--out', join(out, '台账2.xlsx'), ...args], store.path)

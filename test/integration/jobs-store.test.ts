@@ -153,9 +153,9 @@ describe('the jobs on a real database', () => {
     expect((await buildDigest(store.db, '2026-10-12', { ...rules, admins: ['管理员'] })).text).not.toContain('待管理员确认')
   })
 
-  it('tells the admins of a missing calendar year once a day, only when a figure needed it', async () => {
+  it('tells the admins once a working day of a year without a notice, and marks the digest\'s provisional figures', async () => {
     const p = await newProject(store.db, '新材料')
-    const clock = new FakeClock('2026-12-21T08:30:00+08:00')
+    const clock = new FakeClock('2026-11-30T08:30:00+08:00')
     const deps: JobDeps = {
       db: store.db,
       clock,
@@ -169,24 +169,35 @@ describe('the jobs on a real database', () => {
       wake: () => {},
     }
     const sentTo = async (id: string) => (await listOutbox(store.db, 'pending')).filter((o) => o.target.id === id).map((o) => o.text)
-    // A plan in 2027, which the calendar lacks, needs no working day: nothing to say about the calendar.
-    await ingestMessage(store.db, message(p.id, { sentAt: beijing('2026-12-18T09:00:00') }), [{ type: 'progress', stage: null, percent: null, due: '2027-05-31', summary: '预计明年5月底封顶' }], settings)
-    expect(await runJobToday(deps, digestJob)).toEqual({ ran: true, day: '2026-12-21', queued: 1 })
-    expect((await sentTo('wxid_chief'))[0]).not.toMatch(/日历/)
+    // A plan in 2027 needs no working day: nothing to say about the calendar in November.
+    await ingestMessage(store.db, message(p.id, { sentAt: beijing('2026-11-27T09:00:00') }), [{ type: 'progress', stage: null, percent: null, due: '2027-05-31', summary: '预计明年5月底封顶' }], settings)
+    expect(await runJobToday(deps, digestJob)).toEqual({ ran: true, day: '2026-11-30', queued: 1 })
+    expect((await sentTo('wxid_chief'))[0]).not.toMatch(/暂定|放假安排/)
     expect(await sentTo('wxid_admin')).toEqual([])
 
-    // Opened on 12月24日, its 7 working days run into 2027: no due date could be set.
+    // From 1 December the admins hear that 2027 has no notice, with the command; the leaders do not.
+    clock.set('2026-12-01T08:30:00+08:00')
+    expect(await runJobToday(deps, digestJob)).toEqual({ ran: true, day: '2026-12-01', queued: 2 })
+    expect((await sentTo('wxid_chief'))[1]).not.toMatch(/暂定|放假安排/)
+    expect((await sentTo('wxid_admin'))[0]).toMatch(/^⚠️ 还没有 2027 年的放假安排[\s\S]*\nnpm run holidays -- import 通知\.txt\n/u)
+
+    // Opened on 12月24日, its 7 working days run into 2027: a provisional due date, noted.
     await issueAt(store.db, p.id, '2026-12-24T10:00:00', 'land', '征地拆迁还有两户没谈妥')
     clock.set('2026-12-28T08:30:00+08:00')
     expect(await runJobToday(deps, digestJob)).toEqual({ ran: true, day: '2026-12-28', queued: 2 })
-    expect((await sentTo('wxid_chief'))[1]).toMatch(/\n\n注：日历缺少 2027 年法定节假日数据：1 个问题的到期日无法计算，暂按未定期限统计。$/u)
-    expect(await sentTo('wxid_admin')).toEqual([
-      '⚠️ 日历缺少 2027 年法定节假日数据：1 个问题的到期日无法计算，暂按未定期限统计。\n' +
-        '请在 data/holidays.json（或 HOLIDAYS_FILE 指定的文件）补充 2027 年的放假与调休安排，格式见 README「法定节假日与工作日」，重启后生效。',
-    ])
+    expect((await sentTo('wxid_chief'))[2]).toMatch(/\n\n注：国务院尚未公布 2027 年放假安排，[\s\S]*1 个未办结问题的到期日和剩余工作日为暂定。$/u)
+    expect((await sentTo('wxid_admin'))[1]).toMatch(/^⚠️ 2027 年的放假安排还没有导入/u)
     // Once a day: the day's run is recorded, a second firing sends nothing more.
     expect(await runJobToday(deps, digestJob)).toEqual({ ran: false, day: '2026-12-28', why: 'already-ran' })
-    expect(await sentTo('wxid_admin')).toHaveLength(1)
+    expect(await sentTo('wxid_admin')).toHaveLength(2)
+
+    // In 2027 itself the digest is generated, every figure provisional.
+    clock.set('2027-01-05T08:30:00+08:00')
+    expect(await runJobToday(deps, digestJob)).toEqual({ ran: true, day: '2027-01-05', queued: 2 })
+    const digest = (await sentTo('wxid_chief'))[3]!
+    expect(digest).toMatch(/^📰 督办日报 · 1月5日 星期二（暂定）\n/u)
+    expect(digest).toMatch(/本简报的工作日数、超期和临期均为暂定/u)
+    expect(digest).not.toMatch(/未生成/)
   })
 
   it('npm run digest prints a day\'s digest from DATABASE_PATH without sending it', async () => {
@@ -203,6 +214,12 @@ describe('the jobs on a real database', () => {
     expect(printed.stdout).toMatch(/^📰 督办日报 · 10月12日 星期一\n在库项目 4 个/u)
     expect(printed.stdout).toContain('🔴 电子 #1 征地拆迁还有两户没谈妥（超期5个工作日）')
     expect(await listOutbox(store.db, 'pending')).toEqual([])
+    // A day of 2027, which has no notice: generated, marked 暂定; the admins' notice on stderr.
+    const provisional = run(['--date', '2027-01-05'])
+    expect(provisional.status).toBe(0)
+    expect(provisional.stdout).toMatch(/^📰 督办日报 · 1月5日 星期二（暂定）\n在库项目 4 个/u)
+    expect(provisional.stdout).toMatch(/本简报的工作日数、超期和临期均为暂定/u)
+    expect(provisional.stderr).toMatch(/^⚠️ 2027 年的放假安排还没有导入[\s\S]*npm run holidays -- import 通知\.txt/u)
     const wrong = run(['--date', '10/12'])
     expect(wrong.status).toBe(2)
     expect(wrong.stderr).toMatch(/用法：npm run digest/)

@@ -18,23 +18,38 @@ describe('issueDueDate', () => {
     expect(issueDueDate(calendar, openedOn, days, stated)).toBe(due)
   })
 
-  it('gives no due date rather than a guess when the calendar lacks the year', () => {
+  it('counts into a provisional year by the holiday law: 元旦 2027 is skipped', () => {
     const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
-    expect(issueDueDate(only2026, '2026-12-28', 7)).toBeNull()
+    expect(issueDueDate(only2026, '2026-12-28', 7)).toBe('2027-01-07')
     expect(issueDueDate(only2026, '2026-12-01', 7)).toBe('2026-12-10')
+  })
+
+  it('gives no due date rather than a guess when the calendar cannot compute the year', () => {
+    const only2099 = new WorkingCalendar(new Map([[2099, { holidays: [], workdays: [] }]]))
+    expect(issueDueDate(only2099, '2099-12-28', 7)).toBeNull()
   })
 })
 
 describe('issueUrgency', () => {
-  it('calls a near due date in a year the calendar lacks yellow instead of failing', () => {
+  it('counts a near due date in a provisional year, and marks it provisional', () => {
     const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
-    // "1月5日前" seen on 12月20日: its working days cannot be counted, and it is near.
-    expect(issueUrgency(workingDayCounter(only2026, '2026-12-20'), '2027-01-05')).toBe('yellow')
-    expect(issueUrgency(workingDayCounter(only2026, '2026-12-20'), '2027-03-01')).toBe('green')
+    const days = workingDayCounter(only2026, '2026-12-20')
+    expect(issueUrgency(days, '2027-01-05')).toBe('green')
+    // From 12月30日, 1月4日 is the second working day: 元旦 (provisional) is off.
+    expect(issueUrgency(workingDayCounter(only2026, '2026-12-30'), '2027-01-04')).toBe('yellow')
+    expect(ageIssue(days, '2026-12-18', '2027-01-05').provisional).toBe(true)
+    expect(ageIssue(days, '2026-12-18', '2026-12-30').provisional).toBe(false)
+  })
+
+  it('calls a near due date in a year the calendar cannot compute yellow instead of failing', () => {
+    const only2099 = new WorkingCalendar(new Map([[2099, { holidays: [], workdays: [] }]]))
+    // "1月5日前" seen on 12月20日 of the lunar table's last year: its working days cannot be counted, and it is near.
+    expect(issueUrgency(workingDayCounter(only2099, '2099-12-20'), '2100-01-05')).toBe('yellow')
+    expect(issueUrgency(workingDayCounter(only2099, '2099-12-20'), '2100-03-01')).toBe('green')
     // The counts' cutoffs agree at the year's end, where the third working day ahead is unknown.
-    const days = workingDayCounter(only2026, '2026-12-30')
-    const { yellowBefore } = urgencyCutoffs(only2026, '2026-12-30')
-    for (const due of ['2026-12-31', '2027-01-05', '2027-01-20', '2027-01-21', '2027-02-01']) {
+    const days = workingDayCounter(only2099, '2099-12-30')
+    const { yellowBefore } = urgencyCutoffs(only2099, '2099-12-30')
+    for (const due of ['2099-12-31', '2100-01-05', '2100-01-20', '2100-01-21', '2100-02-01']) {
       expect(due < yellowBefore ? 'yellow' : 'green').toBe(issueUrgency(days, due))
     }
   })
@@ -74,9 +89,9 @@ describe('ageIssue and compareByUrgency', () => {
   const issue = (openedOn: string, dueOn: string | null) => ({ openedOn, dueOn, ...ageIssue(days, openedOn, dueOn) })
 
   it.each([
-    ['2026-02-12', '2026-02-28', { ageWorkingDays: 9, urgency: 'red', overdueWorkingDays: 2 }],
-    ['2026-02-24', '2026-03-03', { ageWorkingDays: 6, urgency: 'yellow', overdueWorkingDays: 0 }],
-    ['2026-03-02', '2026-03-11', { ageWorkingDays: 1, urgency: 'green', overdueWorkingDays: 0 }],
+    ['2026-02-12', '2026-02-28', { ageWorkingDays: 9, urgency: 'red', overdueWorkingDays: 2, provisional: false }],
+    ['2026-02-24', '2026-03-03', { ageWorkingDays: 6, urgency: 'yellow', overdueWorkingDays: 0, provisional: false }],
+    ['2026-03-02', '2026-03-11', { ageWorkingDays: 1, urgency: 'green', overdueWorkingDays: 0, provisional: false }],
   ])('opened %s, due %s', (openedOn, dueOn, age) => {
     expect(ageIssue(days, openedOn, dueOn)).toEqual(age)
   })

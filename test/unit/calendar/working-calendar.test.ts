@@ -58,10 +58,22 @@ describe('addWorkingDays and workingDaysBetween', () => {
 })
 
 describe('a year without data', () => {
-  it('is an error the caller sees, never a weekday guess', () => {
+  it('is provisional by the holiday law when it can be computed: 2027 skips 除夕 to 初三, no make-up days', () => {
     expect(calendar.hasYear(2027)).toBe(false)
-    expect(() => calendar.isWorkingDay('2027-01-04')).toThrow(CalendarYearMissingError)
-    expect(() => calendar.addWorkingDays('2026-12-28', 5)).toThrow(/2027/)
+    expect(calendar.isProvisional(2027)).toBe(true)
+    expect(calendar.isWorkingDay('2027-02-05')).toBe(false)
+    expect(calendar.isWorkingDay('2027-02-08')).toBe(false)
+    expect(calendar.isWorkingDay('2027-02-09')).toBe(true)
+    // 2027-02-01 (Monday) + 7 working days: 2–4, then 除夕 to 初三 (5–8, a weekend inside), then 9–12.
+    expect(calendar.addWorkingDays('2027-02-01', 7)).toBe('2027-02-12')
+    expect(calendar.touchesProvisional('2026-12-28', '2027-01-06')).toBe(true)
+    expect(calendar.touchesProvisional('2026-12-01', '2026-12-28')).toBe(false)
+  })
+
+  it('is an error the caller sees where it cannot be computed, never a weekday guess', () => {
+    expect(calendar.isProvisional(2100)).toBe(false)
+    expect(() => calendar.isWorkingDay('2100-01-04')).toThrow(CalendarYearMissingError)
+    expect(() => calendar.addWorkingDays('2099-12-28', 5)).toThrow(/2100/)
   })
 
   it('can be added by the local override file without a new release', () => {

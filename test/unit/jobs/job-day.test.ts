@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
 import { WorkingCalendar } from '../../../src/calendar/working-calendar.ts'
-import { calendarGaps } from '../../../src/domain/calendar-gaps.ts'
+import { calendarNotice, provisionalUse } from '../../../src/domain/calendar-gaps.ts'
 import { jobDay } from '../../../src/domain/job-day.ts'
 
 const calendar = loadCalendar()
@@ -23,33 +23,42 @@ describe('jobDay: the jobs work on working days of the official calendar only', 
     expect(jobDay(calendar, day)).toEqual(expected)
   })
 
-  it('says a year the calendar lacks instead of guessing Monday to Friday', () => {
+  it('works on a provisional year by the holiday law: 2027-02-05 (除夕) is off, 2027-02-09 works', () => {
     const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
-    expect(jobDay(only2026, '2027-01-04')).toEqual({ work: false, reason: 'calendar-missing', year: 2027 })
+    expect(jobDay(only2026, '2027-02-05')).toEqual({ work: false, reason: 'holiday' })
+    expect(jobDay(only2026, '2027-02-09')).toEqual({ work: true, makeUp: false })
+  })
+
+  it('says a year the calendar cannot compute instead of guessing Monday to Friday', () => {
+    const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
+    expect(jobDay(only2026, '2100-01-04')).toEqual({ work: false, reason: 'calendar-missing', year: 2100 })
   })
 })
 
-describe('calendarGaps: the years a figure shown actually needed', () => {
+describe('provisionalUse and calendarNotice: the provisional years behind today\'s figures', () => {
   const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
-  const counts = (undated: [number, number][], near: [number, number][]) => ({
-    undated: undated.map(([openedYear, count]) => ({ openedYear, count })),
-    near: near.map(([dueYear, count]) => ({ dueYear, count })),
+
+  it('none while every figure lies in official years', () => {
+    const use = provisionalUse([{ dueYear: 2026, count: 3 }], only2026, '2026-11-30')
+    expect(use).toEqual({ years: [], today: false, dueDates: 0 })
+    expect(calendarNotice(use, only2026, '2026-11-30')).toBeNull()
   })
 
-  it('none when every issue has a due date and none near falls in the missing year', () => {
-    expect(calendarGaps(counts([], [[2026, 3]]), only2026, '2026-11-30')).toEqual([])
+  it('issues due in the provisional year make their due dates 暂定', () => {
+    const use = provisionalUse([{ dueYear: 2026, count: 1 }, { dueYear: 2027, count: 2 }], only2026, '2026-12-28')
+    expect(use).toEqual({ years: [2027], today: false, dueDates: 2 })
+    expect(calendarNotice(use, only2026, '2026-12-28')).toEqual({ provisional: [2027], comingYear: null })
   })
 
-  it('issues without a due date are counted against the first missing year from their opening', () => {
-    expect(calendarGaps(counts([[2026, 2]], []), only2026, '2026-12-28')).toEqual([{ year: 2027, undated: 2, uncounted: 0 }])
+  it('today in a provisional year makes everything 暂定', () => {
+    expect(provisionalUse([], only2026, '2027-01-05')).toEqual({ years: [2027], today: true, dueDates: 0 })
   })
 
-  it('issues due within three weeks in the missing year: their working days left are uncounted', () => {
-    expect(calendarGaps(counts([], [[2026, 1], [2027, 2]]), only2026, '2026-12-20')).toEqual([{ year: 2027, undated: 0, uncounted: 2 }])
-  })
-
-  it('a year added since the issue was opened is no gap any more', () => {
+  it('from 1 December warns of the coming year with no notice, not in November', () => {
+    const none = provisionalUse([], only2026, '2026-12-01')
+    expect(calendarNotice(none, only2026, '2026-12-01')).toEqual({ provisional: [], comingYear: 2027 })
+    expect(calendarNotice(provisionalUse([], only2026, '2026-11-30'), only2026, '2026-11-30')).toBeNull()
     const both = new WorkingCalendar(new Map([2026, 2027].map((y) => [y, { holidays: [], workdays: [] }])))
-    expect(calendarGaps(counts([[2026, 1]], []), both, '2026-12-28')).toEqual([])
+    expect(calendarNotice(provisionalUse([], both, '2026-12-01'), both, '2026-12-01')).toBeNull()
   })
 })

@@ -113,11 +113,15 @@ describe('working days in dates', () => {
     expect(first('10个工作日内', today)?.date).toBe(date)
   })
 
-  it('says so instead of guessing when the year has no calendar data', () => {
-    const mention = first('10个工作日内', '2026-12-28')
+  it('counts into a year without a notice by the holiday law (provisional): 元旦 2027 is off', () => {
+    expect(first('10个工作日内', '2026-12-28')?.date).toBe('2027-01-12')
+  })
+
+  it('says so instead of guessing when the year cannot be computed at all', () => {
+    const mention = first('10个工作日内', '2099-12-28')
     expect(mention?.date).toBeNull()
-    expect(mention?.problem).toMatch(/2027/)
-    const [issue] = parseChatText('施工许可还没批，企业要求10个工作日内办结', '2026-12-28T10:00:00+08:00', { calendar })
+    expect(mention?.problem).toMatch(/2100/)
+    const [issue] = parseChatText('施工许可还没批，企业要求10个工作日内办结', '2099-12-28T10:00:00+08:00', { calendar })
     expect(issue).toMatchObject({ type: 'issue', category: 'approval', due: null })
     expect(issue).toHaveProperty('dueProblem')
   })

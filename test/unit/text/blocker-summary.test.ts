@@ -68,11 +68,14 @@ describe('ages across National Day and the Mid-Autumn Festival', () => {
 })
 
 describe('near the end of the calendar', () => {
-  it('shows a near due date in a year the calendar lacks with its year, uncounted, instead of failing', () => {
+  it('marks a due date in a provisional year 暂定, and its working days left', () => {
     const only2026 = new WorkingCalendar(new Map([[2026, { holidays: [], workdays: [] }]]))
     const days = workingDayCounter(only2026, '2026-12-20')
     const due = { ...issue('2026-12-18', '2026-12-18', { dueOn: '2027-01-05' }), ...ageIssue(days, '2026-12-18', '2027-01-05') }
-    expect(renderSummaryIssue(due, days, DEFAULT_TEAMS).split('\n')[0]).toBe('🟡 #1 土地工作专班 · 不到1个工作日 · 2027年1月5日到期')
+    expect(renderSummaryIssue(due, days, DEFAULT_TEAMS).split('\n')[0]).toBe('🟢 #1 土地工作专班 · 不到1个工作日 · 2027年1月5日到期（暂定）')
+    const late = workingDayCounter(only2026, '2026-12-31')
+    const near = { ...issue('2026-12-18', '2026-12-31', { dueOn: '2027-01-04' }), ...ageIssue(late, '2026-12-18', '2027-01-04') }
+    expect(renderSummaryIssue(near, late, DEFAULT_TEAMS).split('\n')[0]).toBe('🟡 #1 土地工作专班 · 已9个工作日 · 2027年1月4日到期，还剩1个工作日（暂定）')
   })
 
   it('says 今天提出 for an issue raised today', () => {

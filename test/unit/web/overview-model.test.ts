@@ -6,6 +6,7 @@ import { DEFAULT_SLOW_THRESHOLDS, type StageDates } from '../../../src/domain/sl
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
 import { CATEGORIES, type Category } from '../../../src/parse/types.ts'
 import { overviewModel, readOverviewFilters } from '../../../src/web/overview-model.ts'
+import { overviewPage } from '../../../src/web/overview-page.ts'
 import { firstOfLastWorkingDays } from '../../../src/web/team-model.ts'
 
 const calendar = loadCalendar()
@@ -90,5 +91,15 @@ describe('the team page’s window', () => {
     expect(firstOfLastWorkingDays(calendar, '2026-10-12', 7)).toBe('2026-09-28')
     // On a Sunday, today is not counted.
     expect(firstOfLastWorkingDays(calendar, '2026-11-29', 7)).toBe('2026-11-19')
+  })
+})
+
+describe('the overview in a provisional year', () => {
+  const ctx = { base: '/board', stylesheet: '/board/s.css', icon: '/board/i.svg' }
+  it('says its red and yellow counts are 暂定, and why, only when a provisional year is near', () => {
+    const plain = String(overviewPage(ctx, model()))
+    expect(plain).not.toMatch(/暂定/)
+    const provisional = String(overviewPage(ctx, { ...model(), provisionalYears: [2027] }))
+    expect(provisional).toContain('🔴🟡为暂定：2027 年放假安排尚未导入，按法定节假日推算')
   })
 })
