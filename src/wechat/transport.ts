@@ -3,7 +3,7 @@ import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import type { OutboxItem } from '../store/index.ts'
-import type { Arrival } from './inbox.ts'
+import type { Arrival } from '../core/inbox.ts'
 import { superviseConnection, type Supervisor } from './supervisor.ts'
 import { toChatMessage } from './wechaty-adapter.ts'
 
