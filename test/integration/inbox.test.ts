@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
-import { readChatText, type ChatMessage } from '../../src/core/chat-message.ts'
+import { readChatText } from '../../src/parse/chat-text.ts'
+import type { ChatMessage } from '../../src/core/chat-message.ts'
 import { createInbox } from '../../src/core/inbox.ts'
 import { createRouter } from '../../src/core/router.ts'
 import { systemClock } from '../../src/clock.ts'
