@@ -1,6 +1,7 @@
-import { dateInZone } from '../calendar/local-date.ts'
+import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import { planRecords, type IssueTopic, type QuotedIssues, type RecordPlan } from '../domain/issue-matching.ts'
 import { isAdmin, type Rules } from '../domain/rules.ts'
+import { issueDueDate } from '../domain/sla.ts'
 import type { Person, Project } from '../domain/types.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 import type { ParsedRecord } from '../parse/types.ts'
@@ -40,6 +41,7 @@ export function decideMessage(input: {
   topics: readonly IssueTopic[]
   quoted: QuotedIssues | undefined
   projectName: string
+  defaultDue?: (openedOn: LocalDate) => LocalDate | null
 }): MessageDecision {
   const plans = input.records.length > 0 ? planRecords(input) : []
   const planOf = new Map<IntakeEntry, RecordPlan>()
@@ -80,9 +82,11 @@ export function outcomeOf(
     const plan = decision.planOf.get(entry)!
     if (result.kind === 'progress') outcome.progress.push(result.progress)
     else if (result.kind === 'issue') outcome.issues.push({ issue: result.issue, recurs: entry.kind === 'issue' ? (entry.record.recurs ?? null) : null })
-    // A department's word on how an issue is handled is noted without a reply; a problem raised again is answered.
-    else if (result.kind === 'follow-up' && plan.kind === 'follow-up' && plan.record.type === 'issue') {
-      outcome.followUps.push({ issue: result.issue, dueMoved: result.issue.dueOn !== plan.issue.dueOn })
+    // A department's word on how an issue is handled is noted without a reply unless it moved the
+    // deadline; a problem raised again is answered.
+    else if (result.kind === 'follow-up' && plan.kind === 'follow-up') {
+      const dueMoved = result.issue.dueOn !== plan.issue.dueOn
+      if (plan.record.type === 'issue' || dueMoved) outcome.followUps.push({ issue: result.issue, dueMoved })
     } else if (result.kind === 'resolution' && result.closed) outcome.closed.push(result.closed)
   }
   for (const plan of decision.plans) if (plan.kind === 'resolution' && plan.target.kind === 'ask') outcome.asks.push(plan.target.candidates)
@@ -119,6 +123,7 @@ export async function takeMessage(
     topics: records.length > 0 ? await remembered.topics.of(db, project.id) : [],
     quoted: records.length > 0 && msg.quote ? { issues: (await findQuotedIssues(db, msg.room.id, msg.quote, deps.botName())) ?? [], text: msg.quote.text } : undefined,
     projectName: project.name,
+    defaultDue: (openedOn) => issueDueDate(rules.calendar, openedOn, rules.slaWorkingDays),
   })
   const intake = await recordMessage(
     db,

@@ -6,7 +6,7 @@ import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRec
 import type { Issue } from './types.ts'
 
 /** What placing a message needs of an issue: which it is, its team and state, its words, its deadline. */
-export type TopicIssue = Pick<Issue, 'id' | 'number' | 'category' | 'status' | 'summary' | 'dueOn'>
+export type TopicIssue = Pick<Issue, 'id' | 'number' | 'category' | 'status' | 'summary' | 'openedOn' | 'dueOn'>
 
 /** An issue as the ledger knows it: its own words and those of every message that followed it up. */
 export interface IssueTopic {
@@ -20,9 +20,6 @@ export interface IssueTopic {
  * share 燃气 (3); "林地要办使用林地审核" and "青苗和鱼塘补偿没谈妥" share nothing but the team.
  */
 export const SAME_PROBLEM = 3
-
-/** A resolution this short, naming no team, says only "done": "问题已解决，谢谢大家", "已经协调好了". */
-const BARE_CHARS = 12
 
 export type ResolutionTarget = { kind: 'close'; issue: TopicIssue } | { kind: 'ask'; candidates: TopicIssue[] } | { kind: 'none' }
 
@@ -65,6 +62,8 @@ export function planRecords(input: {
   quoted: QuotedIssues | undefined
   /** The project's name: every message of its group may say it, so it tells nothing. */
   projectName: string
+  /** The due date an issue opened on that day gets when its report names none (the SLA). */
+  defaultDue?: (openedOn: LocalDate) => LocalDate | null
 }): RecordPlan[] {
   const common = namePairs(input.projectName)
   const termsOf = (text: string) => topicTerms(text, common)
@@ -96,7 +95,10 @@ export function planRecords(input: {
       // A stage reached or a share done is the project's progress whoever says it; a plan that
       // speaks of an open issue, or of the team of the only one open, is news of that issue.
       const issue = record.stage === null && record.percent === null ? (followed(record) ?? onlyOfTeams(record.summary, open)) : null
-      plans.push(issue ? { kind: 'follow-up', record, issue, due: null } : { kind: 'progress', record })
+      // A date in the reply sets the deadline of an issue whose report named none ("供电局说4月15号前
+      //送电" for "还没通电"); a deadline the reporter stated ("最迟12月10号要有电") stands.
+      const due = issue && record.due !== null && input.defaultDue && issue.dueOn === input.defaultDue(issue.openedOn) ? record.due : null
+      plans.push(issue ? { kind: 'follow-up', record, issue, due } : { kind: 'progress', record })
     }
   }
   for (const record of input.records) {
@@ -145,9 +147,11 @@ const teamsNamed = (text: string): Set<Category> =>
   )
 
 /**
- * Which issue a "已解决" closes, only when it is clear: the quoted one; else the one whose words it
- * shares (with the quoted text's); else the only open issue of the team it names, or the only open
- * issue at all when it names none. Two that fit equally make a question to the group, never a guess.
+ * Which issue a completion statement closes: it closes what it is about, matched against what is
+ * open — the quoted issue first, then the issue whose words it shares, then the team it names — and
+ * only when one issue clearly fits. Two that fit equally make a question to the group, never a guess;
+ * a completion no open issue is about closes nothing and asks nothing ("设备采购合同已经签了" beside
+ * a power issue and a permit issue is news, not a close).
  */
 function chooseIssueToClose(
   record: ResolutionRecord,
@@ -155,10 +159,15 @@ function chooseIssueToClose(
   candidates: readonly Known[],
   termsOf: (text: string) => TopicTerms,
 ): ResolutionTarget {
+  const own = { terms: termsOf(record.summary), teams: teamsNamed(record.summary) }
   if (quoted && quoted.issues.length > 0) {
-    const open = quoted.issues.filter((i) => candidates.some((c) => c.issue.id === i.id))
-    if (open.length === 1) return { kind: 'close', issue: open[0]! }
-    return open.length > 1 ? { kind: 'ask', candidates: open } : { kind: 'none' }
+    // "已经接通了" quoting the report of the power problem closes it; quoting a report of two
+    // problems, it closes the one its own words are about.
+    const open = candidates.filter((c) => quoted.issues.some((i) => i.id === c.issue.id))
+    if (open.length <= 1) return open.length === 1 ? { kind: 'close', issue: open[0]!.issue } : { kind: 'none' }
+    const scored = open.map((k) => ({ issue: k.issue, score: score(own.terms, own.teams, k) }))
+    const top = Math.max(...scored.map((s) => s.score))
+    return oneOrAsk(scored.filter((s) => s.score === top).map((s) => s.issue))
   }
   const text = `${record.summary} ${quoted?.text ?? ''}`
   const terms = termsOf(text)
@@ -166,12 +175,30 @@ function chooseIssueToClose(
   const scored = candidates.map((k) => ({ issue: k.issue, score: score(terms, teams, k) }))
   const top = Math.max(0, ...scored.map((s) => s.score))
   if (top >= SAME_PROBLEM) return oneOrAsk(scored.filter((s) => s.score === top).map((s) => s.issue))
-  // Nothing shared: a bare "问题已解决" or "供电的事办好了" means the only open issue (of that team);
-  // a fix of something named that no open issue speaks of ("新水渠今天通水了" beside a gas issue,
-  // "一个好消息，SC证拿到了" beside a loan) closes none.
-  const bare = ![...terms.keys()].some((t) => t.startsWith('concept:')) && (record.category !== null || Array.from(record.summary).length <= BARE_CHARS)
   const sameTeam = record.category ? candidates.filter((k) => k.issue.category === record.category) : candidates
-  return bare || top > 0 ? oneOrAsk(sameTeam.map((k) => k.issue)) : { kind: 'none' }
+  // "问题已解决" or "供电的事办好了" names nothing but, at most, a team: the only open issue (of that team).
+  if (saysOnlyDone(record, terms)) return oneOrAsk(sameTeam.map((k) => k.issue))
+  // It names what was done, and no open issue shares enough of its words: a fix of a named team
+  // ("农行的贷款今天放下来了") closes that team's only open issue; otherwise no open issue is about
+  // it ("新水渠今天通水了" beside a gas issue, "一个好消息，SC证拿到了" beside a loan), and a pair of
+  // words in common ("2号厂房") is no reason to ask.
+  return record.category !== null && sameTeam.length === 1 ? { kind: 'close', issue: sameTeam[0]!.issue } : { kind: 'none' }
+}
+
+/**
+ * Words a completion says without naming what was done: "问题已解决，谢谢大家", "已经协调好了",
+ * "搞掂咗，唔该晒" (Cantonese), "这个事情处理完了". What is left of "设备采购合同已经签了" once they are
+ * taken out (设备采购合同签) names a thing.
+ */
+const ONLY_DONE =
+  /问题|事情|事儿|这个|那个|此事|的事|已经|全部|解决|办好|办妥|办完|搞定|搞掂|搞好|处理|协调|落实|完成|完毕|谢谢|感谢|多谢|唔该|辛苦|大家|各位|领导|[事已都也均好了完啦喇咗晒嘅的啊呀哈吧]/gu
+
+/** A completion that names no thing: nothing of it is left but its team's words, if any. */
+function saysOnlyDone(record: ResolutionRecord, terms: TopicTerms): boolean {
+  if ([...terms.keys()].some((t) => t.startsWith('concept:'))) return false
+  if (record.category !== null) return true
+  const left = normalizeMessage(record.summary).text.replace(ONLY_DONE, '').match(/[\u4e00-\u9fff]/gu)
+  return (left?.length ?? 0) <= 1
 }
 
 function oneOrAsk(issues: TopicIssue[]): ResolutionTarget {

@@ -299,12 +299,20 @@ const RECENTLY_RESOLVED = 50
 export async function listIssueTopics(db: Db, projectId: number): Promise<IssueTopic[]> {
   const rows = await selectTopics(db, { projectId })
   return rows.map((r) => ({
-    issue: { id: r.id, number: r.number, category: r.category as Category, status: r.status as IssueStatus, summary: r.summary, dueOn: r.due_on },
+    issue: {
+      id: r.id,
+      number: r.number,
+      category: r.category as Category,
+      status: r.status as IssueStatus,
+      summary: r.summary,
+      openedOn: r.opened_on,
+      dueOn: r.due_on,
+    },
     text: r.notes === null ? r.summary : `${r.summary}\n${r.notes}`,
   }))
 }
 
-type TopicRow = Pick<Selectable<IssuesTable>, 'id' | 'number' | 'category' | 'status' | 'summary' | 'due_on'> & { notes: string | null }
+type TopicRow = Pick<Selectable<IssuesTable>, 'id' | 'number' | 'category' | 'status' | 'summary' | 'opened_on' | 'due_on'> & { notes: string | null }
 
 /**
  * The notes of an issue's follow-ups whose message still stands, oldest first, one per line. Read
@@ -316,7 +324,7 @@ const followUpNotes = sql<string | null>`(
   from issue_events e join messages m on m.id = e.message_id
   where e.issue_id = issues.id and e.kind = 'followed-up' and m.recalled_at is null
 )`.as('notes')
-const TOPIC_COLUMNS = ['id', 'number', 'category', 'status', 'summary', 'due_on'] as const
+const TOPIC_COLUMNS = ['id', 'number', 'category', 'status', 'summary', 'opened_on', 'due_on'] as const
 
 /** Open issues, then the latest resolved ones: one statement, compiled once, at load. */
 const selectTopics = prepare<{ projectId: number }, TopicRow>(

@@ -71,4 +71,32 @@ describe('placing a message in the ledger', () => {
     const mine = topic(1, 'safety', '华晟储能电池项目北区一名工人滑落骨折')
     expect(place([issue('finance', '华晟储能电池项目的设备款还没到位')], [mine])).toEqual(['new'])
   })
+
+  it('a completion no open issue is about closes nothing and asks nothing', () => {
+    const permit = topic(5, 'approval', '施工许可证还没批下来，图审意见还没回复')
+    for (const done of ['设备采购合同已经签了', '設備採購合同已經簽了', '食堂的桌椅已经买好了'])
+      expect(place([fix(null, done)], [power, permit])).toEqual(['resolution:none'])
+  })
+
+  it('a completion that names only "done" still means the only open issue, and asks among several', () => {
+    expect(place([fix(null, '搞掂咗，唔该晒')], [power])).toEqual(['resolution:1'])
+    expect(place([fix(null, '这个事情已经协调好了')], [power, loan])).toEqual(['resolution:ask'])
+  })
+
+  it('a reply quoting a report of two problems closes the one its own words are about', () => {
+    const quoted = { issues: [power.issue, road.issue], text: '1.施工临时用电还没接入；2.厂区门口道路坑洼不平' }
+    const plans = planRecords({ records: [fix('infrastructure', '门口的路今天铺好了')], topics: open, quoted, projectName: '华晟储能电池项目' })
+    expect(plans.map((p) => (p.kind === 'resolution' && p.target.kind === 'close' ? p.target.issue.number : p.kind))).toEqual([4])
+  })
+
+  it('a department\'s date sets the deadline of an issue whose report named none; a deadline the reporter stated stands', () => {
+    const defaultDue = (openedOn: string) => (openedOn === '2026-03-02' ? '2026-03-11' : null)
+    const reply: ParsedRecord = { type: 'progress', stage: null, percent: null, due: '2026-04-15', summary: '供电局答复临时用电4月15日前送电' }
+    const stated = topic(6, 'infrastructure', '施工临时用电还没接入，最迟3月20日要通电')
+    stated.issue.dueOn = '2026-03-20'
+    const dues = (t: IssueTopic) =>
+      planRecords({ records: [reply], topics: [t], quoted: undefined, projectName: '华晟储能电池项目', defaultDue }).map((p) => (p.kind === 'follow-up' ? p.due : p.kind))
+    expect(dues(power)).toEqual(['2026-04-15'])
+    expect(dues(stated)).toEqual([null])
+  })
 })
