@@ -42,6 +42,7 @@ export function decideMessage(input: {
   quoted: QuotedIssues | undefined
   projectName: string
   defaultDue?: (openedOn: LocalDate) => LocalDate | null
+  sentAt?: Date
 }): MessageDecision {
   const plans = input.records.length > 0 ? planRecords(input) : []
   const planOf = new Map<IntakeEntry, RecordPlan>()
@@ -124,6 +125,7 @@ export async function takeMessage(
     quoted: records.length > 0 && msg.quote ? { issues: (await findQuotedIssues(db, msg.room.id, msg.quote, deps.botName())) ?? [], text: msg.quote.text } : undefined,
     projectName: project.name,
     defaultDue: (openedOn) => issueDueDate(rules.calendar, openedOn, rules.slaWorkingDays),
+    sentAt: msg.sentAt,
   })
   const intake = await recordMessage(
     db,

@@ -6,7 +6,10 @@ import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRec
 import type { Issue } from './types.ts'
 
 /** What placing a message needs of an issue: which it is, its team and state, its words, its deadline. */
-export type TopicIssue = Pick<Issue, 'id' | 'number' | 'category' | 'status' | 'summary' | 'openedOn' | 'dueOn'>
+export type TopicIssue = Pick<Issue, 'id' | 'number' | 'category' | 'status' | 'summary' | 'openedOn' | 'dueOn'> & {
+  /** When a message last spoke of it: its report or its latest follow-up. */
+  lastSaidAt?: Date
+}
 
 /** An issue as the ledger knows it: its own words and those of every message that followed it up. */
 export interface IssueTopic {
@@ -20,6 +23,12 @@ export interface IssueTopic {
  * share 燃气 (3); "林地要办使用林地审核" and "青苗和鱼塘补偿没谈妥" share nothing but the team.
  */
 export const SAME_PROBLEM = 3
+
+/** A plan that shares this much with one open issue, and less with every other, is news of it. */
+const CLOSE_ENOUGH = 2
+
+/** How long after an issue was spoken of a plain plan is taken for an answer to it. */
+const JUST_SPOKEN_MS = 24 * 60 * 60 * 1000
 
 export type ResolutionTarget = { kind: 'close'; issue: TopicIssue } | { kind: 'ask'; candidates: TopicIssue[] } | { kind: 'none' }
 
@@ -64,6 +73,8 @@ export function planRecords(input: {
   projectName: string
   /** The due date an issue opened on that day gets when its report names none (the SLA). */
   defaultDue?: (openedOn: LocalDate) => LocalDate | null
+  /** When the message was sent: a plan right after an issue was spoken of answers it. */
+  sentAt?: Date
 }): RecordPlan[] {
   const common = namePairs(input.projectName)
   const termsOf = (text: string) => topicTerms(text, common)
@@ -82,6 +93,25 @@ export function planRecords(input: {
     const teams = record.type === 'issue' ? (named.size > 0 ? new Set([record.category]) : named) : named
     return bestMatch(termsOf(record.summary), teams, open)
   }
+  // A plan that shares words with one open issue more than with any other, if less than a repeat
+  // would: "新管线已经焊接完成，正在打压试验，计划周四晚上停气切换" beside "燃气管道改迁还没开始".
+  const closest = (record: ProgressRecord): TopicIssue | null => {
+    const terms = termsOf(record.summary)
+    const scored = open.map((k) => ({ issue: k.issue, score: overlap(terms, k.terms) })).filter((s) => s.score >= CLOSE_ENOUGH)
+    const top = Math.max(0, ...scored.map((s) => s.score))
+    const best = scored.filter((s) => s.score === top)
+    return best.length === 1 ? best[0]!.issue : null
+  }
+  // A plan that answers the issue just spoken of: "收到，下周三职业学校有个校企对接会，我帮你们报名"
+  // right after "机修工和电工招不到人". The issue spoken of last, alone, not long before.
+  const justSpokenOf = (): TopicIssue | null => {
+    if (!input.sentAt) return null
+    const at = input.sentAt.getTime()
+    const recent = open.filter((k) => k.issue.lastSaidAt && at - k.issue.lastSaidAt.getTime() >= 0 && at - k.issue.lastSaidAt.getTime() <= JUST_SPOKEN_MS)
+    const last = Math.max(...recent.map((k) => k.issue.lastSaidAt!.getTime()))
+    const latest = recent.filter((k) => k.issue.lastSaidAt!.getTime() === last)
+    return latest.length === 1 ? latest[0]!.issue : null
+  }
   for (const record of input.records) {
     if (record.type === 'issue') {
       const issue = followed(record)
@@ -94,7 +124,7 @@ export function planRecords(input: {
     } else if (record.type === 'progress') {
       // A stage reached or a share done is the project's progress whoever says it; a plan that
       // speaks of an open issue, or of the team of the only one open, is news of that issue.
-      const issue = record.stage === null && record.percent === null ? (followed(record) ?? onlyOfTeams(record.summary, open)) : null
+      const issue = record.stage === null && record.percent === null ? (followed(record) ?? onlyOfTeams(record.summary, open) ?? closest(record) ?? justSpokenOf()) : null
       // A date in the reply sets the deadline of an issue whose report named none ("供电局说4月15号前
       //送电" for "还没通电"); a deadline the reporter stated ("最迟12月10号要有电") stands.
       const due = issue && record.due !== null && input.defaultDue && issue.dueOn === input.defaultDue(issue.openedOn) ? record.due : null

@@ -99,4 +99,21 @@ describe('placing a message in the ledger', () => {
     expect(dues(power)).toEqual(['2026-04-15'])
     expect(dues(stated)).toEqual([null])
   })
+
+  it('a department\'s plan about an open issue is news of that issue, not the project\'s progress', () => {
+    const gas = topic(7, 'infrastructure', '燃气管道改迁还没开始，厂房基础没法施工')
+    const labour = topic(8, 'labour', '机修工和电工招不到人，投产前要到位')
+    labour.issue.lastSaidAt = new Date('2026-03-10T01:00:00Z')
+    gas.issue.lastSaidAt = new Date('2026-03-05T01:00:00Z')
+    const plans = (summary: string, sentAt: string) =>
+      planRecords({ records: [plan(summary)], topics: [gas, labour], quoted: undefined, projectName: '华晟储能电池项目', sentAt: new Date(sentAt) }).map((p) =>
+        p.kind === 'follow-up' ? `follow-up:${p.issue.number}` : p.kind,
+      )
+    // Words in common, fewer than a repeat has: the gas issue.
+    expect(plans('新管道已经焊好，改迁线路正在打压试验，计划周四晚上切换', '2026-03-12T01:00:00Z')).toEqual(['follow-up:7'])
+    // Nothing in common, right after the workers were spoken of: an answer to that.
+    expect(plans('收到，下周三职业学校有个校企对接会，我帮你们报名', '2026-03-10T03:00:00Z')).toEqual(['follow-up:8'])
+    // The same words two days later answer nothing: the project's own plan.
+    expect(plans('收到，下周三职业学校有个校企对接会，我帮你们报名', '2026-03-12T03:00:00Z')).toEqual(['progress'])
+  })
 })
