@@ -7,6 +7,7 @@ import { parseMessage } from '../parse/parse-message.ts'
 import type { ParsedRecord } from '../parse/types.ts'
 import { findQuotedIssues, recordMessage, type Db, type IntakeEntry, type MessageIntake } from '../store/index.ts'
 import type { MessageOutcome } from '../text/confirmation.ts'
+import { asWritten } from './as-written.ts'
 import type { ChatMessage } from './chat-message.ts'
 import type { Remembered } from './remembered.ts'
 
@@ -43,23 +44,26 @@ export function decideMessage(input: {
   projectName: string
   defaultDue?: (openedOn: LocalDate) => LocalDate | null
   sentAt?: Date
+  /** The sender's own words the records were read from: what is written is shown in its characters. */
+  body: string
 }): MessageDecision {
   const plans = input.records.length > 0 ? planRecords(input) : []
   const planOf = new Map<IntakeEntry, RecordPlan>()
-  for (const plan of plans) planOf.set(entryOf(plan), plan)
+  for (const plan of plans) planOf.set(entryOf(plan, (summary) => asWritten(summary, input.body)), plan)
   return { plans, entries: [...planOf.keys()], planOf }
 }
 
-function entryOf(plan: RecordPlan): IntakeEntry {
+/** What to write for a plan; the records' words are placed as read, and written as the sender wrote them. */
+function entryOf(plan: RecordPlan, shown: (summary: string) => string): IntakeEntry {
   switch (plan.kind) {
     case 'progress':
-      return { kind: 'progress', record: plan.record }
+      return { kind: 'progress', record: { ...plan.record, summary: shown(plan.record.summary) } }
     case 'new-issue':
-      return { kind: 'issue', record: { ...plan.record, recurs: plan.recurs?.number ?? null } }
+      return { kind: 'issue', record: { ...plan.record, summary: shown(plan.record.summary), recurs: plan.recurs?.number ?? null } }
     case 'follow-up':
-      return { kind: 'follow-up', issueId: plan.issue.id, summary: plan.record.summary, due: plan.due }
+      return { kind: 'follow-up', issueId: plan.issue.id, summary: shown(plan.record.summary), due: plan.due }
     case 'resolution':
-      return { kind: 'resolution', record: plan.record, closes: plan.target.kind === 'close' ? plan.target.issue.id : null }
+      return { kind: 'resolution', record: { ...plan.record, summary: shown(plan.record.summary) }, closes: plan.target.kind === 'close' ? plan.target.issue.id : null }
   }
 }
 
@@ -126,6 +130,7 @@ export async function takeMessage(
     projectName: project.name,
     defaultDue: (openedOn) => issueDueDate(rules.calendar, openedOn, rules.slaWorkingDays),
     sentAt: msg.sentAt,
+    body: msg.body,
   })
   const intake = await recordMessage(
     db,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
+import { asWritten } from '../../src/core/as-written.ts'
 import type { ChatMessage } from '../../src/core/chat-message.ts'
 import { createRouter } from '../../src/core/router.ts'
 import { FakeClock } from '../../src/clock.ts'
@@ -80,10 +81,12 @@ describe('the bot and npm run parse read a chat text the same way', () => {
         expect(parseChatText(m.text, m.sentAt, { calendar: rules.calendar, timeZone: rules.timeZone })).toEqual([])
         continue
       }
+      // The ledger keeps the words as the sender wrote them; parse shows them as read (as-written.ts).
+      const written = (summary: string) => asWritten(summary, readChatText(m.text).body)
       const parsed: Seen[] = parseChatText(m.text, m.sentAt, { calendar: rules.calendar, timeZone: rules.timeZone }).map((r) =>
         r.type === 'progress'
-          ? { type: r.type, summary: r.summary, stage: r.stage, percent: r.percent }
-          : { type: r.type, summary: r.summary, category: r.category },
+          ? { type: r.type, summary: written(r.summary), stage: r.stage, percent: r.percent }
+          : { type: r.type, summary: written(r.summary), category: r.category },
       )
       const sorted = (s: Seen[]) => [...s].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))
       expect({ id: m.id, records: sorted(of(m.id)) }).toEqual({ id: m.id, records: sorted(parsed) })
