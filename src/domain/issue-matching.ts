@@ -1,6 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import { scoreCategories } from '../parse/categories.ts'
 import { normalizeMessage } from '../parse/normalize.ts'
+import { shows } from '../parse/phrases.ts'
 import { namePairs, overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from '../parse/types.ts'
 import type { Issue } from './types.ts'
@@ -84,6 +85,7 @@ export function planRecords(input: {
   const quotedOpen = (input.quoted?.issues ?? []).filter(isOpen)
   const stillOpen = new Set<number>()
   const plans: RecordPlan[] = []
+  const done: { record: ProgressRecord; issue: TopicIssue }[] = []
 
   const followed = (record: IssueRecord | ProgressRecord): TopicIssue | null => {
     if (quotedOpen.length === 1) return quotedOpen[0]!
@@ -124,12 +126,24 @@ export function planRecords(input: {
     } else if (record.type === 'progress') {
       // A stage reached or a share done is the project's progress whoever says it; a plan that
       // speaks of an open issue, or of the team of the only one open, is news of that issue.
-      const issue = record.stage === null && record.percent === null ? (followed(record) ?? onlyOfTeams(record.summary, open) ?? closest(record) ?? justSpokenOf()) : null
+      const plain = record.stage === null && record.percent === null
+      // A reply that says the problem it quotes, or plainly repeats, is done closes it, read as
+      // progress or not: "證今日攞到手喇" quoting "不动产权证几时可以出？".
+      const about = plain ? followed(record) : null
+      if (about && record.due === null && saysDone(record.summary)) {
+        done.push({ record, issue: about })
+        continue
+      }
+      const issue = plain ? (about ?? onlyOfTeams(record.summary, open) ?? closest(record) ?? justSpokenOf()) : null
       // A date in the reply sets the deadline of an issue whose report named none ("供电局说4月15号前
       //送电" for "还没通电"); a deadline the reporter stated ("最迟12月10号要有电") stands.
       const due = issue && record.due !== null && input.defaultDue && issue.dueOn === input.defaultDue(issue.openedOn) ? record.due : null
       plans.push(issue ? { kind: 'follow-up', record, issue, due } : { kind: 'progress', record })
     }
+  }
+  for (const { record, issue } of done) {
+    const closes = stillOpen.has(issue.id) ? { kind: 'none' as const } : { kind: 'close' as const, issue }
+    plans.push({ kind: 'resolution', record: { type: 'resolution', category: issue.category, summary: record.summary }, target: closes })
   }
   for (const record of input.records) {
     if (record.type !== 'resolution') continue
@@ -229,6 +243,12 @@ function saysOnlyDone(record: ResolutionRecord, terms: TopicTerms): boolean {
   if (record.category !== null) return true
   const left = normalizeMessage(record.summary).text.replace(ONLY_DONE, '').match(/[\u4e00-\u9fff]/gu)
   return (left?.length ?? 0) <= 1
+}
+
+/** A text that says something was done, and not that it was not: the parser's own families (parse/phrases.ts). */
+const saysDone = (text: string): boolean => {
+  const plain = normalizeMessage(text).text
+  return (shows(plain, 'resolved.strong') || shows(plain, 'resolved.weak')) && !shows(plain, 'resolved.negated')
 }
 
 function oneOrAsk(issues: TopicIssue[]): ResolutionTarget {

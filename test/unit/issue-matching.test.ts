@@ -116,4 +116,17 @@ describe('placing a message in the ledger', () => {
     // The same words two days later answer nothing: the project's own plan.
     expect(plans('收到，下周三职业学校有个校企对接会，我帮你们报名', '2026-03-12T03:00:00Z')).toEqual(['progress'])
   })
+
+  it('a quoted reply that says the problem is done closes it, even read as progress', () => {
+    const permit = topic(5, 'approval', '不动产权证什么时候能出？出让金早就交清了')
+    const reply: ParsedRecord = { type: 'progress', stage: null, percent: null, due: null, summary: '证今天拿到了，谢谢自然资源局' }
+    const quoted = { issues: [permit.issue], text: permit.text }
+    const placed = (q: typeof quoted | undefined) =>
+      planRecords({ records: [reply], topics: [permit, power], quoted: q, projectName: '华晟储能电池项目' }).map((p) =>
+        p.kind === 'resolution' && p.target.kind === 'close' ? `resolution:${p.target.issue.number}` : p.kind,
+      )
+    expect(placed(quoted)).toEqual(['resolution:5'])
+    // Not quoted and sharing too little with it: news, not a close.
+    expect(placed(undefined)).not.toContain('resolution:5')
+  })
 })
