@@ -1,4 +1,4 @@
-import { UsageError, UserFacingError, type BoundProject, type CommandContext } from '../src/bot/index.ts'
+import { UsageError, UserFacingError, type BoundProject, type CommandContext } from '../src/core/index.ts'
 import type { Issue } from '../src/domain/types.ts'
 import { parseMessage } from '../src/parse/parse-message.ts'
 import type { ParsedRecord } from '../src/parse/types.ts'

@@ -1,4 +1,4 @@
-import { defineCommand, UsageError, type CommandContext } from '../src/bot/index.ts'
+import { defineCommand, UsageError, type CommandContext } from '../src/core/index.ts'
 import type { Person } from '../src/domain/types.ts'
 import { assignIssue, findPersonByWechatId, listProjectMembers, upsertPerson } from '../src/store/index.ts'
 import { clip } from '../src/text/labels.ts'

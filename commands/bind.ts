@@ -1,4 +1,4 @@
-import { defineCommand, UsageError, UserFacingError } from '../src/bot/index.ts'
+import { defineCommand, UsageError, UserFacingError } from '../src/core/index.ts'
 import { bindRoomByProjectName, findProjectByName } from '../src/store/index.ts'
 
 export default defineCommand({

@@ -1,4 +1,4 @@
-import { defineCommand, UsageError, UserFacingError } from '../src/bot/index.ts'
+import { defineCommand, UsageError, UserFacingError } from '../src/core/index.ts'
 import { dateInZone } from '../src/calendar/local-date.ts'
 import { renderBoardLink } from '../src/text/board.ts'
 

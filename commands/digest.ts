@@ -1,4 +1,4 @@
-import { defineCommand, UsageError, UserFacingError } from '../src/bot/index.ts'
+import { defineCommand, UsageError, UserFacingError } from '../src/core/index.ts'
 import { buildDigest } from '../src/reports/digest.ts'
 
 export default defineCommand({

@@ -1,4 +1,4 @@
-import { defineCommand, UsageError } from '../src/bot/index.ts'
+import { defineCommand, UsageError } from '../src/core/index.ts'
 import { exportLedgerToDataDir } from '../src/export/export-ledger.ts'
 import { renderLedgerReply } from '../src/text/ledger-export.ts'
 

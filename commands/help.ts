@@ -1,4 +1,4 @@
-import { defineCommand } from '../src/bot/index.ts'
+import { defineCommand } from '../src/core/index.ts'
 import { UNBOUND_HINT } from '../src/text/pointers.ts'
 
 export default defineCommand({

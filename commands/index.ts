@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../src/bot/index.ts'
+import type { CommandDefinition } from '../src/core/index.ts'
 import assign from './assign.ts'
 import bind from './bind.ts'
 import board from './board.ts'

@@ -1,4 +1,4 @@
-import { defineCommand, UsageError } from '../src/bot/index.ts'
+import { defineCommand, UsageError } from '../src/core/index.ts'
 import type { OpenIssue } from '../src/domain/types.ts'
 import { listOpenIssues, listRecentlyResolved } from '../src/store/index.ts'
 import { renderClosedIssue, renderOpenIssue } from '../src/text/issues.ts'

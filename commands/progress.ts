@@ -1,4 +1,4 @@
-import { defineCommand, UsageError } from '../src/bot/index.ts'
+import { defineCommand, UsageError } from '../src/core/index.ts'
 import { recordProgress } from '../src/store/index.ts'
 import { renderProgressLine } from '../src/text/records.ts'
 import { commandSource, parseArguments } from './arguments.ts'

@@ -1,4 +1,4 @@
-import { defineCommand, UsageError } from '../src/bot/index.ts'
+import { defineCommand, UsageError } from '../src/core/index.ts'
 import { setProjectMuted } from '../src/store/index.ts'
 import { projectOf } from './arguments.ts'
 

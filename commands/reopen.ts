@@ -1,4 +1,4 @@
-import { defineCommand, UserFacingError } from '../src/bot/index.ts'
+import { defineCommand, UserFacingError } from '../src/core/index.ts'
 import { reopenIssue } from '../src/store/index.ts'
 import { clip } from '../src/text/labels.ts'
 import { issueNumberAndRest, requireIssue } from './arguments.ts'

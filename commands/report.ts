@@ -1,4 +1,4 @@
-import { defineCommand, UsageError } from '../src/bot/index.ts'
+import { defineCommand, UsageError } from '../src/core/index.ts'
 import { openIssue } from '../src/store/index.ts'
 import { renderIssueLine } from '../src/text/records.ts'
 import { commandSource, parseArguments } from './arguments.ts'

@@ -1,5 +1,5 @@
 import { renderClosed } from '../src/text/records.ts'
-import { defineCommand, UserFacingError } from '../src/bot/index.ts'
+import { defineCommand, UserFacingError } from '../src/core/index.ts'
 import { resolveIssue } from '../src/store/index.ts'
 import { issueNumberAndRest, requireIssue } from './arguments.ts'
 

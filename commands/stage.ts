@@ -1,4 +1,4 @@
-import { defineCommand, UsageError, UserFacingError, type CommandContext } from '../src/bot/index.ts'
+import { defineCommand, UsageError, UserFacingError, type CommandContext } from '../src/core/index.ts'
 import { isLocalDate, makeDate } from '../src/calendar/local-date.ts'
 import { isPlausibleDate } from '../src/parse/dates.ts'
 import type { Stage } from '../src/parse/types.ts'

@@ -1,4 +1,4 @@
-import { defineCommand, UserFacingError, type CommandContext } from '../src/bot/index.ts'
+import { defineCommand, UserFacingError, type CommandContext } from '../src/core/index.ts'
 import { findPersonById, findProjectByName, getProjectStatus, listOpenIssues, listProjectStatuses, type StatusQuery } from '../src/store/index.ts'
 import { clip } from '../src/text/labels.ts'
 import { renderProjectLine, renderProjectStatus } from '../src/text/status.ts'

@@ -1,5 +1,5 @@
 import { renderRetraction } from '../src/text/recall.ts'
-import { defineCommand, UsageError, UserFacingError } from '../src/bot/index.ts'
+import { defineCommand, UsageError, UserFacingError } from '../src/core/index.ts'
 import { undoLastRecord } from '../src/store/index.ts'
 import { projectOf } from './arguments.ts'
 

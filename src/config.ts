@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path'
 import { z } from 'zod'
-import type { WechatyConnection, WechatyLogLevel } from './bot/connection-puppet.ts'
+import type { WechatyConnection, WechatyLogLevel } from './wechat/connection-puppet.ts'
 import type { ConfirmMode } from './domain/rules.ts'
 import type { SlowThresholds } from './domain/slow-projects.ts'
 import { cronProblem, type JobSchedule } from './jobs/index.ts'

@@ -8,8 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { commands } from '../../commands/index.ts'
-import { readChatText, type ChatMessage } from '../bot/chat-message.ts'
-import { createRouter } from '../bot/router.ts'
+import { readChatText } from '../parse/chat-text.ts'
+import type { ChatMessage } from '../core/chat-message.ts'
+import { createRouter } from '../core/router.ts'
 import { FakeClock } from '../clock.ts'
 import { silentLogger } from '../log.ts'
 import { parseMessage } from '../parse/parse-message.ts'
@@ -57,8 +58,8 @@ export async function benchIntake(root: string, report: (line: string) => void):
   const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', dataDir: dir, log: silentLogger })
   const run = async (messages: ChatMessage[]) => {
     for (let i = 0; i < messages.length; i += BATCH) {
-      await db.transaction().execute(async (trx) => {
-        for (const msg of messages.slice(i, i + BATCH)) await router.handle(msg, trx)
+      await router.inBatch(db, async (handle) => {
+        for (const msg of messages.slice(i, i + BATCH)) await handle(msg)
       })
     }
   }

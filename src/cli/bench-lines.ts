@@ -1,4 +1,4 @@
-import { readChatText } from '../bot/chat-message.ts'
+import { readChatText } from '../parse/chat-text.ts'
 import { readDevSet } from './bench-parser.ts'
 
 /** What a group says besides its reports: seven lines in ten. */

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { commands } from '../../commands/index.ts'
-import { readChatText, type ChatMessage } from '../bot/chat-message.ts'
-import { createRouter } from '../bot/router.ts'
+import { readChatText } from '../parse/chat-text.ts'
+import type { ChatMessage } from '../core/chat-message.ts'
+import { createRouter } from '../core/router.ts'
 import { FakeClock } from '../clock.ts'
 import type { Rules } from '../domain/rules.ts'
 import { silentLogger } from '../log.ts'
@@ -46,10 +47,10 @@ export async function replayConversation(events: Iterable<ChatEvent>, rules: Rul
     const flush = async () => {
       const messages = batch
       batch = []
-      await db.transaction().execute(async (trx) => {
+      await router.inBatch(db, async (handle) => {
         for (const msg of messages) {
           clock.set(msg.sentAt)
-          await router.handle(msg, trx)
+          await handle(msg)
         }
       })
     }

@@ -1,12 +1,16 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import { scoreCategories } from '../parse/categories.ts'
 import { normalizeMessage } from '../parse/normalize.ts'
+import { shows } from '../parse/phrases.ts'
 import { namePairs, overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from '../parse/types.ts'
 import type { Issue } from './types.ts'
 
 /** What placing a message needs of an issue: which it is, its team and state, its words, its deadline. */
-export type TopicIssue = Pick<Issue, 'id' | 'number' | 'category' | 'status' | 'summary' | 'dueOn'>
+export type TopicIssue = Pick<Issue, 'id' | 'number' | 'category' | 'status' | 'summary' | 'openedOn' | 'dueOn'> & {
+  /** When a message last spoke of it: its report or its latest follow-up. */
+  lastSaidAt?: Date
+}
 
 /** An issue as the ledger knows it: its own words and those of every message that followed it up. */
 export interface IssueTopic {
@@ -21,8 +25,11 @@ export interface IssueTopic {
  */
 export const SAME_PROBLEM = 3
 
-/** A resolution this short, naming no team, says only "done": "问题已解决，谢谢大家", "已经协调好了". */
-const BARE_CHARS = 12
+/** A plan that shares this much with one open issue, and less with every other, is news of it. */
+const CLOSE_ENOUGH = 2
+
+/** How long after an issue was spoken of a plain plan is taken for an answer to it. */
+const JUST_SPOKEN_MS = 24 * 60 * 60 * 1000
 
 export type ResolutionTarget = { kind: 'close'; issue: TopicIssue } | { kind: 'ask'; candidates: TopicIssue[] } | { kind: 'none' }
 
@@ -65,6 +72,10 @@ export function planRecords(input: {
   quoted: QuotedIssues | undefined
   /** The project's name: every message of its group may say it, so it tells nothing. */
   projectName: string
+  /** The due date an issue opened on that day gets when its report names none (the SLA). */
+  defaultDue?: (openedOn: LocalDate) => LocalDate | null
+  /** When the message was sent: a plan right after an issue was spoken of answers it. */
+  sentAt?: Date
 }): RecordPlan[] {
   const common = namePairs(input.projectName)
   const termsOf = (text: string) => topicTerms(text, common)
@@ -74,6 +85,7 @@ export function planRecords(input: {
   const quotedOpen = (input.quoted?.issues ?? []).filter(isOpen)
   const stillOpen = new Set<number>()
   const plans: RecordPlan[] = []
+  const done: { record: ProgressRecord; issue: TopicIssue }[] = []
 
   const followed = (record: IssueRecord | ProgressRecord): TopicIssue | null => {
     if (quotedOpen.length === 1) return quotedOpen[0]!
@@ -82,6 +94,25 @@ export function planRecords(input: {
     const named = teamsNamed(record.summary)
     const teams = record.type === 'issue' ? (named.size > 0 ? new Set([record.category]) : named) : named
     return bestMatch(termsOf(record.summary), teams, open)
+  }
+  // A plan that shares words with one open issue more than with any other, if less than a repeat
+  // would: "新管线已经焊接完成，正在打压试验，计划周四晚上停气切换" beside "燃气管道改迁还没开始".
+  const closest = (record: ProgressRecord): TopicIssue | null => {
+    const terms = termsOf(record.summary)
+    const scored = open.map((k) => ({ issue: k.issue, score: overlap(terms, k.terms) })).filter((s) => s.score >= CLOSE_ENOUGH)
+    const top = Math.max(0, ...scored.map((s) => s.score))
+    const best = scored.filter((s) => s.score === top)
+    return best.length === 1 ? best[0]!.issue : null
+  }
+  // A plan that answers the issue just spoken of: "收到，下周三职业学校有个校企对接会，我帮你们报名"
+  // right after "机修工和电工招不到人". The issue spoken of last, alone, not long before.
+  const justSpokenOf = (): TopicIssue | null => {
+    if (!input.sentAt) return null
+    const at = input.sentAt.getTime()
+    const recent = open.filter((k) => k.issue.lastSaidAt && at - k.issue.lastSaidAt.getTime() >= 0 && at - k.issue.lastSaidAt.getTime() <= JUST_SPOKEN_MS)
+    const last = Math.max(...recent.map((k) => k.issue.lastSaidAt!.getTime()))
+    const latest = recent.filter((k) => k.issue.lastSaidAt!.getTime() === last)
+    return latest.length === 1 ? latest[0]!.issue : null
   }
   for (const record of input.records) {
     if (record.type === 'issue') {
@@ -95,9 +126,24 @@ export function planRecords(input: {
     } else if (record.type === 'progress') {
       // A stage reached or a share done is the project's progress whoever says it; a plan that
       // speaks of an open issue, or of the team of the only one open, is news of that issue.
-      const issue = record.stage === null && record.percent === null ? (followed(record) ?? onlyOfTeams(record.summary, open)) : null
-      plans.push(issue ? { kind: 'follow-up', record, issue, due: null } : { kind: 'progress', record })
+      const plain = record.stage === null && record.percent === null
+      // A reply that says the problem it quotes, or plainly repeats, is done closes it, read as
+      // progress or not: "證今日攞到手喇" quoting "不动产权证几时可以出？".
+      const about = plain ? followed(record) : null
+      if (about && record.due === null && saysDone(record.summary)) {
+        done.push({ record, issue: about })
+        continue
+      }
+      const issue = plain ? (about ?? onlyOfTeams(record.summary, open) ?? closest(record) ?? justSpokenOf()) : null
+      // A date in the reply sets the deadline of an issue whose report named none ("供电局说4月15号前
+      //送电" for "还没通电"); a deadline the reporter stated ("最迟12月10号要有电") stands.
+      const due = issue && record.due !== null && input.defaultDue && issue.dueOn === input.defaultDue(issue.openedOn) ? record.due : null
+      plans.push(issue ? { kind: 'follow-up', record, issue, due } : { kind: 'progress', record })
     }
+  }
+  for (const { record, issue } of done) {
+    const closes = stillOpen.has(issue.id) ? { kind: 'none' as const } : { kind: 'close' as const, issue }
+    plans.push({ kind: 'resolution', record: { type: 'resolution', category: issue.category, summary: record.summary }, target: closes })
   }
   for (const record of input.records) {
     if (record.type !== 'resolution') continue
@@ -145,9 +191,11 @@ const teamsNamed = (text: string): Set<Category> =>
   )
 
 /**
- * Which issue a "已解决" closes, only when it is clear: the quoted one; else the one whose words it
- * shares (with the quoted text's); else the only open issue of the team it names, or the only open
- * issue at all when it names none. Two that fit equally make a question to the group, never a guess.
+ * Which issue a completion statement closes: it closes what it is about, matched against what is
+ * open — the quoted issue first, then the issue whose words it shares, then the team it names — and
+ * only when one issue clearly fits. Two that fit equally make a question to the group, never a guess;
+ * a completion no open issue is about closes nothing and asks nothing ("设备采购合同已经签了" beside
+ * a power issue and a permit issue is news, not a close).
  */
 function chooseIssueToClose(
   record: ResolutionRecord,
@@ -155,10 +203,15 @@ function chooseIssueToClose(
   candidates: readonly Known[],
   termsOf: (text: string) => TopicTerms,
 ): ResolutionTarget {
+  const own = { terms: termsOf(record.summary), teams: teamsNamed(record.summary) }
   if (quoted && quoted.issues.length > 0) {
-    const open = quoted.issues.filter((i) => candidates.some((c) => c.issue.id === i.id))
-    if (open.length === 1) return { kind: 'close', issue: open[0]! }
-    return open.length > 1 ? { kind: 'ask', candidates: open } : { kind: 'none' }
+    // "已经接通了" quoting the report of the power problem closes it; quoting a report of two
+    // problems, it closes the one its own words are about.
+    const open = candidates.filter((c) => quoted.issues.some((i) => i.id === c.issue.id))
+    if (open.length <= 1) return open.length === 1 ? { kind: 'close', issue: open[0]!.issue } : { kind: 'none' }
+    const scored = open.map((k) => ({ issue: k.issue, score: score(own.terms, own.teams, k) }))
+    const top = Math.max(...scored.map((s) => s.score))
+    return oneOrAsk(scored.filter((s) => s.score === top).map((s) => s.issue))
   }
   const text = `${record.summary} ${quoted?.text ?? ''}`
   const terms = termsOf(text)
@@ -166,12 +219,36 @@ function chooseIssueToClose(
   const scored = candidates.map((k) => ({ issue: k.issue, score: score(terms, teams, k) }))
   const top = Math.max(0, ...scored.map((s) => s.score))
   if (top >= SAME_PROBLEM) return oneOrAsk(scored.filter((s) => s.score === top).map((s) => s.issue))
-  // Nothing shared: a bare "问题已解决" or "供电的事办好了" means the only open issue (of that team);
-  // a fix of something named that no open issue speaks of ("新水渠今天通水了" beside a gas issue,
-  // "一个好消息，SC证拿到了" beside a loan) closes none.
-  const bare = ![...terms.keys()].some((t) => t.startsWith('concept:')) && (record.category !== null || Array.from(record.summary).length <= BARE_CHARS)
   const sameTeam = record.category ? candidates.filter((k) => k.issue.category === record.category) : candidates
-  return bare || top > 0 ? oneOrAsk(sameTeam.map((k) => k.issue)) : { kind: 'none' }
+  // "问题已解决" or "供电的事办好了" names nothing but, at most, a team: the only open issue (of that team).
+  if (saysOnlyDone(record, terms)) return oneOrAsk(sameTeam.map((k) => k.issue))
+  // It names what was done, and no open issue shares enough of its words: a fix of a named team
+  // ("农行的贷款今天放下来了") closes that team's only open issue; otherwise no open issue is about
+  // it ("新水渠今天通水了" beside a gas issue, "一个好消息，SC证拿到了" beside a loan), and a pair of
+  // words in common ("2号厂房") is no reason to ask.
+  return record.category !== null && sameTeam.length === 1 ? { kind: 'close', issue: sameTeam[0]!.issue } : { kind: 'none' }
+}
+
+/**
+ * Words a completion says without naming what was done: "问题已解决，谢谢大家", "已经协调好了",
+ * "搞掂咗，唔该晒" (Cantonese), "这个事情处理完了". What is left of "设备采购合同已经签了" once they are
+ * taken out (设备采购合同签) names a thing.
+ */
+const ONLY_DONE =
+  /问题|事情|事儿|这个|那个|此事|的事|已经|全部|解决|办好|办妥|办完|搞定|搞掂|搞好|处理|协调|落实|完成|完毕|谢谢|感谢|多谢|唔该|辛苦|大家|各位|领导|[事已都也均好了完啦喇咗晒嘅的啊呀哈吧]/gu
+
+/** A completion that names no thing: nothing of it is left but its team's words, if any. */
+function saysOnlyDone(record: ResolutionRecord, terms: TopicTerms): boolean {
+  if ([...terms.keys()].some((t) => t.startsWith('concept:'))) return false
+  if (record.category !== null) return true
+  const left = normalizeMessage(record.summary).text.replace(ONLY_DONE, '').match(/[\u4e00-\u9fff]/gu)
+  return (left?.length ?? 0) <= 1
+}
+
+/** A text that says something was done, and not that it was not: the parser's own families (parse/phrases.ts). */
+const saysDone = (text: string): boolean => {
+  const plain = normalizeMessage(text).text
+  return (shows(plain, 'resolved.strong') || shows(plain, 'resolved.weak')) && !shows(plain, 'resolved.negated')
 }
 
 function oneOrAsk(issues: TopicIssue[]): ResolutionTarget {

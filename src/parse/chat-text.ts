@@ -1,7 +1,31 @@
 /**
  * What WeChat delivers as the text of a message, taken apart once: a quoted block, the @mentions
- * in front, a command. The bot's adapter and `npm run parse` both read messages through here.
+ * in front, a command. Every entry point reads a chat text through `readChatText`: the WeChat
+ * adapter, `npm run parse`, `replay` and the corpus scorer, so a rule sees the same words in each.
  */
+
+/** `recall`: someone took a message back (its text is the recalled message's id); `other`: a picture, a file. */
+export type MessageKind = 'text' | 'recall' | 'other'
+
+/** A chat text taken apart: the sender's own words, the quote, the command they give. */
+export interface ChatText {
+  /** The sender's own words: without a quoted block and without leading @mentions. */
+  body: string
+  /** The message this one quotes, as far as the text tells. */
+  quote: Quote | undefined
+  /** The command the body gives (`/status`, `／解决 3`); undefined for anything else. */
+  command: CommandLine | undefined
+}
+
+/**
+ * The one reader of a chat text: the quoted block kept apart, leading @mentions dropped from the
+ * sender's words ("@所有人 桩基已完成45%" reads "桩基已完成45%"), and the command they give, if any.
+ */
+export function readChatText(text: string, kind: MessageKind = 'text'): ChatText {
+  const { body, quote } = splitQuote(text)
+  const ownWords = stripLeadingMentions(body)
+  return { body: ownWords, quote, command: kind === 'text' ? readCommandLine(ownWords) : undefined }
+}
 
 export interface Quote {
   /** The quoted sender's name as shown; '' when the quote does not show one. */

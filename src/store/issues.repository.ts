@@ -299,12 +299,24 @@ const RECENTLY_RESOLVED = 50
 export async function listIssueTopics(db: Db, projectId: number): Promise<IssueTopic[]> {
   const rows = await selectTopics(db, { projectId })
   return rows.map((r) => ({
-    issue: { id: r.id, number: r.number, category: r.category as Category, status: r.status as IssueStatus, summary: r.summary, dueOn: r.due_on },
+    issue: {
+      id: r.id,
+      number: r.number,
+      category: r.category as Category,
+      status: r.status as IssueStatus,
+      summary: r.summary,
+      openedOn: r.opened_on,
+      dueOn: r.due_on,
+      lastSaidAt: new Date(r.last_said_at ?? r.opened_at),
+    },
     text: r.notes === null ? r.summary : `${r.summary}\n${r.notes}`,
   }))
 }
 
-type TopicRow = Pick<Selectable<IssuesTable>, 'id' | 'number' | 'category' | 'status' | 'summary' | 'due_on'> & { notes: string | null }
+type TopicRow = Pick<Selectable<IssuesTable>, 'id' | 'number' | 'category' | 'status' | 'summary' | 'opened_at' | 'opened_on' | 'due_on'> & {
+  notes: string | null
+  last_said_at: string | null
+}
 
 /**
  * The notes of an issue's follow-ups whose message still stands, oldest first, one per line. Read
@@ -316,13 +328,18 @@ const followUpNotes = sql<string | null>`(
   from issue_events e join messages m on m.id = e.message_id
   where e.issue_id = issues.id and e.kind = 'followed-up' and m.recalled_at is null
 )`.as('notes')
-const TOPIC_COLUMNS = ['id', 'number', 'category', 'status', 'summary', 'due_on'] as const
+/** When a message of the group last spoke of the issue: its report, or its latest follow-up still standing. */
+const lastSaid = sql<string | null>`(
+  select max(e.at) from issue_events e join messages m on m.id = e.message_id
+  where e.issue_id = issues.id and e.kind = 'followed-up' and m.recalled_at is null
+)`.as('last_said_at')
+const TOPIC_COLUMNS = ['id', 'number', 'category', 'status', 'summary', 'opened_at', 'opened_on', 'due_on'] as const
 
 /** Open issues, then the latest resolved ones: one statement, compiled once, at load. */
 const selectTopics = prepare<{ projectId: number }, TopicRow>(
   compiler
     .selectFrom('issues')
-    .select([...TOPIC_COLUMNS, followUpNotes])
+    .select([...TOPIC_COLUMNS, followUpNotes, lastSaid])
     .where('project_id', '=', slot('projectId'))
     .where('status', 'in', OPEN_STATUSES)
     .where('retracted_at', 'is', null)
@@ -332,7 +349,7 @@ const selectTopics = prepare<{ projectId: number }, TopicRow>(
         .selectFrom(
           compiler
             .selectFrom('issues')
-            .select([...TOPIC_COLUMNS, followUpNotes])
+            .select([...TOPIC_COLUMNS, followUpNotes, lastSaid])
             .where('project_id', '=', slot('projectId'))
             .where('status', '=', 'resolved')
             .where('retracted_at', 'is', null)

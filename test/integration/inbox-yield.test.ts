@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { readChatText, type ChatMessage } from '../../src/bot/chat-message.ts'
-import { createInbox } from '../../src/bot/inbox.ts'
-import type { Router } from '../../src/bot/router.ts'
+import { readChatText } from '../../src/parse/chat-text.ts'
+import type { ChatMessage } from '../../src/core/chat-message.ts'
+import { createInbox } from '../../src/core/inbox.ts'
+import type { Router } from '../../src/core/router.ts'
 import { systemClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
@@ -26,14 +27,12 @@ describe('the inbox', () => {
     store = await openTestStore()
     let handled = 0
     // Each message takes 2 ms of CPU, as a long report does; the whole batch takes 400 ms.
-    const router: Router = {
-      async handle() {
-        const until = performance.now() + 2
-        while (performance.now() < until);
-        handled++
-      },
-      forgetBindings() {},
+    const handle = async () => {
+      const until = performance.now() + 2
+      while (performance.now() < until);
+      handled++
     }
+    const router: Router = { inBatch: (db, work) => db.transaction().execute((trx) => work(handle, trx)) }
     const inbox = createInbox({ db: store.db, router, clock: systemClock, log: silentLogger, afterBatch() {} })
     for (let i = 0; i < 200; i++) inbox.push({ id: `m${i}`, read: async () => message(i) })
     const seenByTimer = await new Promise<number>((resolve) => setTimeout(() => resolve(handled), 0))

@@ -33,7 +33,8 @@ describe('npm run replay (src/cli/replay.ts)', () => {
         room: ROOM,
         name: '润禾食品项目',
         stage: 'construction',
-        issues: [{ number: 1, category: 'infrastructure', status: 'resolved', due: '2026-03-11', messages: ['r2', 'r3', 'r4'], resolvedBy: 'r5' }],
+        // Due after 7 working days (03-11), moved by 林工's answer to its date ("预计下周二能送电": 03-10).
+        issues: [{ number: 1, category: 'infrastructure', status: 'resolved', due: '2026-03-10', messages: ['r2', 'r3', 'r4'], resolvedBy: 'r5' }],
         progress: [{ message: 'r1', stage: 'construction', percent: 20, due: null }],
       },
     ])

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
-import { readChatText, type ChatMessage } from '../../src/bot/chat-message.ts'
-import { defineCommand } from '../../src/bot/index.ts'
-import { createRouter } from '../../src/bot/router.ts'
+import { readChatText } from '../../src/parse/chat-text.ts'
+import type { ChatMessage } from '../../src/core/chat-message.ts'
+import { defineCommand } from '../../src/core/index.ts'
+import { createRouter } from '../../src/core/router.ts'
 import { FakeClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { settingsFromEnv } from '../../src/settings.ts'
@@ -43,7 +44,7 @@ describe('the router remembers senders only while what it remembers is stored', 
     store = await openTestStore()
     const { rules } = settingsFromEnv({})
     const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands: [...commands, boom], botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
-    const handle = (msg: ChatMessage) => store.db.transaction().execute((trx) => router.handle(msg, trx))
+    const handle = (msg: ChatMessage) => router.inBatch(store.db, (handleOne) => handleOne(msg))
 
     await handle(say('老张', '收到'))
     // 小李 is new: stored with the message, then taken back with it when the command fails.
@@ -62,14 +63,12 @@ describe('the router remembers senders only while what it remembers is stored', 
     store = await openTestStore()
     const { rules } = settingsFromEnv({})
     const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
-    await store.db
-      .transaction()
-      .execute(async (trx) => {
-        await router.handle(say('小王', '收到'), trx)
-        throw new Error('the commit failed')
-      })
-      .catch(() => router.forgetBindings())
-    await store.db.transaction().execute((trx) => router.handle(say('小王', '设备已进场'), trx))
+    const failed = router.inBatch(store.db, async (handle) => {
+      await handle(say('小王', '收到'))
+      throw new Error('the commit failed')
+    })
+    await expect(failed).rejects.toThrow('the commit failed')
+    await router.inBatch(store.db, (handle) => handle(say('小王', '设备已进场')))
     const rows = await store.db.selectFrom('messages').innerJoin('people', 'people.id', 'messages.sender_id').select(['people.name', 'messages.text']).execute()
     expect(rows).toEqual([{ name: '小王', text: '设备已进场' }])
   })

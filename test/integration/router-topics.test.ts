@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
-import { readChatText, type ChatMessage } from '../../src/bot/chat-message.ts'
-import { createRouter } from '../../src/bot/router.ts'
+import { readChatText } from '../../src/parse/chat-text.ts'
+import type { ChatMessage } from '../../src/core/chat-message.ts'
+import { createRouter } from '../../src/core/router.ts'
 import { FakeClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { settingsFromEnv } from '../../src/settings.ts'
@@ -33,7 +34,7 @@ describe('the issues a message is compared with are those of the ledger', () => 
     const { rules } = settingsFromEnv({ BOT_ADMINS: 'wxid_王主任' })
     const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
     const handle = async (msg: ChatMessage) => {
-      await store.db.transaction().execute((trx) => router.handle(msg, trx))
+      await router.inBatch(store.db, (handleOne) => handleOne(msg))
       return msg.id
     }
     const issues = () => store.db.selectFrom('issues').select(['number', 'status', 'retracted_at']).orderBy('number').execute()

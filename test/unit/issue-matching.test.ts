@@ -71,4 +71,62 @@ describe('placing a message in the ledger', () => {
     const mine = topic(1, 'safety', '华晟储能电池项目北区一名工人滑落骨折')
     expect(place([issue('finance', '华晟储能电池项目的设备款还没到位')], [mine])).toEqual(['new'])
   })
+
+  it('a completion no open issue is about closes nothing and asks nothing', () => {
+    const permit = topic(5, 'approval', '施工许可证还没批下来，图审意见还没回复')
+    for (const done of ['设备采购合同已经签了', '設備採購合同已經簽了', '食堂的桌椅已经买好了'])
+      expect(place([fix(null, done)], [power, permit])).toEqual(['resolution:none'])
+  })
+
+  it('a completion that names only "done" still means the only open issue, and asks among several', () => {
+    expect(place([fix(null, '搞掂咗，唔该晒')], [power])).toEqual(['resolution:1'])
+    expect(place([fix(null, '这个事情已经协调好了')], [power, loan])).toEqual(['resolution:ask'])
+  })
+
+  it('a reply quoting a report of two problems closes the one its own words are about', () => {
+    const quoted = { issues: [power.issue, road.issue], text: '1.施工临时用电还没接入；2.厂区门口道路坑洼不平' }
+    const plans = planRecords({ records: [fix('infrastructure', '门口的路今天铺好了')], topics: open, quoted, projectName: '华晟储能电池项目' })
+    expect(plans.map((p) => (p.kind === 'resolution' && p.target.kind === 'close' ? p.target.issue.number : p.kind))).toEqual([4])
+  })
+
+  it('a department\'s date sets the deadline of an issue whose report named none; a deadline the reporter stated stands', () => {
+    const defaultDue = (openedOn: string) => (openedOn === '2026-03-02' ? '2026-03-11' : null)
+    const reply: ParsedRecord = { type: 'progress', stage: null, percent: null, due: '2026-04-15', summary: '供电局答复临时用电4月15日前送电' }
+    const stated = topic(6, 'infrastructure', '施工临时用电还没接入，最迟3月20日要通电')
+    stated.issue.dueOn = '2026-03-20'
+    const dues = (t: IssueTopic) =>
+      planRecords({ records: [reply], topics: [t], quoted: undefined, projectName: '华晟储能电池项目', defaultDue }).map((p) => (p.kind === 'follow-up' ? p.due : p.kind))
+    expect(dues(power)).toEqual(['2026-04-15'])
+    expect(dues(stated)).toEqual([null])
+  })
+
+  it('a department\'s plan about an open issue is news of that issue, not the project\'s progress', () => {
+    const gas = topic(7, 'infrastructure', '燃气管道改迁还没开始，厂房基础没法施工')
+    const labour = topic(8, 'labour', '机修工和电工招不到人，投产前要到位')
+    labour.issue.lastSaidAt = new Date('2026-03-10T01:00:00Z')
+    gas.issue.lastSaidAt = new Date('2026-03-05T01:00:00Z')
+    const plans = (summary: string, sentAt: string) =>
+      planRecords({ records: [plan(summary)], topics: [gas, labour], quoted: undefined, projectName: '华晟储能电池项目', sentAt: new Date(sentAt) }).map((p) =>
+        p.kind === 'follow-up' ? `follow-up:${p.issue.number}` : p.kind,
+      )
+    // Words in common, fewer than a repeat has: the gas issue.
+    expect(plans('新管道已经焊好，改迁线路正在打压试验，计划周四晚上切换', '2026-03-12T01:00:00Z')).toEqual(['follow-up:7'])
+    // Nothing in common, right after the workers were spoken of: an answer to that.
+    expect(plans('收到，下周三职业学校有个校企对接会，我帮你们报名', '2026-03-10T03:00:00Z')).toEqual(['follow-up:8'])
+    // The same words two days later answer nothing: the project's own plan.
+    expect(plans('收到，下周三职业学校有个校企对接会，我帮你们报名', '2026-03-12T03:00:00Z')).toEqual(['progress'])
+  })
+
+  it('a quoted reply that says the problem is done closes it, even read as progress', () => {
+    const permit = topic(5, 'approval', '不动产权证什么时候能出？出让金早就交清了')
+    const reply: ParsedRecord = { type: 'progress', stage: null, percent: null, due: null, summary: '证今天拿到了，谢谢自然资源局' }
+    const quoted = { issues: [permit.issue], text: permit.text }
+    const placed = (q: typeof quoted | undefined) =>
+      planRecords({ records: [reply], topics: [permit, power], quoted: q, projectName: '华晟储能电池项目' }).map((p) =>
+        p.kind === 'resolution' && p.target.kind === 'close' ? `resolution:${p.target.issue.number}` : p.kind,
+      )
+    expect(placed(quoted)).toEqual(['resolution:5'])
+    // Not quoted and sharing too little with it: news, not a close.
+    expect(placed(undefined)).not.toContain('resolution:5')
+  })
 })

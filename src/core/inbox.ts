@@ -138,10 +138,10 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
     for (const msg of batch) toNote.delete(msg.id)
     for (let attempt = 0, wait = RETRY_FIRST_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
-        await o.db.transaction().execute(async (trx) => {
+        await o.router.inBatch(o.db, async (handle, trx) => {
           let since = performance.now()
           for (const msg of batch) {
-            await o.router.handle(msg, trx)
+            await handle(msg)
             // SQLite answers at once, so a batch would hold the event loop for its whole length and
             // WeChat's next messages would wait on the wire: let them in every few milliseconds.
             if (performance.now() - since > YIELD_AFTER_MS) {
@@ -155,8 +155,6 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
         if (attempt > 0) o.log.info(`数据库恢复写入：等待中的 ${batch.length} 条消息已入库`)
         return
       } catch (error) {
-        // The bindings read in the rolled-back transaction may not hold.
-        o.router.forgetBindings()
         if (!isStorageFault(error)) return batch.length > 1 ? oneByOne(batch, error) : otherwise(error)
         faulted = true
         if (closing) {

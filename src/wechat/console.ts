@@ -6,7 +6,7 @@ import { PuppetMock, mock } from 'wechaty-puppet-mock'
 import { silentLogger, type Logger } from '../log.ts'
 import type { Db } from '../store/index.ts'
 import { startOnMock } from './mock-login.ts'
-import { findOrBindProject } from './project-binding.ts'
+import { findOrBindProject } from '../core/project-binding.ts'
 
 /** The bot as the console drives it (app.ts builds it). */
 export interface ConsoleBot {

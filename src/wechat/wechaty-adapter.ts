@@ -1,5 +1,6 @@
 import { types, type Message } from 'wechaty'
-import { readChatText, type ChatMessage } from './chat-message.ts'
+import { readChatText } from '../parse/chat-text.ts'
+import type { ChatMessage } from '../core/chat-message.ts'
 
 /** Turns a Wechaty message into a plain `ChatMessage`; the bot's own messages never get here. */
 export async function toChatMessage(msg: Message): Promise<ChatMessage> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { editDistance } from '../../../src/bot/command-catalogue.ts'
+import { editDistance } from '../../../src/core/command-catalogue.ts'
 
 describe('editDistance', () => {
   it.each([

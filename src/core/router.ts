@@ -1,36 +1,24 @@
 import { dateInZone } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
-import { planRecords, type QuotedIssues, type RecordPlan } from '../domain/issue-matching.ts'
 import { isAdmin, type Rules } from '../domain/rules.ts'
 import type { Project } from '../domain/types.ts'
 import type { Logger } from '../log.ts'
 import { enqueueFile, enqueueText } from '../outbox/enqueue.ts'
-import { parseMessage } from '../parse/parse-message.ts'
-import type { Quote } from '../parse/chat-text.ts'
-import {
-  findQuotedIssues,
-  ingestMessage,
-  IntakeMemo,
-  isStorageFault,
-  recallMessage,
-  recordFollowUp,
-  resolveIssue,
-  underSavepoint,
-  type Db,
-  type IngestResult,
-  type RecordToStore,
-} from '../store/index.ts'
+import type { Person } from '../domain/types.ts'
+import { isStorageFault, recallMessage, underSavepoint, type Db } from '../store/index.ts'
 import { clip } from '../text/labels.ts'
 import { renderRecall } from '../text/recall.ts'
-import { issueOfOutcome, renderConfirmation, type MessageOutcome } from '../text/confirmation.ts'
+import { issueOfOutcome, renderConfirmation } from '../text/confirmation.ts'
 import { QUESTION_POINTER, UNBOUND_HINT } from '../text/pointers.ts'
 import type { ChatMessage } from './chat-message.ts'
 import { commandCatalogue } from './command-catalogue.ts'
 import type { BoardLinks, CommandContext, CommandDefinition, Place } from './command.ts'
 import { UsageError, UserFacingError } from './errors.ts'
-import { ProjectCache, type RoomExists } from './project-binding.ts'
-import { TopicCache } from './topic-cache.ts'
+import { takeMessage, type MessageTaken } from './message-core.ts'
+import type { RoomExists } from './project-binding.ts'
+import { Remembered } from './remembered.ts'
+import { runUnitOfWork } from './unit-of-work.ts'
 
 export interface RouterDeps {
   rules: Rules
@@ -50,20 +38,21 @@ export interface RouterDeps {
   log: Logger
 }
 
+/** Handles one message inside the batch's transaction. Throws only when the database itself fails (locked, full). */
+export type HandleMessage = (msg: ChatMessage) => Promise<void>
+
 export interface Router {
   /**
-   * Handles one message inside the caller's transaction (`db`). Throws only when the database
-   * itself fails (locked, full): then the whole transaction is to be tried again later.
+   * A batch of messages as one unit of work (unit-of-work.ts): `work` handles its messages through
+   * `handle` in one transaction of `db`; when the batch does not commit, whatever the router
+   * remembered (bindings, senders, issue topics) is forgotten, and the error goes to the caller,
+   * which tries the batch again or gives it up.
    */
-  handle(msg: ChatMessage, db: Db): Promise<void>
-  /** Forgets the group bindings, senders and issue topics it remembered: the batch they were read in did not commit. */
-  forgetBindings(): void
+  inBatch<T>(db: Db, work: (handle: HandleMessage, trx: Db) => Promise<T>): Promise<T>
 }
 
 type Reply = (text: string, issueId?: number) => Promise<void>
 
-/** What an ingested message gave, for the command or the confirmations that follow. */
-type Ingested = Extract<IngestResult, { duplicate: false }>
 
 const PRIVATE_EXPLANATION = '您好，我是督办助手，只在项目群里记录进度和问题；私聊查询仅对管理员开放。'
 const SORRY = '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
@@ -88,9 +77,7 @@ const replyTarget = (msg: ChatMessage) =>
  */
 export function createRouter(deps: RouterDeps): Router {
   const { rules, clock, log } = deps
-  const projects = new ProjectCache()
-  const memo = new IntakeMemo()
-  const topics = new TopicCache()
+  const remembered = new Remembered()
   const catalogue = commandCatalogue(deps.commands)
 
   async function handle(msg: ChatMessage, db: Db): Promise<void> {
@@ -100,9 +87,7 @@ export function createRouter(deps: RouterDeps): Router {
       await underSavepoint(db, () => route(msg, db, reply))
     } catch (error) {
       // The savepoint took back what this message did, a binding of its group or a new sender included.
-      if (msg.room) projects.forget(msg.room.id)
-      memo.clear()
-      topics.clear()
+      remembered.forgetUncommitted()
       // Not the message's fault, and nothing it could be told would be stored either.
       if (isStorageFault(error)) throw error
       await reply(failureText(error, msg)).catch((e: unknown) => {
@@ -117,66 +102,25 @@ export function createRouter(deps: RouterDeps): Router {
       if (msg.kind === 'text') await runCommand(msg, db, reply, 'private')
       return
     }
-    const project = await projects.find(db, msg.room, rules.projectRoomPattern, clock.now(), log, deps.roomExists)
-    // A command may bind, release or quiet this group, and raise, close, reopen or take back issues
-    // of this project or another: read them afresh next time.
-    if (msg.command) {
-      projects.forget(msg.room.id)
-      topics.clear()
-    }
+    const project = await remembered.projects.find(db, msg.room, rules.projectRoomPattern, clock.now(), log, deps.roomExists)
+    if (msg.command) remembered.forgetAfterCommand(msg.room.id)
     if (!project) {
       if (msg.command) await runCommand(msg, db, reply, 'unbound')
       return
     }
     if (msg.kind === 'recall') {
-      topics.forget(project.id)
+      remembered.forgetIssuesOf(project.id)
       return recall(msg, msg.room.id, db, reply)
     }
-
-    // Pictures, files and the like are kept in the ledger as a placeholder, never parsed.
-    const records =
-      msg.kind === 'text' && !msg.command
-        ? parseMessage({ body: msg.body, quoted: msg.quote?.text, sentAt: msg.sentAt }, { calendar: rules.calendar, timeZone: rules.timeZone })
-        : []
-    // What each record becomes against the issues already in the ledger: new, a follow-up, a close.
-    const plans =
-      records.length > 0
-        ? planRecords({
-            records,
-            topics: await topics.of(db, project.id),
-            quoted: msg.quote ? await quotedIssues(db, msg.room.id, msg.quote) : undefined,
-            projectName: project.name,
-          })
-        : []
-    const ingested = await ingestMessage(
-      db,
-      {
-        wechatId: msg.id,
-        projectId: project.id,
-        roomId: msg.room.id,
-        sender: { wechatId: msg.talker.id, name: msg.talker.name },
-        text: msg.kind === 'text' || msg.text !== '' ? msg.text : '[非文字消息]',
-        sentAt: msg.sentAt,
-        receivedAt: clock.now(),
-      },
-      plans.flatMap(recordToStore),
-      { calendar: rules.calendar, timeZone: rules.timeZone, slaWorkingDays: rules.slaWorkingDays },
-      memo,
-    )
+    const taken = await takeMessage(db, { ...msg, room: msg.room }, project, clock.now(), { rules, botName: deps.botName, remembered })
     // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
-    if (ingested.duplicate || msg.kind !== 'text') return
-    // Plain progress leaves the issues as they were; anything else may have changed them.
-    if (plans.some((p) => p.kind !== 'progress')) topics.forget(project.id)
-    if (msg.command) return runCommand(msg, db, reply, 'project', project, ingested)
-    await applyPlans(msg, db, reply, project, ingested, plans)
-  }
-
-  async function quotedIssues(db: Db, roomId: string, quote: Quote): Promise<QuotedIssues> {
-    return { issues: (await findQuotedIssues(db, roomId, quote, deps.botName())) ?? [], text: quote.text }
+    if (taken.duplicate || msg.kind !== 'text') return
+    if (msg.command) return runCommand(msg, db, reply, 'project', project, taken.sender, taken.messageId)
+    await confirm(msg, reply, project, taken)
   }
 
   /** Runs a command where its definition allows it, for whom it allows it; its reply goes back. */
-  async function runCommand(msg: ChatMessage, db: Db, reply: Reply, place: Place, project?: Project, ingested?: Ingested): Promise<void> {
+  async function runCommand(msg: ChatMessage, db: Db, reply: Reply, place: Place, project?: Project, sender?: Person, messageRowId?: number): Promise<void> {
     const admin = isAdmin(rules, msg.talker)
     if (place === 'private' && !admin) return reply(PRIVATE_EXPLANATION)
     const line = msg.command
@@ -208,8 +152,8 @@ export function createRouter(deps: RouterDeps): Router {
       project: project ? { id: project.id, name: project.name, muted: project.muted } : undefined,
       isAdmin: admin,
       isGroupOwner: owner,
-      sender: ingested?.sender,
-      messageRowId: ingested?.messageId ?? null,
+      sender,
+      messageRowId: messageRowId ?? null,
       now,
       today: dateInZone(now, rules.timeZone),
       db,
@@ -227,42 +171,14 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   /**
-   * Follows up and closes what the plans say, and answers in one reply what CONFIRM (and the
-   * group's /quiet) lets through: what was recorded, which issue a message joined, what was closed
-   * or which to close. A question put to the bot that recorded nothing gets a pointer instead.
+   * Answers in one reply what CONFIRM (and the group's /quiet) lets through of what the message
+   * did: what was recorded, which issue it joined, what was closed or which to close. A question
+   * put to the bot that recorded nothing gets a pointer instead.
    */
-  async function applyPlans(msg: ChatMessage, db: Db, reply: Reply, project: Project, ingested: Ingested, plans: RecordPlan[]): Promise<void> {
-    const source = { actorId: ingested.sender.id, messageId: ingested.messageId, at: msg.sentAt }
-    const newIssues = plans.filter((p) => p.kind === 'new-issue')
-    const outcome: MessageOutcome = {
-      progress: ingested.progress,
-      issues: ingested.issues.map((issue, k) => ({ issue, recurs: newIssues[k]?.recurs?.number ?? null })),
-      followUps: [],
-      closed: [],
-      asks: [],
-      reporter: { name: msg.talker.name, admin: isAdmin(rules, msg.talker) },
-      today: dateInZone(msg.sentAt, rules.timeZone),
-    }
-    for (const plan of plans) {
-      if (plan.kind !== 'follow-up') continue
-      const issue = await recordFollowUp(db, { ...source, issueId: plan.issue.id, summary: plan.record.summary, due: plan.due })
-      // A department's word on how an issue is handled is noted without a reply; a problem raised again is answered.
-      if (plan.record.type === 'issue') outcome.followUps.push({ issue, dueMoved: issue.dueOn !== plan.issue.dueOn })
-    }
-    for (const [k, plan] of plans.filter((p) => p.kind === 'resolution').entries()) {
-      const { target } = plan
-      if (target.kind === 'ask') outcome.asks.push(target.candidates)
-      if (target.kind !== 'close') continue
-      const { changed, issue } = await resolveIssue(
-        db,
-        { ...source, issueId: target.issue.id, text: plan.record.summary, command: null, resolutionId: ingested.resolutions[k]!.id },
-        rules.timeZone,
-      )
-      if (changed) outcome.closed.push(issue)
-    }
-    const text = renderConfirmation(outcome, project.muted ? 'none' : rules.confirm, rules.teams)
-    if (text !== '') return reply(text, issueOfOutcome(outcome))
-    if (plans.length === 0 && msg.mentionsBot) await reply(QUESTION_POINTER)
+  async function confirm(msg: ChatMessage, reply: Reply, project: Project, taken: Extract<MessageTaken, { duplicate: false }>): Promise<void> {
+    const text = renderConfirmation(taken.outcome, project.muted ? 'none' : rules.confirm, rules.teams)
+    if (text !== '') return reply(text, issueOfOutcome(taken.outcome))
+    if (taken.plans.length === 0 && msg.mentionsBot) await reply(QUESTION_POINTER)
   }
 
   async function recall(msg: ChatMessage, roomId: string, db: Db, reply: Reply): Promise<void> {
@@ -286,18 +202,6 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   return {
-    handle,
-    forgetBindings: () => {
-      projects.clear()
-      memo.clear()
-      topics.clear()
-    },
+    inBatch: (db, work) => runUnitOfWork(db, remembered, (trx) => work((msg) => handle(msg, trx), trx)),
   }
-}
-
-/** The records to store: progress and resolutions as they are, issues only when new (with the one they repeat). */
-function recordToStore(plan: RecordPlan): RecordToStore[] {
-  if (plan.kind === 'progress' || plan.kind === 'resolution') return [plan.record]
-  if (plan.kind === 'new-issue') return [{ ...plan.record, recurs: plan.recurs?.number ?? null }]
-  return []
 }

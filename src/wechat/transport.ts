@@ -3,7 +3,8 @@ import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import type { OutboxItem } from '../store/index.ts'
-import type { Arrival } from './inbox.ts'
+import type { Arrival } from '../core/inbox.ts'
+import { AnnouncedOrder } from './announced-order.ts'
 import { superviseConnection, type Supervisor } from './supervisor.ts'
 import { toChatMessage } from './wechaty-adapter.ts'
 
@@ -84,6 +85,8 @@ const TOKEN_REFUSED = /UNAUTHENTICATED|Invalid Wechaty TOKEN|requires a SNI as p
 const DROPPED = /^message not found for id: (\S+)$/u
 /** A dropped message is looked for again after 1 s, 2 s, 4 s… (at most a minute apart), this many times: about ten minutes. */
 const RELOAD_ATTEMPTS = 14
+/** How long the messages announced after one still loading wait for it (AnnouncedOrder). */
+const HOLD_FOR_EARLIER_MS = 10_000
 
 /** The only place that drives Wechaty: events in, sends out, login, the supervisor. */
 export function createTransport(o: TransportOptions): Transport {
@@ -95,11 +98,16 @@ export function createTransport(o: TransportOptions): Transport {
   let supervisor: Supervisor | undefined
   let lastHeardAt = o.clock.now().getTime()
   const reloads = new Set<NodeJS.Timeout>()
+  // Wechaty emits messages as each finishes loading, a new group's first ones late: the inbox gets them as announced.
+  const inOrder = new AnnouncedOrder<Message>((m) => o.onMessage({ id: m.id, read: () => toChatMessage(m) }), HOLD_FOR_EARLIER_MS)
 
   const arrive = (m: Message) => {
     // The bot receives its own messages: drop them first, or it would parse its own replies.
-    if (m.self()) return o.onDropped?.(m.id)
-    o.onMessage({ id: m.id, read: () => toChatMessage(m) })
+    if (m.self()) {
+      inOrder.gone(m.id)
+      return o.onDropped?.(m.id)
+    }
+    inOrder.arrived(m.id, m)
   }
   /**
    * Wechaty drops a message whose group or sender it cannot load (the service went away after
@@ -121,7 +129,10 @@ export function createTransport(o: TransportOptions): Transport {
   // Noted before Wechaty asks the service for the payload, the sender and the group, which takes a
   // while in a burst: a crash meanwhile leaves the id behind (Inbox.note).
   wechaty.on('puppet', (puppet) => {
-    puppet.on('message', ({ messageId }) => o.onAnnounced?.(messageId))
+    puppet.on('message', ({ messageId }) => {
+      inOrder.announce(messageId)
+      o.onAnnounced?.(messageId)
+    })
   })
   wechaty.on('message', arrive)
   wechaty.on('login', (user) => o.log.info(`已登录微信：${user.name()}`))
@@ -131,6 +142,7 @@ export function createTransport(o: TransportOptions): Transport {
   wechaty.on('error', (error) => {
     const dropped = DROPPED.exec(error.message)?.[1]
     if (dropped) {
+      inOrder.gone(dropped)
       o.log.warn(`消息 ${dropped} 暂时无法从微信服务读取，稍后重试`)
       return reload(dropped, 1)
     }
@@ -192,6 +204,7 @@ export function createTransport(o: TransportOptions): Transport {
     send: (item) => sendItem(wechaty, item),
     async stop() {
       stopping = true
+      inOrder.clear()
       for (const timer of reloads) clearTimeout(timer)
       if (reloads.size > 0) o.log.error(`停止时仍有 ${reloads.size} 条消息未能从微信服务读取，下次启动时重新读取`)
       supervisor?.stop()
