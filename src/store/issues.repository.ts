@@ -136,20 +136,6 @@ export async function findIssueByNumber(db: Db, projectId: number, number: numbe
   return row ? toIssue(row) : null
 }
 
-/** Open issues of one team in a project: a resolution naming only the team closes the only one. */
-export async function findOpenIssuesByCategory(db: Db, projectId: number, category: Category): Promise<Issue[]> {
-  const rows = await db
-    .selectFrom('issues')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where('category', '=', category)
-    .where('status', 'in', OPEN_STATUSES)
-    .where('retracted_at', 'is', null)
-    .orderBy('number')
-    .execute()
-  return rows.map(toIssue)
-}
-
 /**
  * The issues a quoted message points at: the issues read from that message or that it followed
  * up, or the issue the bot's own confirmation (an outbox item sent as that WeChat message) was about.

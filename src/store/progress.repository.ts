@@ -70,19 +70,3 @@ export async function findLatestProgress(db: Db, projectId: number): Promise<Pro
     .executeTakeFirst()
   return row ? toProgress(row) : null
 }
-
-/** Who reported progress in a project most recently, newest first: whom a reminder @mentions. */
-export async function listRecentProgressReporters(db: Db, projectId: number, limit: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('progress_updates')
-    .select('reporter_id')
-    .select((eb) => eb.fn.max('recorded_at').as('last'))
-    .where('project_id', '=', projectId)
-    .where('retracted_at', 'is', null)
-    .where('reporter_id', 'is not', null)
-    .groupBy('reporter_id')
-    .orderBy('last', 'desc')
-    .limit(literalLimit(limit))
-    .execute()
-  return rows.flatMap((r) => (r.reporter_id === null ? [] : [r.reporter_id]))
-}

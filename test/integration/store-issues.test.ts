@@ -3,9 +3,9 @@ import {
   assignIssue,
   findIssueByNumber,
   findIssuesByQuotedMessage,
-  findOpenIssuesByCategory,
   ingestMessage,
   listIssueEvents,
+  listIssueTopics,
   markOutboxSent,
   openIssue,
   reopenIssue,
@@ -53,7 +53,7 @@ describe('issues', () => {
     const reopened = await reopenIssue(store.db, { issueId: issue.id, reason: '只放了一半', ...src(4) })
     expect(reopened.issue).toMatchObject({ status: 'reopened', resolvedAt: null, resolutionText: null })
     expect((await reopenIssue(store.db, { issueId: issue.id, reason: null, ...src(4) })).changed).toBe(false)
-    expect((await findOpenIssuesByCategory(store.db, p.id, 'finance')).map((i) => i.number)).toEqual([1])
+    expect((await listIssueTopics(store.db, p.id)).map((t) => [t.issue.number, t.issue.status])).toEqual([[1, 'reopened']])
 
     await assignIssue(store.db, { issueId: issue.id, assigneeId: wang.id, ...src(5) })
     await resolveIssue(store.db, { issueId: issue.id, text: '全部到位', command: 'resolve', ...src(6) }, settings.timeZone)
