@@ -106,5 +106,5 @@ it('a recall acts only on a message of the same group and sender', async () => {
   expect(h.saidIn(a).filter((t) => t.includes('已撤销'))).toEqual([])
   // The sender's own recall, in the group, still takes it back.
   h.recall(zhang, a, raised)
-  expect(await h.waitForSay(a, /撤回了一条消息，已撤销：问题 #1/)).toBeTruthy()
+  expect(await h.waitForSay(a, /撤回了一条消息，已撤销：问题 #1/)).toBe('张三撤回了一条消息，已撤销：问题 #1（土地工作专班）')
 }, 30_000)
