@@ -3,6 +3,7 @@ import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import type { Clock } from '../clock.ts'
 import { planRecords, type QuotedIssues, type RecordPlan } from '../domain/issue-matching.ts'
 import { isAdmin, type Rules } from '../domain/rules.ts'
+import { slaDueDate } from '../domain/sla.ts'
 import type { Project } from '../domain/types.ts'
 import type { Logger } from '../log.ts'
 import { enqueueFile, enqueueText } from '../outbox/enqueue.ts'
@@ -160,7 +161,7 @@ export function createRouter(deps: RouterDeps): Router {
         receivedAt: clock.now(),
       },
       plans.flatMap(recordToStore),
-      { calendar: rules.calendar, timeZone: rules.timeZone, slaWorkingDays: rules.slaWorkingDays },
+      { timeZone: rules.timeZone, dueDate: slaDueDate(rules.calendar, rules.slaWorkingDays) },
       memo,
     )
     // A second delivery of the same message (reconnects do that) changes nothing and says nothing.

@@ -3,6 +3,7 @@ import { scoreCategories } from '../parse/categories.ts'
 import { normalizeMessage } from '../parse/normalize.ts'
 import { namePairs, overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from '../parse/types.ts'
+import { isOpenStatus } from './issue-status.ts'
 import type { Issue } from './types.ts'
 
 /** What placing a message needs of an issue: which it is, its team and state, its words, its deadline. */
@@ -42,7 +43,7 @@ export interface QuotedIssues {
   text: string
 }
 
-const isOpen = (i: TopicIssue) => i.status === 'open' || i.status === 'reopened'
+const isOpen = (i: TopicIssue) => isOpenStatus(i.status)
 
 interface Known {
   issue: TopicIssue

@@ -26,6 +26,11 @@ export function issueDueDate(
   }
 }
 
+/** The due-date rule of a deployment's calendar and SLA: what the store asks when it opens an issue. */
+export function slaDueDate(calendar: WorkingCalendar, slaWorkingDays: number): (openedOn: LocalDate, stated: LocalDate | null) => LocalDate | null {
+  return (openedOn, stated) => issueDueDate(calendar, openedOn, slaWorkingDays, stated)
+}
+
 /**
  * Two working days never span more than this many calendar days (the longest holiday plus its
  * weekends), so a later due date is green without asking the calendar, which may not know its year.

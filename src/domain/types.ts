@@ -94,8 +94,12 @@ export interface Issue {
   resolvedById: number | null
 }
 
-/** `followed-up`: a later message about the open issue (a repeat, a nudge, news of it, a new deadline). */
-export type IssueEventKind = 'opened' | 'followed-up' | 'resolved' | 'reopened' | 'assigned' | 'retracted'
+/**
+ * `followed-up`: a later message about the open issue (a repeat, a nudge, news of it, a new deadline).
+ * `reopened`: a person reopened it; `resolution-retracted`: the message that resolved it was taken
+ * back (recalled, undone), which reopens it too.
+ */
+export type IssueEventKind = 'opened' | 'followed-up' | 'resolved' | 'reopened' | 'resolution-retracted' | 'assigned' | 'retracted'
 
 export interface IssueEvent {
   id: number
@@ -106,7 +110,12 @@ export interface IssueEvent {
   actorId: number | null
   assigneeId: number | null
   messageId: number | null
+  /** What the person said with it: a follow-up's words, a resolution's text, a reopen's reason. */
   note: string | null
+  /** The deadline a follow-up set, when it moved the issue's due date. */
+  dueOn: LocalDate | null
+  /** On `opened`: the number of the resolved issue this one is, come back. */
+  recurs: number | null
   at: Date
 }
 

@@ -5,10 +5,10 @@ export interface BackupResult {
   pages: number
 }
 
-/** The backup's file is already there: a backup never overwrites one. */
+/** The backup's file is already there: a backup never overwrites one (the caller words it, npm run backup in Chinese). */
 export class BackupTargetExistsError extends Error {
   constructor(readonly path: string) {
-    super(`${path} 已存在，不会覆盖；请换一个文件名`)
+    super(`${path} exists; a backup never overwrites a file`)
     this.name = 'BackupTargetExistsError'
   }
 }
@@ -19,7 +19,8 @@ export class BackupTargetExistsError extends Error {
  * by its owner only; an existing file is never overwritten.
  */
 export async function backupDatabase(sourcePath: string, destinationPath: string): Promise<BackupResult> {
-  if (!existsSync(sourcePath)) throw new Error(`找不到数据库 ${sourcePath}`)
+  // npm run backup says in Chinese what to do about a missing database before it gets here.
+  if (!existsSync(sourcePath)) throw new Error(`no database at ${sourcePath}`)
   // Created empty first so that it gets mode 0600 and so that an existing file makes this fail.
   try {
     closeSync(openSync(destinationPath, 'wx', 0o600))

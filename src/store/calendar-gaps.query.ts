@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { LocalDate } from '../calendar/local-date.ts'
 import { nearHorizon, type GapCounts } from '../domain/calendar-gaps.ts'
 import type { Db } from './database.ts'
-import { OPEN_STATUSES } from './issues.repository.ts'
+import { OPEN_STATUSES } from '../domain/issue-status.ts'
 
 /**
  * The open issues a missing calendar year can touch, counted (a province has tens of thousands

@@ -1,7 +1,6 @@
 import { sql, type Selectable } from 'kysely'
 import { dateInZone } from '../calendar/local-date.ts'
-import { issueDueDate } from '../domain/sla.ts'
-import { nextIssueStatus } from '../domain/issue-status.ts'
+import { nextIssueStatus, OPEN_STATUSES } from '../domain/issue-status.ts'
 import type { Category, IssueRecord } from '../parse/types.ts'
 import { inTransaction, type Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
@@ -13,14 +12,13 @@ import type { IssueTopic } from '../domain/issue-matching.ts'
 import type { Issue, IssueEvent, IssueEventKind, IssueStatus, RecordSource } from '../domain/types.ts'
 import type { IssueSettings } from './types.ts'
 
-export const OPEN_STATUSES: readonly IssueStatus[] = ['open', 'reopened']
 
 export type NewIssue = Pick<IssueRecord, 'category' | 'due' | 'summary'> & {
   /** The number of a closed issue this one is the same problem as, come back. */
   recurs?: number | null
 }
 
-/** Opens an issue under the project's next number (#N), due after the SLA unless a date was stated. */
+/** Opens an issue under the project's next number (#N), due when the settings' rule says (the SLA, or the date stated). */
 export async function openIssue(db: Db, source: RecordSource, record: NewIssue, settings: IssueSettings): Promise<Issue> {
   return inTransaction(db, async (trx) => {
     const [taken] = await takeIssueNumber(trx, { projectId: source.projectId })
@@ -36,9 +34,9 @@ export async function openIssue(db: Db, source: RecordSource, record: NewIssue, 
       reporterId: source.actorId,
       at: source.at.toISOString(),
       on: openedOn,
-      due: issueDueDate(settings.calendar, openedOn, settings.slaWorkingDays, record.due),
+      due: settings.dueDate(openedOn, record.due),
     })
-    await addIssueEvent(trx, row!.id, 'opened', 'open', source, { note: record.recurs ? `#${record.recurs} 办结后再次出现` : null })
+    await addIssueEvent(trx, row!.id, 'opened', 'open', source, { recurs: record.recurs ?? null })
     return toIssue(row!)
   })
 }
@@ -55,7 +53,7 @@ export async function addIssueEvent(
   kind: IssueEventKind,
   status: IssueStatus,
   source: EventSource,
-  extra: { note?: string | null; assigneeId?: number | null } = {},
+  extra: { note?: string | null; assigneeId?: number | null; dueOn?: string | null; recurs?: number | null } = {},
 ): Promise<void> {
   await insertIssueEvent(db, {
     issueId,
@@ -65,6 +63,8 @@ export async function addIssueEvent(
     assigneeId: extra.assigneeId ?? null,
     messageId: source.messageId,
     note: extra.note ?? null,
+    dueOn: extra.dueOn ?? null,
+    recurs: extra.recurs ?? null,
     at: source.at.toISOString(),
   })
 }
@@ -115,6 +115,8 @@ const insertIssueEvent = prepare<Record<string, unknown>, unknown>(
       assignee_id: slot('assigneeId'),
       message_id: slot('messageId'),
       note: slot('note'),
+      due_on: slot('dueOn'),
+      recurs: slot('recurs'),
       at: slot<string>('at'),
     }),
 )
@@ -346,7 +348,7 @@ export async function recordFollowUp(db: Db, input: FollowUpInput): Promise<Issu
     const row = moved
       ? await trx.updateTable('issues').set({ due_on: input.due }).where('id', '=', issue.id).returningAll().executeTakeFirstOrThrow()
       : null
-    await addIssueEvent(trx, issue.id, 'followed-up', issue.status, input, { note: moved ? `${input.summary}（期限改为 ${input.due}）` : input.summary })
+    await addIssueEvent(trx, issue.id, 'followed-up', issue.status, input, { note: input.summary, dueOn: moved ? input.due : null })
     return row ? toIssue(row) : issue
   })
 }

@@ -113,6 +113,10 @@ export interface IssueEventsTable {
   assignee_id: number | null
   message_id: number | null
   note: string | null
+  /** A follow-up's new deadline; null otherwise (since 2026-12-08, see its migration). */
+  due_on: string | null
+  /** An opened issue's earlier number when it is the same problem come back. */
+  recurs: number | null
   at: string
 }
 

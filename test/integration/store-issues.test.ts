@@ -8,11 +8,13 @@ import {
   listIssueTopics,
   markOutboxSent,
   openIssue,
+  recordFollowUp,
   reopenIssue,
   resolveIssue,
   upsertPerson,
 } from '../../src/store/index.ts'
 import { message, newProject, openTestStore, queued, settings, type TestStore } from './store-fixture.ts'
+import { slaDueDate } from '../../src/domain/sla.ts'
 
 describe('issues', () => {
   let store: TestStore
@@ -75,6 +77,24 @@ describe('issues', () => {
     ])
   })
 
+  it('keeps what a follow-up and a recurring issue said as facts, not sentences', async () => {
+    const p = await newProject(store.db, '宏达电子')
+    const first = await report(p.id, new Date('2026-03-02T01:00:00Z'))
+    const at = new Date('2026-03-03T01:00:00Z')
+    await recordFollowUp(store.db, { issueId: first.id, summary: '催了一下', due: '2026-04-15', actorId: null, messageId: null, at })
+    await recordFollowUp(store.db, { issueId: first.id, summary: '还在办', due: '2026-04-15', actorId: null, messageId: null, at })
+    expect((await findIssueByNumber(store.db, p.id, 1))?.dueOn).toBe('2026-04-15')
+    const again = await openIssue(store.db, { projectId: p.id, messageId: null, command: 'report', actorId: null, at }, { category: 'finance', due: null, summary: '又没到位', recurs: 1 }, settings)
+    const facts = async (id: number) => (await listIssueEvents(store.db, id)).map((e) => [e.kind, e.note, e.dueOn, e.recurs])
+    expect(await facts(first.id)).toEqual([
+      ['opened', null, null, null],
+      ['followed-up', '催了一下', '2026-04-15', null],
+      // The deadline did not move this time.
+      ['followed-up', '还在办', null, null],
+    ])
+    expect(await facts(again.id)).toEqual([['opened', null, null, 1]])
+  })
+
   it.each([
     // Thursday before the Spring Festival: Fri, make-up Sat 14th, (holiday 15th–23rd), Tue 24th … make-up Sat 28th.
     ['2026-02-12T10:00:00+08:00', '2026-02-28'],
@@ -97,7 +117,7 @@ describe('issues', () => {
       store.db,
       { projectId: p.id, messageId: null, command: 'report', actorId: null, at: new Date('2026-02-13T01:00:00Z') },
       { category: 'land', due: null, summary: '征地' },
-      { ...settings, slaWorkingDays: 1 },
+      { ...settings, dueDate: slaDueDate(settings.calendar, 1) },
     )
     expect(short.dueOn).toBe('2026-02-14')
   })
