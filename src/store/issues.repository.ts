@@ -5,7 +5,7 @@ import type { Category, IssueRecord } from '../parse/types.ts'
 import { inTransaction, type Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
 import { toIssue, toIssueEvent } from './mappers.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { IssuesTable } from './schema.ts'
 import { recordResolution } from './resolutions.repository.ts'
 import type { IssueTopic } from '../domain/issue-matching.ts'
@@ -70,16 +70,16 @@ export async function addIssueEvent(
 }
 
 /** Bumps the project's counter and hands out the number it held: unique per project, in the same transaction. */
-const takeIssueNumber = prepare<{ projectId: number }, { number: number }>(
-  compiler
+const takeIssueNumber = prepare<{ projectId: number }, { number: number }>((qb) =>
+  qb
     .updateTable('projects')
     .set({ next_issue_number: sql`next_issue_number + 1` })
     .where('id', '=', slot('projectId'))
     .returning(sql<number>`next_issue_number - 1`.as('number')),
 )
 
-const insertIssue = prepare<Record<string, unknown>, Selectable<IssuesTable>>(
-  compiler
+const insertIssue = prepare<Record<string, unknown>, Selectable<IssuesTable>>((qb) =>
+  qb
     .insertInto('issues')
     .values({
       project_id: slot('projectId'),
@@ -104,8 +104,8 @@ const insertIssue = prepare<Record<string, unknown>, Selectable<IssuesTable>>(
     .returningAll(),
 )
 
-const insertIssueEvent = prepare<Record<string, unknown>, unknown>(
-  compiler
+const insertIssueEvent = prepare<Record<string, unknown>, unknown>((qb) =>
+  qb
     .insertInto('issue_events')
     .values({
       issue_id: slot('issueId'),
@@ -300,15 +300,15 @@ type TopicRow = Pick<Selectable<IssuesTable>, 'id' | 'number' | 'category' | 'st
  * project's closed issues and their follow-ups pile up for years.
  */
 const followUpNotes = sql<string | null>`(
-  select group_concat(coalesce(e.note, ''), char(10) order by e.id)
+  select string_agg(coalesce(e.note, ''), ${sql.lit('\n')} order by e.id)
   from issue_events e join messages m on m.id = e.message_id
   where e.issue_id = issues.id and e.kind = 'followed-up' and m.recalled_at is null
 )`.as('notes')
 const TOPIC_COLUMNS = ['id', 'number', 'category', 'status', 'summary', 'due_on'] as const
 
 /** Open issues, then the latest resolved ones: one statement, compiled once, at load. */
-const selectTopics = prepare<{ projectId: number }, TopicRow>(
-  compiler
+const selectTopics = prepare<{ projectId: number }, TopicRow>((qb) =>
+  qb
     .selectFrom('issues')
     .select([...TOPIC_COLUMNS, followUpNotes])
     .where('project_id', '=', slot('projectId'))
@@ -316,9 +316,9 @@ const selectTopics = prepare<{ projectId: number }, TopicRow>(
     .where('retracted_at', 'is', null)
     .unionAll(
       // SQLite orders and limits a compound's part only inside a subquery of its own.
-      compiler
+      qb
         .selectFrom(
-          compiler
+          qb
             .selectFrom('issues')
             .select([...TOPIC_COLUMNS, followUpNotes])
             .where('project_id', '=', slot('projectId'))

@@ -3,14 +3,14 @@ import type { ProgressRecord } from '../parse/types.ts'
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { ProgressUpdatesTable } from './schema.ts'
 import { toProgress } from './mappers.ts'
 import { recordStage } from './stages.repository.ts'
 import type { ProgressUpdate, RecordSource, StageEvent } from '../domain/types.ts'
 
-const insertProgress = prepare<Record<string, unknown>, Selectable<ProgressUpdatesTable>>(
-  compiler
+const insertProgress = prepare<Record<string, unknown>, Selectable<ProgressUpdatesTable>>((qb) =>
+  qb
     .insertInto('progress_updates')
     .values({
       project_id: slot('projectId'),

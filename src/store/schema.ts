@@ -165,6 +165,8 @@ export interface BoardSecretTable {
 
 /** Messages announced by the puppet service and not yet handled (see the 2026-12-03 migration). */
 export interface ArrivalsTable {
+  /** The order they came in (since 2026-12-08). */
+  seq: Generated<number>
   wechat_id: string
   arrived_at: string
 }

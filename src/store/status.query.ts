@@ -84,8 +84,8 @@ export async function listProjectOverview(db: Db, query: StatusQuery, team: Cate
       .selectFrom('issues')
       .select([
         `${column} as key`,
-        sql<number>`coalesce(sum(due_on < ${redBefore}), 0)`.as('red'),
-        sql<number>`coalesce(sum(due_on >= ${redBefore} and due_on < ${yellowBefore}), 0)`.as('yellow'),
+        sql<number>`coalesce(sum(case when due_on < ${redBefore} then 1 else 0 end), 0)`.as('red'),
+        sql<number>`coalesce(sum(case when due_on >= ${redBefore} and due_on < ${yellowBefore} then 1 else 0 end), 0)`.as('yellow'),
         sql<number>`count(*)`.as('total'),
       ])
       .where('status', 'in', OPEN_STATUSES)

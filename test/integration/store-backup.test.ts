@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupDatabase, BackupTargetExistsError } from '../../src/store/backup.ts'
+import { backupDatabase, BackupTargetExistsError } from '../../src/store/index.ts'
 import { findLatestProgress, ingestMessage, openDatabase } from '../../src/store/index.ts'
 import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
 

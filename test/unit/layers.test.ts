@@ -49,6 +49,12 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/text/x.ts', 'exceljs', /only src\/export writes workbooks/],
     ['commands/x.ts', 'exceljs', /only src\/export writes workbooks/],
     ['src/export/x.ts', 'file-box', /only src\/bot talks to WeChat/],
+    ['src/store/x.ts', 'better-sqlite3', /Only src\/store\/dialect\/ knows the engine/],
+    ['src/store/x.ts', '../../bench/store.ts', /Nothing in src or commands imports bench/],
+    ['src/cli/x.ts', '../../bench/run.ts', /Nothing in src or commands imports bench/],
+    ['src/app.ts', '../bench/query-profile.ts', /Nothing in src or commands imports bench/],
+    ['commands/x.ts', '../bench/store.ts', /Nothing in src or commands imports bench/],
+    ['bench/x.ts', '../src/store/database.ts', /through src\/store\/index\.ts/],
   ])('%s may not import %s', async (path, from, message) => {
     expect(await importProblems(path, from)).toEqual([expect.stringMatching(message)])
   })
@@ -77,6 +83,11 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/bot/x.ts', 'file-box'],
     ['commands/x.ts', '../src/export/export-ledger.ts'],
     ['src/cli/x.ts', '../export/export-ledger.ts'],
+    ['src/store/dialect/x.ts', 'better-sqlite3'],
+    ['bench/x.ts', '../src/store/index.ts'],
+    ['bench/x.ts', '../src/bot/router.ts'],
+    ['bench/x.ts', 'wechaty'],
+    ['bench/x.ts', 'kysely'],
   ])('%s may import %s', async (path, from) => {
     expect(await importProblems(path, from)).toEqual([])
   })
