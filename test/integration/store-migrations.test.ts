@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { listIssueEvents, migrateToLatest, openDatabase } from '../../src/store/index.ts'
+import { listArrivals, listIssueEvents, migrateToLatest, noteArrivals, openDatabase } from '../../src/store/index.ts'
 import { migrateTo } from '../../src/store/migrate.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
 
@@ -59,7 +59,7 @@ describe('migrations', () => {
     ).rejects.toThrow(/FOREIGN KEY/)
   })
 
-  it('turns the sentences events held before 2026-12-08 into facts, and leaves what people wrote', async () => {
+  it('turns the sentences events held before 2026-12-08 into facts, and keeps arrivals in order without rowid', async () => {
     store = await openTestStore({ migrate: false })
     await migrateTo(store.db, '2026_12_03_000001_arrivals')
     await sql`insert into projects (id, name, created_at) values (1, '宏达电子', '2026-03-01T00:00:00.000Z')`.execute(store.db)
@@ -72,7 +72,12 @@ describe('migrations', () => {
     await event('followed-up', '括号（里面）照旧')
     await event('reopened', 'resolution retracted')
     await event('reopened', '只放了一半')
+    // Arrivals a crash left behind: read back in the order they came, now by a column of their own.
+    await sql`insert into arrivals (wechat_id, arrived_at) values ('b', '2026-03-02T00:00:01.000Z'), ('c', '2026-03-02T00:00:00.000Z')`.execute(store.db)
     await migrateToLatest(store.db)
+    expect(await listArrivals(store.db)).toEqual(['c', 'b'])
+    await noteArrivals(store.db, ['a'], new Date('2026-03-01T00:00:00Z'))
+    expect(await listArrivals(store.db)).toEqual(['c', 'b', 'a'])
     expect((await listIssueEvents(store.db, 1)).map((e) => [e.kind, e.note, e.dueOn, e.recurs])).toEqual([
       ['opened', null, null, 1],
       ['followed-up', '催了一下', '2026-04-15', null],
