@@ -53,6 +53,9 @@ const relative = (pattern) => `^\\.{1,2}/(?:\\.\\./)*(?:src/)?${pattern}`
 const STORE_DOOR = { regex: relative('store/(?!index\\.ts$)'), message: 'Import the store through src/store/index.ts.' }
 const NO_EDGE = { regex: relative('wechat/'), message: 'The command-line tools use the core (src/core), never the WeChat edge (src/wechat).' }
 
+/** The benchmarks measure the product; the product never imports them. */
+const NOT_BENCH = { regex: '^\\.{1,2}/(?:\\.\\./)*bench/', message: 'Nothing in src or commands imports bench/: the benchmarks measure the product.' }
+
 function layerRules(name, layer) {
   const above = Object.keys(LAYERS).filter((other) => other !== name && !layer.may.includes(other))
   const patterns = [
@@ -61,12 +64,30 @@ function layerRules(name, layer) {
       message: `${name} may import only ${layer.may.join(', ') || 'nothing of ours'} (the layers of docs/ARCHITECTURE.md).`,
     },
   ]
+  patterns.push(NOT_BENCH)
   // The store and the core each have one door for what lies above them.
   if (name !== 'store') patterns.push({ regex: relative('store/(?!index\\.ts$)'), message: 'Import the store through src/store/index.ts.' })
   if (name === 'commands') patterns.push({ regex: relative('core/(?!index\\.ts$)'), message: 'Commands use the core through src/core/index.ts.' })
   const libraries = LIBRARIES.filter((l) => l.layer !== name).map((l) => ({ group: l.names, message: `${l.why}.` }))
-  return { files: layer.files, rules: { 'no-restricted-imports': ['error', { patterns: [...patterns, ...libraries] }] } }
+  const rule = (paths) => ({ 'no-restricted-imports': ['error', { paths, patterns: [...patterns, ...libraries] }] })
+  if (name !== 'store') return [{ files: layer.files, rules: rule([]) }]
+  // Within the store, the engine is named in one module: every other file writes SQL any engine reads.
+  return [
+    { files: layer.files, ignores: [`${DIALECTS}/**`], rules: rule(ENGINE_ONLY) },
+    { files: [`${DIALECTS}/**`], rules: rule([]) },
+  ]
 }
+
+/** Where the store's engines live (src/store/dialect/sqlite.ts), and what only they may import. */
+const DIALECTS = 'src/store/dialect'
+const ENGINE_ONLY = [
+  { name: 'better-sqlite3', message: 'Only src/store/dialect/ knows the engine (SQLite).' },
+  {
+    name: 'kysely',
+    importNames: ['SqliteDialect', 'SqliteDriver', 'SqliteAdapter', 'SqliteQueryCompiler', 'SqliteIntrospector'],
+    message: 'Only src/store/dialect/ knows the engine (SQLite).',
+  },
+]
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'coverage/**', 'data/**'] },
@@ -84,22 +105,24 @@ export default tseslint.config(
   },
   // Migrations are frozen in time and see the database untyped, as kysely documents.
   { files: ['src/store/migrations/**', 'src/store/migrate.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
-  ...Object.entries(LAYERS).map(([name, layer]) => layerRules(name, layer)),
+  ...Object.entries(LAYERS).flatMap(([name, layer]) => layerRules(name, layer)),
   {
     // Main may use every layer; only the WeChat edge speaks to WeChat.
     files: ['src/*.ts'],
     ignores: ['src/clock.ts', 'src/log.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [STORE_DOOR, ...LIBRARIES.map((l) => ({ group: l.names, message: `${l.why}.` }))] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_BENCH, STORE_DOOR, ...LIBRARIES.map((l) => ({ group: l.names, message: `${l.why}.` }))] }] },
   },
   {
     // The command-line tools reach messages through the core (replay, the corpus), never through the
-    // WeChat edge; the benchmarks alone may build a bare Wechaty, the yardstick the bot is measured against.
+    // WeChat edge.
     files: ['src/cli/**'],
-    ignores: ['src/cli/bench-*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [STORE_DOOR, NO_EDGE, ...LIBRARIES.map((l) => ({ group: l.names, message: `${l.why}.` }))] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [NOT_BENCH, STORE_DOOR, NO_EDGE, ...LIBRARIES.map((l) => ({ group: l.names, message: `${l.why}.` }))] }] },
   },
   {
-    files: ['src/cli/bench-*.ts'],
+    // The benchmarks (bench/) measure every layer, and the bot against a bare Wechaty and the store
+    // on a province seeded in SQL: they may import all of src and every library (a bare Wechaty is
+    // the yardstick the bot is measured against), the store through its door, never the WeChat edge.
+    files: ['bench/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [STORE_DOOR, NO_EDGE] }] },
   },
 )

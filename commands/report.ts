@@ -1,4 +1,5 @@
 import { defineCommand, UsageError } from '../src/core/index.ts'
+import { slaDueDate } from '../src/domain/sla.ts'
 import { openIssue } from '../src/store/index.ts'
 import { renderIssueLine } from '../src/text/records.ts'
 import { commandSource, parseArguments } from './arguments.ts'
@@ -18,7 +19,7 @@ export default defineCommand({
       ctx.db,
       commandSource(ctx, 'report'),
       { category: parsed?.category ?? 'other', due: parsed?.due ?? null, summary: ctx.args },
-      { calendar: ctx.rules.calendar, timeZone: ctx.rules.timeZone, slaWorkingDays: ctx.rules.slaWorkingDays },
+      { timeZone: ctx.rules.timeZone, dueDate: slaDueDate(ctx.rules.calendar, ctx.rules.slaWorkingDays) },
     )
     return { text: renderIssueLine(issue, ctx.rules.teams), issueId: issue.id }
   },

@@ -1,7 +1,7 @@
 import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import { planRecords, type IssueTopic, type QuotedIssues, type RecordPlan } from '../domain/issue-matching.ts'
 import { isAdmin, type Rules } from '../domain/rules.ts'
-import { issueDueDate } from '../domain/sla.ts'
+import { issueDueDate, slaDueDate } from '../domain/sla.ts'
 import type { Person, Project } from '../domain/types.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 import type { ParsedRecord } from '../parse/types.ts'
@@ -144,7 +144,7 @@ export async function takeMessage(
       receivedAt,
     },
     decision.entries,
-    { calendar: rules.calendar, timeZone: rules.timeZone, slaWorkingDays: rules.slaWorkingDays },
+    { timeZone: rules.timeZone, dueDate: slaDueDate(rules.calendar, rules.slaWorkingDays) },
     remembered.people,
   )
   if (intake.duplicate) return { duplicate: true }

@@ -4,6 +4,7 @@ import { normalizeMessage } from '../parse/normalize.ts'
 import { shows } from '../parse/phrases.ts'
 import { namePairs, overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from '../parse/types.ts'
+import { isOpenStatus } from './issue-status.ts'
 import type { Issue } from './types.ts'
 
 /** What placing a message needs of an issue: which it is, its team and state, its words, its deadline. */
@@ -49,7 +50,7 @@ export interface QuotedIssues {
   text: string
 }
 
-const isOpen = (i: TopicIssue) => i.status === 'open' || i.status === 'reopened'
+const isOpen = (i: TopicIssue) => isOpenStatus(i.status)
 
 interface Known {
   issue: TopicIssue

@@ -26,6 +26,11 @@ export function issueDueDate(
   }
 }
 
+/** The due-date rule of a deployment's calendar and SLA: what the store asks when it opens an issue. */
+export function slaDueDate(calendar: WorkingCalendar, slaWorkingDays: number): (openedOn: LocalDate, stated: LocalDate | null) => LocalDate | null {
+  return (openedOn, stated) => issueDueDate(calendar, openedOn, slaWorkingDays, stated)
+}
+
 /**
  * The due date an open issue gets once a provisional year became official, or null when it keeps
  * its own: only a due date the SLA gave (`before` counts the same date from the opening) over a

@@ -96,10 +96,20 @@ export interface Issue {
 
 /**
  * `followed-up`: a later message about the open issue (a repeat, a nudge, news of it, a new deadline).
+ * `reopened`: a person reopened it; `resolution-retracted`: the message that resolved it was taken
+ * back (recalled, undone), which reopens it too.
  * `due-recomputed`: its due date, counted over a provisional year, counted again once that year's
  * notice was imported; the note holds the dates before and after ("2027-02-12 2027-02-18").
  */
-export type IssueEventKind = 'opened' | 'followed-up' | 'resolved' | 'reopened' | 'assigned' | 'retracted' | 'due-recomputed'
+export type IssueEventKind =
+  | 'opened'
+  | 'followed-up'
+  | 'resolved'
+  | 'reopened'
+  | 'resolution-retracted'
+  | 'assigned'
+  | 'retracted'
+  | 'due-recomputed'
 
 export interface IssueEvent {
   id: number
@@ -110,7 +120,12 @@ export interface IssueEvent {
   actorId: number | null
   assigneeId: number | null
   messageId: number | null
+  /** What the person said with it: a follow-up's words, a resolution's text, a reopen's reason. */
   note: string | null
+  /** The deadline a follow-up set, when it moved the issue's due date. */
+  dueOn: LocalDate | null
+  /** On `opened`: the number of the resolved issue this one is, come back. */
+  recurs: number | null
   at: Date
 }
 

@@ -1,7 +1,6 @@
-import { sql } from 'kysely'
-import type { Db } from './database.ts'
+import { withoutWaiting, type Db } from './database.ts'
 
-/** Ids written per statement: two parameters each, well under SQLite's limit of 32,766. */
+/** Ids written per statement: two parameters each, well under SQLite's limit of 32,766 (PostgreSQL's is 65,535). */
 const CHUNK = 1_000
 
 /**
@@ -14,20 +13,13 @@ const CHUNK = 1_000
 export async function noteArrivals(db: Db, wechatIds: readonly string[], at: Date): Promise<void> {
   if (wechatIds.length === 0) return
   const arrivedAt = at.toISOString()
-  await db.connection().execute(async (conn) => {
-    const { rows } = await sql<{ timeout: number }>`pragma busy_timeout`.execute(conn)
-    const timeout = rows[0]?.timeout ?? 0
-    await sql`pragma busy_timeout = 0`.execute(conn)
-    try {
-      for (let i = 0; i < wechatIds.length; i += CHUNK) {
-        await conn
-          .insertInto('arrivals')
-          .values(wechatIds.slice(i, i + CHUNK).map((id) => ({ wechat_id: id, arrived_at: arrivedAt })))
-          .onConflict((oc) => oc.column('wechat_id').doNothing())
-          .execute()
-      }
-    } finally {
-      await sql.raw(`pragma busy_timeout = ${Math.trunc(timeout)}`).execute(conn)
+  await withoutWaiting(db, async (connection) => {
+    for (let i = 0; i < wechatIds.length; i += CHUNK) {
+      await connection
+        .insertInto('arrivals')
+        .values(wechatIds.slice(i, i + CHUNK).map((id) => ({ wechat_id: id, arrived_at: arrivedAt })))
+        .onConflict((oc) => oc.column('wechat_id').doNothing())
+        .execute()
     }
   })
 }
@@ -40,6 +32,6 @@ export async function forgetArrivals(db: Db, wechatIds: readonly string[]): Prom
 
 /** The messages announced but never handled (the process died in between), in the order they came. */
 export async function listArrivals(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('arrivals').select('wechat_id').orderBy(sql`rowid`).execute()
+  const rows = await db.selectFrom('arrivals').select('wechat_id').orderBy('seq').execute()
   return rows.map((r) => r.wechat_id)
 }

@@ -1,6 +1,5 @@
 import type { Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
-import { OPEN_STATUSES } from './issues.repository.ts'
 import { toIssue } from './mappers.ts'
 import type { Issue } from '../domain/types.ts'
 
@@ -14,22 +13,6 @@ export async function listRecentlyResolved(db: Db, projectId: number, limit: num
     .where('retracted_at', 'is', null)
     .orderBy('resolved_at', 'desc')
     .limit(literalLimit(limit))
-    .execute()
-  return rows.map(toIssue)
-}
-
-/**
- * A project's open issues without ageing them: what a "已解决" may close. Needs no calendar, so it
- * works even in a year the calendar has no data for.
- */
-export async function listUnresolvedIssues(db: Db, projectId: number): Promise<Issue[]> {
-  const rows = await db
-    .selectFrom('issues')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where('status', 'in', OPEN_STATUSES)
-    .where('retracted_at', 'is', null)
-    .orderBy('number')
     .execute()
   return rows.map(toIssue)
 }

@@ -1,26 +1,24 @@
 import { sql, type Selectable } from 'kysely'
 import { dateInZone } from '../calendar/local-date.ts'
-import { issueDueDate } from '../domain/sla.ts'
-import { nextIssueStatus } from '../domain/issue-status.ts'
+import { nextIssueStatus, OPEN_STATUSES } from '../domain/issue-status.ts'
 import type { Category, IssueRecord } from '../parse/types.ts'
 import { inTransaction, type Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
 import { toIssue, toIssueEvent } from './mappers.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { IssuesTable } from './schema.ts'
 import { recordResolution } from './resolutions.repository.ts'
 import type { IssueTopic } from '../domain/issue-matching.ts'
 import type { Issue, IssueEvent, IssueEventKind, IssueStatus, RecordSource } from '../domain/types.ts'
 import type { IssueSettings } from './types.ts'
 
-export const OPEN_STATUSES: readonly IssueStatus[] = ['open', 'reopened']
 
 export type NewIssue = Pick<IssueRecord, 'category' | 'due' | 'summary'> & {
   /** The number of a closed issue this one is the same problem as, come back. */
   recurs?: number | null
 }
 
-/** Opens an issue under the project's next number (#N), due after the SLA unless a date was stated. */
+/** Opens an issue under the project's next number (#N), due when the settings' rule says (the SLA, or the date stated). */
 export async function openIssue(db: Db, source: RecordSource, record: NewIssue, settings: IssueSettings): Promise<Issue> {
   return inTransaction(db, async (trx) => {
     const [taken] = await takeIssueNumber(trx, { projectId: source.projectId })
@@ -36,9 +34,9 @@ export async function openIssue(db: Db, source: RecordSource, record: NewIssue, 
       reporterId: source.actorId,
       at: source.at.toISOString(),
       on: openedOn,
-      due: issueDueDate(settings.calendar, openedOn, settings.slaWorkingDays, record.due),
+      due: settings.dueDate(openedOn, record.due),
     })
-    await addIssueEvent(trx, row!.id, 'opened', 'open', source, { note: record.recurs ? `#${record.recurs} 办结后再次出现` : null })
+    await addIssueEvent(trx, row!.id, 'opened', 'open', source, { recurs: record.recurs ?? null })
     return toIssue(row!)
   })
 }
@@ -55,7 +53,7 @@ export async function addIssueEvent(
   kind: IssueEventKind,
   status: IssueStatus,
   source: EventSource,
-  extra: { note?: string | null; assigneeId?: number | null } = {},
+  extra: { note?: string | null; assigneeId?: number | null; dueOn?: string | null; recurs?: number | null } = {},
 ): Promise<void> {
   await insertIssueEvent(db, {
     issueId,
@@ -65,21 +63,23 @@ export async function addIssueEvent(
     assigneeId: extra.assigneeId ?? null,
     messageId: source.messageId,
     note: extra.note ?? null,
+    dueOn: extra.dueOn ?? null,
+    recurs: extra.recurs ?? null,
     at: source.at.toISOString(),
   })
 }
 
 /** Bumps the project's counter and hands out the number it held: unique per project, in the same transaction. */
-const takeIssueNumber = prepare<{ projectId: number }, { number: number }>(
-  compiler
+const takeIssueNumber = prepare<{ projectId: number }, { number: number }>((qb) =>
+  qb
     .updateTable('projects')
     .set({ next_issue_number: sql`next_issue_number + 1` })
     .where('id', '=', slot('projectId'))
     .returning(sql<number>`next_issue_number - 1`.as('number')),
 )
 
-const insertIssue = prepare<Record<string, unknown>, Selectable<IssuesTable>>(
-  compiler
+const insertIssue = prepare<Record<string, unknown>, Selectable<IssuesTable>>((qb) =>
+  qb
     .insertInto('issues')
     .values({
       project_id: slot('projectId'),
@@ -104,8 +104,8 @@ const insertIssue = prepare<Record<string, unknown>, Selectable<IssuesTable>>(
     .returningAll(),
 )
 
-const insertIssueEvent = prepare<Record<string, unknown>, unknown>(
-  compiler
+const insertIssueEvent = prepare<Record<string, unknown>, unknown>((qb) =>
+  qb
     .insertInto('issue_events')
     .values({
       issue_id: slot('issueId'),
@@ -115,6 +115,8 @@ const insertIssueEvent = prepare<Record<string, unknown>, unknown>(
       assignee_id: slot('assigneeId'),
       message_id: slot('messageId'),
       note: slot('note'),
+      due_on: slot('dueOn'),
+      recurs: slot('recurs'),
       at: slot<string>('at'),
     }),
 )
@@ -134,20 +136,6 @@ export async function findIssueByNumber(db: Db, projectId: number, number: numbe
     .where('retracted_at', 'is', null)
     .executeTakeFirst()
   return row ? toIssue(row) : null
-}
-
-/** Open issues of one team in a project: a resolution naming only the team closes the only one. */
-export async function findOpenIssuesByCategory(db: Db, projectId: number, category: Category): Promise<Issue[]> {
-  const rows = await db
-    .selectFrom('issues')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where('category', '=', category)
-    .where('status', 'in', OPEN_STATUSES)
-    .where('retracted_at', 'is', null)
-    .orderBy('number')
-    .execute()
-  return rows.map(toIssue)
 }
 
 /**
@@ -324,7 +312,7 @@ type TopicRow = Pick<Selectable<IssuesTable>, 'id' | 'number' | 'category' | 'st
  * project's closed issues and their follow-ups pile up for years.
  */
 const followUpNotes = sql<string | null>`(
-  select group_concat(coalesce(e.note, ''), char(10) order by e.id)
+  select string_agg(coalesce(e.note, ''), ${sql.lit('\n')} order by e.id)
   from issue_events e join messages m on m.id = e.message_id
   where e.issue_id = issues.id and e.kind = 'followed-up' and m.recalled_at is null
 )`.as('notes')
@@ -336,8 +324,8 @@ const lastSaid = sql<string | null>`(
 const TOPIC_COLUMNS = ['id', 'number', 'category', 'status', 'summary', 'opened_at', 'opened_on', 'due_on'] as const
 
 /** Open issues, then the latest resolved ones: one statement, compiled once, at load. */
-const selectTopics = prepare<{ projectId: number }, TopicRow>(
-  compiler
+const selectTopics = prepare<{ projectId: number }, TopicRow>((qb) =>
+  qb
     .selectFrom('issues')
     .select([...TOPIC_COLUMNS, followUpNotes, lastSaid])
     .where('project_id', '=', slot('projectId'))
@@ -345,9 +333,9 @@ const selectTopics = prepare<{ projectId: number }, TopicRow>(
     .where('retracted_at', 'is', null)
     .unionAll(
       // SQLite orders and limits a compound's part only inside a subquery of its own.
-      compiler
+      qb
         .selectFrom(
-          compiler
+          qb
             .selectFrom('issues')
             .select([...TOPIC_COLUMNS, followUpNotes, lastSaid])
             .where('project_id', '=', slot('projectId'))
@@ -377,7 +365,7 @@ export async function recordFollowUp(db: Db, input: FollowUpInput): Promise<Issu
     const row = moved
       ? await trx.updateTable('issues').set({ due_on: input.due }).where('id', '=', issue.id).returningAll().executeTakeFirstOrThrow()
       : null
-    await addIssueEvent(trx, issue.id, 'followed-up', issue.status, input, { note: moved ? `${input.summary}（期限改为 ${input.due}）` : input.summary })
+    await addIssueEvent(trx, issue.id, 'followed-up', issue.status, input, { note: input.summary, dueOn: moved ? input.due : null })
     return row ? toIssue(row) : issue
   })
 }

@@ -95,6 +95,8 @@ export function toIssueEvent(row: Selectable<IssueEventsTable>): IssueEvent {
     assigneeId: row.assignee_id,
     messageId: row.message_id,
     note: row.note,
+    dueOn: row.due_on,
+    recurs: row.recurs,
     at: instant(row.at),
   }
 }

@@ -6,7 +6,7 @@ import { recordMembership, upsertPerson, type IntakeMemo, type SeenPerson } from
 import { recordProgress } from './progress.repository.ts'
 import { recordResolution } from './resolutions.repository.ts'
 import { toStoredMessage } from './mappers.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { Issue, Person, ProgressUpdate, RecordSource, Resolution, StageEvent, StoredMessage } from '../domain/types.ts'
 import type { IssueSettings } from './types.ts'
 
@@ -20,8 +20,8 @@ export function capText(text: string, limit = MESSAGE_TEXT_LIMIT): { text: strin
   return chars.length <= limit ? { text, cut: false } : { text: chars.slice(0, limit).join(''), cut: true }
 }
 
-const findMessageId = prepare<{ wechatId: string }, { id: number }>(
-  compiler.selectFrom('messages').select('id').where('wechat_id', '=', slot('wechatId')),
+const findMessageId = prepare<{ wechatId: string }, { id: number }>((qb) =>
+  qb.selectFrom('messages').select('id').where('wechat_id', '=', slot('wechatId')),
 )
 
 const insertMessage = prepare<
@@ -37,8 +37,8 @@ const insertMessage = prepare<
     receivedAt: string
   },
   { id: number }
->(
-  compiler
+>((qb) =>
+  qb
     .insertInto('messages')
     .values({
       wechat_id: slot('wechatId'),

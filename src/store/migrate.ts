@@ -10,6 +10,8 @@ import * as openIssueCounts from './migrations/2026_12_01_000003_open_issue_coun
 import * as outboxSentWith from './migrations/2026_12_02_000001_outbox_sent_with.ts'
 import * as projectBoundBy from './migrations/2026_12_02_000002_project_bound_by.ts'
 import * as arrivals from './migrations/2026_12_03_000001_arrivals.ts'
+import * as issueEventFacts from './migrations/2026_12_08_000001_issue_event_facts.ts'
+import * as arrivalsInOrder from './migrations/2026_12_08_000002_arrivals_in_order.ts'
 
 /** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +26,8 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_000001_outbox_sent_with': outboxSentWith,
   '2026_12_02_000002_project_bound_by': projectBoundBy,
   '2026_12_03_000001_arrivals': arrivals,
+  '2026_12_08_000001_issue_event_facts': issueEventFacts,
+  '2026_12_08_000002_arrivals_in_order': arrivalsInOrder,
 }
 
 function migrator(db: Kysely<any>): Migrator {
@@ -33,6 +37,13 @@ function migrator(db: Kysely<any>): Migrator {
 /** Brings the schema up to date; running it again changes nothing. Throws on the first failure. */
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
   const result = await migrator(db).migrateToLatest()
+  if (result.error) throw result.error
+  return result
+}
+
+/** Brings the schema to the named migration, no further: how a test builds a database as it was. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<MigrationResultSet> {
+  const result = await migrator(db).migrateTo(name)
   if (result.error) throw result.error
   return result
 }

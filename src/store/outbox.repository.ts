@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { OutboxTable } from './schema.ts'
 
 /** 'failed': given up on, which only releases before 2026-12 did; an item is now tried until it is sent. */
@@ -86,8 +86,8 @@ const insertOutbox = prepare<
     at: string
   },
   { id: number }
->(
-  compiler
+>((qb) =>
+  qb
     .insertInto('outbox')
     .values({
       target_kind: slot('targetKind'),

@@ -1,8 +1,8 @@
-import { sql, type Selectable } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
 import type { PeopleTable } from './schema.ts'
 import { toPerson } from './mappers.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { Person } from '../domain/types.ts'
 
 export interface SeenPerson {
@@ -14,14 +14,14 @@ export interface SeenPerson {
 // Every message names its sender: these run once per message, so they write only on a change
 // (a write dirties a page the commit must copy to the WAL; a read does not).
 
-const selectPerson = prepare<{ wechatId: string }, Selectable<PeopleTable>>(
-  compiler.selectFrom('people').selectAll().where('wechat_id', '=', slot('wechatId')),
+const selectPerson = prepare<{ wechatId: string }, Selectable<PeopleTable>>((qb) =>
+  qb.selectFrom('people').selectAll().where('wechat_id', '=', slot('wechatId')),
 )
-const insertPerson = prepare<{ wechatId: string; name: string; at: string }, Selectable<PeopleTable>>(
-  compiler.insertInto('people').values({ wechat_id: slot('wechatId'), name: slot('name'), updated_at: slot('at') }).returningAll(),
+const insertPerson = prepare<{ wechatId: string; name: string; at: string }, Selectable<PeopleTable>>((qb) =>
+  qb.insertInto('people').values({ wechat_id: slot('wechatId'), name: slot('name'), updated_at: slot('at') }).returningAll(),
 )
-const renamePerson = prepare<{ id: number; name: string; at: string }, unknown>(
-  compiler.updateTable('people').set({ name: slot('name'), updated_at: slot('at') }).where('id', '=', slot('id')),
+const renamePerson = prepare<{ id: number; name: string; at: string }, unknown>((qb) =>
+  qb.updateTable('people').set({ name: slot('name'), updated_at: slot('at') }).where('id', '=', slot('id')),
 )
 
 /** Inserts a person or refreshes their display name; returns them. */
@@ -73,21 +73,22 @@ export class IntakeMemo {
 const MEMO_LIMIT = 50_000
 
 /** `last_seen_at` moves at most once a (UTC) day: enough to tell who is still around. */
-const upsertMembership = prepare<{ projectId: number; personId: number; at: string }, unknown>(
-  compiler
+const upsertMembership = prepare<{ projectId: number; personId: number; at: string; dayStart: string }, unknown>((qb) =>
+  qb
     .insertInto('memberships')
     .values({ project_id: slot('projectId'), person_id: slot('personId'), first_seen_at: slot('at'), last_seen_at: slot('at') })
     .onConflict((oc) =>
       oc
         .columns(['project_id', 'person_id'])
         .doUpdateSet({ last_seen_at: slot('at') })
-        .where(sql`substr(memberships.last_seen_at, 1, 10)`, '<', sql`substr(excluded.last_seen_at, 1, 10)`),
+        .where('memberships.last_seen_at', '<', slot('dayStart')),
     ),
 )
 
 /** Notes that a person was seen in a project's group. */
 export async function recordMembership(db: Db, projectId: number, personId: number, at: Date): Promise<void> {
-  await upsertMembership(db, { projectId, personId, at: at.toISOString() })
+  const iso = at.toISOString()
+  await upsertMembership(db, { projectId, personId, at: iso, dayStart: `${iso.slice(0, 10)}T00:00:00.000Z` })
 }
 
 export async function findPersonByWechatId(db: Db, wechatId: string): Promise<Person | null> {

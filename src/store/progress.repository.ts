@@ -3,14 +3,14 @@ import type { ProgressRecord } from '../parse/types.ts'
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { ProgressUpdatesTable } from './schema.ts'
 import { toProgress } from './mappers.ts'
 import { recordStage } from './stages.repository.ts'
 import type { ProgressUpdate, RecordSource, StageEvent } from '../domain/types.ts'
 
-const insertProgress = prepare<Record<string, unknown>, Selectable<ProgressUpdatesTable>>(
-  compiler
+const insertProgress = prepare<Record<string, unknown>, Selectable<ProgressUpdatesTable>>((qb) =>
+  qb
     .insertInto('progress_updates')
     .values({
       project_id: slot('projectId'),
@@ -69,20 +69,4 @@ export async function findLatestProgress(db: Db, projectId: number): Promise<Pro
     .limit(literalLimit(1))
     .executeTakeFirst()
   return row ? toProgress(row) : null
-}
-
-/** Who reported progress in a project most recently, newest first: whom a reminder @mentions. */
-export async function listRecentProgressReporters(db: Db, projectId: number, limit: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('progress_updates')
-    .select('reporter_id')
-    .select((eb) => eb.fn.max('recorded_at').as('last'))
-    .where('project_id', '=', projectId)
-    .where('retracted_at', 'is', null)
-    .where('reporter_id', 'is not', null)
-    .groupBy('reporter_id')
-    .orderBy('last', 'desc')
-    .limit(literalLimit(limit))
-    .execute()
-  return rows.flatMap((r) => (r.reporter_id === null ? [] : [r.reporter_id]))
 }

@@ -1,6 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import { inTransaction, type Db } from './database.ts'
-import { addIssueEvent, OPEN_STATUSES } from './issues.repository.ts'
+import { OPEN_STATUSES } from '../domain/issue-status.ts'
+import { addIssueEvent } from './issues.repository.ts'
 
 export interface OpenIssueDue {
   id: number

@@ -20,14 +20,14 @@ export async function findQuotedIssues(
   botName: string,
 ): Promise<Issue[] | undefined> {
   if (quote.text === '') return undefined
-  // A plain prefix comparison, not LIKE: "完成60%" must not turn the % into a wildcard. SQLite counts
+  // A plain prefix comparison, not LIKE: "完成60%" must not turn the % into a wildcard. SQL counts
   // characters, not UTF-16 units, hence the spread.
   const head = quote.text.replace(/…$/u, '')
   const startsWithHead = sql<boolean>`substr(text, 1, ${[...head].length}) = ${head}`
   if (quote.name === botName) {
     const carrier = sql<boolean>`exists (select 1 from outbox as f where f.sent_with = outbox.id)`
     // "已记录进度：60%\n已登记问题 #3…" quotes the fold that "已记录进度：60%" carried.
-    const showsFold = sql<boolean>`substr(${quote.text}, 1, length(text) + 1) = text || char(10)`
+    const showsFold = sql<boolean>`substr(${quote.text}, 1, length(text) + 1) = text || ${sql.lit('\n')}`
     const row = await db
       .selectFrom('outbox')
       .select('id')

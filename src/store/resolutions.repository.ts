@@ -1,7 +1,7 @@
 import type { ResolutionRecord } from '../parse/types.ts'
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { ResolutionsTable } from './schema.ts'
 import { toResolution } from './mappers.ts'
 import type { RecordSource, Resolution } from '../domain/types.ts'
@@ -17,8 +17,8 @@ export async function recordResolution(db: Db, source: RecordSource, record: New
   return toResolution(row!)
 }
 
-const insertResolution = prepare<Record<string, unknown>, Selectable<ResolutionsTable>>(
-  compiler
+const insertResolution = prepare<Record<string, unknown>, Selectable<ResolutionsTable>>((qb) =>
+  qb
     .insertInto('resolutions')
     .values({
       project_id: slot('projectId'),

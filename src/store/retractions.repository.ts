@@ -2,6 +2,7 @@ import { inTransaction, type Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
 import { addIssueEvent, clearResolution } from './issues.repository.ts'
 import { toIssue, toProgress, toResolution, toStageEvent } from './mappers.ts'
+import { nextIssueStatus } from '../domain/issue-status.ts'
 import type { IssueStatus, Retraction } from '../domain/types.ts'
 import type { Stage } from '../parse/types.ts'
 
@@ -20,7 +21,8 @@ interface Actor {
 
 /**
  * Marks records as taken back (they stay in the tables, every view skips them). An issue gets a
- * 'retracted' event; an issue closed by a taken-back resolution is reopened, with an event.
+ * 'retracted' event; an issue closed by a taken-back resolution is reopened as the status rules
+ * say, with a 'resolution-retracted' event.
  */
 async function retract(db: Db, ids: RecordIds, actor: Actor): Promise<Retraction> {
   const at = actor.at.toISOString()
@@ -41,16 +43,18 @@ async function retract(db: Db, ids: RecordIds, actor: Actor): Promise<Retraction
   const closed = ids.resolutions.length
     ? await db
         .selectFrom('issues')
-        .select('id')
+        .select(['id', 'status'])
         .where('resolution_id', 'in', ids.resolutions)
         .where('status', '=', 'resolved')
         .where('retracted_at', 'is', null)
         .execute()
     : []
   const reopened = []
-  for (const { id } of closed) {
-    reopened.push(toIssue(await clearResolution(db, id, 'reopened')))
-    await addIssueEvent(db, id, 'reopened', 'reopened', actor, { note: 'resolution retracted' })
+  for (const { id, status } of closed) {
+    const next = nextIssueStatus(status as IssueStatus, 'reopen')
+    if (!next) continue
+    reopened.push(toIssue(await clearResolution(db, id, next)))
+    await addIssueEvent(db, id, 'resolution-retracted', next, actor)
   }
   return {
     progress: progress.map(toProgress),

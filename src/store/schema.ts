@@ -113,6 +113,10 @@ export interface IssueEventsTable {
   assignee_id: number | null
   message_id: number | null
   note: string | null
+  /** A follow-up's new deadline; null otherwise (since 2026-12-08, see its migration). */
+  due_on: string | null
+  /** An opened issue's earlier number when it is the same problem come back. */
+  recurs: number | null
   at: string
 }
 
@@ -161,6 +165,8 @@ export interface BoardSecretTable {
 
 /** Messages announced by the puppet service and not yet handled (see the 2026-12-03 migration). */
 export interface ArrivalsTable {
+  /** The order they came in (since 2026-12-08). */
+  seq: Generated<number>
   wechat_id: string
   arrived_at: string
 }

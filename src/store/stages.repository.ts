@@ -4,13 +4,13 @@ import type { StageDates } from '../domain/slow-projects.ts'
 import type { Stage } from '../parse/types.ts'
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
-import { compiler, prepare, slot } from './prepared.ts'
+import { prepare, slot } from './prepared.ts'
 import type { StageEventsTable } from './schema.ts'
 import { toStageEvent } from './mappers.ts'
 import type { RecordSource, StageEvent } from '../domain/types.ts'
 
-const insertStage = prepare<Record<string, unknown>, Selectable<StageEventsTable>>(
-  compiler
+const insertStage = prepare<Record<string, unknown>, Selectable<StageEventsTable>>((qb) =>
+  qb
     .insertInto('stage_events')
     .values({
       project_id: slot('projectId'),

@@ -7,7 +7,7 @@ import type { SlowThresholds } from '../domain/slow-projects.ts'
 import type { DigestOpenIssue, ProgressUpdate } from '../domain/types.ts'
 import { CATEGORIES, type Category } from '../parse/types.ts'
 import type { Db } from './database.ts'
-import { OPEN_STATUSES } from './issues.repository.ts'
+import { OPEN_STATUSES } from '../domain/issue-status.ts'
 import { literalLimit } from './literal-limit.ts'
 import { toProgress, toProject } from './mappers.ts'
 import { fetchOpenIssueBriefs, fetchOpenIssues } from './open-issues.query.ts'
@@ -84,8 +84,8 @@ export async function listProjectOverview(db: Db, query: StatusQuery, team: Cate
       .selectFrom('issues')
       .select([
         `${column} as key`,
-        sql<number>`coalesce(sum(due_on < ${redBefore}), 0)`.as('red'),
-        sql<number>`coalesce(sum(due_on >= ${redBefore} and due_on < ${yellowBefore}), 0)`.as('yellow'),
+        sql<number>`coalesce(sum(case when due_on < ${redBefore} then 1 else 0 end), 0)`.as('red'),
+        sql<number>`coalesce(sum(case when due_on >= ${redBefore} and due_on < ${yellowBefore} then 1 else 0 end), 0)`.as('yellow'),
         sql<number>`count(*)`.as('total'),
       ])
       .where('status', 'in', OPEN_STATUSES)

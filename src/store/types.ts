@@ -1,13 +1,9 @@
-import type { WorkingCalendar } from '../calendar/working-calendar.ts'
+import type { LocalDate } from '../calendar/local-date.ts'
 
-/** What the store needs to turn instants into dates and dates into due dates. */
-export interface DateSettings {
-  calendar: WorkingCalendar
+/** What the store needs to turn instants into dates and to date a new issue's deadline. */
+export interface IssueSettings {
   /** The bot's timezone, e.g. 'Asia/Shanghai': the day a message was sent is read in it. */
   timeZone: string
-}
-
-export interface IssueSettings extends DateSettings {
-  /** Working days to solve an issue (ISSUE_SLA_WORKING_DAYS, default 7). */
-  slaWorkingDays: number
+  /** A new issue's due date from the day it was opened and the date it stated (domain/sla.ts `slaDueDate`). */
+  dueDate: (openedOn: LocalDate, stated: LocalDate | null) => LocalDate | null
 }

@@ -9,7 +9,7 @@ import { STAGES, type Stage } from '../parse/types.ts'
 import type { IssueEventEntry, IssueHistory, ProgressEntry, SourceMessage } from '../store/index.ts'
 import { dueRecomputedText } from '../text/holiday-import.ts'
 import { STAGE_NAMES } from '../text/labels.ts'
-import { EVENT_NAMES, instantText, STATUS_NAMES } from './words.ts'
+import { EVENT_DETAILS, EVENT_NAMES, instantText, STATUS_NAMES } from './words.ts'
 
 /** A quoted chat message is cut here: the page shows what was said, not a 20,000-character paste. */
 const MESSAGE_EXCERPT_CHARS = 400
@@ -193,11 +193,20 @@ function eventView(e: IssueEventEntry, when: (at: Date) => string): EventView {
 const words = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '')
 
 function eventDetail({ event, assigneeName }: IssueEventEntry): string | null {
-  if (event.kind === 'assigned') return assigneeName ? `负责人：${assigneeName}` : null
-  // The store notes in English why it reopened an issue by itself.
-  if (event.kind === 'reopened' && event.note === 'resolution retracted') return '办结的消息被撤回'
-  if (event.kind === 'due-recomputed' && event.note) return dueRecomputedText(event.note)
-  return event.note
+  switch (event.kind) {
+    case 'assigned':
+      return assigneeName ? EVENT_DETAILS.assigned(assigneeName) : null
+    case 'resolution-retracted':
+      return EVENT_DETAILS.resolutionRetracted
+    case 'opened':
+      return event.recurs !== null ? EVENT_DETAILS.recurs(event.recurs) : event.note
+    case 'followed-up':
+      return event.dueOn !== null ? EVENT_DETAILS.dueMoved(event.note, event.dueOn) : event.note
+    case 'due-recomputed':
+      return event.note ? dueRecomputedText(event.note) : null
+    default:
+      return event.note
+  }
 }
 
 function messageView(m: SourceMessage, when: (at: Date) => string): MessageView {

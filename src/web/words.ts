@@ -31,8 +31,17 @@ export const EVENT_NAMES: Record<IssueEventKind, string> = {
   assigned: '指派',
   resolved: '办结',
   reopened: '重开',
+  'resolution-retracted': '重开',
   retracted: '撤回',
   'due-recomputed': '到期日更正',
+}
+
+/** An event's facts in words: "#3 办结后再次出现", "催办（期限改为 2026-04-15）". */
+export const EVENT_DETAILS = {
+  assigned: (name: string) => `负责人：${name}`,
+  resolutionRetracted: '办结的消息被撤回',
+  recurs: (number: number) => `#${number} 办结后再次出现`,
+  dueMoved: (note: string | null, dueOn: string) => `${note ?? ''}（期限改为 ${dueOn}）`,
 }
 
 export const STATUS_NAMES: Record<IssueStatus, string> = { open: '未办结', reopened: '已重开', resolved: '已办结' }

@@ -72,12 +72,12 @@ describe('issue commands', () => {
     const { zhang, li, room, ask } = await projectGroup('【项目】命令戊推进群')
     // 李四 has not spoken here yet: WeChat's mention list tells who "@李四" is.
     h.say(zhang, room, '/assign 1 @李四\u2005', [li])
-    expect(await h.waitForSay(room, /#1 由 李四 负责/)).toBeTruthy()
+    expect(await h.waitForSay(room, /#1 由 李四 负责/)).toBe('问题 #1 由 李四 负责。')
     expect(await ask(zhang, '/issues')).toMatch(/#1 土地工作专班 · 张三 · (今天提出|不到1个工作日|已\d+个工作日) · .*负责：李四/)
     expect(await ask(zhang, '/指派 1 @王麻子')).toMatch(/没有找到“王麻子”/)
     // "@督办助手 /assign 1 @赵六" with 赵六 typed by hand: the only listed mention is the bot.
     h.say(zhang, room, `@${h.botUser.payload.name}\u2005/assign 1 @赵六`, [h.botUser])
-    expect(await h.waitForSay(room, /没有找到“赵六”/)).toBeTruthy()
+    expect(await h.waitForSay(room, /没有找到“赵六”/)).toMatch(/^群里没有找到“赵六”，请用 @ 选择负责人。\n用法：\/assign/)
   })
 
   it('/report and /progress record what the parser would not', async () => {
@@ -128,11 +128,12 @@ describe('admin commands', () => {
     const room = h.room('化工园区协调', [owner, other, admin], owner.id)
     h.say(other, room, '/bind 化工园区')
     h.say(owner, room, '/bind 化工园区')
-    expect(await h.waitForSay(room, /已绑定项目「化工园区」/)).toBeTruthy()
+    expect(await h.waitForSay(room, /已绑定项目「化工园区」/)).toMatch(/^已绑定项目「化工园区」。从现在起/)
     // A member's /bind in the unbound group is told, in one line, who may bind it.
     expect(h.saidIn(room)).toEqual(['/bind 仅限管理员或群主使用。', expect.stringMatching(/^已绑定项目「化工园区」/)])
+    expect(await h.waitForSay(room, /仅限管理员或群主/)).toBe('/bind 仅限管理员或群主使用。')
     h.say(other, room, '/unbind')
-    expect(await h.waitForSay(room, /仅限管理员或群主/)).toBeTruthy()
+    expect(await h.waitForSay(room, /仅限管理员或群主/)).toBe('/unbind 仅限管理员或群主使用。')
     h.say(admin, room, '/bind 别的')
     expect(await h.waitForSay(room, /已绑定项目「化工园区」/)).toMatch(/先 \/unbind/)
     h.say(other, room, '环评批复还没下来')
@@ -182,7 +183,7 @@ describe('private chat', () => {
     h.say(admin, 'bot', '/issues')
     expect(await h.waitForSay(admin, /全部未办结问题/)).toMatch(/「私聊甲」[\s\S]*#1/)
     h.say(admin, 'bot', '/resolve 1')
-    expect(await h.waitForSay(admin, /请在项目群里使用/)).toBeTruthy()
+    expect(await h.waitForSay(admin, /请在项目群里使用/)).toBe('/resolve 请在项目群里使用。')
     h.say(admin, 'bot', '/status 私聊甲')
     expect(await h.waitForSay(admin, /项目「私聊甲」/)).toMatch(/未办结问题：1 个/)
   })

@@ -25,13 +25,13 @@ async function ledgerOf(roomId: string) {
     .where('issues.retracted_at', 'is', null)
     .orderBy('issues.number')
     .execute()
-  const events = await b.db.selectFrom('issue_events').select(['issue_id', 'kind', 'note']).where('kind', 'in', ['followed-up', 'opened']).execute()
+  const events = await b.db.selectFrom('issue_events').select(['issue_id', 'kind', 'recurs']).where('kind', 'in', ['followed-up', 'opened']).execute()
   return issues.map((i) => ({
     number: i.number,
     category: i.category,
     status: i.status,
     followUps: events.filter((e) => e.issue_id === i.id && e.kind === 'followed-up').length,
-    note: events.find((e) => e.issue_id === i.id && e.kind === 'opened')?.note ?? null,
+    recurs: events.find((e) => e.issue_id === i.id && e.kind === 'opened')?.recurs ?? null,
   }))
 }
 
@@ -134,6 +134,6 @@ describe('a problem that comes back after it was closed', () => {
     await h.waitForSay(room, /问题 #1.*已办结/)
     h.say(zhang, room, '临时用电又停了，箱变跳闸，桩机全部停工')
     expect(await h.waitForSay(room, /已登记问题 #2/)).toMatch(/#1 办结后再次出现/)
-    expect((await ledgerOf(room.id))[1]).toMatchObject({ number: 2, status: 'open', note: '#1 办结后再次出现' })
+    expect((await ledgerOf(room.id))[1]).toMatchObject({ number: 2, status: 'open', recurs: 1 })
   })
 })

@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { freePort, isolateHome, waitFor, WireHarness } from './harness.ts'
+import { checkout, checkoutForOthers } from './reachable-checkout.ts'
 
 let h: WireHarness
 const children: ChildProcess[] = []
@@ -22,9 +23,13 @@ afterAll(async () => {
 })
 
 /** `npm start` as a child process with only the given settings (and a private HOME). */
-function start(env: Record<string, string>, dir = mkdtempSync(join(tmpdir(), 'duban-main-')), as: { uid: number; gid: number } | undefined = undefined) {
+function start(
+  env: Record<string, string>,
+  dir = mkdtempSync(join(tmpdir(), 'duban-main-')),
+  as: { uid: number; gid: number; cwd: string } | undefined = undefined,
+) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: join(import.meta.dirname, '../..'),
+    cwd: checkout,
     ...as,
     // No whiteboard unless asked: 8080 may be taken on a developer's machine. No WECHATY_LOG: its
     // English WARN lines must stay out of what a deployer reads by default.
@@ -187,8 +192,10 @@ it('says so when DATABASE_PATH is read-only, and leaves it read-only', async () 
   new SQLite(path).exec('create table t (x)').close()
   chmodSync(path, 0o444)
   chmodSync(dir, 0o555)
-  // Root writes whatever the mode says: the bot then runs as nobody, as a deployment's own account would.
-  const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : undefined
+  // Root writes whatever the mode says: the bot then runs as nobody, as a deployment's own account
+  // would, from a checkout nobody can reach (a clone in /root is not).
+  const reachable = process.getuid?.() === 0 ? checkoutForOthers() : null
+  const as = reachable ? { uid: 65534, gid: 65534, cwd: reachable.dir } : undefined
   const bot = start(
     {
       WECHATY_PUPPET_SERVICE_TOKEN: h.token,
@@ -201,6 +208,7 @@ it('says so when DATABASE_PATH is read-only, and leaves it read-only', async () 
     as,
   )
   expect(await bot.exited).toBe(1)
+  reachable?.remove()
   expect(bot.output()).toContain(`无法打开数据库（DATABASE_PATH=${path}）：没有写入权限`)
   expect(bot.output()).not.toMatch(/^\s+at /mu)
   expect(statSync(path).mode & 0o222).toBe(0)

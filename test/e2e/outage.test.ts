@@ -57,7 +57,7 @@ it('reads a message again when the service went away while the bot was loading i
   // Wechaty gets the message, but not its group: it drops the message ("message not found for id").
   h.failRoomLookups = 3
   h.say(zhang, room, '项目已正式签约')
-  expect(await h.waitForSay(room, /已记录节点：签约/, 15_000)).toBeTruthy()
+  expect(await h.waitForSay(room, /已记录节点：签约/, 15_000)).toMatch(/^已记录节点：签约（[^）]+）\n张三报告，待管理员确认/)
   expect(h.failRoomLookups).toBe(0)
   expect(b.logs.join('\n')).toContain('暂时无法')
 }, 30_000)

@@ -92,7 +92,7 @@ describe('a group whose topic matches the pattern', () => {
     const [project] = await b.db.selectFrom('projects').selectAll().where('name', '=', '储能电池').execute()
     expect(project!.room_id).toBe(real.id)
     h.say(sun, real, '/状态')
-    expect(await h.waitForSay(real, /储能电池/)).toBeTruthy()
+    expect(await h.waitForSay(real, /储能电池/)).toMatch(/^📋 项目「储能电池」\n节点：签约/)
     expect(h.saidIn(copy)).toEqual([])
   })
 })

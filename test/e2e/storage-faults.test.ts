@@ -69,6 +69,11 @@ it('keeps messages while the disk is full, and stores and answers them all when 
   await h.waitForSay(room, /已记录节点：签约/)
 
   // The bot's own connection may grow the file no further: SQLite answers SQLITE_FULL as on a full disk.
+  // Pages a migration freed (a table rebuilt) would still take a message: they are filled first.
+  const free = (await sql<{ freelist_count: number }>`pragma freelist_count`.execute(b.db)).rows[0]!.freelist_count
+  const pageSize = (await sql<{ page_size: number }>`pragma page_size`.execute(b.db)).rows[0]!.page_size
+  await sql`create table filler as select zeroblob(${(free + 1) * pageSize}) as x`.execute(b.db)
+  expect((await sql<{ freelist_count: number }>`pragma freelist_count`.execute(b.db)).rows[0]!.freelist_count).toBe(0)
   const { rows } = await sql<{ page_count: number }>`pragma page_count`.execute(b.db)
   await sql.raw(`pragma max_page_count = ${rows[0]!.page_count}`).execute(b.db)
   // Long enough that each needs new pages.

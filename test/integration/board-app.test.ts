@@ -35,6 +35,9 @@ beforeAll(async () => {
   // A later message about the issue, as the ledger records a follow-up.
   const nudge = await say(material.id, '供电接入的事有进展吗？', '2026-03-09T09:30:00', { wechatId: 'wxid_wang', name: '王局' })
   await addIssueEvent(db, power.issues[0]!.id, 'followed-up', 'open', { actorId: null, messageId: nudge.messageId, at: beijing('2026-03-09T09:30:00') })
+  // Events as facts, worded by the page: a deadline a follow-up set, a resolution taken back.
+  await addIssueEvent(db, power.issues[0]!.id, 'followed-up', 'open', { actorId: li.id, messageId: null, at: beijing('2026-03-10T09:00:00') }, { note: '供电局答复', dueOn: '2026-03-11' })
+  await addIssueEvent(db, power.issues[0]!.id, 'resolution-retracted', 'reopened', { actorId: li.id, messageId: null, at: beijing('2026-03-10T10:00:00') })
   const permit = await say(material.id, '环评批复还没下来', '2026-03-03T09:00:00')
   if (permit.duplicate) throw new Error('fresh message')
   const done = await say(material.id, '/resolve 2 已取得批复', '2026-03-13T09:00:00')
@@ -173,6 +176,8 @@ describe('pages', () => {
     expect(power).toMatch(/<span class="ev">提出<\/span> <small>3月2日 10:00<\/small> 张科长<blockquote>施工用电还没接入，供电局说要等电力设施迁改<cite>/)
     expect(power).toContain('<span class="ev">指派</span> <small>3月2日 10:05</small> 张科长 · 负责人：李四')
     expect(power).toMatch(/<span class="ev">跟进<\/span> <small>3月9日 09:30<\/small><blockquote>供电接入的事有进展吗？<cite>王局 · 3月9日 09:30 群消息/)
+    expect(power).toContain('<span class="ev">跟进</span> <small>3月10日 09:00</small> 李四 · 供电局答复（期限改为 2026-03-11）')
+    expect(power).toContain('<span class="ev">重开</span> <small>3月10日 10:00</small> 李四 · 办结的消息被撤回')
     const permit = page.slice(page.indexOf('id="issue-2"'))
     expect(permit).toContain('<span class="state">已办结</span>')
     expect(permit).toMatch(/<span class="ev">办结<\/span> <small>3月13日 09:00<\/small> 张科长 · 已取得批复<blockquote>\/resolve 2 已取得批复/)

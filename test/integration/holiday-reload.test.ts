@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
+import { slaDueDate } from '../../src/domain/sla.ts'
 import { FakeClock } from '../../src/clock.ts'
 import { watchHolidayFile, type HolidayReload } from '../../src/jobs/holiday-reload.ts'
 import type { Logger } from '../../src/log.ts'
@@ -44,7 +45,7 @@ describe('HOLIDAYS_FILE changed while the bot runs', () => {
 
   it('replaces the provisional year at once and recomputes the due dates counted over it, with an event', async () => {
     const calendar = loadCalendar(file)
-    const settings = { calendar, timeZone: 'Asia/Shanghai', slaWorkingDays: 7 }
+    const settings = { timeZone: 'Asia/Shanghai', dueDate: slaDueDate(calendar, 7) }
     const p = await newProject(store.db, '新材料')
     const source = (at: string) => ({ projectId: p.id, messageId: null, command: 'report', actorId: null, at: new Date(`${at}+08:00`) })
     // Raised on 2027-02-01: 7 working days skipping the provisional 春节 (5–8日) end on 12日.

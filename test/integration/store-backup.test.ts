@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { backupDatabase } from '../../src/store/backup.ts'
+import { backupDatabase, BackupTargetExistsError } from '../../src/store/index.ts'
 import { findLatestProgress, ingestMessage, openDatabase } from '../../src/store/index.ts'
 import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
 
@@ -31,8 +31,8 @@ describe('backup', () => {
   it('refuses to overwrite a file or to copy a database that does not exist', async () => {
     const taken = join(store.dir, 'taken.sqlite')
     await backupDatabase(store.path, taken)
-    await expect(backupDatabase(store.path, taken)).rejects.toThrow(/已存在，不会覆盖/)
-    await expect(backupDatabase(join(store.dir, 'nope.sqlite'), join(store.dir, 'x.sqlite'))).rejects.toThrow(/找不到数据库/)
+    await expect(backupDatabase(store.path, taken)).rejects.toThrow(BackupTargetExistsError)
+    await expect(backupDatabase(join(store.dir, 'nope.sqlite'), join(store.dir, 'x.sqlite'))).rejects.toThrow(/no database at/)
     expect(existsSync(join(store.dir, 'x.sqlite'))).toBe(false)
   })
 })

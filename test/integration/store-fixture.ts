@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { settingsFromEnv } from '../../src/settings.ts'
+import { slaDueDate } from '../../src/domain/sla.ts'
 import {
   createProject,
   enqueueOutbox,
@@ -10,7 +11,6 @@ import {
   openDatabase,
   type Db,
   type IncomingMessage,
-  type IssueSettings,
   type NewOutboxItem,
   type OutboxItem,
   type RecallEvent,
@@ -24,11 +24,12 @@ export interface TestStore {
   close(): Promise<void>
 }
 
-export async function openTestStore(): Promise<TestStore> {
+/** A fresh database file, migrated unless asked not to (a migration test builds an older schema). */
+export async function openTestStore(options: { migrate?: boolean } = {}): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-store-'))
   const path = join(dir, 'data', 'duban.sqlite')
   const db = openDatabase(path)
-  await migrateToLatest(db)
+  if (options.migrate !== false) await migrateToLatest(db)
   return {
     db,
     dir,
@@ -43,7 +44,13 @@ export async function openTestStore(): Promise<TestStore> {
 /** The default rules, as `npm start` builds them with no settings (the repository's data/teams.json). */
 export const rules = settingsFromEnv({}).rules
 
-export const settings: IssueSettings = { calendar: rules.calendar, timeZone: rules.timeZone, slaWorkingDays: rules.slaWorkingDays }
+/** The store's settings (IssueSettings: the time zone and the due-date rule) with the calendar the tests also parse and age with. */
+export const settings = {
+  calendar: rules.calendar,
+  timeZone: rules.timeZone,
+  slaWorkingDays: rules.slaWorkingDays,
+  dueDate: slaDueDate(rules.calendar, rules.slaWorkingDays),
+}
 
 export async function newProject(db: Db, name: string, at = new Date('2026-01-05T00:00:00Z')) {
   return createProject(db, { name, county: '城东区', roomId: `${name}@chatroom`, roomTopic: `【项目】${name}推进群`, at })

@@ -157,7 +157,7 @@ describe('recall and undo', () => {
     expect((await listIssueEvents(store.db, issueId)).map((e) => [e.kind, e.status])).toEqual([
       ['opened', 'open'],
       ['resolved', 'resolved'],
-      ['reopened', 'reopened'],
+      ['resolution-retracted', 'reopened'],
     ])
   })
 

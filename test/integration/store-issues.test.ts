@@ -3,16 +3,18 @@ import {
   assignIssue,
   findIssueByNumber,
   findIssuesByQuotedMessage,
-  findOpenIssuesByCategory,
   ingestMessage,
   listIssueEvents,
+  listIssueTopics,
   markOutboxSent,
   openIssue,
+  recordFollowUp,
   reopenIssue,
   resolveIssue,
   upsertPerson,
 } from '../../src/store/index.ts'
 import { message, newProject, openTestStore, queued, settings, type TestStore } from './store-fixture.ts'
+import { slaDueDate } from '../../src/domain/sla.ts'
 
 describe('issues', () => {
   let store: TestStore
@@ -53,7 +55,7 @@ describe('issues', () => {
     const reopened = await reopenIssue(store.db, { issueId: issue.id, reason: '只放了一半', ...src(4) })
     expect(reopened.issue).toMatchObject({ status: 'reopened', resolvedAt: null, resolutionText: null })
     expect((await reopenIssue(store.db, { issueId: issue.id, reason: null, ...src(4) })).changed).toBe(false)
-    expect((await findOpenIssuesByCategory(store.db, p.id, 'finance')).map((i) => i.number)).toEqual([1])
+    expect((await listIssueTopics(store.db, p.id)).map((t) => [t.issue.number, t.issue.status])).toEqual([[1, 'reopened']])
 
     await assignIssue(store.db, { issueId: issue.id, assigneeId: wang.id, ...src(5) })
     await resolveIssue(store.db, { issueId: issue.id, text: '全部到位', command: 'resolve', ...src(6) }, settings.timeZone)
@@ -73,6 +75,24 @@ describe('issues', () => {
       { summary: '银行已放款', source_command: 'resolve' },
       { summary: '全部到位', source_command: 'resolve' },
     ])
+  })
+
+  it('keeps what a follow-up and a recurring issue said as facts, not sentences', async () => {
+    const p = await newProject(store.db, '宏达电子')
+    const first = await report(p.id, new Date('2026-03-02T01:00:00Z'))
+    const at = new Date('2026-03-03T01:00:00Z')
+    await recordFollowUp(store.db, { issueId: first.id, summary: '催了一下', due: '2026-04-15', actorId: null, messageId: null, at })
+    await recordFollowUp(store.db, { issueId: first.id, summary: '还在办', due: '2026-04-15', actorId: null, messageId: null, at })
+    expect((await findIssueByNumber(store.db, p.id, 1))?.dueOn).toBe('2026-04-15')
+    const again = await openIssue(store.db, { projectId: p.id, messageId: null, command: 'report', actorId: null, at }, { category: 'finance', due: null, summary: '又没到位', recurs: 1 }, settings)
+    const facts = async (id: number) => (await listIssueEvents(store.db, id)).map((e) => [e.kind, e.note, e.dueOn, e.recurs])
+    expect(await facts(first.id)).toEqual([
+      ['opened', null, null, null],
+      ['followed-up', '催了一下', '2026-04-15', null],
+      // The deadline did not move this time.
+      ['followed-up', '还在办', null, null],
+    ])
+    expect(await facts(again.id)).toEqual([['opened', null, null, 1]])
   })
 
   it.each([
@@ -97,7 +117,7 @@ describe('issues', () => {
       store.db,
       { projectId: p.id, messageId: null, command: 'report', actorId: null, at: new Date('2026-02-13T01:00:00Z') },
       { category: 'land', due: null, summary: '征地' },
-      { ...settings, slaWorkingDays: 1 },
+      { ...settings, dueDate: slaDueDate(settings.calendar, 1) },
     )
     expect(short.dueOn).toBe('2026-02-14')
   })

@@ -5,13 +5,11 @@ import {
   findProjectByName,
   findProjectByRoomId,
   findProjectByTopic,
-  ingestMessage,
   listProjects,
-  listRecentProgressReporters,
   setProjectMuted,
   unbindProjectRoom,
 } from '../../src/store/index.ts'
-import { message, newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
+import { newProject, openTestStore, type TestStore } from './store-fixture.ts'
 
 describe('projects', () => {
   let store: TestStore
@@ -42,20 +40,5 @@ describe('projects', () => {
     const after = await findProjectByName(store.db, '宏达电子')
     expect([after?.id, after?.muted, after?.roomId, after?.roomTopic]).toEqual([p.id, true, null, '【项目】宏达电子推进群'])
     expect(await listProjects(store.db)).toHaveLength(1)
-  })
-
-  it('lists who reported progress most recently, newest first', async () => {
-    const p = await newProject(store.db, '宏达电子')
-    const progress = [{ type: 'progress' as const, stage: null, percent: null, due: null, summary: '进度' }]
-    const said = async (wechatId: string, iso: string, records = progress) => {
-      const r = await ingestMessage(store.db, message(p.id, { sender: { wechatId, name: wechatId }, sentAt: new Date(iso) }), records, settings)
-      return r.duplicate ? -1 : r.sender.id
-    }
-    const zhang = await said('zhang', '2026-03-02T01:00:00Z')
-    const li = await said('li', '2026-03-02T02:00:00Z')
-    await said('wang', '2026-03-02T03:00:00Z', [])
-    await said('zhang', '2026-03-02T04:00:00Z')
-    expect(await listRecentProgressReporters(store.db, p.id, 5)).toEqual([zhang, li])
-    expect(await listRecentProgressReporters(store.db, p.id, 1)).toEqual([zhang])
   })
 })

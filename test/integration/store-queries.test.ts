@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
 import type { ParsedRecord } from '../../src/parse/types.ts'
 import {
+  countOpenIssuesByDueYear,
   getDigestData,
   getProjectStatus,
   ingestMessage,
@@ -157,6 +158,26 @@ describe('queries', () => {
     expect(digest.projects.map((s) => [s.project.name, s.workingDaysSilent])).toEqual([
       ['甲', 0],
       ['乙', 22],
+    ])
+  })
+
+  it('counts the open issues due from today on by the year due: undated, closed and past-due ones left out', async () => {
+    const p = await newProject(store.db, '宏达电子')
+    const statedOnly = { ...settings, dueDate: (_: string, stated: string | null) => stated }
+    const raise = (openedAt: string, due: string | null) =>
+      openIssue(store.db, { projectId: p.id, messageId: null, command: 'report', actorId: null, at: beijing(openedAt) }, { category: 'approval', due, summary: openedAt }, statedOnly)
+    await raise('2026-12-20T09:00:00', null)
+    await raise('2026-12-20T09:00:00', '2026-12-27')
+    const closed = await raise('2026-12-22T09:00:00', '2027-01-04')
+    await resolveIssue(store.db, { issueId: closed.id, text: '办好了', command: 'resolve', actorId: null, messageId: null, at: beijing('2026-12-23T09:00:00') }, settings.timeZone)
+    await raise('2026-12-22T09:00:00', '2026-12-30')
+    await raise('2026-12-22T09:00:00', '2027-01-05')
+    await raise('2026-12-23T09:00:00', '2027-01-06')
+    await raise('2026-12-23T09:00:00', '2027-03-01')
+    const counts = await countOpenIssuesByDueYear(store.db, '2026-12-28')
+    expect([...counts].sort((a, b) => a.dueYear - b.dueYear)).toEqual([
+      { dueYear: 2026, count: 1 },
+      { dueYear: 2027, count: 3 },
     ])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { nextIssueStatus } from '../../src/domain/issue-status.ts'
+import { isOpenStatus, nextIssueStatus } from '../../src/domain/issue-status.ts'
 
 describe('nextIssueStatus', () => {
   it.each([
@@ -11,5 +11,15 @@ describe('nextIssueStatus', () => {
     ['reopened', 'reopen', null],
   ] as const)('%s + %s → %s', (from, action, to) => {
     expect(nextIssueStatus(from, action)).toBe(to)
+  })
+})
+
+describe('isOpenStatus', () => {
+  it.each([
+    ['open', true],
+    ['reopened', true],
+    ['resolved', false],
+  ] as const)('%s → %s', (status, open) => {
+    expect(isOpenStatus(status)).toBe(open)
   })
 })

@@ -25,7 +25,6 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/core/x.ts', '../wechat/transport.ts', /core may import only/],
     ['src/core/x.ts', 'wechaty', /only src\/wechat talks to WeChat/],
     ['src/cli/x.ts', '../wechat/transport.ts', /never the WeChat edge/],
-    ['src/cli/bench-x.ts', '../wechat/mock-login.ts', /never the WeChat edge/],
     ['commands/x.ts', '../src/wechat/transport.ts', /commands may import only/],
     ['src/core/x.ts', '../store/database.ts', /through src\/store\/index\.ts/],
     ['src/cli/x.ts', '../store/messages.repository.ts', /through src\/store\/index\.ts/],
@@ -54,6 +53,13 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/text/x.ts', 'exceljs', /only src\/export writes workbooks/],
     ['commands/x.ts', 'exceljs', /only src\/export writes workbooks/],
     ['src/export/x.ts', 'file-box', /only src\/wechat talks to WeChat/],
+    ['src/store/x.ts', 'better-sqlite3', /Only src\/store\/dialect\/ knows the engine/],
+    ['src/store/x.ts', '../../bench/store.ts', /Nothing in src or commands imports bench/],
+    ['src/cli/x.ts', '../../bench/run.ts', /Nothing in src or commands imports bench/],
+    ['src/app.ts', '../bench/query-profile.ts', /Nothing in src or commands imports bench/],
+    ['commands/x.ts', '../bench/store.ts', /Nothing in src or commands imports bench/],
+    ['bench/x.ts', '../src/store/database.ts', /through src\/store\/index\.ts/],
+    ['bench/x.ts', '../src/wechat/transport.ts', /never the WeChat edge/],
   ])('%s may not import %s', async (path, from, message) => {
     expect(await importProblems(path, from)).toEqual([expect.stringMatching(message)])
   })
@@ -68,7 +74,6 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/wechat/x.ts', 'wechaty'],
     ['src/wechat/x.ts', '../core/inbox.ts'],
     ['src/cli/x.ts', '../core/message-core.ts'],
-    ['src/cli/bench-x.ts', 'wechaty'],
     ['src/jobs/x.ts', '../outbox/enqueue.ts'],
     ['commands/x.ts', '../src/core/index.ts'],
     ['commands/x.ts', '../src/reports/digest.ts'],
@@ -85,6 +90,11 @@ describe('the layers of docs/ARCHITECTURE.md, as the linter enforces them', () =
     ['src/wechat/x.ts', 'file-box'],
     ['commands/x.ts', '../src/export/export-ledger.ts'],
     ['src/cli/x.ts', '../export/export-ledger.ts'],
+    ['src/store/dialect/x.ts', 'better-sqlite3'],
+    ['bench/x.ts', '../src/store/index.ts'],
+    ['bench/x.ts', '../src/core/router.ts'],
+    ['bench/x.ts', 'wechaty'],
+    ['bench/x.ts', 'kysely'],
   ])('%s may import %s', async (path, from) => {
     expect(await importProblems(path, from)).toEqual([])
   })

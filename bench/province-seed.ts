@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import type { Db } from './database.ts'
+import type { Db } from '../src/store/index.ts'
 
 /** The size of the province `npm run bench -- growth` builds. */
 export interface ProvinceSize {
@@ -31,7 +31,7 @@ const TEXTS = [
  * milestones; every message in time order; a progress update for one message in ten, an issue for
  * one in twenty (resolved five days on unless it is recent, one old one in twenty left open),
  * each with its events; a sent reply for one message in ten. Deterministic: the same size gives
- * the same data. For the growth bench only.
+ * the same data. SQLite's SQL (date modifiers, printf, pragma): the growth bench measures SQLite.
  */
 export async function seedProvince(db: Db, size: ProvinceSize): Promise<void> {
   const { projects: P, messages: M } = size

@@ -2,14 +2,14 @@ import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Db } from '../store/index.ts'
-import type { LedgerCounts } from '../text/ledger-export.ts'
-import { buildBenchDataset } from './bench-store.ts'
+import type { Db } from '../src/store/index.ts'
+import type { LedgerCounts } from '../src/text/ledger-export.ts'
+import { buildBenchDataset } from './store.ts'
 
 const RUNS = 3
 /** The bigger city: every issue and progress record four more times, as the issue's 100,000 issues. */
 const COPIES = 4
-const root = resolve(import.meta.dirname, '../..')
+const root = resolve(import.meta.dirname, '..')
 
 interface ChildFigures {
   ms: number
@@ -19,12 +19,12 @@ interface ChildFigures {
   counts: LedgerCounts
 }
 
-/** One export in a fresh process (bench-export-child.ts): its time and its own peak memory. */
+/** One export in a fresh process (export-child.ts): its time and its own peak memory. */
 function exportInChild(database: string, out: string, today: string): Promise<ChildFigures> {
   return new Promise((done, fail) =>
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(root, 'src/cli/bench-export-child.ts'), database, out, today],
+      ['--import', 'tsx', join(root, 'bench/export-child.ts'), database, out, today],
       { cwd: root, maxBuffer: 1 << 20 },
       (error, stdout) => (error ? fail(error) : done(JSON.parse(stdout) as ChildFigures)),
     ),

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { loadCalendar } from '../calendar/load-calendar.ts'
-import { parseMessage } from '../parse/parse-message.ts'
+import { loadCalendar } from '../src/calendar/load-calendar.ts'
+import { parseMessage } from '../src/parse/parse-message.ts'
 
 const MESSAGES = 100_000
 

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { ChatEvent } from './replay-conversation.ts'
+import type { ChatEvent } from '../src/cli/replay-conversation.ts'
 
 const EVENTS = 10_000
 

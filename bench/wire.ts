@@ -1,10 +1,10 @@
 /**
  * `npm run bench -- wire`: intake over the real wire. One PuppetServer + PuppetMock (its own
- * process, bench-wire-server.ts) says the same 10,000 group messages to two clients in turn, both
+ * process, wire-server.ts) says the same 10,000 group messages to two clients in turn, both
  * connected through wechaty-puppet-service as production is: a bare Wechaty bot whose message
  * handler only counts, then the whole bot (createApp: adapter → inbox → router → parser → store →
  * outbox). The figure is how many messages a second each takes in, and their ratio; beside it the
- * same ratio in process (bench-bot.ts), which compares against an event loop no deployment has.
+ * same ratio in process (bot.ts), which compares against an event loop no deployment has.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { log as wechatyLog, WechatyBuilder } from 'wechaty'
 import { PuppetService } from 'wechaty-puppet-service'
-import { commands } from '../../commands/index.ts'
-import { appOptions, createApp } from '../app.ts'
-import { FakeClock } from '../clock.ts'
-import { silentLogger } from '../log.ts'
-import { settingsFromEnv } from '../settings.ts'
-import { migrateToLatest, openDatabase } from '../store/index.ts'
+import { commands } from '../commands/index.ts'
+import { appOptions, createApp } from '../src/app.ts'
+import { FakeClock } from '../src/clock.ts'
+import { silentLogger } from '../src/log.ts'
+import { settingsFromEnv } from '../src/settings.ts'
+import { migrateToLatest, openDatabase } from '../src/store/index.ts'
 
 const GROUPS = Number(process.env['BENCH_WIRE_GROUPS'] ?? 1_000)
 const MESSAGES = Number(process.env['BENCH_WIRE_MESSAGES'] ?? 10_000)
@@ -30,7 +30,7 @@ interface Server {
 }
 
 async function startServer(root: string): Promise<Server> {
-  const child = fork(join(import.meta.dirname, 'bench-wire-server.ts'), [String(GROUPS), root], {
+  const child = fork(join(import.meta.dirname, 'wire-server.ts'), [String(GROUPS), root], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })

@@ -14,8 +14,8 @@ import { join } from 'node:path'
 import { log } from 'wechaty'
 import * as PUPPET from 'wechaty-puppet'
 import { PuppetServer } from 'wechaty-puppet-service'
-import { groupTexts } from './bench-lines.ts'
-import { mockProjectGroups } from './bench-mock-groups.ts'
+import { groupTexts } from './lines.ts'
+import { mockProjectGroups } from './mock-groups.ts'
 
 log.level('silent')
 // PuppetServer keeps nothing, but the puppets' caches live under HOME: never the user's.

@@ -1,22 +1,23 @@
 /**
  * `npm run bench -- growth`: the store after three years of a province (5,000 projects,
- * 5,000,000 messages, filled in bulk by the store's seedProvince): the leaders' digest end to end
+ * 5,000,000 messages, filled in bulk by seedProvince in province-seed.ts): the leaders' digest end to end
  * and a project's `/status`, and what a million messages cost on disk.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { commands } from '../../commands/index.ts'
-import { readChatText } from '../parse/chat-text.ts'
-import type { CommandContext } from '../core/command.ts'
-import { FakeClock } from '../clock.ts'
-import type { LocalDate } from '../calendar/local-date.ts'
-import { assembleDigest } from '../domain/digest.ts'
-import { provisionalUse } from '../domain/calendar-gaps.ts'
-import { jobDay } from '../domain/job-day.ts'
-import { settingsFromEnv } from '../settings.ts'
-import { countOpenIssuesByDueYear, getDigestData, migrateToLatest, openDatabase, seedProvince, type Db } from '../store/index.ts'
-import { renderDigest } from '../text/digest.ts'
+import { commands } from '../commands/index.ts'
+import { readChatText } from '../src/parse/chat-text.ts'
+import type { CommandContext } from '../src/core/command.ts'
+import { FakeClock } from '../src/clock.ts'
+import type { LocalDate } from '../src/calendar/local-date.ts'
+import { assembleDigest } from '../src/domain/digest.ts'
+import { provisionalUse } from '../src/domain/calendar-gaps.ts'
+import { jobDay } from '../src/domain/job-day.ts'
+import { settingsFromEnv } from '../src/settings.ts'
+import { countOpenIssuesByDueYear, getDigestData, migrateToLatest, openDatabase, type Db } from '../src/store/index.ts'
+import { seedProvince } from './province-seed.ts'
+import { renderDigest } from '../src/text/digest.ts'
 
 const PROJECTS = Number(process.env['BENCH_GROWTH_PROJECTS'] ?? 5_000)
 const MESSAGES = Number(process.env['BENCH_GROWTH_MESSAGES'] ?? 5_000_000)

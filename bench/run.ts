@@ -4,18 +4,18 @@
  * `npm run bench -- board digest` runs only the parts named.
  */
 import { resolve } from 'node:path'
-import { benchBoard } from './bench-board.ts'
-import { benchBot } from './bench-bot.ts'
-import { benchDigest } from './bench-digest.ts'
-import { benchExport } from './bench-export.ts'
-import { benchGrowth } from './bench-growth.ts'
-import { benchIntake } from './bench-intake.ts'
-import { benchParser } from './bench-parser.ts'
-import { benchReplay } from './bench-replay.ts'
-import { benchStore } from './bench-store.ts'
-import { benchWire } from './bench-wire.ts'
+import { benchBoard } from './board.ts'
+import { benchBot } from './bot.ts'
+import { benchDigest } from './digest.ts'
+import { benchExport } from './export.ts'
+import { benchGrowth } from './growth.ts'
+import { benchIntake } from './intake.ts'
+import { benchParser } from './parser.ts'
+import { benchReplay } from './replay.ts'
+import { benchStore } from './store.ts'
+import { benchWire } from './wire.ts'
 
-const root = resolve(import.meta.dirname, '../..')
+const root = resolve(import.meta.dirname, '..')
 const report = (line: string) => process.stdout.write(line + '\n')
 
 // The bot first, so that its resident-memory figure is not inflated by the other benches' data.

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { addDays, type LocalDate } from '../calendar/local-date.ts'
-import { loadCalendar } from '../calendar/load-calendar.ts'
-import { DEFAULT_SLOW_THRESHOLDS } from '../domain/slow-projects.ts'
-import { parseMessage } from '../parse/parse-message.ts'
-import { STAGES } from '../parse/types.ts'
+import { addDays, type LocalDate } from '../src/calendar/local-date.ts'
+import { loadCalendar } from '../src/calendar/load-calendar.ts'
+import type { WorkingCalendar } from '../src/calendar/working-calendar.ts'
+import { slaDueDate } from '../src/domain/sla.ts'
+import { DEFAULT_SLOW_THRESHOLDS } from '../src/domain/slow-projects.ts'
+import { parseMessage } from '../src/parse/parse-message.ts'
+import { STAGES } from '../src/parse/types.ts'
 import {
   createProject,
   getDigestData,
@@ -20,8 +22,8 @@ import {
   type DigestQuery,
   type IncomingMessage,
   type IssueSettings,
-} from '../store/index.ts'
-import { readDevSet } from './bench-parser.ts'
+} from '../src/store/index.ts'
+import { readDevSet } from './parser.ts'
 
 const PROJECTS = 1_000
 const MESSAGES = 100_000
@@ -44,11 +46,14 @@ function random(seed: number): () => number {
   }
 }
 
-function workingDays(settings: IssueSettings, from: LocalDate, count: number): LocalDate[] {
+function workingDays(settings: BenchSettings, from: LocalDate, count: number): LocalDate[] {
   const days: LocalDate[] = []
   for (let d = from; days.length < count; d = addDays(d, 1)) if (settings.calendar.isWorkingDay(d)) days.push(d)
   return days
 }
+
+/** The store's settings and the calendar the bench parses and ages with. */
+type BenchSettings = IssueSettings & { calendar: WorkingCalendar }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN
 
@@ -75,7 +80,7 @@ interface Rate {
  */
 async function ingest(
   db: Db,
-  settings: IssueSettings,
+  settings: BenchSettings,
   texts: string[],
   range: { offset: number; count: number; batch: number },
   days: LocalDate[],
@@ -146,9 +151,10 @@ export async function buildBenchDataset(report: (line: string) => void): Promise
   }
   try {
     await migrateToLatest(db)
-    const settings: IssueSettings = { calendar: loadCalendar(), timeZone: TIME_ZONE, slaWorkingDays: 7 }
+    const calendar = loadCalendar()
+    const settings: BenchSettings = { calendar, timeZone: TIME_ZONE, dueDate: slaDueDate(calendar, 7) }
     const rnd = random(20261126)
-    const texts = readDevSet(resolve(import.meta.dirname, '../..')).map((l) => l.text)
+    const texts = readDevSet(resolve(import.meta.dirname, '..')).map((l) => l.text)
     const days = workingDays(settings, '2026-01-05', 120)
 
     const created = new Date('2026-01-04T00:00:00Z')

@@ -1,11 +1,11 @@
-import { assembleDigest } from '../domain/digest.ts'
-import { provisionalUse } from '../domain/calendar-gaps.ts'
-import { jobDay } from '../domain/job-day.ts'
-import { DEFAULT_TEAMS } from '../domain/teams.ts'
-import { renderDigest } from '../text/digest.ts'
-import { splitParts } from '../text/parts.ts'
-import { countOpenIssuesByDueYear, getDigestData } from '../store/index.ts'
-import { buildBenchDataset } from './bench-store.ts'
+import { assembleDigest } from '../src/domain/digest.ts'
+import { provisionalUse } from '../src/domain/calendar-gaps.ts'
+import { jobDay } from '../src/domain/job-day.ts'
+import { DEFAULT_TEAMS } from '../src/domain/teams.ts'
+import { renderDigest } from '../src/text/digest.ts'
+import { splitParts } from '../src/text/parts.ts'
+import { countOpenIssuesByDueYear, getDigestData } from '../src/store/index.ts'
+import { buildBenchDataset } from './store.ts'
 
 const RUNS = 10
 

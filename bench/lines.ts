@@ -1,5 +1,5 @@
-import { readChatText } from '../parse/chat-text.ts'
-import { readDevSet } from './bench-parser.ts'
+import { readChatText } from '../src/parse/chat-text.ts'
+import { readDevSet } from './parser.ts'
 
 /** What a group says besides its reports: seven lines in ten. */
 const CHATTER = ['收到', '好的，马上落实', '明天上午9点在三楼会议室开会', '辛苦了', '这个情况我了解一下再回复', '👍', '谢谢各位领导支持']

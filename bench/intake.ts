@@ -7,23 +7,24 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { commands } from '../../commands/index.ts'
-import { readChatText } from '../parse/chat-text.ts'
-import type { ChatMessage } from '../core/chat-message.ts'
-import { createRouter } from '../core/router.ts'
-import { FakeClock } from '../clock.ts'
-import { silentLogger } from '../log.ts'
-import { parseMessage } from '../parse/parse-message.ts'
-import { settingsFromEnv } from '../settings.ts'
-import { QueryProfile, migrateToLatest, openDatabase } from '../store/index.ts'
-import { groupTexts } from './bench-lines.ts'
+import { commands } from '../commands/index.ts'
+import { readChatText } from '../src/parse/chat-text.ts'
+import type { ChatMessage } from '../src/core/chat-message.ts'
+import { createRouter } from '../src/core/router.ts'
+import { FakeClock } from '../src/clock.ts'
+import { silentLogger } from '../src/log.ts'
+import { parseMessage } from '../src/parse/parse-message.ts'
+import { settingsFromEnv } from '../src/settings.ts'
+import { migrateToLatest, openDatabase } from '../src/store/index.ts'
+import { QueryProfile } from './query-profile.ts'
+import { groupTexts } from './lines.ts'
 
 const GROUPS = 1_000
 const MESSAGES = 20_000
 /** The inbox's batch: messages that arrive together share a transaction. */
 const BATCH = 200
 
-/** The benches' group chat (bench-lines.ts) as the router receives it, round robin over the groups. */
+/** The benches' group chat (lines.ts) as the router receives it, round robin over the groups. */
 export function groupMessages(root: string, count: number, groups: number, from = 0): ChatMessage[] {
   const texts = groupTexts(root)
   return Array.from({ length: count }, (_, k) => {
@@ -52,7 +53,7 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 export async function benchIntake(root: string, report: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'duban-bench-intake-'))
   const profile = new QueryProfile()
-  const db = openDatabase(join(dir, 'bench.sqlite'), { profile })
+  const db = openDatabase(join(dir, 'bench.sqlite'), { timer: profile })
   await migrateToLatest(db)
   const { rules } = settingsFromEnv({})
   const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', dataDir: dir, log: silentLogger })
