@@ -5,7 +5,7 @@ import { classifyClause, splitClauses, type Clause, type Role } from './clauses.
 import type { DateMention } from './dates.ts'
 import { splitItems, type Item } from './items.ts'
 import { normalizeMessage } from './normalize.ts'
-import { familyPattern, shows } from './phrases.ts'
+import { familyPattern, shows, STATED_PROBLEMS } from './phrases.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from './types.ts'
 
 /** Dates in messages are calendar dates in the city's timezone, whatever the process runs in. */
@@ -212,7 +212,7 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
  * team's ("代建主体到现在还没定下来"); a bare request of no team is none ("麻烦check一下").
  */
 function issueCategory(segment: Segment, text: string): Category | null {
-  const plainProblem = segment.clauses.some((c) => c.role === 'issue' && !c.weakProblem && c.families.some((f) => f !== 'problem.request' && f.startsWith('problem.')))
+  const plainProblem = segment.clauses.some((c) => c.role === 'issue' && !c.weakProblem && c.families.some((f) => STATED_PROBLEMS.includes(f)))
   const own = bestCategory(text) ?? (firstDeadline(segment.clauses) || plainProblem ? bestCategory(segment.item.text) : null)
   if (own) return own
   return plainProblem ? 'other' : null
