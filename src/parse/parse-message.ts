@@ -1,3 +1,4 @@
+import { withoutCourtesies } from './courtesy.ts'
 import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { bestCategory, keywordsIn } from './categories.ts'
@@ -5,7 +6,7 @@ import { classifyClause, splitClauses, type Clause, type Role } from './clauses.
 import type { DateMention } from './dates.ts'
 import { splitItems, type Item } from './items.ts'
 import { normalizeMessage } from './normalize.ts'
-import { familyPattern, shows, STATED_PROBLEMS } from './phrases.ts'
+import { CONCRETE_PROBLEMS, familyPattern, shows, STATED_PROBLEMS } from './phrases.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from './types.ts'
 
 /** Dates in messages are calendar dates in the city's timezone, whatever the process runs in. */
@@ -87,14 +88,29 @@ interface Reading {
 function readMessage(input: MessageInput, options: ParseOptions): Reading {
   const today = dateInZone(new Date(input.sentAt), options.timeZone ?? MESSAGE_TIMEZONE)
   const message = normalizeMessage(input.body.slice(0, PARSE_LIMIT), input.quoted?.slice(0, PARSE_LIMIT))
-  // A report's closing courtesy ("请各位领导审阅") is no notice to everyone: it goes before reading.
-  const text = message.text.replace(COURTESY, ' ').trim()
+  // A report's courtesies ("请各位领导审阅", "各位领导好", "麻烦帮忙协调一下") are no notice to
+  // everyone and no request of their own: they go before reading (courtesy.ts).
+  const text = withoutCourtesies(message.text).replace(COURTESY, ' ').trim()
   const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
   // "@所有人" makes an announcement of whatever follows: "@所有人 推进群今天建立，要求9月底前完成供地".
-  const notice = message.toEveryone || shows(text, 'notice') || shows(text, 'invitation')
+  const notice = message.toEveryone || shows(text, 'invitation') || noticeWeighed(items.flatMap((i) => i.clauses))
   const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
   const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
   return { text, notice, items, records: applyTags(records, message.tags, items) }
+}
+
+/**
+ * A notice marker ("请各单位", "通知", "各项目要…") is one piece of evidence, weighed with the rest:
+ * it makes the message a notice when it opens the message ("各项目注意防台风，…"), or when no other
+ * clause reports a concrete problem or a fix ("明天下午两点开协调会,请各单位准时参加"). A report that only
+ * ends on one ("…桩机进不去，请各位领导知悉") stays a report.
+ */
+function noticeWeighed(clauses: Clause[]): boolean {
+  const marked = clauses.map((c) => shows(c.text, 'notice'))
+  if (!marked.includes(true)) return false
+  if (marked[0]) return true
+  const concrete = (c: Clause) => c.role === 'issue' && CONCRETE_PROBLEMS.some((f) => c.facts.has(f))
+  return !clauses.some((c, i) => !marked[i] && (c.role === 'resolution' || concrete(c)))
 }
 
 /**
