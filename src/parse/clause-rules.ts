@@ -120,7 +120,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
     name: 'resolved',
     says: '已解决（办结、落实、恢复、接通……）',
-    decide: (f) => (resolvedOk(f) && f.has('resolved.strong') ? { role: 'resolution' } : null),
+    decide: (f) => (resolvedOk(f) && (f.has('resolved.strong') || f.has('resolved.done')) ? { role: 'resolution' } : null),
     examples: [
       ['问题已解决', 'resolution'],
       ['已经协调好了', 'resolution'],

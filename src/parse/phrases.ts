@@ -52,6 +52,16 @@ const SETTLED_MORE = any('兑现', '调解好', '化解', '核发', '拨付', '�
 const SETTLED_LE = any('解决', '落实', '协调好', '办结', '办好', '办妥', '处理好', '修好', '修复', '疏通好', '搞定', '谈妥', '批复', '调解好', '化解')
 /** Papers and money that come down: "批下来了", "贷款已经放下来了". */
 const COME_DOWN = any('批', '办', '放', '拿', '发')
+/** The perfective after a done-word, Mandarin or Cantonese: "通了", "通咗", "够晒", "入到喇". */
+const DONE_MARK = '(?:了|咗|晒|喇|啦)'
+/** Services a project waits for: "临时用电", "气", "水", "第二路电源". */
+const SERVICES = any('水', '电', '气', '网', '电源', '线路', '信号', '专线', '管道', '蒸汽')
+/** Reviews that pass: "审批通过", "审核通过". */
+const REVIEWS = any('审批', '审查', '评审', '审核', '论证', '联审')
+/** Verbs of a fix, made done by 好/平/完: "调剂好了", "迁好了", "填平", "铺好咗". */
+const FIX_VERBS = any('修', '装', '铺', '填', '迁', '移', '搬', '拆', '清', '(?<!对)接', '驳', '调剂', '处理', '谈', '协调', '整改', '补')
+/** Those who blocked a project: "村民", "老板", "两户". */
+const PEOPLE = any('村民', '群众', '居民', '老板', '业主', '对方', '他们', '农户', '[\\d两三几]+户')
 /** What people are invited to raise: "有什么问题", "遇到卡点". */
 const TROUBLES = any('问题', '困难', '难题', '诉求', '卡点', '堵点', '难处')
 /** Words that open a stage negation: "还没", "影响", "能否". */
@@ -364,6 +374,49 @@ const FAMILIES = [
       '震裕科技此次招到了40多名务工人员',
     ],
     not: ['要求10个工作日内办结', '还没有解决'],
+  },
+  {
+    // Completion statements the closing messages of a problem use, beyond the words above: a
+    // service on again, a paper granted, money paid out, a shortage filled, a fix made, people who
+    // blocked agreeing, the way open again. Cantonese perfectives count (咗, 晒, 喇): "水通咗".
+    name: 'resolved.done',
+    patterns: [
+      // Service on: "临时用电今天通了", "气通了", "第二路电源今天下午送上了", "送电成功".
+      `${SERVICES}${gap(6)}(?:已经?|也|都)?(?:通|来|送上|接上|接通|驳好)${DONE_MARK}`,
+      `(?:送电|通水|通气|通电|并网)成功|(?:已经?|正式)投运|双电源已具备`,
+      // Papers granted: "同意书省林业局今天批了", "审批通过" (not a plan passed by the planning board), "复验今天上午过了".
+      `(?<![没未不])批${DONE_MARK}(?!没|吗)|${REVIEWS}${gap(6)}(?:已经?)?(?:审批)?通过|${CHECKS}${gap(6)}过${DONE_MARK}`,
+      `${PAPERS}${gap(6)}(?:领到|攞到|拿到|到手|核发|颁发|下发|已更新)|出了合格|可以受理了|可以(?:按证)?(?:生产|排污|开工)$`,
+      // Money paid out: "打到工资专户", "剩下2000万今天也放了", "拨咗落嚟", "提款到账".
+      `(?:打|发|转|拨|汇|放)${gap(8)}(?:到账|专户|卡上|账户|手上|手里)|(?:拨|批|放|发)(?:咗|了)?落嚟`,
+      `[万亿]${gap(6)}(?:放|拨|到账|到位)${DONE_MARK}?$|(?:资金|贷款|款项?)${gap(4)}(?:全部|已经?)到位|结汇${gap(4)}搞掂`,
+      // A shortage filled: "钢筋工也招齐了", "机修工已经够了", "8个都留下了".
+      `招齐|补齐|配齐|招满|(?:已经?|都|也|已)补上|(?<![不没])够(?:了|晒)|都留下|已(?:经)?(?:分配|安排好|落实好)`,
+      // A fix made: "总量指标已经调剂好了", "三座坟也迁好了", "坑已经填平", "水稳铺好咗".
+      `${FIX_VERBS}(?:好|平|完|掂|妥)(?:了|咗|喇|晒)|(?:已|已经)${gap(2)}${FIX_VERBS}(?:好|平|妥)|搞掂|倾好`,
+      // People who blocked agree: "村民已经撤了", "老板同意了", "村民表示理解", "没有人再来堵了".
+      `${PEOPLE}${gap(8)}(?:已经?)?(?:撤(?:了|离)|同意了|表示理解|签(?:了|字))|没有?人再来`,
+      // The way open again: "车可以进了", "路口已经放开了", "钻机车入到喇", "水车可以撤喇".
+      `(?:可以|能)(?:进|通行|放开|撤|进场)${gap(4)}(?:了|喇|啦)|放开了|入到喇|(?:出入|进出|通行|通信|供水|供气|供电|水压)${gap(2)}正常`,
+    ],
+    examples: [
+      '临时用电今天通了',
+      '气通了',
+      '第二路电源今天下午送上了',
+      '粤隆的使用林地审核同意书省林业局今天批了',
+      '消防复验今天上午过了',
+      '环评审批已经通过',
+      '不动产权证今天领到了',
+      '总包已经把拖欠的38万元打到工资专户',
+      '剩下2000万今天也放了',
+      '钢筋工也招齐了',
+      '机修工已经够了',
+      '蓝拓的总量指标区里已经调剂好了',
+      '村民已经撤了',
+      '车可以进了',
+      '通信正常',
+    ],
+    not: ['用电还没通', '林地审核还没批', '能耗指标远远不够', '人手不够了', '车进不去', '批了没有', '和担保公司对接好了', '规委会审议通过了规划方案'],
   },
   {
     // Weaker words for done, resolving only where the clause names a problem's topic.
