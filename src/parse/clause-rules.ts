@@ -33,7 +33,7 @@ export interface ClauseRule {
 
 /** Done-words count where nothing is planned or denied, and no part-way share is given ("拆除工作已完成70%"). */
 const resolvedOk = (f: ClauseFacts) =>
-  !f.planned() && !f.has('resolved.negated') && !f.has('condition') && !f.has('order') && (f.percent() ?? 100) === 100
+  !f.planned() && !f.has('demand') && !f.has('resolved.negated') && !f.has('condition') && !f.has('order') && (f.percent() ?? 100) === 100
 
 export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
@@ -101,6 +101,23 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
     not: ['吊篮安全锁没有检测，一定要整改'],
   },
   {
+    name: 'weather-stop',
+    says: '天气原因停工一天，不是问题',
+    decide: (f) => (f.has('weather.stop') && !f.has('weather.long') && !f.has('problem.harm') ? { role: 'neutral' } : null),
+    examples: [
+      ['今天下雨停工一天', 'neutral'],
+      ['雨太大了', 'neutral'],
+    ],
+    not: ['连续暴雨停工一周', '暴雨停工影响工期'],
+  },
+  {
+    name: 'format-request',
+    says: '请按格式重新报送，不是问题',
+    decide: (f) => (f.has('format.request') ? { role: 'neutral' } : null),
+    examples: [['麻烦大家按模板重新报一下', 'neutral']],
+    not: ['环评报告按要求重新编制'],
+  },
+  {
     name: 'no-problem-found',
     says: '说明没有问题',
     decide: (f) => (f.has('no-problem') ? { role: 'neutral' } : null),
@@ -126,7 +143,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['已经协调好了', 'resolution'],
       ['16日下午3时,全园区终于恢复供电', 'resolution'],
     ],
-    not: ['要求10个工作日内办结', '还没有解决', '整改完毕经复查后才能复工', '园区纬三路还没修通', '限24小时内整改到位'],
+    not: ['要求10个工作日内办结', '还没有解决', '整改完毕经复查后才能复工', '园区纬三路还没修通', '限24小时内整改到位', '开工前必须拿到证'],
   },
   {
     name: 'percent',
@@ -166,7 +183,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['电力线路已迁走', 'resolution'],
       ['燃气管道已到位', 'resolution'],
     ],
-    not: ['主体结构已完成', '节能报告初稿已经完成'],
+    not: ['主体结构已完成', '节能报告初稿已经完成', '设备采购合同已经签了'],
   },
   {
     name: 'meeting',

@@ -28,13 +28,15 @@ const SEPARATOR = /[\s。；;，,:：!！]/u
 // The separator before a marker is matched (group 1), not looked behind: a pattern that starts
 // with a character class lets the engine skip ahead to the next candidate.
 const MARKER = new RegExp(
-  `(^|[\\s。；;，,:：!！])(?:${ORDINAL}|[①-⑳]|[一二三四五六七八九十]是|另外[,，:：]?|此外[,，:：]?|还有(?:一个|个|一件|件)?(?:事|问题|情况)[,，:：]?|还有[,，:：])`,
+  `(^|[\\s。；;，,:：!！])(?:(\\d{1,2})[.．](?=\\d)|${ORDINAL}|[①-⑳]|[一二三四五六七八九十]是|另外[,，:：]?|此外[,，:：]?|还有(?:一个|个|一件|件)?(?:事|问题|情况)[,，:：]?|还有[,，:：])`,
   'gu',
 )
 
 export function splitItems(text: string): Item[] {
   const items: Item[] = []
   let section: Item['section'] = null
+  // The number of the last numbered item, across lines: "1.…\n2.…".
+  let last = 0
   for (const rawLine of text.split('\n')) {
     let line = rawLine.trim()
     if (line === '') continue
@@ -48,6 +50,14 @@ export function splitItems(text: string): Item[] {
     MARKER.lastIndex = 0
     for (let m = MARKER.exec(line); m; m = MARKER.exec(line)) {
       const at = m.index + (m[1] as string).length
+      // "2.10千伏线路" after item 1 is item 2, "10千伏线路"; after anything else, 1.5亿 is a number.
+      const numbered = /^(\d{1,2})[、.．]/u.exec(m[0].slice((m[1] as string).length))
+      const nextAfterSemicolon = last > 0 && Number(m[2]) === last + 1 && (at === 0 || /[；;。\s]/u.test(m[1] as string))
+      if (m[2] !== undefined && !nextAfterSemicolon) {
+        MARKER.lastIndex = m.index + 1
+        continue
+      }
+      if (numbered) last = Number(numbered[1])
       if (at > start) items.push({ text: line.slice(start, at).trim(), section })
       start = m.index + m[0].length
       // A marker's own closing comma may stand before the next one: "另外，还有，…".

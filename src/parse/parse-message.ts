@@ -198,7 +198,8 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
       due: plan?.date ?? null,
       summary: capSummary(progress.map((s) => textOf(s.clauses)).join('；')),
     }
-    records.push(withDueProblem(record, plan?.problem))
+    const department = clauses.every((c) => c.planOnly || c.role === 'neutral') ? departmentPlanning(clauses) : undefined
+    records.push(withDueProblem(department ? { ...record, planOf: department } : record, plan?.problem))
   }
   for (const segment of segments) {
     const text = textOf(segment.clauses)
@@ -218,6 +219,22 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
     }
   }
   return records
+}
+
+/**
+ * A department that is the subject of a plan, as the plan's first clause names it: "供电局计划下周…",
+ * "自然资源局预计4月中旬…", "燃气公司准备…". Not the project or its builder ("项目计划…", "施工方预计…").
+ */
+const DEPARTMENT_PLANNING = new RegExp(
+  '^((?:[\\u4e00-\\u9fa5]{0,6}?(?:局|供电所|管委会|街道办?|镇政府|镇里|村委会?|办公室|专班))|' +
+    '(?:[\\u4e00-\\u9fa5]{0,4}?(?:供电|燃气|水务|自来水|电信|移动|联通|铁塔)(?:公司|所)?))' +
+    '(?:这边|那边|方面)?(?:计划|预计|将|准备|拟|争取|力争|安排|打算|下周|本周|近期|月底前)',
+  'u',
+)
+
+function departmentPlanning(clauses: Clause[]): string | undefined {
+  const first = clauses.find((c) => c.planOnly) ?? clauses[0]
+  return first ? DEPARTMENT_PLANNING.exec(first.text)?.[1] : undefined
 }
 
 /**
