@@ -137,7 +137,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
     name: 'resolved',
     says: '已解决（办结、落实、恢复、接通……）',
-    decide: (f) => (resolvedOk(f) && (f.has('resolved.strong') || f.has('resolved.done')) ? { role: 'resolution' } : null),
+    decide: (f) => ((f.has('resolved.strong') || f.has('resolved.done')) && resolvedOk(f) ? { role: 'resolution' } : null),
     examples: [
       ['问题已解决', 'resolution'],
       ['已经协调好了', 'resolution'],
@@ -178,7 +178,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
     name: 'resolved-on-topic',
     says: '已完成，且说的是某个专班的事',
-    decide: (f) => (resolvedOk(f) && f.has('resolved.weak') && f.topic() && !f.has('activity') && !f.has('preparation') ? { role: 'resolution' } : null),
+    decide: (f) => (f.has('resolved.weak') && resolvedOk(f) && f.topic() && !f.has('activity') && !f.has('preparation') ? { role: 'resolution' } : null),
     examples: [
       ['电力线路已迁走', 'resolution'],
       ['燃气管道已到位', 'resolution'],

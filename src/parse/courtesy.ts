@@ -35,8 +35,10 @@ const FILLER = '(?:再次|一并|在此|万分|非常|十分|衷心|真诚|诚�
 
 const COURTESY_CLAUSE = new RegExp(`^(?:${ADDRESSEE}|${POLITE}|${FILLER})+$`, 'u')
 
-/** Where clauses end at the edges of a message (a colon ends an opener: "汇报一下："). */
-const EDGE_BREAK = /[,，。;；!！?？\n :：]/u
+/** Where clauses end at the edges of a message (a colon ends an opener: "汇报一下："). By code unit:
+ *  the edges are scanned a character at a time. */
+const EDGE_BREAKS = new Set([...',，。;；!！?？\n :：'].map((c) => c.charCodeAt(0)))
+const isBreak = (text: string, at: number): boolean => EDGE_BREAKS.has(text.charCodeAt(at))
 
 /** Whether one clause is a courtesy only: "请各位领导多支持", "谢谢", "汇报一下". */
 export function isCourtesy(clause: string): boolean {
@@ -50,24 +52,24 @@ export function withoutCourtesies(text: string): string {
   // Trailing clauses: "…进不去。麻烦帮忙协调一下，谢谢！" (a clause kept keeps its "?").
   for (;;) {
     let to = end
-    while (to > start && EDGE_BREAK.test(text[to - 1] as string)) to--
+    while (to > start && isBreak(text, to - 1)) to--
     let from = to
-    while (from > start && !EDGE_BREAK.test(text[from - 1] as string)) from--
-    if (from === start || !isCourtesy(text.slice(from, to))) break
+    while (from > start && !isBreak(text, from - 1)) from--
+    if (!isCourtesy(text.slice(from, to))) break
+    // A message of courtesies alone ("谢谢各位领导") keeps nothing.
+    if (from === start) return ''
     end = from
   }
   // Leading clauses: "各位领导好，杨主任早 汇报一下：…"
   for (;;) {
     let from = start
-    while (from < end && EDGE_BREAK.test(text[from] as string)) from++
+    while (from < end && isBreak(text, from)) from++
     let to = from
-    while (to < end && !EDGE_BREAK.test(text[to] as string)) to++
+    while (to < end && !isBreak(text, to)) to++
     if (to === end || !isCourtesy(text.slice(from, to))) break
     // What follows starts the message: "报告：办结" reads as "办结".
     start = to
-    while (start < end && EDGE_BREAK.test(text[start] as string)) start++
+    while (start < end && isBreak(text, start)) start++
   }
-  // A message of courtesies alone ("谢谢各位领导") keeps nothing.
-  if (isCourtesy(text.slice(start, end).trim())) return ''
-  return text.slice(start, end).trim()
+  return start === 0 && end === text.length ? text : text.slice(start, end).trim()
 }

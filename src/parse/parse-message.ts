@@ -106,7 +106,7 @@ function readMessage(input: MessageInput, options: ParseOptions): Reading {
  * ends on one ("…桩机进不去，请各位领导知悉") stays a report.
  */
 function noticeWeighed(clauses: Clause[]): boolean {
-  const marked = clauses.map((c) => shows(c.text, 'notice'))
+  const marked = clauses.map((c) => c.facts.has('notice'))
   if (!marked.includes(true)) return false
   if (marked[0]) return true
   const concrete = (c: Clause) => c.role === 'issue' && CONCRETE_PROBLEMS.some((f) => c.facts.has(f))

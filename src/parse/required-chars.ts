@@ -65,6 +65,9 @@ export const noneOpen = (bits: Int32Array): boolean => bits.every((w) => w === 0
 
 /** Up to this many characters a class or a set is worth keeping; wider is as good as none. */
 const WIDEST = 64
+/** A family of many alternatives ("resolved.done": 18 of them, 85 characters) is still shut out of
+ *  most clauses by that many: a clause holds few of them. */
+const WIDEST_UNION = 160
 
 class Reader {
   private at = 0
@@ -83,7 +86,7 @@ class Reader {
     }
     if (sets.some((s) => s === null)) return null
     const union = new Set(sets.flatMap((s) => [...(s as Set<string>)]))
-    return union.size <= WIDEST ? union : null
+    return union.size <= WIDEST_UNION ? union : null
   }
 
   /** abc: a match holds a match of every part that must be there; the part with the fewest characters tells most. */
