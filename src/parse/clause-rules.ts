@@ -103,12 +103,12 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
     name: 'weather-stop',
     says: '天气原因停工一天，不是问题',
-    decide: (f) => (f.has('weather.stop') && !f.has('weather.long') && !f.has('problem.harm') ? { role: 'neutral' } : null),
+    decide: (f) => (f.has('weather.stop') && !f.has('weather.long') && !f.has('problem.harm') && !f.has('problem.not-done') ? { role: 'neutral' } : null),
     examples: [
       ['今天下雨停工一天', 'neutral'],
       ['雨太大了', 'neutral'],
     ],
-    not: ['连续暴雨停工一周', '暴雨停工影响工期'],
+    not: ['连续暴雨停工一周', '暴雨停工影响工期', '还没通电只能停工一天'],
   },
   {
     name: 'format-request',
