@@ -32,11 +32,21 @@ const MARKER = new RegExp(
   'gu',
 )
 
+/**
+ * A clause that announces a list of problems, ending on a colon: "有两个问题报告一下：",
+ * "有两个问题请各位领导协调：", "有两件事请领导协调：". The items after it stand under a problems heading.
+ */
+const ANNOUNCES_PROBLEMS = /(?:问题|困难|难题|事项|件事|个事)[^:：。；;\n]{0,12}[:：]\s*$/u
+
 export function splitItems(text: string): Item[] {
   const items: Item[] = []
   let section: Item['section'] = null
   // The number of the last numbered item, across lines: "1.…\n2.…".
   let last = 0
+  const push = (item: string) => {
+    items.push({ text: item, section })
+    if (ANNOUNCES_PROBLEMS.test(item)) section = 'issue'
+  }
   for (const rawLine of text.split('\n')) {
     let line = rawLine.trim()
     if (line === '') continue
@@ -58,12 +68,12 @@ export function splitItems(text: string): Item[] {
         continue
       }
       if (numbered) last = Number(numbered[1])
-      if (at > start) items.push({ text: line.slice(start, at).trim(), section })
+      if (at > start) push(line.slice(start, at).trim())
       start = m.index + m[0].length
       // A marker's own closing comma may stand before the next one: "另外，还有，…".
       if (SEPARATOR.test(m[0].slice(-1))) MARKER.lastIndex = start - 1
     }
-    if (start < line.length) items.push({ text: line.slice(start).trim(), section })
+    if (start < line.length) push(line.slice(start).trim())
   }
   return items.filter((i) => i.text !== '')
 }

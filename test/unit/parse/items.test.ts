@@ -33,4 +33,12 @@ describe('splitItems', () => {
     expect(texts('主体完成；1.5亿贷款到位')).toEqual(['主体完成；1.5亿贷款到位'])
     expect(texts('1.用工缺口；3.5万元补贴未到')).toEqual(['用工缺口；3.5万元补贴未到'])
   })
+
+  it('puts the items after "有两个问题…：" under a problems heading', () => {
+    expect(splitItems('主体在做。有两件事请领导协调：\n1. 燃气管道压在3号厂房下面，需要迁改；\n2. 宿舍还差40间').map((i) => i.section)).toEqual([
+      null,
+      'issue',
+      'issue',
+    ])
+  })
 })
