@@ -39,8 +39,9 @@ export interface Quote {
  *   「张三：征地拆迁还有两户没谈妥」
  *   - - - - - - - - - - - - - - -
  *   已解决
+ * The rule may come full-width (－ － －) from a phone keyboard set to full width.
  */
-const QUOTED_REPLY = /^\s*「(?:([^：:\n」]{1,64})[：:])?([\s\S]*?)」[ \t]*\n\s*(?:-\s*){3,}\n?([\s\S]*)$/u
+const QUOTED_REPLY = /^\s*「(?:([^：:\n」]{1,64})[：:])?([\s\S]*?)」[ \t\u3000]*\n\s*(?:[-－]\s*){3,}\n?([\s\S]*)$/u
 
 /** The sender's own words and, for a quoted reply, the quote kept apart. */
 export function splitQuote(text: string): { body: string; quote: Quote | undefined } {

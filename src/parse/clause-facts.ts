@@ -3,12 +3,9 @@ import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { scoreCategories } from './categories.ts'
 import { findDates, type DateMention } from './dates.ts'
 import { findPercent } from './percent.ts'
-import { FAMILY_BY_NAME, possibleFamilies, shows, type FamilyName } from './phrases.ts'
+import { FAMILY_BY_NAME, possibleFamilies, shows, TROUBLE_AFTER_STAGE, type FamilyName } from './phrases.ts'
 import { findStages, type StageMention } from './stages.ts'
 import type { Stage } from './types.ts'
-
-/** Problem words that, right after a stage word, make the clause about the trouble. */
-const TROUBLE: readonly FamilyName[] = ['problem.not-done', 'problem.stuck', 'problem.request', 'problem.short', 'problem.conflict', 'problem.noun']
 
 /** Not worked out yet (null and undefined are answers). */
 const UNKNOWN = Symbol('unknown')
@@ -20,9 +17,9 @@ type Lazy<T> = T | typeof UNKNOWN
  */
 export class ClauseFacts {
   readonly dates: DateMention[]
-  /** The families asked about (a bit each, FAMILY_BY_NAME), those found among them, and their names in order. */
-  private asked: number
-  private showing = 0
+  /** The families asked about (a bit each, FAMILY_BY_NAME, in 32-bit words), those found among them, and their names in order. */
+  private readonly asked: Int32Array
+  private readonly showing: Int32Array
   private readonly shown: FamilyName[] = []
   private stageWords: Lazy<StageMention[]> = UNKNOWN
   private reached: Lazy<{ stage: Stage; troubleAfter: boolean } | null> = UNKNOWN
@@ -36,19 +33,22 @@ export class ClauseFacts {
   ) {
     this.dates = findDates(text, today, calendar)
     // Families that cannot match (none of the characters they need is here) count as asked, not shown.
-    this.asked = ~possibleFamilies(text)
+    this.asked = possibleFamilies(text).map((w) => ~w)
+    this.showing = new Int32Array(this.asked.length)
   }
 
   has(family: FamilyName): boolean {
-    const { bit, pattern } = FAMILY_BY_NAME.get(family)!
-    if ((this.asked & bit) === 0) {
-      this.asked |= bit
+    const { index, pattern } = FAMILY_BY_NAME.get(family)!
+    const word = index >>> 5
+    const bit = 1 << (index & 31)
+    if (((this.asked[word] as number) & bit) === 0) {
+      this.asked[word]! |= bit
       if (pattern.test(this.text)) {
-        this.showing |= bit
+        this.showing[word]! |= bit
         this.shown.push(family)
       }
     }
-    return (this.showing & bit) !== 0
+    return ((this.showing[word] as number) & bit) !== 0
   }
 
   /** Any stage word at all, reached or not: "要求6月底前完成供地". */
@@ -100,7 +100,7 @@ export class ClauseFacts {
       if (shows(text.slice(end), 'stage-negated-after')) continue
       // "项目签约快一年了还没供地": trouble after the stage word makes the clause about the trouble.
       const after = text.slice(end)
-      return { stage, troubleAfter: TROUBLE.some((family) => shows(after, family)) }
+      return { stage, troubleAfter: TROUBLE_AFTER_STAGE.some((family) => shows(after, family)) }
     }
     return null
   }

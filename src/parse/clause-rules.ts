@@ -1,4 +1,5 @@
 import type { ClauseFacts } from './clause-facts.ts'
+import { CONCRETE_PROBLEMS, STRONG_PROBLEMS } from './phrases.ts'
 import type { Stage } from './types.ts'
 
 /** What one clause of a message is doing. */
@@ -27,25 +28,12 @@ export interface ClauseRule {
   says: string
   decide(f: ClauseFacts): Decision | null
   examples: readonly (readonly [string, Role])[]
-  not?: readonly string[]
+  not: readonly string[]
 }
 
-const PROBLEM_FAMILIES = [
-  'problem.not-done',
-  'problem.short',
-  'problem.stuck',
-  'problem.conflict',
-  'problem.danger',
-  'problem.harm',
-  'problem.request',
-] as const
-
 /** Done-words count where nothing is planned or denied, and no part-way share is given ("拆除工作已完成70%"). */
-/** Problem words that say what is wrong, not only what is wanted. */
-const CONCRETE_PROBLEM = ['problem.not-done', 'problem.stuck', 'problem.danger', 'problem.short'] as const
-
 const resolvedOk = (f: ClauseFacts) =>
-  !f.planned() && !f.has('resolved.negated') && !f.has('condition') && !f.has('order') && (f.percent() ?? 100) === 100
+  !f.planned() && !f.has('demand') && !f.has('resolved.negated') && !f.has('condition') && !f.has('order') && (f.percent() ?? 100) === 100
 
 export const CLAUSE_RULES: readonly ClauseRule[] = [
   {
@@ -57,6 +45,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['没有任何信息就停水停电企业要不要生存', 'issue'],
       ['为什么还不开工', 'issue'],
     ],
+    not: ['什么时候开会'],
   },
   {
     name: 'request-question',
@@ -66,6 +55,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['人才公寓能不能帮忙协调一些?', 'issue'],
       ['能不能6月底前安排?', 'issue'],
     ],
+    not: ['贷款批下来没有?'],
   },
   {
     name: 'question',
@@ -75,6 +65,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['供地手续办到哪一步了?', 'question'],
       ['贷款批下来没有?', 'question'],
     ],
+    not: ['施工许可证已经拿到'],
   },
   {
     name: 'purpose',
@@ -84,6 +75,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['有力确保了项目快建成、早投产', 'neutral'],
       ['为该项目尽快完工奠定了良好基础', 'neutral'],
     ],
+    not: ['确保5月底封顶'],
   },
   {
     name: 'stage-reached',
@@ -99,13 +91,31 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['一期工程去年12月4日正式动工建设', 'progress'],
       ['生产线点火成功', 'progress'],
     ],
+    not: ['项目还没开工', '预计3月底封顶'],
   },
   {
     name: 'advice',
     says: '叮嘱或号召，不是提出问题',
-    decide: (f) => (f.has('advice') && !CONCRETE_PROBLEM.some((p) => f.has(p)) ? { role: 'neutral' } : null),
+    decide: (f) => (f.has('advice') && !CONCRETE_PROBLEMS.some((p) => f.has(p)) ? { role: 'neutral' } : null),
     examples: [['安全措施一定要到位', 'neutral']],
     not: ['吊篮安全锁没有检测，一定要整改'],
+  },
+  {
+    name: 'weather-stop',
+    says: '天气原因停工一天，不是问题',
+    decide: (f) => (f.has('weather.stop') && !f.has('weather.long') && !f.has('problem.harm') && !f.has('problem.not-done') ? { role: 'neutral' } : null),
+    examples: [
+      ['今天下雨停工一天', 'neutral'],
+      ['雨太大了', 'neutral'],
+    ],
+    not: ['连续暴雨停工一周', '暴雨停工影响工期', '还没通电只能停工一天'],
+  },
+  {
+    name: 'format-request',
+    says: '请按格式重新报送，不是问题',
+    decide: (f) => (f.has('format.request') ? { role: 'neutral' } : null),
+    examples: [['麻烦大家按模板重新报一下', 'neutral']],
+    not: ['环评报告按要求重新编制'],
   },
   {
     name: 'no-problem-found',
@@ -115,23 +125,25 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['该次检查未发现有民工工资拖欠现象', 'neutral'],
       ['临时用电正常，暂无新问题', 'neutral'],
     ],
+    not: ['还有问题没解决'],
   },
   {
     name: 'future-fix',
     says: '将来会解决，不是问题也不是已解决',
     decide: (f) => (f.has('fix.future') ? { role: 'neutral' } : null),
     examples: [['届时将彻底解决三层岩片区的污水排放问题', 'neutral']],
+    not: ['问题已解决'],
   },
   {
     name: 'resolved',
     says: '已解决（办结、落实、恢复、接通……）',
-    decide: (f) => (resolvedOk(f) && f.has('resolved.strong') ? { role: 'resolution' } : null),
+    decide: (f) => ((f.has('resolved.strong') || f.has('resolved.done')) && resolvedOk(f) ? { role: 'resolution' } : null),
     examples: [
       ['问题已解决', 'resolution'],
       ['已经协调好了', 'resolution'],
       ['16日下午3时,全园区终于恢复供电', 'resolution'],
     ],
-    not: ['要求10个工作日内办结', '还没有解决', '整改完毕经复查后才能复工', '园区纬三路还没修通', '限24小时内整改到位'],
+    not: ['要求10个工作日内办结', '还没有解决', '整改完毕经复查后才能复工', '园区纬三路还没修通', '限24小时内整改到位', '开工前必须拿到证'],
   },
   {
     name: 'percent',
@@ -144,12 +156,13 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['主体结构完成60%', 'progress'],
       ['已完成项目总工程量的94.75%', 'progress'],
     ],
+    not: ['主体结构基本完成'],
   },
   {
     name: 'problem',
     says: '有困难或诉求',
     decide: (f) => {
-      const strong = PROBLEM_FAMILIES.some((p) => f.has(p))
+      const strong = STRONG_PROBLEMS.some((p) => f.has(p))
       if (!strong && !f.has('problem.noun')) return null
       return { role: 'issue', weakProblem: !strong }
     },
@@ -160,16 +173,17 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['导致扬尘严重', 'issue'],
       ['上周反映的用工问题', 'issue'],
     ],
+    not: ['主体结构完成60%', '设备已经进场'],
   },
   {
     name: 'resolved-on-topic',
     says: '已完成，且说的是某个专班的事',
-    decide: (f) => (resolvedOk(f) && f.has('resolved.weak') && f.topic() && !f.has('activity') && !f.has('preparation') ? { role: 'resolution' } : null),
+    decide: (f) => (f.has('resolved.weak') && resolvedOk(f) && f.topic() && !f.has('activity') && !f.has('preparation') ? { role: 'resolution' } : null),
     examples: [
       ['电力线路已迁走', 'resolution'],
       ['燃气管道已到位', 'resolution'],
     ],
-    not: ['主体结构已完成', '节能报告初稿已经完成'],
+    not: ['主体结构已完成', '节能报告初稿已经完成', '设备采购合同已经签了'],
   },
   {
     name: 'meeting',
@@ -187,6 +201,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       ['设备已全部到场安装', 'progress'],
       ['目前该项目已进入到外立面安装和室内装修阶段', 'progress'],
     ],
+    not: ['计划下月安装设备'],
   },
   {
     name: 'plan',

@@ -11,7 +11,7 @@ import {
 import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
 import { parseNumeral } from './numerals.ts'
 import { shows } from './phrases.ts'
-import { CharacterGate } from './required-chars.ts'
+import { CharacterGate, isOpen, noneOpen } from './required-chars.ts'
 
 /**
  * Date expressions in a clause, resolved against the day the message was sent (Asia/Shanghai).
@@ -267,7 +267,7 @@ function overlapsTaken(taken: Uint8Array, index: number, end: number): boolean {
 
 export function findDates(clause: string, today: LocalDate, calendar: WorkingCalendar): DateMention[] {
   const open = GATE.open(clause)
-  if (open === 0) return []
+  if (noneOpen(open)) return []
   const ctx: Context = { today, calendar }
   // Characters already inside a match: each rule checks only its own match's span, so the whole
   // scan stays linear in the clause's length however many dates it holds.
@@ -275,7 +275,7 @@ export function findDates(clause: string, today: LocalDate, calendar: WorkingCal
   let planned: boolean | undefined
   const found: DateMention[] = []
   for (let r = 0; r < RULES.length; r++) {
-    if ((open & (1 << r)) === 0) continue
+    if (!isOpen(open, r)) continue
     const [pattern, resolve] = RULES[r] as [RegExp, Resolver]
     pattern.lastIndex = 0
     for (let m = pattern.exec(clause); m; m = pattern.exec(clause)) {

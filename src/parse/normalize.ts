@@ -103,8 +103,15 @@ function toHalfWidth(text: string): string {
   return from === 0 ? text : out + text.slice(from)
 }
 
+/**
+ * 著 where Simplified writes 着: the converter keeps 著 (显著, 著名 are Simplified too), so a
+ * Traditional "乾等著" would not read as "干等着". Not in 显著, 著名, 著作 and their kin.
+ */
+const ZHE = /(?<![显卓土名原专巨论编合遗昭])著(?![名作称述录者])/gu
+
 function clean(text: string): string {
   let plain = toHalfWidth(toSimplified(text))
+  if (plain.includes('著')) plain = plain.replace(ZHE, '着')
   if (MAY_DECORATE.test(plain)) plain = plain.replace(MENTION, ' ').replace(PLACEHOLDER, ' ').replace(EMOJI, ' ')
   return plain.replace(/[ \t\u2005]+/g, ' ').trim()
 }
@@ -116,5 +123,5 @@ export function normalizeMessage(body: string, quoted = ''): NormalizedMessage {
     tags.add(tag === '进度' ? 'progress' : 'issue')
     return ' '
   })
-  return { text: clean(text), quoted: quoted === '' ? '' : clean(quoted), tags, toEveryone: /@(?:所有人|全体成员)/u.test(body) }
+  return { text: clean(text), quoted: quoted === '' ? '' : clean(quoted), tags, toEveryone: /[@＠](?:所有人|全体成员)/u.test(body) }
 }

@@ -1,3 +1,4 @@
+import { withoutCourtesies } from './courtesy.ts'
 import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { bestCategory, keywordsIn } from './categories.ts'
@@ -5,7 +6,7 @@ import { classifyClause, splitClauses, type Clause, type Role } from './clauses.
 import type { DateMention } from './dates.ts'
 import { splitItems, type Item } from './items.ts'
 import { normalizeMessage } from './normalize.ts'
-import { familyPattern, shows } from './phrases.ts'
+import { CONCRETE_PROBLEMS, familyPattern, shows, STATED_PROBLEMS } from './phrases.ts'
 import type { Category, IssueRecord, ParsedRecord, ProgressRecord, ResolutionRecord } from './types.ts'
 
 /** Dates in messages are calendar dates in the city's timezone, whatever the process runs in. */
@@ -87,14 +88,29 @@ interface Reading {
 function readMessage(input: MessageInput, options: ParseOptions): Reading {
   const today = dateInZone(new Date(input.sentAt), options.timeZone ?? MESSAGE_TIMEZONE)
   const message = normalizeMessage(input.body.slice(0, PARSE_LIMIT), input.quoted?.slice(0, PARSE_LIMIT))
-  // A report's closing courtesy ("请各位领导审阅") is no notice to everyone: it goes before reading.
-  const text = message.text.replace(COURTESY, ' ').trim()
+  // A report's courtesies ("请各位领导审阅", "各位领导好", "麻烦帮忙协调一下") are no notice to
+  // everyone and no request of their own: they go before reading (courtesy.ts).
+  const text = withoutCourtesies(message.text).replace(COURTESY, ' ').trim()
   const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
   // "@所有人" makes an announcement of whatever follows: "@所有人 推进群今天建立，要求9月底前完成供地".
-  const notice = message.toEveryone || shows(text, 'notice') || shows(text, 'invitation')
+  const notice = message.toEveryone || shows(text, 'invitation') || noticeWeighed(items.flatMap((i) => i.clauses))
   const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
   const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
   return { text, notice, items, records: applyTags(records, message.tags, items) }
+}
+
+/**
+ * A notice marker ("请各单位", "通知", "各项目要…") is one piece of evidence, weighed with the rest:
+ * it makes the message a notice when it opens the message ("各项目注意防台风，…"), or when no other
+ * clause reports a concrete problem or a fix ("明天下午两点开协调会,请各单位准时参加"). A report that only
+ * ends on one ("…桩机进不去，请各位领导知悉") stays a report.
+ */
+function noticeWeighed(clauses: Clause[]): boolean {
+  const marked = clauses.map((c) => c.facts.has('notice'))
+  if (!marked.includes(true)) return false
+  if (marked[0]) return true
+  const concrete = (c: Clause) => c.role === 'issue' && CONCRETE_PROBLEMS.some((f) => c.facts.has(f))
+  return !clauses.some((c, i) => !marked[i] && (c.role === 'resolution' || concrete(c)))
 }
 
 /**
@@ -182,7 +198,8 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
       due: plan?.date ?? null,
       summary: capSummary(progress.map((s) => textOf(s.clauses)).join('；')),
     }
-    records.push(withDueProblem(record, plan?.problem))
+    const department = clauses.every((c) => c.planOnly || c.role === 'neutral') ? departmentPlanning(clauses) : undefined
+    records.push(withDueProblem(department ? { ...record, planOf: department } : record, plan?.problem))
   }
   for (const segment of segments) {
     const text = textOf(segment.clauses)
@@ -205,6 +222,22 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
 }
 
 /**
+ * A department that is the subject of a plan, as the plan's first clause names it: "供电局计划下周…",
+ * "自然资源局预计4月中旬…", "燃气公司准备…". Not the project or its builder ("项目计划…", "施工方预计…").
+ */
+const DEPARTMENT_PLANNING = new RegExp(
+  '^((?:[\\u4e00-\\u9fa5]{0,6}?(?:局|供电所|管委会|街道办?|镇政府|镇里|村委会?|办公室|专班))|' +
+    '(?:[\\u4e00-\\u9fa5]{0,4}?(?:供电|燃气|水务|自来水|电信|移动|联通|铁塔)(?:公司|所)?))' +
+    '(?:这边|那边|方面)?(?:计划|预计|将|准备|拟|争取|力争|安排|打算|下周|本周|近期|月底前)',
+  'u',
+)
+
+function departmentPlanning(clauses: Clause[]): string | undefined {
+  const first = clauses.find((c) => c.planOnly) ?? clauses[0]
+  return first ? DEPARTMENT_PLANNING.exec(first.text)?.[1] : undefined
+}
+
+/**
  * An issue's team: its own words', else, for a demand with a deadline or a plain problem, those of
  * the item it stands in ("子女入学不知道怎么办理? 最好6月底前有个答复" → 子女入学, "燃气的事定下来
  * 没有? 燃料定不了只能改电窑" → 燃气; but not for mere urgency: "环评什么时候能下来? 企业很着急");
@@ -212,7 +245,7 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
  * team's ("代建主体到现在还没定下来"); a bare request of no team is none ("麻烦check一下").
  */
 function issueCategory(segment: Segment, text: string): Category | null {
-  const plainProblem = segment.clauses.some((c) => c.role === 'issue' && !c.weakProblem && c.families.some((f) => f !== 'problem.request' && f.startsWith('problem.')))
+  const plainProblem = segment.clauses.some((c) => c.role === 'issue' && !c.weakProblem && c.families.some((f) => STATED_PROBLEMS.includes(f)))
   const own = bestCategory(text) ?? (firstDeadline(segment.clauses) || plainProblem ? bestCategory(segment.item.text) : null)
   if (own) return own
   return plainProblem ? 'other' : null

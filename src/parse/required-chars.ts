@@ -2,7 +2,7 @@
  * The characters a regular expression cannot match without: every match holds at least one of
  * them. "已(?:经)?(?:解决|落实)" needs 已; "(?:问题|困难)" needs 问 or 困; "[^,，。]{0,4}完成" needs
  * 完. The parser asks a clause only the phrase families whose characters it holds (phrases.ts),
- * so most of its thirty families cost nothing on a clause like "好的收到".
+ * so most of its families cost nothing on a clause like "好的收到".
  *
  * null means no such set can be told (an optional part only, "\s", ".", a negated class): the
  * family is always asked. Any syntax this reader does not know also gives null, so the answer is
@@ -15,34 +15,59 @@ export function requiredChars(source: string): Set<string> | null {
 }
 
 /**
- * A gate before a list of patterns (at most 31): for a text, the bits of the patterns it may match,
- * from one pass over its characters. A pattern whose bit is clear cannot match and need not run.
+ * A gate before a list of patterns, any number of them: for a text, the bits of the patterns it may
+ * match, from one pass over its characters. A pattern whose bit is clear cannot match and need not
+ * run. The bits are kept in 32-bit words, pattern i in word i >>> 5: a list that grows past 32
+ * patterns takes a second word, not an error.
  */
 export class CharacterGate {
-  /** By UTF-16 code unit (256 KiB): a typed array is read several times faster than a Map. */
-  private readonly byChar = new Int32Array(0x10000)
-  private always = 0
+  /** Words of bits for each UTF-16 code unit, `words` per unit: a typed array reads several times faster than a Map. */
+  private readonly byChar: Int32Array
+  private readonly always: Int32Array
+  readonly words: number
 
   constructor(sources: readonly string[]) {
-    if (sources.length > 31) throw new Error('CharacterGate: at most 31 patterns fit the bits of one integer')
+    this.words = Math.max(1, Math.ceil(sources.length / 32))
+    this.byChar = new Int32Array(0x10000 * this.words)
+    this.always = new Int32Array(this.words)
     sources.forEach((source, i) => {
       const chars = requiredChars(source)
+      const [word, bit] = [i >>> 5, 1 << (i & 31)]
       // Characters outside the BMP are two code units: such a pattern is always let through.
-      if (chars === null || [...chars].some((c) => c.length !== 1)) this.always |= 1 << i
-      else for (const c of chars) this.byChar[c.charCodeAt(0)]! |= 1 << i
+      if (chars === null || [...chars].some((c) => c.length !== 1)) this.always[word]! |= bit
+      else for (const c of chars) this.byChar[c.charCodeAt(0) * this.words + word]! |= bit
     })
   }
 
-  /** Bit i is set when pattern i may match `text`. */
-  open(text: string): number {
-    let bits = this.always
-    for (let i = 0; i < text.length; i++) bits |= this.byChar[text.charCodeAt(i)] as number
+  /** The words of bits for `text`: pattern i may match it when `isOpen(bits, i)`. */
+  open(text: string): Int32Array {
+    const bits = this.always.slice()
+    const { byChar, words } = this
+    if (words === 1) {
+      let b = bits[0] as number
+      for (let i = 0; i < text.length; i++) b |= byChar[text.charCodeAt(i)] as number
+      bits[0] = b
+      return bits
+    }
+    for (let i = 0; i < text.length; i++) {
+      const at = text.charCodeAt(i) * words
+      for (let w = 0; w < words; w++) bits[w]! |= byChar[at + w] as number
+    }
     return bits
   }
 }
 
+/** Whether pattern `i` is let through by the bits a gate gave. */
+export const isOpen = (bits: Int32Array, i: number): boolean => ((bits[i >>> 5] as number) & (1 << (i & 31))) !== 0
+
+/** Whether a gate let no pattern through at all. */
+export const noneOpen = (bits: Int32Array): boolean => bits.every((w) => w === 0)
+
 /** Up to this many characters a class or a set is worth keeping; wider is as good as none. */
 const WIDEST = 64
+/** A family of many alternatives ("resolved.done": 18 of them, 85 characters) is still shut out of
+ *  most clauses by that many: a clause holds few of them. */
+const WIDEST_UNION = 160
 
 class Reader {
   private at = 0
@@ -61,7 +86,7 @@ class Reader {
     }
     if (sets.some((s) => s === null)) return null
     const union = new Set(sets.flatMap((s) => [...(s as Set<string>)]))
-    return union.size <= WIDEST ? union : null
+    return union.size <= WIDEST_UNION ? union : null
   }
 
   /** abc: a match holds a match of every part that must be there; the part with the fewest characters tells most. */

@@ -1,5 +1,8 @@
-import { CharacterGate } from './required-chars.ts'
+import { CharacterGate, isOpen, noneOpen } from './required-chars.ts'
 import type { Stage } from './types.ts'
+
+/** The papers that say the land is the project's: "不动产权证", "土地使用权". */
+const LAND_PAPERS = '(?:土地使用权|不动产权证|土地证|不动产证)'
 
 /**
  * Words that say a milestone has been reached. Whether it really has (and is not planned,
@@ -11,7 +14,11 @@ export const STAGE_PATTERNS: readonly (readonly [Stage, RegExp])[] = [
   ['signed', /签约(?!\d|[一二两三四五六七八九十百]+户|率)|签(?:订|署)(?:(?!拆迁|征收|补偿|贷款|借款|担保|出让|租赁|采购|安置)[^,，。]){0,6}协议/],
   // 完成供地, 摘牌, 挂牌成交, 招拍挂完成, 拿到地, 取得不动产权证 / 土地使用权 / 土地证
   // (不动产权证也办好了: the certificate may come first)
-  ['land', /完成供地|已供地|供地完成|摘牌|挂牌成交|招拍挂(?:已|已经)?完成|完成(?:土地)?招拍挂|拿到(?:了)?地|土地[^,，。]{0,4}成交|(?:取得|拿到|办好|领到)[^,，。]{0,8}(?:土地使用权|不动产权证|土地证|不动产证)|(?:土地使用权|不动产权证|土地证|不动产证)[^,，。没未不]{0,3}(?:已经|已)?(?:办好|拿到|取得|办下来|领到|到手|颁发|核发|发放)/],
+  ['land', new RegExp([
+    '完成供地|已供地|供地完成|摘牌|挂牌成交|招拍挂(?:已|已经)?完成|完成(?:土地)?招拍挂|拿到(?:了)?地|土地[^,，。]{0,4}成交',
+    `(?:取得|拿到|办好|领到)[^,，。]{0,8}${LAND_PAPERS}`,
+    `${LAND_PAPERS}[^,，。没未不]{0,3}(?:已经|已)?(?:办好|拿到|取得|办下来|领到|到手|颁发|核发|发放)`,
+  ].join('|'))],
   // 竣工了, 竣工验收(顺利)通过, 通过/完成竣工验收, 全面完工 — not 竣工验收资料
   ['completion', /全面完工|(?:通过|完成)[^,，。]{0,4}竣工验收|竣工验收[^,，。资材]{0,6}(?:通过|合格)|竣工(?!验收|资料|备案|决算|图|投产)|竣工投产/],
   // 正式投产, 试生产, 试产, 投入生产 — not 投产后 (a time, not an event)
@@ -40,10 +47,10 @@ export const STAGE_GATE = new CharacterGate(STAGE_PATTERNS.map(([, pattern]) => 
 /** Stage words in a clause, in the order they stand. */
 export function findStages(clause: string): StageMention[] {
   const open = STAGE_GATE.open(clause)
-  if (open === 0) return []
+  if (noneOpen(open)) return []
   const found: StageMention[] = []
   for (let p = 0; p < STAGE_PATTERNS.length; p++) {
-    if ((open & (1 << p)) === 0) continue
+    if (!isOpen(open, p)) continue
     const [stage, pattern] = STAGE_PATTERNS[p]!
     const m = pattern.exec(clause)
     if (!m || (stage === 'signed' && OTHER_SIGNING.test(clause))) continue

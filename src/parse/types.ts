@@ -27,6 +27,12 @@ export interface ProgressRecord {
   dueProblem?: string
   /** The part of the message this record was read from, for replies and the ledger. */
   summary: string
+  /**
+   * Set when the progress is only a department's own plan ("自然资源局预计4月中旬完成组卷报批",
+   * "供电局计划下周完成线路迁改"): the department named. Such a plan is not the project's progress
+   * but the department's word on a problem it handles; the message core decides where it goes.
+   */
+  planOf?: string
 }
 
 /** A blocker reported to the special work teams. */

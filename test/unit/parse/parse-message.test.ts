@@ -199,3 +199,51 @@ describe('a long paste (issue 10: 100,000 characters of 明天 stalled the bot)'
     expect(parse(`${'明天'.repeat(100)}，施工许可证还没批下来`).map((r) => r.type)).toContain('issue')
   })
 })
+
+describe('closes, demands and what is no problem (issue 20), each as a family of phrasings', () => {
+  it.each([
+    ['厂区的临时用电昨晚通了'],
+    ['燃气今天下午通咗，锅炉可以点火'],
+    ['林地使用审核同意书省厅今天批了'],
+    ['消防复验上午过了'],
+    ['拖欠的工资已经打到工人卡上'],
+    ['剩下的800万今天也放了'],
+    ['电焊工也招齐了'],
+    ['挡路的两户村民已经撤了'],
+    ['现在运输车可以进了'],
+  ])('%s is a close', (text) => {
+    expect(brief(text).map(([type]) => type)).toEqual(['resolution'])
+  })
+
+  it.each([
+    ['规划许可卡住了，动工前必须拿到证', 'approval'],
+    ['排污许可证节前必须批下来', 'environment'],
+    ['专线送电拖了两周，25号前务必送上电', 'infrastructure'],
+  ])('%s is a problem, never a close', (text, team) => {
+    expect(brief(text).map(([type, category]) => [type, category])).toEqual([['issue', team]])
+  })
+
+  it('reads a numbered list after item 1 as items, not "2.10" as a number: two problems of two teams', () => {
+    expect(brief('目前困难：1.宿舍还没落实；2.10千伏专线还没送电').map(([type, team]) => [type, team])).toEqual([
+      ['issue', 'other'],
+      ['issue', 'infrastructure'],
+    ])
+  })
+
+  it.each(['今天下大雨工地停工一天', '雨下得太大了，今天歇一天', '麻烦各位按模板重新发一下本周进度', '格式不对的请重新报'])('%s records nothing', (text) => {
+    expect(brief(text)).toEqual([])
+  })
+
+  it('a signing closes nothing when it names no problem of a team', () => {
+    expect(brief('设备采购合同昨天已经签了')).toEqual([])
+    expect(brief('剩下两户的拆迁协议也签了')).toEqual([['resolution', 'land']])
+  })
+
+  it("marks a department's own plan as the department's, not the project's", () => {
+    const [plan] = parseChatText('水务公司预计4月中旬完成管网接驳', SENT, { calendar })
+    expect(plan).toMatchObject({ type: 'progress', due: '2026-04-15', planOf: '水务公司' })
+    const [own] = parseChatText('项目预计4月中旬完成设备安装', SENT, { calendar })
+    expect(own).toMatchObject({ type: 'progress', due: '2026-04-15' })
+    expect(own).not.toHaveProperty('planOf')
+  })
+})

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { FAMILY_BY_NAME, PHRASE_FAMILIES, possibleFamilies } from '../../../src/parse/phrases.ts'
-import { CharacterGate, requiredChars } from '../../../src/parse/required-chars.ts'
+import { CharacterGate, isOpen, requiredChars } from '../../../src/parse/required-chars.ts'
 import { STAGE_GATE, STAGE_PATTERNS } from '../../../src/parse/stages.ts'
 
 const chars = (source: string) => {
@@ -36,9 +36,19 @@ describe('requiredChars', () => {
 describe('CharacterGate', () => {
   it('opens the patterns whose characters the text holds, and those that need none', () => {
     const gate = new CharacterGate(['月底', '工作日', '\\s'])
-    expect(gate.open('6月底前')).toBe(0b101)
-    expect(gate.open('10个工作日内')).toBe(0b110)
-    expect(gate.open('好的')).toBe(0b100)
+    expect([...gate.open('6月底前')]).toEqual([0b101])
+    expect([...gate.open('10个工作日内')]).toEqual([0b110])
+    expect([...gate.open('好的')]).toEqual([0b100])
+  })
+
+  it('takes any number of patterns: the 40th and the 70th are gated like the first', () => {
+    const sources = Array.from({ length: 70 }, (_, i) => String.fromCharCode(0x4e00 + i))
+    const gate = new CharacterGate(sources)
+    expect(gate.words).toBe(3)
+    const open = gate.open(`${sources[0]}${sources[39]}${sources[69]}`)
+    const opened = sources.map((_, i) => i).filter((i) => isOpen(open, i))
+    expect(opened).toEqual([0, 39, 69])
+    expect(sources.map((_, i) => i).filter((i) => isOpen(gate.open('好的'), i))).toEqual([])
   })
 
   it('never shuts a phrase family out of a clause it matches (the repository corpus, clause by clause)', () => {
@@ -49,9 +59,9 @@ describe('CharacterGate', () => {
     for (const clause of clauses) {
       const open = possibleFamilies(clause)
       for (const family of PHRASE_FAMILIES) {
-        const isOpen = (open & FAMILY_BY_NAME.get(family.name)!.bit) !== 0
-        if (!isOpen) shut++
-        if (!isOpen && family.pattern.test(clause)) missed.push(`${family.name}: ${clause}`)
+        const gated = isOpen(open, FAMILY_BY_NAME.get(family.name)!.index)
+        if (!gated) shut++
+        if (!gated && family.pattern.test(clause)) missed.push(`${family.name}: ${clause}`)
       }
     }
     expect(missed).toEqual([])
@@ -68,10 +78,10 @@ describe('CharacterGate', () => {
     for (const clause of clauses) {
       const open = STAGE_GATE.open(clause)
       STAGE_PATTERNS.forEach(([stage, pattern], p) => {
-        if ((open & (1 << p)) === 0) shut++
+        if (!isOpen(open, p)) shut++
         if (!pattern.test(clause)) return
         said++
-        if ((open & (1 << p)) === 0) missed.push(`${stage}: ${clause}`)
+        if (!isOpen(open, p)) missed.push(`${stage}: ${clause}`)
       })
     }
     expect(missed).toEqual([])
