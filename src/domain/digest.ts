@@ -39,9 +39,9 @@ export interface StageReport {
 /** Everything the leaders' digest says about a day, as data; wording and order are the renderer's. */
 export interface DigestData {
   day: LocalDate
-  /** First day of the reporting window: the previous working day (so a Monday digest covers Friday and the weekend). */
+  /** First day of the reporting window: the previous working day (so a Monday digest covers Friday, the weekend and Monday so far). */
   since: LocalDate
-  /** Last day of the window: the day before `day`. */
+  /** Last day of the window: `day` itself, so what the lists call 今天提出 is counted as 新增. */
   until: LocalDate
   projects: ProjectStatus[]
   progress: DigestProgress[]
@@ -100,8 +100,8 @@ export interface Digest {
   day: LocalDate
   /** A make-up working day on a weekend (调休上班). */
   makeUp: boolean
+  /** The window's first day; it runs up to `day` (see DigestData). */
   since: LocalDate
-  until: LocalDate
   /** Years the calendar lacks that figures of this digest needed (see calendarGaps). */
   calendarGaps: CalendarGap[]
   projectCount: number
@@ -149,7 +149,6 @@ export function assembleDigest(input: {
     day: data.day,
     makeUp: input.makeUp,
     since: data.since,
-    until: data.until,
     calendarGaps: input.calendarGaps,
     projectCount: data.projects.length,
     byStage,

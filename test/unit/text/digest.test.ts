@@ -15,20 +15,20 @@ const noOpenIssues = {
 describe('a digest with nothing to say', () => {
   it('still says something: the day, the headcount, and that nothing needs attention', () => {
     const digest = assembleDigest({
-      data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
+      data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-12', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       admins: [],
       calendarGaps: [],
     })
     expect(renderDigest(digest)).toBe(
-      '📰 督办日报 · 10月12日 星期一\n在库项目 0 个。\n10月10日至10月11日 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。',
+      '📰 督办日报 · 10月12日 星期一\n在库项目 0 个。\n10月10日以来 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。',
     )
   })
 
   it('notes, last, what a missing calendar year left uncounted; the admins alone are told what to do', () => {
     const digest = assembleDigest({
-      data: { day: '2026-12-28', since: '2026-12-25', until: '2026-12-27', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
+      data: { day: '2026-12-28', since: '2026-12-25', until: '2026-12-28', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       admins: [],
@@ -43,7 +43,7 @@ describe('a digest with nothing to say', () => {
 
   it('says nothing of the calendar when no figure needed the missing year', () => {
     const digest = assembleDigest({
-      data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-01', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
+      data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-02', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       admins: [],
@@ -68,7 +68,7 @@ describe('a digest with issues open', () => {
     })
     const digest = assembleDigest({
       data: {
-        day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [],
+        day: '2026-10-12', since: '2026-10-10', until: '2026-10-12', projects: [], progress: [], opened: [], resolved: [],
         ...noOpenIssues,
         openByTeam: { ...noOpenIssues.openByTeam, land: { red: 12, yellow: 1, green: 3 } },
         severeOverdue: { total: 12, most: Array.from({ length: 10 }, (_, k) => overdue(k + 1)) },
