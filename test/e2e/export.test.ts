@@ -66,8 +66,11 @@ describe('/导出 over the wire', () => {
     await book.xlsx.load(new Uint8Array(file!.bytes).buffer)
     expect(book.worksheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总'])
     const issues = book.getWorksheet('问题台账')!
-    expect(issues.getRow(2).getCell(4).value).toBe('施工用电还没接入，供电局说要等电力设施迁改')
-    expect(issues.getRow(2).getCell(10).value).toBe('超期')
+    // Under the title row (titled with the time the admin asked) and the header: 序号 1.
+    expect(issues.getCell('A1').value).toMatch(/^督办台账 · 问题台账（截至\d{4}年\d+月\d+日 \d\d:\d\d）$/u)
+    expect(issues.getRow(3).getCell(1).value).toBe(1)
+    expect(issues.getRow(3).getCell(5).value).toBe('施工用电还没接入，供电局说要等电力设施迁改')
+    expect(issues.getRow(3).getCell(11).value).toBe('超期')
 
     // Kept in the data folder, next to the database, for its owner only.
     const kept = join(dirname(b.dbPath), 'exports', FILE_NAME)
