@@ -90,6 +90,8 @@ const schema = z.object({
   REMINDER_CRON: cron('0 17 * * *'),
   BLOCKER_CRON: cron('0 9 * * *'),
   DIGEST_CRON: cron('30 8 * * *'),
+  // Mondays at 09:00: the 通报 of the week before, after the day's digest.
+  WEEKLY_CRON: cron('0 9 * * 1'),
   REMINDER_AFTER_WORKING_DAYS: wholeNumber(1, 1, 60),
   // issues by default: a burst of chat in a busy group is answered for what carries a number or a
   // milestone, not line by line (README, 设置).
@@ -192,7 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           },
     teamsFile: s.TEAMS_FILE,
     holidaysFile: s.HOLIDAYS_FILE,
-    schedule: { reminder: s.REMINDER_CRON, blockers: s.BLOCKER_CRON, digest: s.DIGEST_CRON },
+    schedule: { reminder: s.REMINDER_CRON, blockers: s.BLOCKER_CRON, digest: s.DIGEST_CRON, weekly: s.WEEKLY_CRON },
     reminderAfterWorkingDays: s.REMINDER_AFTER_WORKING_DAYS,
     confirm: s.CONFIRM,
     digestRecipients: list(s.DIGEST_RECIPIENTS),

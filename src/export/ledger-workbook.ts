@@ -9,6 +9,9 @@ import { issuesSheet } from '../text/ledger-issues-sheet.ts'
 import { PROGRESS_SHEET } from '../text/ledger-progress-sheet.ts'
 import { projectsSheet } from '../text/ledger-projects-sheet.ts'
 import { teamRows, teamsSheet } from '../text/ledger-teams-sheet.ts'
+import { weeklySheet } from '../text/ledger-weekly-sheet.ts'
+import { weekMonday } from '../domain/weekly.ts'
+import { buildWeeklyFacts } from '../reports/weekly.ts'
 import { XlsxBook } from './xlsx-book.ts'
 
 export interface LedgerOptions {
@@ -22,7 +25,8 @@ export interface LedgerOptions {
 }
 
 /**
- * Writes the 台账 workbook to `out`: 项目台账, 问题台账, 进度记录, 专班汇总, in that order. Read in
+ * Writes the 台账 workbook to `out`: 项目台账, 问题台账, 进度记录, 专班汇总, 周通报 (this week's
+ * Monday's, of the week before), in that order. Read in
  * one transaction (the caller's, inside the bot), so the four sheets agree with each other even
  * while the bot records new messages. The project sheet and the counts come first and whole (a
  * city has thousands of projects); the issues and the progress records are streamed.
@@ -48,6 +52,9 @@ export async function writeLedgerWorkbook(db: Db, out: Writable, o: LedgerOption
     const progressCount = await book.sheet(PROGRESS_SHEET, streamLedgerProgress(trx), title(PROGRESS_SHEET))
     const teamSpec = teamsSheet(period)
     await book.sheet(teamSpec, teamRows(tally), title(teamSpec))
+    const weekly = await buildWeeklyFacts(trx, weekMonday(today), rules)
+    const weeklySpec = weeklySheet(weekly)
+    await book.sheet(weeklySpec, weekly.teams, title(weeklySpec))
     await book.close()
     return { projects: statuses.length, issues: issueCount, open: tally.total.open, overdue: tally.total.overdue, progress: progressCount }
   })

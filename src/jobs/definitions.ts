@@ -5,6 +5,7 @@ import { selectReminders } from '../domain/reminders.ts'
 import { workingDayCounter } from '../domain/sla.ts'
 import type { OpenIssue } from '../domain/types.ts'
 import { buildDigest } from '../reports/digest.ts'
+import { buildWeeklyText } from '../reports/weekly.ts'
 import { listOpenIssues, listProjects, listReminderCandidates } from '../store/index.ts'
 import { renderBlockerSummary } from '../text/blocker-summary.ts'
 import { renderReminder } from '../text/reminder.ts'
@@ -96,16 +97,34 @@ export const digestJob: JobDefinition = {
   },
 }
 
+/**
+ * To DIGEST_RECIPIENTS, on Mondays (WEEKLY_CRON): the weekly 通报 of the week before — the teams
+ * ranked, the stages reached and their speeds, the slow projects. Like every job, only on a
+ * working day: a Monday holiday has none.
+ */
+export const weeklyJob: JobDefinition = {
+  name: 'weekly',
+  speaksWhenCalendarMissing: false,
+  async texts(deps, today) {
+    const { digestRecipients } = deps.rules
+    if (digestRecipients.length === 0) return []
+    const recipients = await lookUp(deps, digestRecipients, 'DIGEST_RECIPIENTS')
+    if (recipients.length === 0) throw new JobNotReadyError('DIGEST_RECIPIENTS 中的接收人微信里一个都还找不到')
+    const text = await buildWeeklyText(deps.db, today, deps.rules)
+    return recipients.map((recipient) => ({ recipient, text, mentionIds: [] }))
+  },
+}
+
 /** The groups and contacts these names mean; a name WeChat does not know is logged and skipped. */
 async function lookUp(deps: JobDeps, names: readonly string[], setting: string): Promise<Recipient[]> {
   const recipients: Recipient[] = []
   for (const name of names) {
     const found = await deps.directory.findRecipient(name).catch((error: unknown) => {
-      deps.log.warn(`领导简报：查找「${name}」出错：${(error as Error).message}`)
+      deps.log.warn(`领导简报、周通报：查找「${name}」出错：${(error as Error).message}`)
       return undefined
     })
     if (found) recipients.push(found)
-    else if (found === null) deps.log.warn(`领导简报：微信里没有名为「${name}」的群或联系人（${setting}），不发给它`)
+    else if (found === null) deps.log.warn(`领导简报、周通报：微信里没有名为「${name}」的群或联系人（${setting}），不发给它`)
   }
   return recipients
 }

@@ -38,5 +38,5 @@ export function renderLedgerCounts(c: LedgerCounts): string {
 
 /** The reply to /导出; the workbook follows it as a file. */
 export function renderLedgerReply(day: LocalDate, c: LedgerCounts): string {
-  return `📊 督办台账（截至${shortDate(day)}）：${renderLedgerCounts(c)}。Excel 文件随后发送，含项目台账、问题台账、进度记录、专班汇总四张表。`
+  return `📊 督办台账（截至${shortDate(day)}）：${renderLedgerCounts(c)}。Excel 文件随后发送，含项目台账、问题台账、进度记录、专班汇总、周通报五张表。`
 }

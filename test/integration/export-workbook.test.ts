@@ -36,7 +36,7 @@ const values = (s: ExcelJS.Worksheet, row: number) =>
 
 describe('the 台账 workbook read back by exceljs', () => {
   it('has the four sheets in order, counted as the reply says, written for its owner only', () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总'])
+    expect(book.worksheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总', '周通报'])
     expect(counts).toEqual(EXPECTED_COUNTS)
     expect(statSync(path).mode & 0o777).toBe(0o600)
     // The temp file it was written through is gone.

@@ -121,7 +121,7 @@ describe('the jobs on a real database', () => {
       db: store.db,
       clock,
       rules: { ...rules, digestRecipients: ['王局长', '不存在的群'] },
-      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *' },
+      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *', weekly: '0 9 * * 1' },
       log: { info: () => {}, warn: () => {}, error: () => {} },
       directory: {
         roomMembers: async () => [],
@@ -173,7 +173,7 @@ describe('the jobs on a real database', () => {
       db: store.db,
       clock,
       rules: { ...rules, digestRecipients: ['王局长'], admins: ['管理员'] },
-      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *' },
+      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *', weekly: '0 9 * * 1' },
       log: { info: () => {}, warn: () => {}, error: () => {} },
       directory: {
         roomMembers: async () => [],
@@ -235,7 +235,7 @@ describe('the jobs on a real database', () => {
         clock: new FakeClock('2026-10-12T10:00:00+08:00'),
         rules: { ...rules, digestRecipients: ['王局长'] },
         // Midnight only: after the catch-up at start, the retries are what runs the digest.
-        schedule: { reminder: '0 0 0 1 1 *', blockers: '0 0 0 1 1 *', digest: '0 0 0 * * *' } satisfies JobSchedule,
+        schedule: { reminder: '0 0 0 1 1 *', blockers: '0 0 0 1 1 *', digest: '0 0 0 * * *', weekly: '0 9 * * 1' } satisfies JobSchedule,
         log: { info: () => {}, warn: (l) => logs.push(l), error: (l) => logs.push(l) },
         directory: { roomMembers: async () => [], findRecipient: () => findRecipient(++lookups) },
         wake: () => {},

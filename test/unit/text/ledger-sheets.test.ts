@@ -12,6 +12,7 @@ import { issuesSheet } from '../../../src/text/ledger-issues-sheet.ts'
 import { PROGRESS_SHEET } from '../../../src/text/ledger-progress-sheet.ts'
 import { projectsSheet, type ProjectLedgerRow } from '../../../src/text/ledger-projects-sheet.ts'
 import { teamRows, teamsSheet } from '../../../src/text/ledger-teams-sheet.ts'
+import { weeklySheet } from '../../../src/text/ledger-weekly-sheet.ts'
 import { headerLines, MAX_WRAPPED_LINES, PRINTABLE_WIDTH_UNITS, SERIAL_COLUMN, sheetRow, sheetWidth, wrappedLines, type CellValue, type SheetSpec } from '../../../src/text/sheet-spec.ts'
 
 const TODAY = '2026-11-30'
@@ -199,10 +200,16 @@ describe('专班汇总', () => {
 })
 
 describe('every sheet', () => {
-  const sheets: SheetSpec<never>[] = [projectsSheet(TODAY), issuesSheet(days, DEFAULT_TEAMS), PROGRESS_SHEET, teamsSheet({ since: '2026-11-24', until: TODAY })]
+  const sheets: SheetSpec<never>[] = [
+    projectsSheet(TODAY),
+    issuesSheet(days, DEFAULT_TEAMS),
+    PROGRESS_SHEET,
+    teamsSheet({ since: '2026-11-24', until: TODAY }),
+    weeklySheet({ since: '2026-11-23', until: '2026-11-29' }),
+  ]
 
-  it('has the issue\'s four names, in order, and unique Chinese headers with a width (a number\'s digits fit in 4)', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总'])
+  it('has the issue\'s four names and the 周通报, in order, and unique Chinese headers with a width (a number\'s digits fit in 4)', () => {
+    expect(sheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总', '周通报'])
     for (const s of sheets) {
       const headers = s.columns.map((c) => c.header)
       expect(new Set(headers).size).toBe(headers.length)
