@@ -55,6 +55,8 @@ export interface DigestData {
   oldest: DigestOpenIssue[]
   /** The stages whose latest record a member made (an admin's /stage since confirms them). */
   stageReports: StageReport[]
+  /** Ids of the severely overdue issues named that were escalated to their leader in charge (已提级). */
+  escalated: number[]
 }
 
 export interface NamedIssues {
@@ -108,6 +110,8 @@ export interface Digest {
   /** Projects per furthest stage reached, `null` for none recorded yet; stages with none left out. */
   byStage: { stage: Stage | null; count: number }[]
   severeOverdue: NamedIssues
+  /** Of those named, the ids escalated to their project's leader in charge: marked 已提级. */
+  escalated: number[]
   teams: TeamLine[]
   slow: SlowLine[]
   unconfirmedStages: UnconfirmedStageLine[]
@@ -153,6 +157,7 @@ export function assembleDigest(input: {
     projectCount: data.projects.length,
     byStage,
     severeOverdue: data.severeOverdue,
+    escalated: data.escalated,
     teams: teamLines(data, input.teams),
     slow,
     unconfirmedStages: unconfirmedStages(data, input.admins),

@@ -29,6 +29,8 @@ export interface JobText {
   recipient: Recipient
   text: string
   mentionIds: string[]
+  /** Sent once ever under this key, not once a day (an escalation); and the issue it is about. */
+  once?: { dedupeKey: string; issueId: number }
 }
 
 /**

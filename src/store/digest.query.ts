@@ -5,6 +5,7 @@ import type { Db } from './database.ts'
 import { toIssue, toProgress } from './mappers.ts'
 import { fetchNamedOpenIssues } from './open-issues.query.ts'
 import { listProjectOverview, type StatusQuery } from './status.query.ts'
+import { escalatedIssueIds } from './leaders.repository.ts'
 import { listReportedStages } from './stages.repository.ts'
 
 export interface DigestQuery extends StatusQuery {
@@ -70,5 +71,6 @@ export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestD
     severeOverdue: named.severe,
     oldest: named.oldest,
     stageReports: await listReportedStages(db),
+    escalated: [...(await escalatedIssueIds(db, named.severe.most.map((i) => i.id)))],
   }
 }

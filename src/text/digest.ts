@@ -58,7 +58,7 @@ export function renderDigest(d: Digest): string {
     sections.push({
       title: `严重超期问题（超期 5 个工作日及以上）${total} 个`,
       lines: [
-        ...most.map((i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日）`),
+        ...most.map((i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日${d.escalated.includes(i.id) ? '，已提级' : ''}）`),
         ...(total > most.length ? [`……另有 ${total - most.length} 项`] : []),
       ],
     })

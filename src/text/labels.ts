@@ -1,5 +1,6 @@
 import { parts, type LocalDate } from '../calendar/local-date.ts'
 import type { Urgency } from '../domain/sla.ts'
+import type { IssueEventKind } from '../domain/types.ts'
 import type { Stage } from '../parse/types.ts'
 
 export const STAGE_NAMES: Record<Stage, string> = {
@@ -53,4 +54,14 @@ export function issueAgeText(ageWorkingDays: number, openedOn: LocalDate, today:
 export function clip(text: string, max = 30): string {
   const chars = Array.from(text.replace(/\s+/gu, ' ').trim())
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`
+}
+
+/** What happened to an issue, as the project page and an escalation list it. */
+export const EVENT_NAMES: Record<IssueEventKind, string> = {
+  opened: '提出',
+  'followed-up': '跟进',
+  assigned: '指派',
+  resolved: '办结',
+  reopened: '重开',
+  retracted: '撤回',
 }
