@@ -1,6 +1,7 @@
 import { addDays, type LocalDate } from '../calendar/local-date.ts'
 import { CATEGORIES, type Category, type Stage } from '../parse/types.ts'
-import { issueUrgency, type Urgency, type WorkingDayCounter } from './sla.ts'
+import { SEVERE_OVERDUE_WORKING_DAYS } from './digest.ts'
+import { issueUrgency, supervisionColour, type SupervisionColour, type Urgency, type WorkingDayCounter } from './sla.ts'
 import type { Teams } from './teams.ts'
 import type { IssueStatus, OpenIssueBrief } from './types.ts'
 
@@ -60,6 +61,16 @@ export function issueWorkingDays(days: WorkingDayCounter, issue: Pick<IssueLedge
 /** An open issue's light (red overdue, yellow near due, green); null once resolved, late no more. */
 export function ledgerUrgency(days: WorkingDayCounter, issue: Pick<IssueLedgerRow, 'status' | 'dueOn'>): Urgency | null {
   return issue.status === 'resolved' ? null : issueUrgency(days, issue.dueOn)
+}
+
+/**
+ * An open issue's 督办单 colour in the 台账: blue near due, yellow overdue, red 严重超期; null when
+ * neither, or once resolved. Example: due 11月25日, on 11月30日 3 working days late: yellow.
+ */
+export function ledgerColour(days: WorkingDayCounter, issue: Pick<IssueLedgerRow, 'status' | 'dueOn'>): SupervisionColour | null {
+  const urgency = ledgerUrgency(days, issue)
+  if (urgency === null) return null
+  return supervisionColour(urgency, urgency === 'red' && issue.dueOn ? days.until(issue.dueOn) : 0, SEVERE_OVERDUE_WORKING_DAYS)
 }
 
 /** Issues of one team raised and closed in the period (the store counts them). */

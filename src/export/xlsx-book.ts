@@ -6,8 +6,8 @@ import type ExcelJS from 'exceljs'
 import { parts } from '../calendar/local-date.ts'
 import { headerLines, SERIAL_COLUMN, sheetRow, wrappedLines, type CellValue, type ColumnKind, type RowFill, type SheetSpec } from '../text/sheet-spec.ts'
 
-/** Excel's own "bad" and "neutral" cell colours: what officials already read as overdue and near due. */
-const FILL_ARGB: Record<RowFill, string> = { red: 'FFFFC7CE', yellow: 'FFFFEB9C' }
+/** Excel's own light red ("bad"), light yellow ("neutral") and light blue: 严重超期, 超期, 临期. */
+const FILL_ARGB: Record<RowFill, string> = { red: 'FFFFC7CE', yellow: 'FFFFEB9C', blue: 'FFDDEBF7' }
 const HEADER_ARGB = 'FFD9D9D9'
 /** The workbook's own font (exceljs': Calibri 11), bold: a font without a name is drawn in a serif one. */
 const BOLD_FONT: Partial<ExcelJS.Font> = { name: 'Calibri', family: 2, size: 11, bold: true }

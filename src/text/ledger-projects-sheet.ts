@@ -2,7 +2,7 @@ import type { LocalDate } from '../calendar/local-date.ts'
 import { wholeMonths } from '../domain/digest.ts'
 import type { ProjectStatus } from '../domain/project-status.ts'
 import { STAGES, type Stage } from '../parse/types.ts'
-import { STAGE_NAMES, URGENCY_MARK } from './labels.ts'
+import { STAGE_NAMES } from './labels.ts'
 import type { SheetColumn, SheetSpec } from './sheet-spec.ts'
 
 /** One project of the 项目台账: its status and who sent its latest progress. */
@@ -40,8 +40,8 @@ export function projectsSheet(today: LocalDate): SheetSpec<ProjectLedgerRow> {
       { header: '进度日期', width: 10, kind: 'date', value: (r) => r.status.latestProgress?.recordedOn ?? null },
       { header: '报送人', width: 6, kind: 'text', wrap: true, value: (r) => r.latestReporterName },
       { header: '未办结问题', width: 5, kind: 'number', value: (r) => r.status.openIssues.total },
-      { header: `${URGENCY_MARK.red}超期`, width: 5, kind: 'number', value: (r) => r.status.openIssues.red },
-      { header: `${URGENCY_MARK.yellow}临期`, width: 5, kind: 'number', value: (r) => r.status.openIssues.yellow },
+      { header: '超期', width: 5, kind: 'number', value: (r) => r.status.openIssues.red },
+      { header: '临期', width: 5, kind: 'number', value: (r) => r.status.openIssues.yellow },
       { header: '最后发言日期', width: 10, kind: 'date', value: (r) => r.status.lastMessageOn },
     ],
   }

@@ -6,7 +6,7 @@ import { shareText } from './weekly.ts'
 /**
  * 周通报: the teams as the Monday 通报 ranks them (序号 is the rank), for the week it names in its
  * first header: received, closed, closed in time and the share, the median working days to close,
- * open and overdue now. A team with an overdue issue is filled red, as the 问题台账 fills the issue.
+ * open and overdue now. A team with an overdue issue is filled yellow, as the 问题台账 fills an overdue issue.
  */
 export function weeklySheet(weekly: Pick<Weekly, 'since' | 'until'>): SheetSpec<TeamWeekLine> {
   return {
@@ -21,6 +21,6 @@ export function weeklySheet(weekly: Pick<Weekly, 'since' | 'until'>): SheetSpec<
       { header: '未办结', width: 8, kind: 'number', value: (t) => t.open },
       { header: '其中超期', width: 8, kind: 'number', value: (t) => t.overdue },
     ],
-    fill: (t) => (t.overdue > 0 ? 'red' : null),
+    fill: (t) => (t.overdue > 0 ? 'yellow' : null),
   }
 }

@@ -18,8 +18,8 @@ export interface SheetColumn<T> {
   value(row: T): CellValue
 }
 
-/** A row's background: red for an overdue issue, yellow for one near its due date. */
-export type RowFill = 'red' | 'yellow'
+/** A row's background, in a 督办单's colours: blue near its due date, yellow overdue, red 严重超期. */
+export type RowFill = 'blue' | 'yellow' | 'red'
 
 export interface SheetSpec<T> {
   name: string

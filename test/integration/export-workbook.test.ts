@@ -8,6 +8,7 @@ import { openTestStore, type TestStore } from './store-fixture.ts'
 
 const RED = 'FFFFC7CE'
 const YELLOW = 'FFFFEB9C'
+const BLUE = 'FFDDEBF7'
 
 let store: TestStore
 let path: string
@@ -80,16 +81,18 @@ describe('the 台账 workbook read back by exceljs', () => {
     expect(sheet('进度记录').getCell('G3').value).toEqual(new Date(Date.UTC(2026, 11, 31)))
   })
 
-  it('fills an overdue issue red and a near-due one yellow, across the whole row; resolved and green rows stay white', () => {
+  it('fills as a 督办单 does, across the whole row: 严重超期 red, overdue yellow, near due blue; resolved and green rows stay white', () => {
     const issues = sheet('问题台账')
     const fills = (row: number) => Array.from({ length: 16 }, (_, i) => {
       const fill = issues.getRow(row).getCell(i + 1).fill
       return fill?.type === 'pattern' ? (fill.fgColor?.argb ?? null) : null
     })
-    expect(fills(3)).toEqual(Array(16).fill(RED))
-    expect(fills(4)).toEqual(Array(16).fill(YELLOW))
+    // Due 11月25日: 3 working days late on 11月30日.
+    expect(fills(3)).toEqual(Array(16).fill(YELLOW))
+    expect(fills(4)).toEqual(Array(16).fill(BLUE))
     expect(fills(5)).toEqual(Array(16).fill(null))
     expect(fills(6)).toEqual(Array(16).fill(null))
+    // Due 10月21日: 严重超期.
     expect(fills(7)).toEqual(Array(16).fill(RED))
   })
 

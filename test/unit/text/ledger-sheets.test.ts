@@ -44,7 +44,7 @@ const issue = (overrides: Partial<IssueLedgerRow> = {}): IssueLedgerRow => ({
 describe('问题台账', () => {
   const sheet = issuesSheet(days, DEFAULT_TEAMS)
 
-  it('an overdue open issue: every column, and a red row', () => {
+  it('an open issue 3 working days overdue: every column, and a yellow row (超期)', () => {
     expect(byHeader(sheet, issue())).toEqual({
       项目名称: '新材料',
       编号: 3,
@@ -62,13 +62,19 @@ describe('问题台账', () => {
       跟进次数: 2,
       责任人: '李四',
     })
-    expect(sheetRow(sheet, issue()).fill).toBe('red')
+    expect(sheetRow(sheet, issue()).fill).toBe('yellow')
   })
 
-  it('a reopened issue due tomorrow is yellow; one due next week has no fill', () => {
+  it('an open issue 5 working days or more overdue is 严重超期, red', () => {
+    const severe = issue({ dueOn: '2026-11-23' })
+    expect(byHeader(sheet, severe)).toMatchObject({ 预警: '严重超期' })
+    expect(sheetRow(sheet, severe).fill).toBe('red')
+  })
+
+  it('a reopened issue due tomorrow is blue (临期); one due next week has no fill', () => {
     const near = issue({ status: 'reopened', dueOn: '2026-12-01' })
     expect(byHeader(sheet, near)).toMatchObject({ 状态: '重新打开', 预警: '临期' })
-    expect(sheetRow(sheet, near).fill).toBe('yellow')
+    expect(sheetRow(sheet, near).fill).toBe('blue')
     const later = issue({ dueOn: '2026-12-09' })
     expect(byHeader(sheet, later)).toMatchObject({ 预警: '正常' })
     expect(sheetRow(sheet, later).fill).toBeNull()
@@ -146,8 +152,8 @@ describe('项目台账', () => {
       进度日期: '2026-11-20',
       报送人: '张科长',
       未办结问题: 4,
-      '🔴超期': 2,
-      '🟡临期': 1,
+      超期: 2,
+      临期: 1,
       最后发言日期: '2026-11-27',
     })
   })
