@@ -110,7 +110,8 @@ export function assembleWeekly(data: WeeklyData, teams: Teams, days: WorkingDayC
     gap('signed', 'land', signedToLand)
     gap('land', 'construction', landToConstruction)
   }
-  steps.sort((a, b) => a.on.localeCompare(b.on) || STEP_STAGES.indexOf(a.stage as never) - STEP_STAGES.indexOf(b.stage as never))
+  const order: readonly Stage[] = STEP_STAGES
+  steps.sort((a, b) => a.on.localeCompare(b.on) || order.indexOf(a.stage) - order.indexOf(b.stage))
 
   return {
     day: data.day,

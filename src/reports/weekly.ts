@@ -1,10 +1,8 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import type { Rules } from '../domain/rules.ts'
 import { workingDayCounter } from '../domain/sla.ts'
 import { assembleWeekly, type Weekly } from '../domain/weekly.ts'
 import { getWeeklyData, type Db } from '../store/index.ts'
-import { renderCalendarMissingDigest } from '../text/digest.ts'
 import { renderWeekly } from '../text/weekly.ts'
 
 /** The weekly 通报's facts as of `today` (a Monday): the scheduled job, the board and the 台账 read it here. */
@@ -15,13 +13,9 @@ export async function buildWeeklyFacts(db: Db, today: LocalDate, rules: Pick<Rul
 
 /**
  * The weekly 通报 of `today` as one text. A year the calendar lacks (an issue's working days to
- * close cannot be counted) turns it into the digest's warning: nothing is ever guessed.
+ * close cannot be counted) throws CalendarYearMissingError: the job logs it and sends nothing,
+ * the board says so; nothing is ever guessed.
  */
 export async function buildWeeklyText(db: Db, today: LocalDate, rules: Rules): Promise<string> {
-  try {
-    return renderWeekly(await buildWeeklyFacts(db, today, rules), rules.city)
-  } catch (error) {
-    if (error instanceof CalendarYearMissingError) return renderCalendarMissingDigest(today, error.year)
-    throw error
-  }
+  return renderWeekly(await buildWeeklyFacts(db, today, rules), rules.city)
 }

@@ -1,9 +1,14 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import type { Weekly } from '../domain/weekly.ts'
+import { PACE_DAYS, type StageGap, type Weekly } from '../domain/weekly.ts'
 import { shortDate, STAGE_NAMES } from '../text/labels.ts'
 import { daysText, paceText, shareText } from '../text/weekly.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
+
+/** "中位 45 天（3 个项目）", or none in the window. */
+function gapText(gap: StageGap): string {
+  return gap.medianDays === null ? `近 ${PACE_DAYS} 天无项目` : `中位 ${daysText(gap.medianDays)} 天（${gap.projects} 个项目）`
+}
 
 /**
  * 周通报: the Monday 通报 of the week before, as the recipients got it — the teams ranked slowest
@@ -35,8 +40,7 @@ ${
     ? html`<p class="empty">本周没有项目到达供地、动工、竣工或投产节点。</p>`
     : html`<ul>${w.steps.map((s) => html`<li>${s.projectName} ${STAGE_NAMES[s.stage]}（${shortDate(s.on)}）</li>`)}</ul>`
 }
-<p class="summary">签约→供地：${w.signedToLand.medianDays === null ? '近 90 天无项目' : `中位 ${daysText(w.signedToLand.medianDays)} 天（${w.signedToLand.projects} 个项目）`}；
-供地→动工：${w.landToConstruction.medianDays === null ? '近 90 天无项目' : `中位 ${daysText(w.landToConstruction.medianDays)} 天（${w.landToConstruction.projects} 个项目）`}</p>
+<p class="summary">签约→供地：${gapText(w.signedToLand)}；供地→动工：${gapText(w.landToConstruction)}</p>
 <p class="summary">${paceText(w.landsInPace)}</p>
 </section>
 
