@@ -16,7 +16,7 @@ const db = openDatabase(database, { cacheMiB: EXPORT_CACHE_MIB })
 const rssBefore = process.memoryUsage().rss
 const started = performance.now()
 const cpu = process.cpuUsage()
-const counts = await exportLedger(db, out, { today, rules, overwrite: true })
+const counts = await exportLedger(db, out, { today, time: null, rules, overwrite: true })
 const ms = performance.now() - started
 const used = process.cpuUsage(cpu)
 await db.destroy()

@@ -1,4 +1,5 @@
 import { defineCommand, UsageError } from '../src/core/index.ts'
+import { timeInZone } from '../src/calendar/local-date.ts'
 import { exportLedgerToDataDir } from '../src/export/export-ledger.ts'
 import { renderLedgerReply } from '../src/text/ledger-export.ts'
 
@@ -12,7 +13,11 @@ export default defineCommand({
   async run(ctx) {
     if (ctx.args.trim() !== '') throw new UsageError()
     // Written under the data folder and sent from there by the outbox, after this reply.
-    const { file, counts } = await exportLedgerToDataDir(ctx.db, ctx.dataDir, { today: ctx.today, rules: ctx.rules })
+    const { file, counts } = await exportLedgerToDataDir(ctx.db, ctx.dataDir, {
+      today: ctx.today,
+      time: timeInZone(ctx.now, ctx.rules.timeZone),
+      rules: ctx.rules,
+    })
     return { text: renderLedgerReply(ctx.today, counts), file }
   },
 })

@@ -6,6 +6,7 @@ import digest from './digest.ts'
 import exportLedger from './export.ts'
 import help from './help.ts'
 import issues from './issues.ts'
+import leader from './leader.ts'
 import progress from './progress.ts'
 import quiet from './quiet.ts'
 import reopen from './reopen.ts'
@@ -31,6 +32,7 @@ export const commands: readonly CommandDefinition[] = [
   assign,
   undo,
   stage,
+  leader,
   quiet,
   bind,
   unbind,

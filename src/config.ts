@@ -29,6 +29,8 @@ export interface Config {
   confirm: ConfirmMode
   /** Contact names (or ids) and group topics the leaders' digest goes to. */
   digestRecipients: string[]
+  /** CITY_NAME: the city (or district) the printed 台账 and the 通报 are titled with; '' for none. */
+  city: string
   slowThresholds: SlowThresholds
   /** The whiteboard web server; `undefined` when WEB_PORT is 0 (no board). */
   board: BoardSettings | undefined
@@ -88,6 +90,8 @@ const schema = z.object({
   REMINDER_CRON: cron('0 17 * * *'),
   BLOCKER_CRON: cron('0 9 * * *'),
   DIGEST_CRON: cron('30 8 * * *'),
+  // Mondays at 09:00: the 通报 of the week before, after the day's digest.
+  WEEKLY_CRON: cron('0 9 * * 1'),
   REMINDER_AFTER_WORKING_DAYS: wholeNumber(1, 1, 60),
   // issues by default: a burst of chat in a busy group is answered for what carries a number or a
   // milestone, not line by line (README, 设置).
@@ -96,6 +100,7 @@ const schema = z.object({
     z.enum(['all', 'issues', 'none'], { message: '只能是 all、issues 或 none' }).default('issues'),
   ),
   DIGEST_RECIPIENTS: z.preprocess(emptyToUndefined, z.string().default('')),
+  CITY_NAME: z.preprocess(emptyToUndefined, z.string().trim().max(20, '最多 20 个字，例如 某某市 或 某某区').default('')),
   SLOW_SIGNED_MONTHS: wholeNumber(6, 1, 120),
   SLOW_LAND_MONTHS: wholeNumber(6, 1, 120),
   SLOW_CONSTRUCTION_MONTHS: wholeNumber(18, 1, 120),
@@ -189,10 +194,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           },
     teamsFile: s.TEAMS_FILE,
     holidaysFile: s.HOLIDAYS_FILE,
-    schedule: { reminder: s.REMINDER_CRON, blockers: s.BLOCKER_CRON, digest: s.DIGEST_CRON },
+    schedule: { reminder: s.REMINDER_CRON, blockers: s.BLOCKER_CRON, digest: s.DIGEST_CRON, weekly: s.WEEKLY_CRON },
     reminderAfterWorkingDays: s.REMINDER_AFTER_WORKING_DAYS,
     confirm: s.CONFIRM,
     digestRecipients: list(s.DIGEST_RECIPIENTS),
+    city: s.CITY_NAME,
     slowThresholds: {
       signedMonths: s.SLOW_SIGNED_MONTHS,
       landMonths: s.SLOW_LAND_MONTHS,

@@ -64,6 +64,7 @@ function rulesOf(config: Config, teams: Teams, calendar: Rules['calendar']): Rul
     admins: config.botAdmins,
     projectRoomPattern: config.projectRoomPattern,
     digestRecipients: config.digestRecipients,
+    city: config.city,
     reminderAfterWorkingDays: config.reminderAfterWorkingDays,
     confirm: config.confirm,
   }

@@ -46,6 +46,15 @@ export function dateInZone(instant: Date, timeZone: string): LocalDate {
   return split ? formatDate(instant, timeZone) : first
 }
 
+
+const clocks = new Map<string, Intl.DateTimeFormat>()
+
+/** The wall-clock time of an instant in a timezone, hours and minutes: 2026-11-30T07:20Z in Asia/Shanghai is "15:20". */
+export function timeInZone(instant: Date, timeZone: string): string {
+  let clock = clocks.get(timeZone)
+  if (!clock) clocks.set(timeZone, (clock = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })))
+  return clock.format(instant)
+}
 export function isLocalDate(text: string): boolean {
   const m = ISO_DATE.exec(text)
   if (!m) return false

@@ -6,7 +6,7 @@
  * Exit codes: 0 written, 1 failed (no database, cannot write), 2 wrong usage or settings, 130 interrupted.
  */
 import { existsSync } from 'node:fs'
-import { dateInZone, parts } from '../calendar/local-date.ts'
+import { dateInZone, parts, timeInZone } from '../calendar/local-date.ts'
 import { CalendarYearMissingError } from '../calendar/working-calendar.ts'
 import { systemClock } from '../clock.ts'
 import { consoleDatabasePath } from '../config.ts'
@@ -37,7 +37,10 @@ async function run(): Promise<number> {
   const settings = readSettings()
   if (!settings) return 2
   const { config, rules } = settings
-  const date = options.date ?? dateInZone(systemClock.now(), rules.timeZone)
+  const now = systemClock.now()
+  const date = options.date ?? dateInZone(now, rules.timeZone)
+  // The title says the time only of today's ledger: one of another day is as of that day.
+  const time = date === dateInZone(now, rules.timeZone) ? timeInZone(now, rules.timeZone) : null
   const { year } = parts(date)
   // A year without a notice is provisional (its rows say 暂定); only one the calendar cannot compute is refused.
   if (!rules.calendar.hasYear(year) && !rules.calendar.isProvisional(year)) {
@@ -59,7 +62,7 @@ async function run(): Promise<number> {
   // One pass over the ledger: a small page cache keeps this process small beside the bot.
   const db = openDatabase(config.databasePath, { cacheMiB: EXPORT_CACHE_MIB })
   try {
-    const counts = await exportLedger(db, options.out, { today: date, rules, overwrite: options.force, signal: interrupt.signal })
+    const counts = await exportLedger(db, options.out, { today: date, time, rules, overwrite: options.force, signal: interrupt.signal })
     console.log(`已导出 ${options.out}（截至 ${date}）：${renderLedgerCounts(counts)}。`)
     return 0
   } catch (error) {

@@ -39,9 +39,9 @@ export interface StageReport {
 /** Everything the leaders' digest says about a day, as data; wording and order are the renderer's. */
 export interface DigestData {
   day: LocalDate
-  /** First day of the reporting window: the previous working day (so a Monday digest covers Friday and the weekend). */
+  /** First day of the reporting window: the previous working day (so a Monday digest covers Friday, the weekend and Monday so far). */
   since: LocalDate
-  /** Last day of the window: the day before `day`. */
+  /** Last day of the window: `day` itself, so what the lists call 今天提出 is counted as 新增. */
   until: LocalDate
   projects: ProjectStatus[]
   progress: DigestProgress[]
@@ -55,6 +55,8 @@ export interface DigestData {
   oldest: DigestOpenIssue[]
   /** The stages whose latest record a member made (an admin's /stage since confirms them). */
   stageReports: StageReport[]
+  /** Ids of the severely overdue issues named that were escalated to their leader in charge (已提级). */
+  escalated: number[]
 }
 
 export interface NamedIssues {
@@ -100,14 +102,16 @@ export interface Digest {
   day: LocalDate
   /** A make-up working day on a weekend (调休上班). */
   makeUp: boolean
+  /** The window's first day; it runs up to `day` (see DigestData). */
   since: LocalDate
-  until: LocalDate
   /** The provisional calendar years this digest's figures used (see provisionalUse): marked 暂定. */
   provisional: ProvisionalUse
   projectCount: number
   /** Projects per furthest stage reached, `null` for none recorded yet; stages with none left out. */
   byStage: { stage: Stage | null; count: number }[]
   severeOverdue: NamedIssues
+  /** Of those named, the ids escalated to their project's leader in charge: marked 已提级. */
+  escalated: number[]
   teams: TeamLine[]
   slow: SlowLine[]
   unconfirmedStages: UnconfirmedStageLine[]
@@ -149,11 +153,11 @@ export function assembleDigest(input: {
     day: data.day,
     makeUp: input.makeUp,
     since: data.since,
-    until: data.until,
     provisional: input.provisional,
     projectCount: data.projects.length,
     byStage,
     severeOverdue: data.severeOverdue,
+    escalated: data.escalated,
     teams: teamLines(data, input.teams),
     slow,
     unconfirmedStages: unconfirmedStages(data, input.admins),

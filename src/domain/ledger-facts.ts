@@ -1,6 +1,7 @@
 import { addDays, type LocalDate } from '../calendar/local-date.ts'
 import { CATEGORIES, type Category, type Stage } from '../parse/types.ts'
-import { issueUrgency, type Urgency, type WorkingDayCounter } from './sla.ts'
+import { SEVERE_OVERDUE_WORKING_DAYS } from './digest.ts'
+import { issueUrgency, supervisionColour, type SupervisionColour, type Urgency, type WorkingDayCounter } from './sla.ts'
 import type { Teams } from './teams.ts'
 import type { IssueStatus, OpenIssueBrief } from './types.ts'
 
@@ -70,6 +71,16 @@ export function ledgerProvisional(days: WorkingDayCounter, issue: Pick<IssueLedg
   if (issue.status === 'resolved' && issue.resolvedOn !== null) return days.provisional(issue.openedOn, issue.resolvedOn)
   const last = issue.dueOn !== null && issue.dueOn > days.today ? issue.dueOn : days.today
   return days.provisional(issue.openedOn < days.today ? issue.openedOn : days.today, last)
+}
+
+/**
+ * An open issue's 督办单 colour in the 台账: blue near due, yellow overdue, red 严重超期; null when
+ * neither, or once resolved. Example: due 11月25日, on 11月30日 3 working days late: yellow.
+ */
+export function ledgerColour(days: WorkingDayCounter, issue: Pick<IssueLedgerRow, 'status' | 'dueOn'>): SupervisionColour | null {
+  const urgency = ledgerUrgency(days, issue)
+  if (urgency === null) return null
+  return supervisionColour(urgency, urgency === 'red' && issue.dueOn ? days.until(issue.dueOn) : 0, SEVERE_OVERDUE_WORKING_DAYS)
 }
 
 /** Issues of one team raised and closed in the period (the store counts them). */

@@ -31,6 +31,8 @@ export interface Rules {
   projectRoomPattern: RegExp
   /** DIGEST_RECIPIENTS: contact names (or ids) and group topics the leaders' digest goes to. */
   digestRecipients: readonly string[]
+  /** CITY_NAME: what the printed 台账 and the 通报 are titled with ("某某市督办台账"); '' for none. */
+  city: string
   /** REMINDER_AFTER_WORKING_DAYS. */
   reminderAfterWorkingDays: number
   /** CONFIRM. */

@@ -73,6 +73,20 @@ export function issueUrgency(days: WorkingDayCounter, dueOn: LocalDate | null): 
   }
 }
 
+/**
+ * The colours of a 督办单, as officials read them on paper: blue near its due date, yellow overdue,
+ * red 严重超期 (SEVERE_OVERDUE_WORKING_DAYS or more working days past due). The chat's 🔴🟡 marks
+ * are the two-step Urgency (red overdue, yellow near due); the printed 台账 speaks this habit.
+ */
+export type SupervisionColour = 'blue' | 'yellow' | 'red'
+
+/** An open issue's 督办单 colour from its urgency and how long it is overdue; null when it is neither near nor late. */
+export function supervisionColour(urgency: Urgency, overdueWorkingDays: number, severeWorkingDays: number): SupervisionColour | null {
+  if (urgency === 'yellow') return 'blue'
+  if (urgency === 'red') return overdueWorkingDays >= severeWorkingDays ? 'red' : 'yellow'
+  return null
+}
+
 /** Open issues by urgency. */
 export type UrgencyCounts = Record<Urgency, number>
 

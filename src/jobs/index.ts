@@ -1,8 +1,8 @@
-import { blockerJob, digestJob, reminderJob } from './definitions.ts'
+import { blockerJob, digestJob, reminderJob, weeklyJob } from './definitions.ts'
 import type { JobDefinition } from './job-types.ts'
 
-/** Every scheduled job: the progress reminder, the morning list of open issues, the leaders' digest. */
-export const jobs: readonly JobDefinition[] = [reminderJob, blockerJob, digestJob]
+/** Every scheduled job: the progress reminder, the morning list of open issues, the leaders' digest, the Monday 通报. */
+export const jobs: readonly JobDefinition[] = [reminderJob, blockerJob, digestJob, weeklyJob]
 
 export { startJobs, type Jobs } from './start-jobs.ts'
 export type { JobDefinition, JobSchedule } from './job-types.ts'

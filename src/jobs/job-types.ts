@@ -5,12 +5,12 @@ import type { Logger } from '../log.ts'
 import type { Db } from '../store/index.ts'
 import type { Directory, Recipient } from './directory.ts'
 
-export type JobName = 'reminder' | 'blockers' | 'digest'
+export type JobName = 'reminder' | 'blockers' | 'digest' | 'weekly'
 
 /** How the log names each job to a deployer, as the README does. */
-export const JOB_NAMES: Record<JobName, string> = { reminder: '进度提醒', blockers: '问题督办', digest: '领导简报' }
+export const JOB_NAMES: Record<JobName, string> = { reminder: '进度提醒', blockers: '问题督办', digest: '领导简报', weekly: '周通报' }
 
-/** When each job runs: node-cron expressions in the rules' timezone (REMINDER_CRON, …). */
+/** When each job runs: node-cron expressions in the rules' timezone (REMINDER_CRON, …, WEEKLY_CRON). */
 export type JobSchedule = Record<JobName, string>
 
 export interface JobDeps {
@@ -29,6 +29,8 @@ export interface JobText {
   recipient: Recipient
   text: string
   mentionIds: string[]
+  /** Sent once ever under this key, not once a day (an escalation); and the issue it is about. */
+  once?: { dedupeKey: string; issueId: number }
 }
 
 /**

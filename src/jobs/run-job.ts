@@ -46,7 +46,13 @@ export async function runJobToday(deps: JobDeps, job: JobDefinition): Promise<Jo
       if (t.text.trim() === '') continue
       count += await enqueueText(
         trx,
-        { target: t.recipient, text: t.text, mentionIds: t.mentionIds, dedupeKey: `job:${job.name}:${today}:${t.recipient.kind}:${t.recipient.id}:${index}` },
+        {
+          target: t.recipient,
+          text: t.text,
+          mentionIds: t.mentionIds,
+          dedupeKey: t.once?.dedupeKey ?? `job:${job.name}:${today}:${t.recipient.kind}:${t.recipient.id}:${index}`,
+          issueId: t.once?.issueId ?? null,
+        },
         now,
       )
     }

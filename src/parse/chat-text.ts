@@ -53,9 +53,11 @@ export function splitQuote(text: string): { body: string; quote: Quote | undefin
 /**
  * Drops the @mentions WeChat puts in front of a message (`@督办助手\u2005/status`), so that a command
  * addressed to the bot reads like any other. Mentions inside the text stay: `/assign 3 @李四`.
+ * `@所有人` stays too: it names no one, it says the message is an announcement, which the parser
+ * weighs (`@所有人 明天上午9点开调度会` is a notice; the same words after a greeting are too).
  */
 export function stripLeadingMentions(text: string): string {
-  return text.replace(/^(?:\s*@[^\s\u2005@]{1,32}[\u2005 ])+/u, '').trim()
+  return text.replace(/^(?:\s*@(?!所有人[\u2005 ])[^\s\u2005@]{1,32}[\u2005 ])+/u, '').trim()
 }
 
 export interface CommandLine {

@@ -1,14 +1,15 @@
-import { addDays, type LocalDate } from '../calendar/local-date.ts'
+import type { LocalDate } from '../calendar/local-date.ts'
 import { LIST_LIMIT, OLDEST_ISSUES, SEVERE_OVERDUE_WORKING_DAYS, type DigestData } from '../domain/digest.ts'
 import { overdueBefore, workingDayCounter } from '../domain/sla.ts'
 import type { Db } from './database.ts'
 import { toIssue, toProgress } from './mappers.ts'
 import { fetchNamedOpenIssues } from './open-issues.query.ts'
 import { listProjectOverview, type StatusQuery } from './status.query.ts'
+import { escalatedIssueIds } from './leaders.repository.ts'
 import { listReportedStages } from './stages.repository.ts'
 
 export interface DigestQuery extends StatusQuery {
-  /** The digest's day (`today`): reports are read from the previous working day up to the day before. */
+  /** The digest's day (`today`): reports are read from the previous working day up to today, as the lists are. */
   today: LocalDate
 }
 
@@ -20,7 +21,9 @@ export interface DigestQuery extends StatusQuery {
 export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestData> {
   const days = workingDayCounter(query.calendar, query.today)
   const since = query.calendar.previousWorkingDay(query.today)
-  const until = addDays(query.today, -1)
+  // Up to today included: an on-demand /简报 at 15:00 lists the issues raised this morning as
+  // 今天提出, so its 新增 must count them too (it said 新增 0 beside them).
+  const until = query.today
   const { statuses, teams } = await listProjectOverview(db, query)
   const named = await fetchNamedOpenIssues(db, days, {
     severeBefore: overdueBefore(query.calendar, query.today, SEVERE_OVERDUE_WORKING_DAYS),
@@ -68,5 +71,6 @@ export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestD
     severeOverdue: named.severe,
     oldest: named.oldest,
     stageReports: await listReportedStages(db),
+    escalated: [...(await escalatedIssueIds(db, named.severe.most.map((i) => i.id)))],
   }
 }

@@ -14,6 +14,7 @@ export interface Database {
   issues: IssuesTable
   issue_events: IssueEventsTable
   stage_events: StageEventsTable
+  project_leaders: ProjectLeadersTable
   outbox: OutboxTable
   job_runs: JobRunsTable
   board_secret: BoardSecretTable
@@ -31,6 +32,15 @@ export interface ProjectsTable {
   created_at: string
   /** How the group was bound: 'topic', 'admin', 'owner' (BoundBy); null before 2026-12. */
   bound_by: string | null
+}
+
+/** A project's leader in charge (挂点领导): one per project, the latest /挂点 wins. */
+export interface ProjectLeadersTable {
+  project_id: number
+  name: string
+  wechat_id: string | null
+  set_by_id: number | null
+  set_at: string
 }
 
 export interface PeopleTable {

@@ -15,9 +15,9 @@ export function dayLabel(day: LocalDate, makeUp: boolean): string {
   return `${shortDate(day)} ${WEEKDAYS[isoWeekday(day) - 1]}${makeUp ? '（调休上班）' : ''}`
 }
 
-/** "10月9日" or, over a weekend or holiday, "10月9日至10月11日". */
-function windowLabel(since: LocalDate, until: LocalDate): string {
-  return since >= until ? shortDate(since) : `${shortDate(since)}至${shortDate(until)}`
+/** The window runs from the previous working day up to the digest's day: "10月9日以来". */
+function windowLabel(since: LocalDate): string {
+  return `${shortDate(since)}以来`
 }
 
 function capped<T>(items: readonly T[], line: (item: T) => string, limit = LIST_LIMIT): string[] {
@@ -66,14 +66,14 @@ export function renderDigest(d: Digest): string {
     sections.push({
       title: `严重超期问题（超期 5 个工作日及以上）${total} 个`,
       lines: [
-        ...most.map((i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日${i.provisional ? `，${PROVISIONAL_MARK}` : ''}）`),
+        ...most.map((i) => `🔴 ${i.projectName} #${i.number} ${clip(i.summary, 24)}（超期${i.overdueWorkingDays}个工作日${i.provisional ? `，${PROVISIONAL_MARK}` : ''}${d.escalated.includes(i.id) ? '，已提级' : ''}）`),
         ...(total > most.length ? [`……另有 ${total - most.length} 项`] : []),
       ],
     })
   }
   if (d.teams.length > 0) {
     sections.push({
-      title: `各专班问题（新增、办结为 ${windowLabel(d.since, d.until)}）`,
+      title: `各专班问题（新增、办结为 ${windowLabel(d.since)}）`,
       lines: d.teams.map((t) => {
         const marks = [t.red > 0 ? `${URGENCY_MARK.red}${t.red}` : '', t.yellow > 0 ? `${URGENCY_MARK.yellow}${t.yellow}` : ''].filter((m) => m !== '')
         return `${t.name}：未办结 ${t.open}${marks.length > 0 ? `（${marks.join(' ')}）` : ''}，新增 ${t.opened}，办结 ${t.resolved}`
@@ -120,11 +120,11 @@ export function renderDigest(d: Digest): string {
   }
   if (d.progress.length > 0) {
     sections.push({
-      title: `${windowLabel(d.since, d.until)} 进度 ${d.progress.length} 条`,
+      title: `${windowLabel(d.since)} 进度 ${d.progress.length} 条`,
       lines: capped(d.progress, (p) => `${p.projectName}${p.reporterName ? `（${p.reporterName}）` : ''}：${clip(p.summary, 30)}`),
     })
   }
-  if (sections.length === 0) head.push(`${windowLabel(d.since, d.until)} 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。`)
+  if (sections.length === 0) head.push(`${windowLabel(d.since)} 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。`)
 
   const note = d.provisional.years.length > 0 ? [provisionalNote(d.provisional)] : []
   return [head.join('\n'), ...sections.map((s, k) => [`${NUMERALS[k]}、${s.title}`, ...s.lines].join('\n')), ...note].join('\n\n')

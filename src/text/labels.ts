@@ -1,5 +1,6 @@
 import { parts, type LocalDate } from '../calendar/local-date.ts'
 import type { Urgency } from '../domain/sla.ts'
+import type { IssueEventKind } from '../domain/types.ts'
 import type { Stage } from '../parse/types.ts'
 
 export const STAGE_NAMES: Record<Stage, string> = {
@@ -63,3 +64,15 @@ export const PROVISIONAL_MARK = '暂定'
 
 /** Under a list with such figures: what 暂定 means and who makes it official. */
 export const PROVISIONAL_NOTE = '注：标“暂定”的到期日和工作日数按法定节假日推算（当年放假安排尚未导入，不含调休），管理员导入国务院通知后自动更正。'
+
+/** What happened to an issue, as the project page and an escalation list it. */
+export const EVENT_NAMES: Record<IssueEventKind, string> = {
+  opened: '提出',
+  'followed-up': '跟进',
+  assigned: '指派',
+  resolved: '办结',
+  reopened: '重开',
+  'resolution-retracted': '重开',
+  retracted: '撤回',
+  'due-recomputed': '到期日更正',
+}

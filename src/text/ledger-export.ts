@@ -1,4 +1,4 @@
-import type { LocalDate } from '../calendar/local-date.ts'
+import { parts, type LocalDate } from '../calendar/local-date.ts'
 import { shortDate } from './labels.ts'
 
 /** What one export wrote, for the reply and the command line. */
@@ -8,6 +8,21 @@ export interface LedgerCounts {
   open: number
   overdue: number
   progress: number
+}
+
+/** When the 台账 was taken: its day, and the time of day when it is today's ("15:20"), else null. */
+export interface LedgerAsOf {
+  day: LocalDate
+  time: string | null
+}
+
+/**
+ * A printed sheet's title row: "某某市督办台账 · 问题台账（截至2026年11月30日 15:20）"; no city
+ * set (CITY_NAME) leaves it out, a ledger of another day (npm run export --date) has no time.
+ */
+export function ledgerTitle(city: string, sheetName: string, asOf: LedgerAsOf): string {
+  const { year, month, day } = parts(asOf.day)
+  return `${city}督办台账 · ${sheetName}（截至${year}年${month}月${day}日${asOf.time ? ` ${asOf.time}` : ''}）`
 }
 
 /** "督办台账-2026-11-30.xlsx": the name WeChat shows and the file /导出 writes. */
@@ -23,5 +38,5 @@ export function renderLedgerCounts(c: LedgerCounts): string {
 
 /** The reply to /导出; the workbook follows it as a file. */
 export function renderLedgerReply(day: LocalDate, c: LedgerCounts): string {
-  return `📊 督办台账（截至${shortDate(day)}）：${renderLedgerCounts(c)}。Excel 文件随后发送，含项目台账、问题台账、进度记录、专班汇总四张表。`
+  return `📊 督办台账（截至${shortDate(day)}）：${renderLedgerCounts(c)}。Excel 文件随后发送，含项目台账、问题台账、进度记录、专班汇总、周通报五张表。`
 }

@@ -30,6 +30,9 @@ import { projectPage } from './project-page.ts'
 import { REFUSALS, refusalPage, type Refusal } from './refusal-page.ts'
 import { CLOSED_WORKING_DAYS, firstOfLastWorkingDays, teamModel } from './team-model.ts'
 import { teamPage } from './team-page.ts'
+import { weeklyPage } from './weekly-page.ts'
+import { buildWeeklyFacts } from '../reports/weekly.ts'
+import { weekMonday } from '../domain/weekly.ts'
 
 export interface BoardDeps {
   db: Db
@@ -161,6 +164,11 @@ export function createBoardApp(d: BoardDeps): Hono {
       closed: await listResolvedSince(d.db, { category, since }),
     })
     return page(c, teamPage(ctx, model))
+  })
+
+  app.get('/board/weekly', async (c) => {
+    const day = today()
+    return page(c, weeklyPage(ctx, await buildWeeklyFacts(d.db, weekMonday(day), d.rules), day))
   })
 
   app.notFound((c) => refuse(c, 'not-found'))

@@ -31,7 +31,7 @@ export function layout(ctx: PageContext, page: Page): Html {
 <link rel="icon" href="${ctx.icon}" type="image/svg+xml">
 </head>
 <body>
-<header class="top"><a class="home" href="${ctx.base}">督办白板</a>${page.today ? html`<span class="day">${dayLabel(page.today, false)}</span>` : ''}</header>
+<header class="top"><a class="home" href="${ctx.base}">督办白板</a> <a href="${ctx.base}/weekly">周通报</a>${page.today ? html`<span class="day">${dayLabel(page.today, false)}</span>` : ''}</header>
 <main>
 ${page.body}
 </main>

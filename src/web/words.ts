@@ -1,5 +1,5 @@
 import { dateInZone, parts, type LocalDate } from '../calendar/local-date.ts'
-import type { IssueEventKind, IssueStatus } from '../domain/types.ts'
+import type { IssueStatus } from '../domain/types.ts'
 import { dateText } from '../text/labels.ts'
 
 // The board's own words; stage names, urgency marks, dates and clipping come from src/text/labels.ts.
@@ -24,17 +24,7 @@ export function instantText(at: Date, timeZone: string, today: LocalDate): strin
   return `${dateText(dateInZone(at, timeZone), today)} ${clock.format(at)}`
 }
 
-/** What happened to an issue, as the project page lists it. */
-export const EVENT_NAMES: Record<IssueEventKind, string> = {
-  opened: '提出',
-  'followed-up': '跟进',
-  assigned: '指派',
-  resolved: '办结',
-  reopened: '重开',
-  'resolution-retracted': '重开',
-  retracted: '撤回',
-  'due-recomputed': '到期日更正',
-}
+export { EVENT_NAMES } from '../text/labels.ts'
 
 /** An event's facts in words: "#3 办结后再次出现", "催办（期限改为 2026-04-15）". */
 export const EVENT_DETAILS = {

@@ -55,7 +55,7 @@ describe('/导出 over the wire', () => {
   it('an admin in private chat gets a summary, then exactly one file: the workbook, whole', async () => {
     h.say(admin, 'bot', '/导出')
     expect(await h.waitForSay(admin, /督办台账/)).toBe(
-      '📊 督办台账（截至11月30日）：项目 1 个，问题 1 个（未办结 1 个，其中超期 1 个），进度记录 1 条。Excel 文件随后发送，含项目台账、问题台账、进度记录、专班汇总四张表。',
+      '📊 督办台账（截至11月30日）：项目 1 个，问题 1 个（未办结 1 个，其中超期 1 个），进度记录 1 条。Excel 文件随后发送，含项目台账、问题台账、进度记录、专班汇总、周通报五张表。',
     )
     const [file] = await waitFor(() => h.files.length > 0 && h.files, 10_000, () => 'no file was sent')
     expect(h.files).toHaveLength(1)
@@ -64,10 +64,13 @@ describe('/导出 over the wire', () => {
     const book = new ExcelJS.Workbook()
     // exceljs declares its own Buffer (an ArrayBuffer); hand it the bytes as one.
     await book.xlsx.load(new Uint8Array(file!.bytes).buffer)
-    expect(book.worksheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总'])
+    expect(book.worksheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总', '周通报'])
     const issues = book.getWorksheet('问题台账')!
-    expect(issues.getRow(2).getCell(4).value).toBe('施工用电还没接入，供电局说要等电力设施迁改')
-    expect(issues.getRow(2).getCell(10).value).toBe('超期')
+    // Under the title row (titled with the time the admin asked) and the header: 序号 1.
+    expect(issues.getCell('A1').value).toMatch(/^督办台账 · 问题台账（截至\d{4}年\d+月\d+日 \d\d:\d\d）$/u)
+    expect(issues.getRow(3).getCell(1).value).toBe(1)
+    expect(issues.getRow(3).getCell(5).value).toBe('施工用电还没接入，供电局说要等电力设施迁改')
+    expect(issues.getRow(3).getCell(11).value).toBe('超期')
 
     // Kept in the data folder, next to the database, for its owner only.
     const kept = join(dirname(b.dbPath), 'exports', FILE_NAME)

@@ -192,4 +192,18 @@ describe('pages', () => {
     expect(environment).toContain('近 7 个工作日办结 1 个（3月6日起）')
     expect(environment).toContain('✅ 3月13日办结')
   })
+
+  it('周通报: the Monday 通报 of the week before, the teams ranked with the overdue in red, the pace, linked from every page', async () => {
+    const page = await get('/board/weekly')
+    // Monday 3月16日: the week of 3月9日 to 3月15日.
+    expect(page).toContain('<h1>周通报（3月9日至3月15日）</h1>')
+    const ranked = [...page.matchAll(/<span class="due">(\d+)\. <a href="\/board\/team\/(\w+)">/gu)].map((m) => `${m[1]}${m[2]}`)
+    expect(ranked).toEqual(['1approval', '2infrastructure', '3environment'])
+    expect(page).toMatch(/<li class="red"><span class="due">1\. /u)
+    // 环评批复 raised 3月3日, due 3月12日, closed 3月13日: late, 8 working days.
+    expect(page).toContain('收到 0 · 办结 1 · 按期 0（0%） · 中位 8 个工作日')
+    expect(page).toContain('全市近 90 天没有项目供地')
+    expect(page).toContain('年产10万吨新材料：签约已 12 个月（时限 6 个月）')
+    expect(await get('/board')).toContain('<a href="/board/weekly">周通报</a>')
+  })
 })

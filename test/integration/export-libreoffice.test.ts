@@ -1,9 +1,9 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportLedger } from '../../src/export/export-ledger.ts'
-import { EXPECTED_SHEETS, LEDGER_DAY, buildLedgerCity } from './ledger-fixture.ts'
+import { EXPECTED_SHEETS, LEDGER_DAY, LEDGER_RULES, LEDGER_TIME, buildLedgerCity } from './ledger-fixture.ts'
 import { LIBREOFFICE_HINT, findSoffice, sheetsAsLibreOfficeReadsThem } from './libreoffice.ts'
-import { openTestStore, rules, type TestStore } from './store-fixture.ts'
+import { openTestStore, type TestStore } from './store-fixture.ts'
 
 // A second, independent reader: what LibreOffice shows must be the ledger, cell for cell. Without
 // LibreOffice a developer's run skips this with one line; CI sets REQUIRE_LIBREOFFICE=1 and fails.
@@ -19,7 +19,7 @@ describe.skipIf(!soffice && !required)('the 台账 as LibreOffice reads it', () 
     store = await openTestStore()
     await buildLedgerCity(store.db)
     path = join(store.dir, '督办台账-2026-11-30.xlsx')
-    await exportLedger(store.db, path, { today: LEDGER_DAY, rules, overwrite: false })
+    await exportLedger(store.db, path, { today: LEDGER_DAY, time: LEDGER_TIME, rules: LEDGER_RULES, overwrite: false })
   })
 
   afterAll(async () => store?.close())

@@ -67,7 +67,7 @@ describe('the jobs on a real database', () => {
         '一、严重超期问题（超期 5 个工作日及以上）1 个',
         '🔴 电子 #1 征地拆迁还有两户没谈妥（超期5个工作日）',
         '',
-        '二、各专班问题（新增、办结为 10月10日至10月11日）',
+        '二、各专班问题（新增、办结为 10月10日以来）',
         '土地工作专班：未办结 1（🔴1），新增 0，办结 0',
         '金融工作专班：未办结 1，新增 1，办结 0',
         '项目审批验收服务专班：未办结 0，新增 0，办结 1',
@@ -83,10 +83,23 @@ describe('the jobs on a real database', () => {
         '五、最久未办结问题',
         '🟢 机械 #1 已1个工作日：贷款审批卡在省行',
         '',
-        '六、10月10日至10月11日 进度 1 条',
+        '六、10月10日以来 进度 1 条',
         '新材料（张科长）：主体结构完成60%',
       ].join('\n'),
     ])
+  })
+
+  it("counts as 新增 every issue its lists call 今天提出: an on-demand digest in the afternoon", async () => {
+    const p = await newProject(store.db, '新材料')
+    await issueAt(store.db, p.id, '2026-10-12T16:00:00', 'land', '青苗补偿还有两户没谈妥')
+    await issueAt(store.db, p.id, '2026-10-13T09:00:00', 'land', '施工便道占地没协调好')
+    await issueAt(store.db, p.id, '2026-10-13T10:00:00', 'finance', '贷款审批卡在省行')
+    const { text } = await buildDigest(store.db, '2026-10-13', rules)
+    const listedToday = text.match(/今天提出/gu) ?? []
+    const opened = [...text.matchAll(/新增 (\d+)/gu)].reduce((sum, m) => sum + Number(m[1]), 0)
+    expect(listedToday).toHaveLength(2)
+    expect(opened).toBe(3)
+    expect(text).toContain('一、各专班问题（新增、办结为 10月12日以来）\n土地工作专班：未办结 2，新增 2，办结 0\n金融工作专班：未办结 1，新增 1，办结 0')
   })
 
   it('weighs every active project for the reminder: group, stage, last progress day, latest reporters', async () => {
@@ -108,7 +121,7 @@ describe('the jobs on a real database', () => {
       db: store.db,
       clock,
       rules: { ...rules, digestRecipients: ['王局长', '不存在的群'] },
-      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *' },
+      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *', weekly: '0 9 * * 1' },
       log: { info: () => {}, warn: () => {}, error: () => {} },
       directory: {
         roomMembers: async () => [],
@@ -160,7 +173,7 @@ describe('the jobs on a real database', () => {
       db: store.db,
       clock,
       rules: { ...rules, digestRecipients: ['王局长'], admins: ['管理员'] },
-      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *' },
+      schedule: { reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *', weekly: '0 9 * * 1' },
       log: { info: () => {}, warn: () => {}, error: () => {} },
       directory: {
         roomMembers: async () => [],
@@ -239,7 +252,7 @@ describe('the jobs on a real database', () => {
         clock: new FakeClock('2026-10-12T10:00:00+08:00'),
         rules: { ...rules, digestRecipients: ['王局长'] },
         // Midnight only: after the catch-up at start, the retries are what runs the digest.
-        schedule: { reminder: '0 0 0 1 1 *', blockers: '0 0 0 1 1 *', digest: '0 0 0 * * *' } satisfies JobSchedule,
+        schedule: { reminder: '0 0 0 1 1 *', blockers: '0 0 0 1 1 *', digest: '0 0 0 * * *', weekly: '0 9 * * 1' } satisfies JobSchedule,
         log: { info: () => {}, warn: (l) => logs.push(l), error: (l) => logs.push(l) },
         directory: { roomMembers: async () => [], findRecipient: () => findRecipient(++lookups) },
         wake: () => {},

@@ -23,6 +23,7 @@ describe('migrations', () => {
       'outbox',
       'people',
       'progress_updates',
+      'project_leaders',
       'projects',
       'resolutions',
       'stage_events',
@@ -37,7 +38,7 @@ describe('migrations', () => {
     expect((await migrateToLatest(other)).results).toEqual([])
     await other.destroy()
     const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(store.db)
-    expect(rows[0]?.n).toBe(13)
+    expect(rows[0]?.n).toBe(14)
   })
 
   it('opens the file in WAL mode with foreign keys on, readable by its owner only', async () => {

@@ -133,7 +133,7 @@ describe('queries', () => {
   it("gathers a day's digest: the window since the previous working day, opened, resolved, open, silent", async () => {
     const a = await newProject(store.db, '甲', beijing('2026-02-01T09:00:00'))
     const b = await newProject(store.db, '乙', beijing('2026-02-01T09:00:00'))
-    // Monday 2026-03-09: the window is Friday the 6th to Sunday the 8th.
+    // Monday 2026-03-09: the window is Friday the 6th up to Monday itself.
     await ingestMessage(store.db, message(a.id, { sentAt: beijing('2026-03-05T18:00:00') }), [progress('周四的')], settings)
     await ingestMessage(store.db, message(a.id, { sentAt: beijing('2026-03-06T10:00:00') }), [progress('周五的')], settings)
     await ingestMessage(store.db, message(a.id, { sentAt: beijing('2026-03-08T10:00:00') }), [progress('周日的')], settings)
@@ -143,10 +143,11 @@ describe('queries', () => {
     await resolveIssue(store.db, { issueId: openedEarlier.id, text: '已办', command: 'resolve', actorId: null, messageId: null, at: beijing('2026-03-07T09:00:00') }, settings.timeZone)
 
     const digest = await getDigestData(store.db, query('2026-03-09'))
-    expect([digest.since, digest.until]).toEqual(['2026-03-06', '2026-03-08'])
+    expect([digest.since, digest.until]).toEqual(['2026-03-06', '2026-03-09'])
     expect(digest.progress.map((x) => [x.projectName, x.summary, x.reporterName])).toEqual([
       ['甲', '周五的', '张科长'],
       ['甲', '周日的', '张科长'],
+      ['甲', '当天的', '张科长'],
     ])
     expect(digest.opened.map((i) => [i.projectName, i.number])).toEqual([['乙', openedFriday.number]])
     expect(digest.resolved.map((i) => [i.projectName, i.number])).toEqual([['乙', openedEarlier.number]])

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
 import { WorkingCalendar } from '../../src/calendar/working-calendar.ts'
 import { addDays } from '../../src/calendar/local-date.ts'
-import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, overdueBefore, urgencyCutoffs, workingDayCounter } from '../../src/domain/sla.ts'
+import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, overdueBefore, supervisionColour, urgencyCutoffs, workingDayCounter } from '../../src/domain/sla.ts'
 
 const calendar = loadCalendar()
 
@@ -138,5 +138,15 @@ describe('urgencyCutoffs', () => {
         expect([today, due, counted]).toEqual([today, due, issueUrgency(days, due)])
       }
     }
+  })
+})
+
+describe('a 督办单 colour', () => {
+  it('is blue near the due date, yellow overdue, red from 5 working days overdue, none otherwise', () => {
+    expect(supervisionColour('green', 0, 5)).toBeNull()
+    expect(supervisionColour('yellow', 0, 5)).toBe('blue')
+    expect(supervisionColour('red', 1, 5)).toBe('yellow')
+    expect(supervisionColour('red', 4, 5)).toBe('yellow')
+    expect(supervisionColour('red', 5, 5)).toBe('red')
   })
 })

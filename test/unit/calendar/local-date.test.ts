@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, dateInZone, daysBetween, daysInMonth, isLocalDate } from '../../../src/calendar/local-date.ts'
+import { addDays, dateInZone, daysBetween, daysInMonth, isLocalDate, timeInZone } from '../../../src/calendar/local-date.ts'
 
 describe('local dates', () => {
   it('knows the length of every month, leap years by the Gregorian rule', () => {
@@ -28,5 +28,10 @@ describe('local dates', () => {
     // Kathmandu is UTC+5:45: its midnight falls inside a UTC hour.
     expect(dateInZone(new Date('2026-03-01T18:14:00Z'), 'Asia/Kathmandu')).toBe('2026-03-01')
     expect(dateInZone(new Date('2026-03-01T18:16:00Z'), 'Asia/Kathmandu')).toBe('2026-03-02')
+  })
+
+  it('gives the wall-clock time in the zone, 24-hour', () => {
+    expect(timeInZone(new Date('2026-11-30T07:20:00Z'), 'Asia/Shanghai')).toBe('15:20')
+    expect(timeInZone(new Date('2026-11-30T16:05:00Z'), 'Asia/Shanghai')).toBe('00:05')
   })
 })

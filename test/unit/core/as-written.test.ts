@@ -14,7 +14,7 @@ const shown = (text: string) => {
 describe('what the ledger shows of a message keeps the sender’s own characters', () => {
   it.each([
     ['Traditional stays Traditional', '廠區北門那段路還沒修好，貨櫃車進不來', /^廠區北門那段路還沒修好，貨櫃車進不來$/u],
-    ['full-width punctuation stays full-width', '报告：临时用电已经接通了', /^报告：临时用电已经接通了$/u],
+    ['full-width punctuation stays full-width', '临时用电（二期）已经接通了', /^临时用电（二期）已经接通了$/u],
     ['full-width digits stay full-width', '３号厂房的施工许可证还没批下来', /^３号厂房的施工许可证还没批下来$/u],
     ['the sender’s ！ between two clauses stays', '设备放行了！今天下午三台车拉进厂', /^设备放行了！今天下午三台车拉进厂$/u],
   ])('%s', (_what, text, expected) => {

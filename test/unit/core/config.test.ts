@@ -17,6 +17,12 @@ describe('loadConfig', () => {
     expect(c.projectRoomPattern.exec('周末羽毛球')).toBeNull()
   })
 
+  it('titles the 台账 with CITY_NAME, none by default; a long one is refused', () => {
+    expect(loadConfig({}).city).toBe('')
+    expect(loadConfig({ CITY_NAME: ' 临江市 ' }).city).toBe('临江市')
+    expect(() => loadConfig({ CITY_NAME: '长'.repeat(21) })).toThrow(/CITY_NAME=.*最多 20 个字/u)
+  })
+
   it('reads admins separated by half- or full-width commas', () => {
     expect(loadConfig({ BOT_ADMINS: '张三, wxid_1，李四' }).botAdmins).toEqual(['张三', 'wxid_1', '李四'])
   })

@@ -22,7 +22,7 @@ describe('cron settings', () => {
 
   it('are read with their defaults and checked at start, every bad one listed', () => {
     const config = loadConfig({})
-    expect(config.schedule).toEqual({ reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *' })
+    expect(config.schedule).toEqual({ reminder: '0 17 * * *', blockers: '0 9 * * *', digest: '30 8 * * *', weekly: '0 9 * * 1' })
     expect(config.reminderAfterWorkingDays).toBe(1)
     expect(config.slowThresholds).toEqual({ signedMonths: 6, landMonths: 6, constructionMonths: 18 })
     expect(config.teamsFile).toBe('data/teams.json')
@@ -51,6 +51,9 @@ describe('firstFireOn: whether a run missed while down is due', () => {
     ['*/2 * * * * *', '2026-10-10', '2026-10-09T16:00:00.000Z'],
     // A weekday-only schedule does not fire on the make-up Saturday: the city chose that.
     ['0 17 * * 1-5', '2026-10-10', null],
+    // The weekly 通报: Mondays only.
+    ['0 9 * * 1', '2026-10-12', '2026-10-12T01:00:00.000Z'],
+    ['0 9 * * 1', '2026-10-13', null],
   ])('%s on %s → %s', (expression, day, at) => {
     expect(firstFireOn(expression, day, 'Asia/Shanghai')?.toISOString() ?? null).toBe(at)
   })

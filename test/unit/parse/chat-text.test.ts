@@ -51,6 +51,9 @@ describe('stripLeadingMentions', () => {
     ['@督办助手\u2005/status', '/status'],
     ['@张三 @李四 看一下', '看一下'],
     ['进度 @张三 看一下', '进度 @张三 看一下'],
+    // @所有人 names no one: it marks an announcement, which the parser weighs.
+    ['@所有人 明天上午9点开调度会', '@所有人 明天上午9点开调度会'],
+    ['@张三 @所有人\u2005明天开会', '@所有人\u2005明天开会'],
   ])('%s', (text, expected) => {
     expect(stripLeadingMentions(text)).toBe(expected)
   })

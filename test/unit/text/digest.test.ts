@@ -16,20 +16,20 @@ const noOpenIssues = {
 describe('a digest with nothing to say', () => {
   it('still says something: the day, the headcount, and that nothing needs attention', () => {
     const digest = assembleDigest({
-      data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
+      data: { day: '2026-10-12', since: '2026-10-10', until: '2026-10-12', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [], escalated: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       admins: [],
       provisional: noProvisional,
     })
     expect(renderDigest(digest)).toBe(
-      '📰 督办日报 · 10月12日 星期一\n在库项目 0 个。\n10月10日至10月11日 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。',
+      '📰 督办日报 · 10月12日 星期一\n在库项目 0 个。\n10月10日以来 无新进度，无未办结问题，无慢项目和沉默群，今日无需关注事项。',
     )
   })
 
   it('notes, last, which figures used a provisional year; the admins alone are told how to make it official', () => {
     const digest = assembleDigest({
-      data: { day: '2026-12-28', since: '2026-12-25', until: '2026-12-27', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
+      data: { day: '2026-12-28', since: '2026-12-25', until: '2026-12-28', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [], escalated: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       admins: [],
@@ -46,7 +46,7 @@ describe('a digest with nothing to say', () => {
 
   it('marks the whole digest 暂定 when today is in a provisional year', () => {
     const digest = assembleDigest({
-      data: { day: '2027-01-05', since: '2027-01-04', until: '2027-01-04', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
+      data: { day: '2027-01-05', since: '2027-01-04', until: '2027-01-05', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [], escalated: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       admins: [],
@@ -63,7 +63,7 @@ describe('a digest with nothing to say', () => {
 
   it('says nothing of the calendar when no figure needed the missing year', () => {
     const digest = assembleDigest({
-      data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-01', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [] },
+      data: { day: '2026-11-02', since: '2026-10-30', until: '2026-11-02', projects: [], progress: [], opened: [], resolved: [], ...noOpenIssues, stageReports: [], escalated: [] },
       teams: DEFAULT_TEAMS,
       makeUp: false,
       admins: [],
@@ -88,11 +88,12 @@ describe('a digest with issues open', () => {
     })
     const digest = assembleDigest({
       data: {
-        day: '2026-10-12', since: '2026-10-10', until: '2026-10-11', projects: [], progress: [], opened: [], resolved: [],
+        day: '2026-10-12', since: '2026-10-10', until: '2026-10-12', projects: [], progress: [], opened: [], resolved: [],
         ...noOpenIssues,
         openByTeam: { ...noOpenIssues.openByTeam, land: { red: 12, yellow: 1, green: 3 } },
         severeOverdue: { total: 12, most: Array.from({ length: 10 }, (_, k) => overdue(k + 1)) },
         stageReports: [],
+        escalated: [2],
       },
       teams: DEFAULT_TEAMS,
       admins: [],
@@ -100,7 +101,7 @@ describe('a digest with issues open', () => {
       provisional: noProvisional,
     })
     const text = renderDigest(digest)
-    expect(text).toContain('一、严重超期问题（超期 5 个工作日及以上）12 个\n🔴 宏达电子 #1 青苗补偿第1户未谈妥（超期39个工作日）')
+    expect(text).toContain('一、严重超期问题（超期 5 个工作日及以上）12 个\n🔴 宏达电子 #1 青苗补偿第1户未谈妥（超期39个工作日）\n🔴 宏达电子 #2 青苗补偿第2户未谈妥（超期38个工作日，已提级）\n')
     expect(text).toContain('🔴 宏达电子 #10 青苗补偿第10户未谈妥（超期30个工作日）\n……另有 2 项')
     expect(text).toMatch(/二、各专班问题[^\n]*\n[^\n]*：未办结 16（🔴12 🟡1），新增 0，办结 0/u)
   })

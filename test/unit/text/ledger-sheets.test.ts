@@ -7,12 +7,13 @@ import { workingDayCounter } from '../../../src/domain/sla.ts'
 import { DEFAULT_SLOW_THRESHOLDS } from '../../../src/domain/slow-projects.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
 import type { ProgressUpdate, Project } from '../../../src/domain/types.ts'
-import { ledgerFileName, renderLedgerCounts, renderLedgerReply } from '../../../src/text/ledger-export.ts'
+import { ledgerFileName, ledgerTitle, renderLedgerCounts, renderLedgerReply } from '../../../src/text/ledger-export.ts'
 import { issuesSheet } from '../../../src/text/ledger-issues-sheet.ts'
 import { PROGRESS_SHEET } from '../../../src/text/ledger-progress-sheet.ts'
 import { projectsSheet, type ProjectLedgerRow } from '../../../src/text/ledger-projects-sheet.ts'
 import { teamRows, teamsSheet } from '../../../src/text/ledger-teams-sheet.ts'
-import { MAX_WRAPPED_LINES, sheetRow, wrappedLines, type CellValue, type SheetSpec } from '../../../src/text/sheet-spec.ts'
+import { weeklySheet } from '../../../src/text/ledger-weekly-sheet.ts'
+import { headerLines, MAX_WRAPPED_LINES, PRINTABLE_WIDTH_UNITS, SERIAL_COLUMN, sheetRow, sheetWidth, wrappedLines, type CellValue, type SheetSpec } from '../../../src/text/sheet-spec.ts'
 
 const TODAY = '2026-11-30'
 const days = workingDayCounter(loadCalendar(), TODAY)
@@ -43,7 +44,7 @@ const issue = (overrides: Partial<IssueLedgerRow> = {}): IssueLedgerRow => ({
 describe('问题台账', () => {
   const sheet = issuesSheet(days, DEFAULT_TEAMS)
 
-  it('an overdue open issue: every column, and a red row', () => {
+  it('an open issue 3 working days overdue: every column, and a yellow row (超期)', () => {
     expect(byHeader(sheet, issue())).toEqual({
       项目名称: '新材料',
       编号: 3,
@@ -61,13 +62,19 @@ describe('问题台账', () => {
       跟进次数: 2,
       责任人: '李四',
     })
-    expect(sheetRow(sheet, issue()).fill).toBe('red')
+    expect(sheetRow(sheet, issue()).fill).toBe('yellow')
   })
 
-  it('a reopened issue due tomorrow is yellow; one due next week has no fill', () => {
+  it('an open issue 5 working days or more overdue is 严重超期, red', () => {
+    const severe = issue({ dueOn: '2026-11-23' })
+    expect(byHeader(sheet, severe)).toMatchObject({ 预警: '严重超期' })
+    expect(sheetRow(sheet, severe).fill).toBe('red')
+  })
+
+  it('a reopened issue due tomorrow is blue (临期); one due next week has no fill', () => {
     const near = issue({ status: 'reopened', dueOn: '2026-12-01' })
     expect(byHeader(sheet, near)).toMatchObject({ 状态: '重新打开', 预警: '临期' })
-    expect(sheetRow(sheet, near).fill).toBe('yellow')
+    expect(sheetRow(sheet, near).fill).toBe('blue')
     const later = issue({ dueOn: '2026-12-09' })
     expect(byHeader(sheet, later)).toMatchObject({ 预警: '正常' })
     expect(sheetRow(sheet, later).fill).toBeNull()
@@ -132,7 +139,6 @@ describe('项目台账', () => {
     )
     expect(byHeader(sheet, row({ status, latestReporterName: '张科长' }))).toEqual({
       项目名称: '新材料',
-      项目群: '【项目】新材料推进群',
       当前节点: '动工',
       签约日期: '2025-01-10',
       供地日期: '2025-03-01',
@@ -146,9 +152,8 @@ describe('项目台账', () => {
       进度日期: '2026-11-20',
       报送人: '张科长',
       未办结问题: 4,
-      '🔴超期': 2,
-      '🟡临期': 1,
-      '🟢正常': 1,
+      超期: 2,
+      临期: 1,
       最后发言日期: '2026-11-27',
     })
   })
@@ -201,18 +206,32 @@ describe('专班汇总', () => {
 })
 
 describe('every sheet', () => {
-  const sheets: SheetSpec<never>[] = [projectsSheet(TODAY), issuesSheet(days, DEFAULT_TEAMS), PROGRESS_SHEET, teamsSheet({ since: '2026-11-24', until: TODAY })]
+  const sheets: SheetSpec<never>[] = [
+    projectsSheet(TODAY),
+    issuesSheet(days, DEFAULT_TEAMS),
+    PROGRESS_SHEET,
+    teamsSheet({ since: '2026-11-24', until: TODAY }),
+    weeklySheet({ since: '2026-11-23', until: '2026-11-29' }),
+  ]
 
-  it('has the issue\'s four names, in order, and unique Chinese headers with a width', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总'])
+  it('has the issue\'s four names and the 周通报, in order, and unique Chinese headers with a width (a number\'s digits fit in 4)', () => {
+    expect(sheets.map((s) => s.name)).toEqual(['项目台账', '问题台账', '进度记录', '专班汇总', '周通报'])
     for (const s of sheets) {
       const headers = s.columns.map((c) => c.header)
       expect(new Set(headers).size).toBe(headers.length)
       for (const c of s.columns) {
         expect(c.header).toMatch(/\p{Script=Han}/u)
-        expect(c.width).toBeGreaterThan(4)
+        expect(c.width).toBeGreaterThanOrEqual(4)
       }
     }
+  })
+
+  it('is narrow enough to print on A4 landscape at 9 pt or more, with 序号, and each date column wide enough for its date', () => {
+    for (const s of sheets) {
+      expect(sheetWidth(s), s.name).toBeLessThanOrEqual(PRINTABLE_WIDTH_UNITS)
+      for (const c of s.columns.filter((c) => c.kind === 'date')) expect(c.width, `${s.name} ${c.header}`).toBeGreaterThanOrEqual(10)
+    }
+    expect(sheetWidth(projectsSheet(TODAY))).toBe(SERIAL_COLUMN.width + projectsSheet(TODAY).columns.reduce((sum, c) => sum + c.width, 0))
   })
 
   it('gives date columns dates, never other text', () => {
@@ -242,6 +261,11 @@ describe('how tall a row with wrapped text is made', () => {
     expect(lines('x', 'abcdefghijk')).toBe(2)
   })
 
+  it('makes the header as tall as its longest header', () => {
+    expect(headerLines(sheet)).toBe(1)
+    expect(headerLines({ ...sheet, columns: [{ ...sheet.columns[0]!, header: '历时（工作日）', width: 5 }] })).toBe(4)
+  })
+
   it('looks only at wrapped columns, and stops at the cap', () => {
     expect(lines('一个不换行的很长很长很长的名字', '短')).toBe(1)
     expect(lines('x', '长'.repeat(200))).toBe(MAX_WRAPPED_LINES)
@@ -249,6 +273,11 @@ describe('how tall a row with wrapped text is made', () => {
 })
 
 describe('the file and the reply', () => {
+  it('titles a sheet with the city, its name and when it was taken; no time for another day\'s', () => {
+    expect(ledgerTitle('临江市', '问题台账', { day: '2026-11-30', time: '15:20' })).toBe('临江市督办台账 · 问题台账（截至2026年11月30日 15:20）')
+    expect(ledgerTitle('', '专班汇总', { day: '2026-11-27', time: null })).toBe('督办台账 · 专班汇总（截至2026年11月27日）')
+  })
+
   it('names the file by its day and counts what it holds', () => {
     expect(ledgerFileName('2026-11-30')).toBe('督办台账-2026-11-30.xlsx')
     const counts = { projects: 1000, issues: 20091, open: 12000, overdue: 1500, progress: 33000 }

@@ -23,7 +23,7 @@ describe('the 台账 marks a row whose figures used a provisional year', () => {
   })
 
   it('in 2027: every open row, and a closed one whose 历时 ran into it', () => {
-    expect(warning('2027-01-05', row({}))).toBe('超期（暂定）')
+    expect(warning('2027-01-05', row({}))).toBe('严重超期（暂定）')
     expect(warning('2027-01-05', row({ status: 'resolved', resolvedOn: '2027-01-04' }))).toBe('暂定')
     expect(warning('2027-01-05', row({ status: 'resolved', resolvedOn: '2026-12-09' }))).toBeNull()
   })
