@@ -23,7 +23,7 @@ export function issueNumberAndRest(args: string): { number: number; rest: string
 /** Issue #N of the group's project, or a clear answer that there is none. */
 export async function requireIssue(ctx: CommandContext, number: number): Promise<Issue> {
   const issue = await findIssueByNumber(ctx.db, projectOf(ctx).id, number)
-  if (!issue) throw new UserFacingError(`本项目没有 #${number} 号问题。发 /issues 查看未办结的问题。`)
+  if (!issue) throw new UserFacingError(`本项目没有 #${number} 号问题。发 /问题 查看未办结的问题。`)
   return issue
 }
 

@@ -40,7 +40,7 @@ export default defineCommand({
   name: 'stage',
   aliases: ['节点'],
   description: '记录项目到达的节点（签约、供地、动工、竣工、投产），今天或指定日期；撤销成员在群里报告的节点',
-  usage: '/stage 节点 [日期] 或 /stage 撤销 节点，例如 /stage 动工 2026-03-15',
+  usage: '/节点 节点名 [日期] 或 /节点 撤销 节点名，例如 /节点 动工 2026-03-15',
   where: ['project'],
   who: 'admin',
   async run(ctx) {

@@ -42,10 +42,10 @@ const CONSOLE_HELP = [
   ':as 李四          换人发言（新名字会自动进群）',
   ':quote 3 已解决   引用第 3 条消息回复（编号见方括号）',
   ':recall           撤回当前成员刚发的消息',
-  ':private /status  私聊机器人',
+  ':private /状态   私聊机器人',
   ':help             再看一遍帮助',
   ':quit             退出（Ctrl+C 亦可）',
-  '群里的命令（/状态、/问题 等）发 /help 查看',
+  '群里的命令（/状态、/问题 等）发 /帮助 查看',
 ]
 
 interface Line {
@@ -142,11 +142,11 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   }
   printHelp()
   print('试试：')
-  for (const t of ['施工用电还没接入，供电局说要等电力设施迁改', '主体完成80%，但是环评批复还没下来', '@督办助手 审批进展怎么样了？', '/issues', '供电接入已解决', '/status']) {
+  for (const t of ['施工用电还没接入，供电局说要等电力设施迁改', '主体完成80%，但是环评批复还没下来', '@督办助手 审批进展怎么样了？', '/问题', '供电接入已解决', '/状态']) {
     print(dim(`  ${t}`))
   }
   // CONFIRM=issues by default: a newcomer's first "主体完成60%" would otherwise seem unheard.
-  print(dim('  普通进度（如“厂房主体结构已完成60%”）照常记录，默认不单独回复，发 /status 可以看到。'))
+  print(dim('  普通进度（如“厂房主体结构已完成60%”）照常记录，默认不单独回复，发 /状态 可以看到。'))
 
   const commands: Record<string, (arg: string) => void> = {
     as: (name) => {

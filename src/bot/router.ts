@@ -27,7 +27,7 @@ import { issueOfOutcome, renderConfirmation, type MessageOutcome } from '../text
 import { QUESTION_POINTER, UNBOUND_HINT } from '../text/pointers.ts'
 import type { ChatMessage } from './chat-message.ts'
 import { commandCatalogue } from './command-catalogue.ts'
-import type { BoardLinks, CommandContext, CommandDefinition, Place } from './command.ts'
+import { commandWord, type BoardLinks, type CommandContext, type CommandDefinition, type Place } from './command.ts'
 import { UsageError, UserFacingError } from './errors.ts'
 import { ProjectCache, type RoomExists } from './project-binding.ts'
 import { TopicCache } from './topic-cache.ts'
@@ -181,7 +181,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (place === 'private' && !admin) return reply(PRIVATE_EXPLANATION)
     const line = msg.command
     if (!line) {
-      if (place === 'private') await reply('请发送命令，例如 /status 或 /issues；发 /help 查看全部命令。')
+      if (place === 'private') await reply('请发送命令，例如 /状态 或 /问题；发 /帮助 查看全部命令。')
       return
     }
     const command = catalogue.find(line.name)
@@ -189,16 +189,16 @@ export function createRouter(deps: RouterDeps): Router {
       // Unbound groups are left alone: a slash there may be anyone's, not meant for the bot.
       if (place === 'unbound') return
       const near = catalogue.nearest(line.name)
-      return reply(`没有 /${clip(line.name, 20)} 这个命令。${near ? `您是不是要用 /${near.name}（${near.description}）？` : ''}发 /help 查看全部命令。`)
+      return reply(`没有 /${clip(line.name, 20)} 这个命令。${near ? `您是不是要用 ${commandWord(near)}（${near.description}）？` : ''}发 /帮助 查看全部命令。`)
     }
     // One of its commands in an unbound group gets one line: "/status" who may bind the group,
     // "/bind" from a member (below) who may run it.
     if (place === 'unbound' && !command.where.includes('unbound')) return reply(UNBOUND_HINT)
-    if (!command.where.includes(place)) return reply(`/${command.name} 请在${command.where.map((p) => PLACE_NAMES[p]).join('或')}使用。`)
+    if (!command.where.includes(place)) return reply(`${commandWord(command)} 请在${command.where.map((p) => PLACE_NAMES[p]).join('或')}使用。`)
     const owner = msg.room?.ownerId !== undefined && msg.room.ownerId === msg.talker.id
     // A member's /简报 in the leaders' group (unbound) is not answered: that group is not for chat.
-    if (command.who === 'admin' && !admin) return place === 'unbound' ? undefined : reply(`/${command.name} 仅限管理员使用。`)
-    if (command.who === 'admin-or-owner' && !admin && !owner) return reply(`/${command.name} 仅限管理员或群主使用。`)
+    if (command.who === 'admin' && !admin) return place === 'unbound' ? undefined : reply(`${commandWord(command)} 仅限管理员使用。`)
+    if (command.who === 'admin-or-owner' && !admin && !owner) return reply(`${commandWord(command)} 仅限管理员或群主使用。`)
 
     const now = clock.now()
     const ctx: CommandContext = {

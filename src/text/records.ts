@@ -48,15 +48,15 @@ export function renderFollowUpLine(i: Issue, dueMoved: boolean, today: LocalDate
  */
 const ONLY_SOLVED = /^(?:这个|该)?(?:问题)?(?:已经|已|都)?(?:解决|办结|处理|搞定|落实|完成|好)(?:了|啦|完毕)?$/u
 
-/** Announces a close, with the way back: "问题 #3 已办结：已协调供电局接入 … 如未解决，发 /reopen 3". */
+/** Announces a close, with the way back: "问题 #3 已办结：已协调供电局接入 … 如未解决，发 /重开 3". */
 export function renderClosed(i: Issue, by: string, teams: Teams): string {
   const said = (i.resolutionText ?? '').replace(/[\s\p{P}\p{Extended_Pictographic}\uFE0F]/gu, '')
   const how = i.resolutionText && !ONLY_SOLVED.test(said) ? `：${clip(i.resolutionText, 40)}` : ''
-  return `✅ 问题 #${i.number}（${teams[i.category].name}）已办结${how}\n办结人：${by}。如未解决，发 /reopen ${i.number} 原因`
+  return `✅ 问题 #${i.number}（${teams[i.category].name}）已办结${how}\n办结人：${by}。如未解决，发 /重开 ${i.number} 原因`
 }
 
 /** When it is not clear which issue a "已解决" closes, the bot asks rather than guesses. */
 export function renderWhichIssue(candidates: readonly Pick<Issue, 'number' | 'category' | 'summary'>[], teams: Teams): string {
   const list = candidates.map((i) => `#${i.number} ${teams[i.category].name}：${clip(i.summary, 24)}`).join('\n')
-  return `收到“已解决”，但不确定是哪个问题：\n${list}\n请引用该问题的消息回复，或发 /resolve 编号 办法`
+  return `收到“已解决”，但不确定是哪个问题：\n${list}\n请引用该问题的消息回复，或发 /解决 编号 办法`
 }

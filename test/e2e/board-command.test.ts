@@ -53,7 +53,7 @@ describe('/白板 over the real wire', () => {
     const admin = h.contact('管理员')
     const room = h.room('【项目】白板乙推进群', [admin])
     h.say(admin, room, '/board')
-    expect(await h.waitForSay(room, /\/board 请在私聊使用/)).not.toContain('http')
+    expect(await h.waitForSay(room, /\/白板 请在私聊使用/)).not.toContain('http')
   })
 
   it('says so when the board is off (WEB_PORT=0)', async () => {
