@@ -53,7 +53,10 @@ describe('replies name commands by their Chinese names', () => {
     expect(await say(message('王主任', '/白板'))).toBe('/白板 请在私聊使用。')
     expect(await say(message('王主任', '/export'))).toBe('/导出 请在私聊使用。')
     await say(message('老张', '施工用电还没接入，供电局说要等电力设施迁改'))
-    const closed = await say(message('老张', '/解决 1 已协调'))
+    // The number in Chinese numerals, as people type it.
+    expect(await say(message('老张', '/resolve 十二'))).toBe('本项目没有 #12 号问题。发 /问题 查看未办结的问题。')
+    const closed = await say(message('老张', '/解决 一 已协调'))
+    expect(closed).toMatch(/^✅ 问题 #1（/u)
     expect(closed).toMatch(/发 \/重开 1 原因$/u)
     expect(await say(message('老张', '/解决 1'))).toContain('发 /重开 1 原因')
     expect(await say(message('老张', '/stauts'))).toContain('您是不是要用 /状态')
