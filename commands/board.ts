@@ -16,6 +16,7 @@ export default defineCommand({
     if (!ctx.board) throw new UserFacingError('白板没有开启：请在设置中把 WEB_PORT 设为端口号（见 README「督办白板」）。')
     const { url, expiresAt } = ctx.board.link(ctx.now)
     const days = Math.round((expiresAt.getTime() - ctx.now.getTime()) / DAY_MS)
-    return renderBoardLink(url, days, dateInZone(expiresAt, ctx.rules.timeZone))
+    const unstaffed = Object.values(ctx.rules.teams).filter((t) => t.liaisons.length === 0).map((t) => t.name)
+    return renderBoardLink(url, days, dateInZone(expiresAt, ctx.rules.timeZone), unstaffed)
   },
 })

@@ -38,6 +38,8 @@ describe('/白板 over the real wire', () => {
     h.say(admin, 'bot', '/白板')
     const reply = await h.waitForSay(admin, /督办白板/)
     expect(reply).toMatch(/7 天内有效（至 \d+月\d+日）/)
+    // The deployer's hint goes to the admin here; the board's team pages only say "未设置".
+    expect(reply).toMatch(/\n提示：各专班都未设置联络员，请在专班文件（TEAMS_FILE，默认 data\/teams\.json）中填写。$/u)
     const link = /http:\/\/127\.0\.0\.1:\d+\/board\?t=\d+\.[\w-]{43}/.exec(reply)?.[0]
     expect(link).toBeDefined()
     const board = await open(link!)
