@@ -58,7 +58,7 @@ describe('confirmations', () => {
     expect(await ask(li, '/节点 撤销 动工')).toBe('/节点 仅限管理员使用。')
     expect(await ask(admin, '/节点 撤销 动工')).toMatch(/^已撤销：节点 动工（\d+月\d+日）$/)
     expect(await ask(admin, '/状态', /项目「成员节点」/)).toMatch(/节点：尚无记录/)
-    expect(await ask(admin, '/节点 撤销 动工')).toMatch(/没有成员报告的“动工”节点可撤销/)
+    expect(await ask(admin, '/节点 撤销 动工')).toBe("本项目没有“动工”节点可撤销。")
   })
 
   it('a resolution that only says 已解决 is not repeated back', async () => {
