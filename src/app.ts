@@ -7,7 +7,7 @@ import { createTransport, type Puppet, type SupervisorSettings, type Transport }
 import { wechatyDirectory } from './bot/wechaty-directory.ts'
 import { systemClock, type Clock } from './clock.ts'
 import type { Rules } from './domain/rules.ts'
-import { startJobs, type JobDefinition, type JobSchedule, type Jobs } from './jobs/index.ts'
+import { runJobsBetween, startJobs, type JobDefinition, type JobDeps, type JobSchedule, type Jobs } from './jobs/index.ts'
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
@@ -55,6 +55,11 @@ export interface App {
   drained(timeoutMs?: number): Promise<void>
   /** Stops cleanly: the board, the jobs, the send in flight (finished and recorded), WeChat, then what was received. */
   stop(): Promise<void>
+  /**
+   * The console's clock jump: runs each of `jobs` at every time of its schedule after `from` and up
+   * to `to`, the clock set to that time by `setClock` first; resolves to how many times were due.
+   */
+  runJobsBetween(jobs: readonly JobDefinition[], from: Date, to: Date, setClock: (at: Date) => void, afterRun?: () => Promise<void>): Promise<number>
 }
 
 /**
@@ -158,6 +163,15 @@ export function createApp(o: AppOptions): App {
   })
   const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake() })
   let jobs: Jobs | undefined
+  const jobDeps = (): JobDeps => ({
+    db: o.db,
+    clock: o.clock,
+    rules: o.rules,
+    schedule: o.schedule,
+    log: o.log,
+    directory: wechatyDirectory(transport.wechaty),
+    wake: () => sender.wake(),
+  })
 
   return {
     transport,
@@ -177,18 +191,7 @@ export function createApp(o: AppOptions): App {
       sender.start()
       if (o.jobs.length === 0) return
       // Once logged in: a run missed while the bot was down goes out now.
-      jobs = startJobs(
-        {
-          db: o.db,
-          clock: o.clock,
-          rules: o.rules,
-          schedule: o.schedule,
-          log: o.log,
-          directory: wechatyDirectory(transport.wechaty),
-          wake: () => sender.wake(),
-        },
-        o.jobs,
-      )
+      jobs = startJobs(jobDeps(), o.jobs)
     },
     async drained(timeoutMs = 30_000) {
       // Quiet means: nothing arrived, nothing in hand, nothing queued, for a little while (a message
@@ -209,6 +212,7 @@ export function createApp(o: AppOptions): App {
       }
     },
     boardLink: () => link(o.clock.now()),
+    runJobsBetween: (list, from, to, setClock, afterRun) => runJobsBetween(jobDeps(), list, from, to, setClock, afterRun),
     async stop() {
       await boardServer?.close()
       boardServer = undefined
