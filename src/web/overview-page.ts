@@ -9,9 +9,10 @@ import { ageText, chipDate, stageAgeText } from './words.ts'
 
 /**
  * How much of the latest progress a card shows: a sentence as people report it ("厂房主体结构已完成60%，
- * 预计5月底封顶" is 19), two lines on a phone; longer reports end in "…" and are read on the project page.
+ * 预计5月底封顶" is 19), two lines on a phone; longer reports end in "…" and are read on the project
+ * page. Not more: a city's thousand cards stay near the page-size budget (300 KB).
  */
-const PROGRESS_CHARS = 36
+const PROGRESS_CHARS = 30
 
 /** 总览: every project on one page, a card on a phone and a row on a wide screen. */
 export function overviewPage(ctx: PageContext, m: OverviewModel): Html {
@@ -45,7 +46,7 @@ ${m.rows.map((r) => row(ctx, r, m.today))}</ol>`
 function row(ctx: PageContext, r: OverviewRow, today: LocalDate): Html {
   return html`<li${r.slow ? html` class=s` : ''}><a href="${ctx.base}/p/${r.id}">${r.name}</a><ol>${r.chips.map((c) =>
     c.on === null ? html`<li>${c.name}` : html`<li class=${c.current ? 'c' : 'y'}>${c.name}<i>${chipDate(c.on, today)}</i>`,
-  )}</ol><p>${r.current ? html`<b>${stageAgeText(r.current.stage, r.current.monthsIn, r.current.limitMonths)}</b>` : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
+  )}</ol><p>${r.current ? html`<b>${stageAgeText(r.current.stage, r.current.monthsIn)}</b>` : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
     r.progress
       ? html`${r.progress.percent === null ? '' : html`<progress value=${r.progress.percent / 100}></progress>${r.progress.percent}% `}${clip(r.progress.summary, PROGRESS_CHARS)} <i>${ageText(r.progress.daysAgo)}</i>`
       : html`<i>尚无进度</i>`

@@ -20,13 +20,11 @@ export function ageText(days: number): string {
 const NEXT_STAGE: Partial<Record<Stage, Stage>> = { signed: 'land', land: 'construction', construction: 'completion' }
 
 /**
- * How long a project has been at its stage, in a leader's words, and how long it may take:
- * "动工已 3 个月（时限 18 个月）", "签约不到 1 个月（时限 6 个月）", "投产已 14 个月" (no limit once built).
- * The rule behind the limit is said once above the list (`slowRule`), not on every card.
+ * How long a project has been at its stage, in a leader's words: "动工已 3 个月", "签约不到 1 个月".
+ * The limit behind "慢" is said once above the list (`slowRule`), not on each of a thousand cards.
  */
-export function stageAgeText(stage: Stage, monthsIn: number, limitMonths: number | null): string {
-  const age = monthsIn < 1 ? `${STAGE_NAMES[stage]}不到 1 个月` : `${STAGE_NAMES[stage]}已 ${monthsIn} 个月`
-  return limitMonths === null ? age : `${age}（时限 ${limitMonths} 个月）`
+export function stageAgeText(stage: Stage, monthsIn: number): string {
+  return monthsIn < 1 ? `${STAGE_NAMES[stage]}不到 1 个月` : `${STAGE_NAMES[stage]}已 ${monthsIn} 个月`
 }
 
 /** The slow-project rule in full: "签约超过 6 个月未供地、供地超过 6 个月未动工、动工超过 18 个月未竣工". */
