@@ -179,7 +179,7 @@ export function createApp(o: AppOptions): App {
     async start() {
       if (o.board) {
         boardSecret = o.board.secret ?? (await getOrCreateBoardSecret(o.db, o.clock.now()))
-        boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret })
+        boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret, dataDir: o.dataDir })
       }
       await transport.start()
       // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst).

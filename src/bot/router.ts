@@ -9,11 +9,17 @@ import { enqueueFile, enqueueText } from '../outbox/enqueue.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 import type { Quote } from '../parse/chat-text.ts'
 import {
+  attachRecentPhotos,
   findQuotedIssues,
   ingestMessage,
   IntakeMemo,
   isStorageFault,
+  PHOTO_MAX_BYTES,
+  photoMime,
   recallMessage,
+  recordPhoto,
+  retractPhotosOf,
+  savePhotoFile,
   recordFollowUp,
   resolveIssue,
   underSavepoint,
@@ -164,11 +170,27 @@ export function createRouter(deps: RouterDeps): Router {
       memo,
     )
     // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
-    if (ingested.duplicate || msg.kind !== 'text') return
+    if (ingested.duplicate) return
+    if (msg.photo !== undefined) return keepPhoto(msg, msg.photo, db, project, ingested)
+    if (msg.kind !== 'text') return
     // Plain progress leaves the issues as they were; anything else may have changed them.
     if (plans.some((p) => p.kind !== 'progress')) topics.forget(project.id)
     if (msg.command) return runCommand(msg, db, reply, 'project', project, ingested)
     await applyPlans(msg, db, reply, project, ingested, plans)
+  }
+
+  /**
+   * A picture posted in the group is kept as evidence, tied to its sender's progress report or close
+   * of the last few minutes (recordPhoto); one that cannot be kept is logged, the placeholder stays.
+   */
+  async function keepPhoto(msg: ChatMessage, photo: NonNullable<ChatMessage['photo']>, db: Db, project: Project, ingested: Ingested): Promise<void> {
+    const from = `群「${msg.room?.topic ?? ''}」中 ${msg.talker.name} 发的图片（消息 ${msg.id}）`
+    if (photo === 'too-large') return log.warn(`${from}超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB，未保存`)
+    if (photo === 'unavailable') return log.warn(`${from}未能从微信取得，未保存`)
+    const mime = photoMime(photo)
+    if (!mime) return log.warn(`${from}不是可显示的图片格式，未保存`)
+    const sha256 = savePhotoFile(deps.dataDir, photo)
+    await recordPhoto(db, { projectId: project.id, messageId: ingested.messageId, senderId: ingested.sender.id, sha256, bytes: photo.length, mime, at: msg.sentAt })
   }
 
   async function quotedIssues(db: Db, roomId: string, quote: Quote): Promise<QuotedIssues> {
@@ -222,6 +244,10 @@ export function createRouter(deps: RouterDeps): Router {
     }
     const result = await command.run(ctx)
     const out = typeof result === 'string' ? { text: result } : result
+    // "/解决 3" after a picture of the work done: the picture is its evidence.
+    if (command.name === 'resolve' && out.issueId !== undefined && project && ingested) {
+      await attachRecentPhotos(db, { projectId: project.id, senderId: ingested.sender.id, at: msg.sentAt, to: { issueId: out.issueId } })
+    }
     if (out.text !== '') await reply(out.text, out.issueId)
     if (out.file) await enqueueFile(db, { target: replyTarget(msg), file: out.file }, clock.now())
   }
@@ -260,6 +286,11 @@ export function createRouter(deps: RouterDeps): Router {
       )
       if (changed) outcome.closed.push(issue)
     }
+    // Pictures the sender posted just before are the evidence of what this message reports or closes.
+    const near = { projectId: project.id, senderId: ingested.sender.id, at: msg.sentAt }
+    for (const issue of outcome.closed) await attachRecentPhotos(db, { ...near, to: { issueId: issue.id } })
+    const progress = ingested.progress[0]
+    if (progress) await attachRecentPhotos(db, { ...near, to: { progressId: progress.id } })
     const text = renderConfirmation(outcome, project.muted ? 'none' : rules.confirm, rules.teams)
     if (text !== '') return reply(text, issueOfOutcome(outcome))
     if (plans.length === 0 && msg.mentionsBot) await reply(QUESTION_POINTER)
@@ -268,8 +299,10 @@ export function createRouter(deps: RouterDeps): Router {
   async function recall(msg: ChatMessage, roomId: string, db: Db, reply: Reply): Promise<void> {
     // The recall's text is the recalled message's id; only that group's message, by the same sender, is taken back.
     const result = await recallMessage(db, { wechatId: msg.text, roomId, senderWechatId: msg.talker.id }, clock.now())
-    if (!result || result.alreadyRecalled) return
-    const text = renderRecall(result, msg.talker.name, rules.teams, dateInZone(clock.now(), rules.timeZone))
+    if (!result) return
+    const photos = await retractPhotosOf(db, deps.dataDir, result.messageId, clock.now())
+    if (result.alreadyRecalled) return
+    const text = renderRecall(result, msg.talker.name, rules.teams, dateInZone(clock.now(), rules.timeZone), photos)
     if (text) await reply(text)
   }
 

@@ -147,7 +147,8 @@ describe('a picture in a project group', () => {
   it('is kept in the ledger as a placeholder and not answered', async () => {
     const wu = h.contact('吴十')
     const room = h.room('【项目】新材料二期推进群', [wu])
-    h.picture(wu, room)
+    // A file that is no picture: kept as a placeholder, nothing said (photos: test/e2e/photos.test.ts).
+    h.photo(wu, room, Buffer.from('会议纪要'), '纪要.txt')
     h.say(wu, room, '/issues')
     await h.waitForSay(room, /未办结问题/)
     expect(h.saidIn(room)).toHaveLength(1)
