@@ -15,6 +15,7 @@ import {
   IntakeMemo,
   isStorageFault,
   PHOTO_MAX_BYTES,
+  PHOTO_NEAR_MS,
   photoMime,
   recallMessage,
   recordPhoto,
@@ -98,6 +99,18 @@ export function createRouter(deps: RouterDeps): Router {
   const memo = new IntakeMemo()
   const topics = new TopicCache()
   const catalogue = commandCatalogue(deps.commands)
+  /**
+   * When each sender last posted a photo in each project ("project:sender" → ms), so that a report
+   * or a close looks for photos to tie to only when there can be some: most messages come with none,
+   * and the per-message path stays one statement shorter. (After a restart a photo of the minutes
+   * before it is not tied to what its sender says next; it is still kept and shown.)
+   */
+  const photoPosted = new Map<string, number>()
+  const attachPhotos = async (db: Db, projectId: number, senderId: number, at: Date, to: { progressId: number } | { issueId: number }) => {
+    const posted = photoPosted.get(`${projectId}:${senderId}`)
+    if (posted === undefined || posted < at.getTime() - PHOTO_NEAR_MS) return
+    await attachRecentPhotos(db, { projectId, senderId, at, to })
+  }
 
   async function handle(msg: ChatMessage, db: Db): Promise<void> {
     const reply: Reply = (text, issueId) =>
@@ -191,6 +204,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (!mime) return log.warn(`${from}不是可显示的图片格式，未保存`)
     const sha256 = savePhotoFile(deps.dataDir, photo)
     await recordPhoto(db, { projectId: project.id, messageId: ingested.messageId, senderId: ingested.sender.id, sha256, bytes: photo.length, mime, at: msg.sentAt })
+    photoPosted.set(`${project.id}:${ingested.sender.id}`, msg.sentAt.getTime())
   }
 
   async function quotedIssues(db: Db, roomId: string, quote: Quote): Promise<QuotedIssues> {
@@ -246,7 +260,7 @@ export function createRouter(deps: RouterDeps): Router {
     const out = typeof result === 'string' ? { text: result } : result
     // "/解决 3" after a picture of the work done: the picture is its evidence.
     if (command.name === 'resolve' && out.issueId !== undefined && project && ingested) {
-      await attachRecentPhotos(db, { projectId: project.id, senderId: ingested.sender.id, at: msg.sentAt, to: { issueId: out.issueId } })
+      await attachPhotos(db, project.id, ingested.sender.id, msg.sentAt, { issueId: out.issueId })
     }
     if (out.text !== '') await reply(out.text, out.issueId)
     if (out.file) await enqueueFile(db, { target: replyTarget(msg), file: out.file }, clock.now())
@@ -287,10 +301,9 @@ export function createRouter(deps: RouterDeps): Router {
       if (changed) outcome.closed.push(issue)
     }
     // Pictures the sender posted just before are the evidence of what this message reports or closes.
-    const near = { projectId: project.id, senderId: ingested.sender.id, at: msg.sentAt }
-    for (const issue of outcome.closed) await attachRecentPhotos(db, { ...near, to: { issueId: issue.id } })
+    for (const issue of outcome.closed) await attachPhotos(db, project.id, ingested.sender.id, msg.sentAt, { issueId: issue.id })
     const progress = ingested.progress[0]
-    if (progress) await attachRecentPhotos(db, { ...near, to: { progressId: progress.id } })
+    if (progress) await attachPhotos(db, project.id, ingested.sender.id, msg.sentAt, { progressId: progress.id })
     const text = renderConfirmation(outcome, project.muted ? 'none' : rules.confirm, rules.teams)
     if (text !== '') return reply(text, issueOfOutcome(outcome))
     if (plans.length === 0 && msg.mentionsBot) await reply(QUESTION_POINTER)

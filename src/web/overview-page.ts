@@ -12,7 +12,7 @@ import { ageText, chipDate, stageAgeText } from './words.ts'
  * 预计5月底封顶" is 19), two lines on a phone; longer reports end in "…" and are read on the project
  * page. Not more: a city's thousand cards stay near the page-size budget (300 KB).
  */
-const PROGRESS_CHARS = 30
+const PROGRESS_CHARS = 24
 
 /** 总览: every project on one page, a card on a phone and a row on a wide screen. */
 export function overviewPage(ctx: PageContext, m: OverviewModel): Html {
