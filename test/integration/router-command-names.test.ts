@@ -80,12 +80,8 @@ describe('replies name commands by their Chinese names', () => {
   })
 
   // The families of reply texts: every string a person reads is written in these folders.
-  it('no reply text in src/text, commands/ or the router names an English command', () => {
-    const files = [
-      ...['src/text', 'commands'].flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))),
-      'src/bot/router.ts',
-      'src/bot/console.ts',
-    ].filter((f) => f.endsWith('.ts'))
+  it('no reply or log text of the bot, its commands and jobs names an English command', () => {
+    const files = ['src/text', 'commands', 'src/bot', 'src/jobs', 'src/reports'].flatMap((dir) => readdirSync(dir).map((f) => join(dir, f))).filter((f) => f.endsWith('.ts'))
     const offending = files.flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
