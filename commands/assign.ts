@@ -30,7 +30,7 @@ export default defineCommand({
   name: 'assign',
   aliases: ['指派'],
   description: '指定问题 N 的负责人',
-  usage: '/assign 编号 @负责人，例如 /assign 3 @李四',
+  usage: '/指派 编号 @负责人，例如 /指派 3 @李四',
   where: ['project'],
   who: 'anyone',
   async run(ctx) {

@@ -4,14 +4,14 @@ import { bindRoomByProjectName, findProjectByName } from '../src/store/index.ts'
 export default defineCommand({
   name: 'bind',
   aliases: ['绑定'],
-  description: '把本群绑定到项目（管理员、群主）',
-  usage: '/bind 项目名称，例如 /bind 年产10万吨新材料',
+  description: '把本群绑定到项目',
+  usage: '/绑定 项目名称，例如 /绑定 年产10万吨新材料',
   where: ['unbound', 'project'],
   who: 'admin-or-owner',
   async run(ctx) {
     const room = ctx.message.room
-    if (!room) throw new UserFacingError('/bind 请在要绑定的群里使用。')
-    if (ctx.project) throw new UserFacingError(`本群已绑定项目「${ctx.project.name}」。如需更换，请先 /unbind。`)
+    if (!room) throw new UserFacingError('/绑定 请在要绑定的群里使用。')
+    if (ctx.project) throw new UserFacingError(`本群已绑定项目「${ctx.project.name}」。如需更换，请先 /解绑。`)
     const name = ctx.args.trim()
     if (name === '' || name.length > 60) throw new UsageError('请写项目名称（60 字以内）。')
     // Any group owner could otherwise take a project's reminders and issue lists into a group of their own.
@@ -19,7 +19,7 @@ export default defineCommand({
       throw new UserFacingError(`项目「${name}」已存在，绑定到已有项目请由管理员操作。`)
     }
     const bound = await bindRoomByProjectName(ctx.db, name, room, ctx.now, ctx.isAdmin ? 'admin' : 'owner')
-    if (!bound) throw new UserFacingError(`项目「${name}」已绑定在另一个群，请先在那个群里 /unbind。`)
-    return `已绑定项目「${bound.project.name}」。从现在起我会记录本群的进度和问题；发 /help 查看命令。`
+    if (!bound) throw new UserFacingError(`项目「${name}」已绑定在另一个群，请先在那个群里 /解绑。`)
+    return `已绑定项目「${bound.project.name}」。从现在起我会记录本群的进度和问题；发 /帮助 查看命令。`
   },
 })

@@ -4,8 +4,8 @@ import { buildDigest } from '../src/reports/digest.ts'
 export default defineCommand({
   name: 'digest',
   aliases: ['简报'],
-  description: '今日督办日报（管理员，私聊或简报接收群）',
-  usage: '/digest',
+  description: '今日督办日报（群里只在简报接收群）',
+  usage: '/简报',
   where: ['private', 'unbound', 'project'],
   who: 'admin',
   async run(ctx) {

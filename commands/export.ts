@@ -6,8 +6,8 @@ import { renderLedgerReply } from '../src/text/ledger-export.ts'
 export default defineCommand({
   name: 'export',
   aliases: ['导出'],
-  description: '导出督办台账 Excel（项目台账、问题台账、进度记录、专班汇总），以文件私聊发给您（管理员）',
-  usage: '/export',
+  description: '导出督办台账 Excel（项目台账、问题台账、进度记录、专班汇总），以文件私聊发给您',
+  usage: '/导出',
   where: ['private'],
   who: 'admin',
   async run(ctx) {

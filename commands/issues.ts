@@ -10,7 +10,7 @@ export default defineCommand({
   name: 'issues',
   aliases: ['问题'],
   description: '未办结问题：编号、专班、提出人、已过工作日、期限、逾期标记；all 另列最近办结的',
-  usage: '/issues [all]',
+  usage: '/问题 [all]',
   where: ['project', 'private'],
   who: 'anyone',
   async run(ctx) {

@@ -7,7 +7,7 @@ export default defineCommand({
   name: 'progress',
   aliases: ['进度'],
   description: '把这段话记为进度（即使我没认出来）',
-  usage: '/progress 文本，例如 /progress 主体结构完成60%',
+  usage: '/进度 文本，例如 /进度 主体结构完成60%',
   where: ['project'],
   who: 'anyone',
   async run(ctx) {

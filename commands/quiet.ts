@@ -5,8 +5,8 @@ import { projectOf } from './arguments.ts'
 export default defineCommand({
   name: 'quiet',
   aliases: ['静音'],
-  description: 'on：不再逐条回复记录确认和提醒；off：恢复',
-  usage: '/quiet on 或 /quiet off（也可写 开 / 关）',
+  description: '开：不再逐条回复记录确认和提醒；关：恢复',
+  usage: '/静音 开 或 /静音 关（也可写 on / off）',
   where: ['project'],
   who: 'anyone',
   async run(ctx) {

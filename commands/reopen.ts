@@ -7,7 +7,7 @@ export default defineCommand({
   name: 'reopen',
   aliases: ['重开'],
   description: '重开已办结的问题 N，可写明原因',
-  usage: '/reopen 编号 [原因]，例如 /reopen 3 供电仍未接通',
+  usage: '/重开 编号 [原因]，例如 /重开 3 供电仍未接通',
   where: ['project'],
   who: 'anyone',
   async run(ctx) {

@@ -8,7 +8,7 @@ export default defineCommand({
   name: 'report',
   aliases: ['上报'],
   description: '把这段话登记为问题（即使我没认出来）',
-  usage: '/report 文本，例如 /report 施工许可证迟迟未批',
+  usage: '/上报 文本，例如 /上报 施工许可证迟迟未批',
   where: ['project'],
   who: 'anyone',
   async run(ctx) {

@@ -7,7 +7,7 @@ export default defineCommand({
   name: 'resolve',
   aliases: ['解决'],
   description: '办结问题 N，可写明解决办法',
-  usage: '/resolve 编号 [办法]，例如 /resolve 3 已协调供电局接入',
+  usage: '/解决 编号 [办法]，例如 /解决 3 已协调供电局接入',
   where: ['project'],
   who: 'anyone',
   async run(ctx) {
@@ -25,7 +25,7 @@ export default defineCommand({
       },
       ctx.rules.timeZone,
     )
-    if (!changed) throw new UserFacingError(`问题 #${number} 已经办结。如需重开，发 /reopen ${number} 原因`)
+    if (!changed) throw new UserFacingError(`问题 #${number} 已经办结。如需重开，发 /重开 ${number} 原因`)
     return { text: renderClosed(closed, ctx.message.talker.name, ctx.rules.teams), issueId: closed.id }
   },
 })

@@ -24,20 +24,20 @@ export default defineCommand({
   name: 'status',
   aliases: ['状态'],
   description: '项目概况：节点、最新进度、未办结问题；管理员私聊时为全部项目一览',
-  usage: '/status [项目名称]',
+  usage: '/状态 [项目名称]',
   where: ['project', 'private'],
   who: 'anyone',
   async run(ctx) {
     const named = ctx.args.trim()
     if (named !== '') {
       const project = await findProjectByName(ctx.db, named)
-      if (!project) throw new UserFacingError(`没有名为「${clip(named, 30)}」的项目。发 /status 查看全部。`)
+      if (!project) throw new UserFacingError(`没有名为「${clip(named, 30)}」的项目。发 /状态 查看全部。`)
       if (!ctx.isAdmin && project.id !== ctx.project?.id) throw new UserFacingError('查看其他项目仅限管理员。')
       return oneProject(ctx, project.id)
     }
     if (ctx.project) return oneProject(ctx, ctx.project.id)
     const { statuses } = await listProjectStatuses(ctx.db, statusQuery(ctx))
-    if (statuses.length === 0) return '还没有项目。把我拉进名称形如“【项目】XX推进群”的群，或在群里发 /bind 项目名称。'
+    if (statuses.length === 0) return '还没有项目。把我拉进名称形如“【项目】XX推进群”的群，或在群里发 /绑定 项目名称。'
     return [`全部项目（${statuses.length} 个）：`, ...statuses.map(renderProjectLine)].join('\n')
   },
 })

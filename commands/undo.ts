@@ -7,11 +7,11 @@ export default defineCommand({
   name: 'undo',
   aliases: ['撤销'],
   description: '撤销您在本群的最后一条记录',
-  usage: '/undo',
+  usage: '/撤销',
   where: ['project'],
   who: 'anyone',
   async run(ctx) {
-    if (ctx.args !== '') throw new UsageError('/undo 不带参数：它撤销您最后一条记录。')
+    if (ctx.args !== '') throw new UsageError('/撤销 不带参数：它撤销您最后一条记录。')
     const retraction = ctx.sender
       ? await undoLastRecord(ctx.db, {
           projectId: projectOf(ctx).id,

@@ -9,7 +9,7 @@ import { wechatyDirectory } from './wechat/wechaty-directory.ts'
 export { startOnMock } from './wechat/mock-login.ts'
 import { systemClock, type Clock } from './clock.ts'
 import type { Rules } from './domain/rules.ts'
-import { startJobs, watchHolidayFile, type HolidayReload, type JobDefinition, type JobSchedule, type Jobs } from './jobs/index.ts'
+import { runJobsBetween, startJobs, watchHolidayFile, type HolidayReload, type JobDefinition, type JobDeps, type JobSchedule, type Jobs } from './jobs/index.ts'
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
@@ -59,6 +59,11 @@ export interface App {
   drained(timeoutMs?: number): Promise<void>
   /** Stops cleanly: the board, the jobs, the send in flight (finished and recorded), WeChat, then what was received. */
   stop(): Promise<void>
+  /**
+   * The console's clock jump: runs each of `jobs` at every time of its schedule after `from` and up
+   * to `to`, the clock set to that time by `setClock` first; resolves to how many times were due.
+   */
+  runJobsBetween(jobs: readonly JobDefinition[], from: Date, to: Date, setClock: (at: Date) => void, afterRun?: () => Promise<void>): Promise<number>
 }
 
 /**
@@ -164,6 +169,15 @@ export function createApp(o: AppOptions): App {
   const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake() })
   let jobs: Jobs | undefined
   let holidayReload: HolidayReload | undefined
+  const jobDeps = (): JobDeps => ({
+    db: o.db,
+    clock: o.clock,
+    rules: o.rules,
+    schedule: o.schedule,
+    log: o.log,
+    directory: wechatyDirectory(transport.wechaty),
+    wake: () => sender.wake(),
+  })
 
   return {
     transport,
@@ -175,7 +189,7 @@ export function createApp(o: AppOptions): App {
       }
       if (o.board) {
         boardSecret = o.board.secret ?? (await getOrCreateBoardSecret(o.db, o.clock.now()))
-        boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret })
+        boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret, dataDir: o.dataDir })
       }
       await transport.start()
       // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst).
@@ -187,18 +201,7 @@ export function createApp(o: AppOptions): App {
       sender.start()
       if (o.jobs.length === 0) return
       // Once logged in: a run missed while the bot was down goes out now.
-      jobs = startJobs(
-        {
-          db: o.db,
-          clock: o.clock,
-          rules: o.rules,
-          schedule: o.schedule,
-          log: o.log,
-          directory: wechatyDirectory(transport.wechaty),
-          wake: () => sender.wake(),
-        },
-        o.jobs,
-      )
+      jobs = startJobs(jobDeps(), o.jobs)
     },
     async drained(timeoutMs = 30_000) {
       // Quiet means: nothing arrived, nothing in hand, nothing queued, for a little while (a message
@@ -219,6 +222,7 @@ export function createApp(o: AppOptions): App {
       }
     },
     boardLink: () => link(o.clock.now()),
+    runJobsBetween: (list, from, to, setClock, afterRun) => runJobsBetween(jobDeps(), list, from, to, setClock, afterRun),
     async stop() {
       holidayReload?.stop()
       holidayReload = undefined

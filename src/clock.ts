@@ -25,3 +25,19 @@ export class FakeClock implements Clock {
     this.#now += ms
   }
 }
+
+/**
+ * The local console's clock: the real time moved ahead by however far the person at the console
+ * has moved it (`:时间 2026-12-21 09:00`), then running on from there.
+ */
+export class MovableClock implements Clock {
+  #offsetMs = 0
+
+  now(): Date {
+    return new Date(Date.now() + this.#offsetMs)
+  }
+
+  set(to: Date): void {
+    this.#offsetMs = to.getTime() - Date.now()
+  }
+}

@@ -7,6 +7,7 @@ import { consoleDatabasePath } from './config.ts'
 import { jobs } from './jobs/index.ts'
 import { databaseProblem } from './database-problem.ts'
 import { hideSecretsInOutput } from './hide-secrets.ts'
+import { MovableClock } from './clock.ts'
 import { consoleLogger } from './log.ts'
 import { readSettings, type Settings } from './settings.ts'
 import type { Db } from './store/index.ts'
@@ -23,7 +24,7 @@ class StoreOpenError extends Error {}
  * `npm start`: duban as deployed. The settings give the city's rules and the WeChat connection;
  * the bot answers the commands of commands/ and runs the jobs of jobs/ (the progress reminder,
  * the morning list of open issues, the leaders' digest). With no connection configured, the same
- * bot runs in the local console on a simulated WeChat, without the jobs.
+ * bot runs in the local console on a simulated WeChat, its jobs run as its clock is moved.
  */
 async function main(): Promise<number> {
   hideSecretsInOutput(() => [process.env['WECHATY_PUPPET_SERVICE_TOKEN']])
@@ -79,26 +80,40 @@ async function main(): Promise<number> {
   return -1
 }
 
-/** The local console: its demo data apart from a real database next to it. */
+/**
+ * The local console: its demo data apart from a real database next to it. The jobs do not run on
+ * their schedule there; they run when the console's clock is moved past their times (`:时间`), and
+ * the digest goes to the demo owner too, so that a week can be tried in a minute.
+ */
 async function runLocalConsole(settings: Settings): Promise<number> {
   const path = consoleDatabasePath(settings.config.databasePath)
   console.log('未配置微信连接（WECHATY_PUPPET_SERVICE_TOKEN），现在打开本地控制台：模拟的微信群，数据与正式数据分开。')
   const db = await openStore(path)
-  const base = appOptions(settings, db, commands, consoleLogger)
+  const clock = new MovableClock()
+  const base = appOptions(settings, db, commands, consoleLogger, clock)
   await runConsole({
     databasePath: path,
     db,
     projectRoomPattern: settings.rules.projectRoomPattern,
-    createApp: (puppet, log) =>
-      createApp({
+    clock,
+    timeZone: settings.rules.timeZone,
+    createApp: (puppet, log) => {
+      const app = createApp({
         ...base,
         log,
         puppet,
         jobs: [],
         // Nothing to be throttled by here, so replies come quickly; the demo owner may do everything.
         sendIntervalMs: Math.min(base.sendIntervalMs, 300),
-        rules: { ...base.rules, admins: [...base.rules.admins, CONSOLE_OWNER] },
-      }),
+        rules: {
+          ...base.rules,
+          admins: [...base.rules.admins, CONSOLE_OWNER],
+          digestRecipients: [...base.rules.digestRecipients, CONSOLE_OWNER],
+        },
+      })
+      // Each run's texts go out before the next run: the week reads in the order it happened.
+      return { ...app, moveClockTo: (to: Date) => app.runJobsBetween(jobs, clock.now(), to, (at) => clock.set(at), () => app.drained(10_000)) }
+    },
   })
   await db.destroy()
   return 0

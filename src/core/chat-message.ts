@@ -18,5 +18,10 @@ export interface ChatMessage extends ChatText {
   /** The message @mentions the bot ("@督办助手 审批进展怎么样了？"): it is addressed to it. */
   mentionsBot: boolean
   sentAt: Date
+  /**
+   * A picture's bytes (an image message in a group), read by the adapter; `too-large` past
+   * PHOTO_MAX_BYTES, `unavailable` when WeChat would not hand it over. Absent for anything else.
+   */
+  photo?: Uint8Array | 'too-large' | 'unavailable'
 }
 

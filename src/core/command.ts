@@ -83,3 +83,11 @@ export interface CommandDefinition {
 export function defineCommand(definition: CommandDefinition): CommandDefinition {
   return definition
 }
+
+/**
+ * The one name replies give a command: its Chinese alias ("/解决"), never its English name, so that
+ * "/白板" is not answered with "/board". The English names still work when typed.
+ */
+export function commandWord(c: Pick<CommandDefinition, 'name' | 'aliases'>): string {
+  return `/${c.aliases[0] ?? c.name}`
+}

@@ -99,7 +99,7 @@ async function bindByName(db: Db, name: string, room: RoomSeen, at: Date, log: L
   if (!bound) {
     const held = await findProjectByName(db, name)
     if (held && (await findProjectBoundBy(db, held.id)) === 'owner') {
-      log.warn(`项目「${name}」原由群主用 /bind 绑定在群「${held.roomTopic ?? held.roomId}」；群「${room.topic}」的群名指明了这个项目，改为绑定到该群`)
+      log.warn(`项目「${name}」原由群主用 /绑定 绑定在群「${held.roomTopic ?? held.roomId}」；群「${room.topic}」的群名指明了这个项目，改为绑定到该群`)
       await bindProjectRoom(db, held.id, room.id, room.topic, 'topic')
       return { ...held, roomId: room.id, roomTopic: room.topic }
     }

@@ -6,14 +6,26 @@ import type { Project } from '../domain/types.ts'
 import type { Logger } from '../log.ts'
 import { enqueueFile, enqueueText } from '../outbox/enqueue.ts'
 import type { Person } from '../domain/types.ts'
-import { isStorageFault, recallMessage, underSavepoint, type Db } from '../store/index.ts'
+import {
+  attachRecentPhotos,
+  isStorageFault,
+  PHOTO_MAX_BYTES,
+  PHOTO_NEAR_MS,
+  photoMime,
+  recallMessage,
+  recordPhoto,
+  retractPhotosOf,
+  savePhotoFile,
+  underSavepoint,
+  type Db,
+} from '../store/index.ts'
 import { clip } from '../text/labels.ts'
 import { renderRecall } from '../text/recall.ts'
 import { issueOfOutcome, renderConfirmation } from '../text/confirmation.ts'
 import { QUESTION_POINTER, UNBOUND_HINT } from '../text/pointers.ts'
 import type { ChatMessage } from './chat-message.ts'
 import { commandCatalogue } from './command-catalogue.ts'
-import type { BoardLinks, CommandContext, CommandDefinition, Place } from './command.ts'
+import { commandWord, type BoardLinks, type CommandContext, type CommandDefinition, type Place } from './command.ts'
 import { UsageError, UserFacingError } from './errors.ts'
 import { takeMessage, type MessageTaken } from './message-core.ts'
 import type { RoomExists } from './project-binding.ts'
@@ -53,6 +65,9 @@ export interface Router {
 
 type Reply = (text: string, issueId?: number) => Promise<void>
 
+/** A group message the core took in (not a second delivery). */
+type Taken = Extract<MessageTaken, { duplicate: false }>
+
 
 const PRIVATE_EXPLANATION = '您好，我是督办助手，只在项目群里记录进度和问题；私聊查询仅对管理员开放。'
 const SORRY = '抱歉，这条消息没能处理，已记录错误，请稍后再试。'
@@ -79,6 +94,18 @@ export function createRouter(deps: RouterDeps): Router {
   const { rules, clock, log } = deps
   const remembered = new Remembered()
   const catalogue = commandCatalogue(deps.commands)
+  /**
+   * When each sender last posted a photo in each project ("project:sender" → ms), so that a report
+   * or a close looks for photos to tie to only when there can be some: most messages come with none,
+   * and the per-message path stays one statement shorter. (After a restart a photo of the minutes
+   * before it is not tied to what its sender says next; it is still kept and shown.)
+   */
+  const photoPosted = new Map<string, number>()
+  const attachPhotos = async (db: Db, projectId: number, senderId: number, at: Date, to: { progressId: number } | { issueId: number }) => {
+    const posted = photoPosted.get(`${projectId}:${senderId}`)
+    if (posted === undefined || posted < at.getTime() - PHOTO_NEAR_MS) return
+    await attachRecentPhotos(db, { projectId, senderId, at, to })
+  }
 
   async function handle(msg: ChatMessage, db: Db): Promise<void> {
     const reply: Reply = (text, issueId) =>
@@ -114,9 +141,26 @@ export function createRouter(deps: RouterDeps): Router {
     }
     const taken = await takeMessage(db, { ...msg, room: msg.room }, project, clock.now(), { rules, botName: deps.botName, remembered })
     // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
-    if (taken.duplicate || msg.kind !== 'text') return
+    if (taken.duplicate) return
+    if (msg.photo !== undefined) return keepPhoto(msg, msg.photo, db, project, taken)
+    if (msg.kind !== 'text') return
     if (msg.command) return runCommand(msg, db, reply, 'project', project, taken.sender, taken.messageId)
-    await confirm(msg, reply, project, taken)
+    await confirm(msg, db, reply, project, taken)
+  }
+
+  /**
+   * A picture posted in the group is kept as evidence, tied to its sender's progress report or close
+   * of the last few minutes (recordPhoto); one that cannot be kept is logged, the placeholder stays.
+   */
+  async function keepPhoto(msg: ChatMessage, photo: NonNullable<ChatMessage['photo']>, db: Db, project: Project, taken: Taken): Promise<void> {
+    const from = `群「${msg.room?.topic ?? ''}」中 ${msg.talker.name} 发的图片（消息 ${msg.id}）`
+    if (photo === 'too-large') return log.warn(`${from}超过 ${PHOTO_MAX_BYTES / 1024 / 1024} MB，未保存`)
+    if (photo === 'unavailable') return log.warn(`${from}未能从微信取得，未保存`)
+    const mime = photoMime(photo)
+    if (!mime) return log.warn(`${from}不是可显示的图片格式，未保存`)
+    const sha256 = savePhotoFile(deps.dataDir, photo)
+    await recordPhoto(db, { projectId: project.id, messageId: taken.messageId, senderId: taken.sender.id, sha256, bytes: photo.length, mime, at: msg.sentAt })
+    photoPosted.set(`${project.id}:${taken.sender.id}`, msg.sentAt.getTime())
   }
 
   /** Runs a command where its definition allows it, for whom it allows it; its reply goes back. */
@@ -125,7 +169,7 @@ export function createRouter(deps: RouterDeps): Router {
     if (place === 'private' && !admin) return reply(PRIVATE_EXPLANATION)
     const line = msg.command
     if (!line) {
-      if (place === 'private') await reply('请发送命令，例如 /status 或 /issues；发 /help 查看全部命令。')
+      if (place === 'private') await reply('请发送命令，例如 /状态 或 /问题；发 /帮助 查看全部命令。')
       return
     }
     const command = catalogue.find(line.name)
@@ -133,16 +177,16 @@ export function createRouter(deps: RouterDeps): Router {
       // Unbound groups are left alone: a slash there may be anyone's, not meant for the bot.
       if (place === 'unbound') return
       const near = catalogue.nearest(line.name)
-      return reply(`没有 /${clip(line.name, 20)} 这个命令。${near ? `您是不是要用 /${near.name}（${near.description}）？` : ''}发 /help 查看全部命令。`)
+      return reply(`没有 /${clip(line.name, 20)} 这个命令。${near ? `您是不是要用 ${commandWord(near)}（${near.description}）？` : ''}发 /帮助 查看全部命令。`)
     }
     // One of its commands in an unbound group gets one line: "/status" who may bind the group,
     // "/bind" from a member (below) who may run it.
     if (place === 'unbound' && !command.where.includes('unbound')) return reply(UNBOUND_HINT)
-    if (!command.where.includes(place)) return reply(`/${command.name} 请在${command.where.map((p) => PLACE_NAMES[p]).join('或')}使用。`)
+    if (!command.where.includes(place)) return reply(`${commandWord(command)} 请在${command.where.map((p) => PLACE_NAMES[p]).join('或')}使用。`)
     const owner = msg.room?.ownerId !== undefined && msg.room.ownerId === msg.talker.id
     // A member's /简报 in the leaders' group (unbound) is not answered: that group is not for chat.
-    if (command.who === 'admin' && !admin) return place === 'unbound' ? undefined : reply(`/${command.name} 仅限管理员使用。`)
-    if (command.who === 'admin-or-owner' && !admin && !owner) return reply(`/${command.name} 仅限管理员或群主使用。`)
+    if (command.who === 'admin' && !admin) return place === 'unbound' ? undefined : reply(`${commandWord(command)} 仅限管理员使用。`)
+    if (command.who === 'admin-or-owner' && !admin && !owner) return reply(`${commandWord(command)} 仅限管理员或群主使用。`)
 
     const now = clock.now()
     const ctx: CommandContext = {
@@ -166,6 +210,10 @@ export function createRouter(deps: RouterDeps): Router {
     }
     const result = await command.run(ctx)
     const out = typeof result === 'string' ? { text: result } : result
+    // "/解决 3" after a picture of the work done: the picture is its evidence.
+    if (command.name === 'resolve' && out.issueId !== undefined && project && sender) {
+      await attachPhotos(db, project.id, sender.id, msg.sentAt, { issueId: out.issueId })
+    }
     if (out.text !== '') await reply(out.text, out.issueId)
     if (out.file) await enqueueFile(db, { target: replyTarget(msg), file: out.file }, clock.now())
   }
@@ -175,17 +223,24 @@ export function createRouter(deps: RouterDeps): Router {
    * did: what was recorded, which issue it joined, what was closed or which to close. A question
    * put to the bot that recorded nothing gets a pointer instead.
    */
-  async function confirm(msg: ChatMessage, reply: Reply, project: Project, taken: Extract<MessageTaken, { duplicate: false }>): Promise<void> {
-    const text = renderConfirmation(taken.outcome, project.muted ? 'none' : rules.confirm, rules.teams)
-    if (text !== '') return reply(text, issueOfOutcome(taken.outcome))
+  async function confirm(msg: ChatMessage, db: Db, reply: Reply, project: Project, taken: Taken): Promise<void> {
+    const { outcome } = taken
+    // Pictures the sender posted just before are the evidence of what this message reports or closes.
+    for (const issue of outcome.closed) await attachPhotos(db, project.id, taken.sender.id, msg.sentAt, { issueId: issue.id })
+    const progress = outcome.progress[0]
+    if (progress) await attachPhotos(db, project.id, taken.sender.id, msg.sentAt, { progressId: progress.id })
+    const text = renderConfirmation(outcome, project.muted ? 'none' : rules.confirm, rules.teams)
+    if (text !== '') return reply(text, issueOfOutcome(outcome))
     if (taken.plans.length === 0 && msg.mentionsBot) await reply(QUESTION_POINTER)
   }
 
   async function recall(msg: ChatMessage, roomId: string, db: Db, reply: Reply): Promise<void> {
     // The recall's text is the recalled message's id; only that group's message, by the same sender, is taken back.
     const result = await recallMessage(db, { wechatId: msg.text, roomId, senderWechatId: msg.talker.id }, clock.now())
-    if (!result || result.alreadyRecalled) return
-    const text = renderRecall(result, msg.talker.name, rules.teams, dateInZone(clock.now(), rules.timeZone))
+    if (!result) return
+    const photos = await retractPhotosOf(db, deps.dataDir, result.messageId, clock.now())
+    if (result.alreadyRecalled) return
+    const text = renderRecall(result, msg.talker.name, rules.teams, dateInZone(clock.now(), rules.timeZone), photos)
     if (text) await reply(text)
   }
 

@@ -57,6 +57,8 @@ export interface ProgressUpdate {
   summary: string
   recordedAt: Date
   recordedOn: LocalDate
+  /** Set when this update spoke of a stage the project had already reached on this other day: the date was kept. */
+  stageKeptOn?: LocalDate
 }
 
 export interface Resolution {

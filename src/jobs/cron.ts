@@ -1,6 +1,6 @@
 import { createTask, parse, schedule, validateDetailed } from 'node-cron'
 import type { LocalDate } from '../calendar/local-date.ts'
-import { zonedInstant } from './zoned-time.ts'
+import { zonedInstant } from '../calendar/zoned-time.ts'
 
 /** node-cron's names of the fields, as the settings' comments call them. */
 const FIELD_NAMES: Record<string, string> = {

@@ -5,7 +5,8 @@ import type { JobDefinition } from './job-types.ts'
 export const jobs: readonly JobDefinition[] = [reminderJob, blockerJob, digestJob, weeklyJob]
 
 export { startJobs, type Jobs } from './start-jobs.ts'
-export type { JobDefinition, JobSchedule } from './job-types.ts'
+export { runJobsBetween } from './catch-up.ts'
+export type { JobDefinition, JobDeps, JobSchedule } from './job-types.ts'
 export { cronProblem } from './cron.ts'
 export type { Directory } from './directory.ts'
 export { watchHolidayFile, HOLIDAY_FILE_POLL_MS, type HolidayReload } from './holiday-reload.ts'

@@ -47,3 +47,14 @@ export async function findJobRun(db: Db, job: string, workingDay: LocalDate): Pr
     finishedAt: row.finished_at === null ? null : new Date(row.finished_at),
   }
 }
+
+/**
+ * The latest time the ledger has seen anything happen: a message received or a job run. The local
+ * console starts its clock there when a run before moved it ahead, so its time never goes back.
+ */
+export async function latestActivityAt(db: Db): Promise<Date | null> {
+  const message = await db.selectFrom('messages').select((e) => e.fn.max('received_at').as('at')).executeTakeFirst()
+  const run = await db.selectFrom('job_runs').select((e) => e.fn.max('started_at').as('at')).executeTakeFirst()
+  const latest = [message?.at, run?.at].filter((at): at is string => typeof at === 'string').sort().at(-1)
+  return latest === undefined ? null : new Date(latest)
+}

@@ -13,6 +13,7 @@ import * as arrivals from './migrations/2026_12_03_000001_arrivals.ts'
 import * as projectLeaders from './migrations/2026_12_07_000001_project_leaders.ts'
 import * as issueEventFacts from './migrations/2026_12_08_000001_issue_event_facts.ts'
 import * as arrivalsInOrder from './migrations/2026_12_08_000002_arrivals_in_order.ts'
+import * as photos from './migrations/2026_12_08_000003_photos.ts'
 
 /** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_07_000001_project_leaders': projectLeaders,
   '2026_12_08_000001_issue_event_facts': issueEventFacts,
   '2026_12_08_000002_arrivals_in_order': arrivalsInOrder,
+  '2026_12_08_000003_photos': photos,
 }
 
 function migrator(db: Kysely<any>): Migrator {

@@ -6,7 +6,7 @@ import { literalLimit } from './literal-limit.ts'
 import { prepare, slot } from './prepared.ts'
 import type { ProgressUpdatesTable } from './schema.ts'
 import { toProgress } from './mappers.ts'
-import { recordStage } from './stages.repository.ts'
+import { findStageDate, recordStage } from './stages.repository.ts'
 import type { ProgressUpdate, RecordSource, StageEvent } from '../domain/types.ts'
 
 const insertProgress = prepare<Record<string, unknown>, Selectable<ProgressUpdatesTable>>((qb) =>
@@ -32,7 +32,10 @@ export type NewProgress = Pick<ProgressRecord, 'stage' | 'percent' | 'due' | 'su
 
 /**
  * Stores a progress update; when it says a stage was reached, that stage is recorded too, on the
- * day the message was sent and from the same source.
+ * day the message was sent and from the same source. A stage the project already reached on
+ * another day is not moved by what is said in the group ("今天签约了" about a second contract, a
+ * month after the signing): the date stays, and the update says which (`stageKeptOn`) so that the
+ * reply asks an admin to confirm a change with /节点.
  */
 export async function recordProgress(
   db: Db,
@@ -53,8 +56,11 @@ export async function recordProgress(
     at: source.at.toISOString(),
     on: recordedOn,
   })
-  const stage = record.stage ? await recordStage(db, source, record.stage, recordedOn) : null
-  return { progress: toProgress(row!), stage }
+  const progress = toProgress(row!)
+  if (!record.stage) return { progress, stage: null }
+  const earlier = await findStageDate(db, source.projectId, record.stage)
+  if (earlier !== null && earlier !== recordedOn) return { progress: { ...progress, stageKeptOn: earlier }, stage: null }
+  return { progress, stage: await recordStage(db, source, record.stage, recordedOn) }
 }
 
 /** The latest progress update of a project that has not been taken back. */

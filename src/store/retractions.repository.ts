@@ -182,11 +182,11 @@ export interface StageRetractionInput {
 }
 
 /**
- * `/stage 撤销 动工`: takes back a stage that members reported in the group ("今天正式开工了") or
- * with /progress, not one an admin recorded with /stage. The progress they said stays: it is still
- * what was said, it only no longer moves the project.
+ * `/节点 撤销 动工`: takes back the stage, whoever recorded it: members in the group ("今天正式开工了")
+ * or with /进度, and an admin with /节点 (an admin's wrong milestone is taken back the same way).
+ * The progress said stays: it is still what was said, it only no longer moves the project.
  */
-export async function retractReportedStage(db: Db, input: StageRetractionInput): Promise<Retraction> {
+export async function retractStage(db: Db, input: StageRetractionInput): Promise<Retraction> {
   return inTransaction(db, async (trx) => {
     const rows = await trx
       .selectFrom('stage_events')
@@ -194,7 +194,6 @@ export async function retractReportedStage(db: Db, input: StageRetractionInput):
       .where('project_id', '=', input.projectId)
       .where('stage', '=', input.stage)
       .where('retracted_at', 'is', null)
-      .where((eb) => eb.or([eb('source_command', 'is', null), eb('source_command', '!=', 'stage')]))
       .execute()
     return retract(trx, { progress: [], issues: [], resolutions: [], stages: rows.map((r) => r.id) }, input)
   })

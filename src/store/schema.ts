@@ -19,6 +19,7 @@ export interface Database {
   job_runs: JobRunsTable
   board_secret: BoardSecretTable
   arrivals: ArrivalsTable
+  photos: PhotosTable
 }
 
 export interface ProjectsTable {
@@ -179,4 +180,21 @@ export interface ArrivalsTable {
   seq: Generated<number>
   wechat_id: string
   arrived_at: string
+}
+
+export interface PhotosTable {
+  id: Generated<number>
+  project_id: number
+  message_id: number
+  sender_id: number
+  /** The file's SHA-256 in hex: its name under the data folder's photos/. */
+  sha256: string
+  bytes: number
+  mime: string
+  taken_at: string
+  /** The progress report or the close (and its issue) it came with, if any. */
+  progress_id: number | null
+  resolution_id: number | null
+  issue_id: number | null
+  retracted_at: string | null
 }

@@ -4,6 +4,7 @@ import type { StageDates } from '../domain/slow-projects.ts'
 import type { Stage } from '../parse/types.ts'
 import type { Selectable } from 'kysely'
 import type { Db } from './database.ts'
+import { literalLimit } from './literal-limit.ts'
 import { prepare, slot } from './prepared.ts'
 import type { StageEventsTable } from './schema.ts'
 import { toStageEvent } from './mappers.ts'
@@ -28,6 +29,20 @@ const insertStage = prepare<Record<string, unknown>, Selectable<StageEventsTable
 export async function recordStage(db: Db, source: RecordSource, stage: Stage, reachedOn: LocalDate): Promise<StageEvent> {
   const [row] = await insertStage(db, { ...source, at: source.at.toISOString(), stage, reachedOn })
   return toStageEvent(row!)
+}
+
+/** The date a project reached a stage, as the ledger has it now (its latest live record); null when never. */
+export async function findStageDate(db: Db, projectId: number, stage: Stage): Promise<LocalDate | null> {
+  const row = await db
+    .selectFrom('stage_events')
+    .select('reached_on')
+    .where('project_id', '=', projectId)
+    .where('stage', '=', stage)
+    .where('retracted_at', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(literalLimit(1))
+    .executeTakeFirst()
+  return row?.reached_on ?? null
 }
 
 /**

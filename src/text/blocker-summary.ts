@@ -34,7 +34,7 @@ export function renderBlockerSummary(input: {
   if (input.liaisons.length > 0) {
     lines.push(`请联络员跟进：${input.liaisons.map((l) => `${l.contact.name}（${teams[l.category].name}）`).join('、')}`)
   }
-  lines.push('办结后引用问题消息回复“已解决”，或发 /resolve 编号 办法。')
+  lines.push('办结后引用问题消息回复“已解决”，或发 /解决 编号 办法。')
   return lines.join('\n')
 }
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { compress } from 'hono/compress'
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
@@ -10,11 +11,14 @@ import { YELLOW_HORIZON_DAYS } from '../domain/sla.ts'
 import type { Logger } from '../log.ts'
 import { CATEGORIES, type Category } from '../parse/types.ts'
 import {
+  findLivePhoto,
   getProjectStatus,
   listIssueHistories,
   listOpenIssues,
   listProgressHistory,
   listProjectOverview,
+  listProjectPhotos,
+  photoPath,
   listResolvedSince,
   type Db,
   type StatusQuery,
@@ -43,6 +47,8 @@ export interface BoardDeps {
   /** BOARD_URL: the pages link and the cookie is scoped under its path, and is Secure under https. */
   publicUrl: string
   log: Logger
+  /** The data folder holding the photos (DATABASE_PATH's); absent: no photos are shown. */
+  dataDir?: string | undefined
 }
 
 /** The cookie that holds the token once a link was opened, so the pages link to each other without it. */
@@ -146,8 +152,21 @@ export function createBoardApp(d: BoardDeps): Hono {
       timeZone: d.rules.timeZone,
       thresholds: query.thresholds,
       teams: d.rules.teams,
+      photos: d.dataDir === undefined ? [] : await listProjectPhotos(d.db, id, 200),
     })
     return page(c, projectPage(ctx, model))
+  })
+
+  // A photo by its SHA-256, only while it is live in the ledger (a recalled one is gone).
+  app.get('/board/photo/:sha{[0-9a-f]{64}}', async (c) => {
+    const sha256 = c.req.param('sha')
+    const photo = d.dataDir === undefined ? undefined : await findLivePhoto(d.db, sha256)
+    if (!photo || d.dataDir === undefined) return refuse(c, 'not-found')
+    const body = await readFile(photoPath(d.dataDir, sha256)).catch(() => undefined)
+    if (!body) return refuse(c, 'not-found')
+    // The same name is always the same picture: the browser may keep it, privately, for a day.
+    c.header('Cache-Control', 'private, max-age=86400')
+    return c.body(new Uint8Array(body), 200, { 'Content-Type': photo.mime, 'X-Content-Type-Options': 'nosniff' })
   })
 
   app.get('/board/team/:category', async (c) => {

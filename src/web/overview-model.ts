@@ -7,6 +7,7 @@ import type { Teams } from '../domain/teams.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
 import type { ProjectOverview } from '../store/index.ts'
 import { STAGE_NAMES } from '../text/labels.ts'
+import { slowRule } from './words.ts'
 
 export const SORTS = { urgency: '紧急程度', stale: '久未更新', stage: '节点', name: '名称' } as const
 export type OverviewSort = keyof typeof SORTS
@@ -71,6 +72,8 @@ export interface OverviewModel {
   teams: TeamCount[]
   /** Years without a notice the 🔴🟡 counts were worked out over (today's, or within three weeks): 暂定. */
   provisionalYears: number[]
+  /** When a project is slow, in words: "签约超过 6 个月未供地、…" (SLOW_*_MONTHS). */
+  slowRule: string
 }
 
 const collator = new Intl.Collator('zh-Hans-CN')
@@ -104,7 +107,17 @@ export function overviewModel(input: {
     const n = input.overview.teams[c]
     return { category: c, name: input.teams[c].name, open: n.red + n.yellow + n.green, red: n.red, yellow: n.yellow }
   })
-  return { today, filters, total: statuses.length, rows, slow, issues, teams, provisionalYears: input.provisionalYears ?? [] }
+  return {
+    today,
+    filters,
+    total: statuses.length,
+    rows,
+    slow,
+    issues,
+    teams,
+    provisionalYears: input.provisionalYears ?? [],
+    slowRule: slowRule((stage) => stageLimitMonths(stage, input.thresholds)),
+  }
 }
 
 function overviewRow(s: ProjectStatus, issues: Record<Urgency, number>, today: LocalDate, thresholds: SlowThresholds): OverviewRow {

@@ -5,7 +5,14 @@ import { clip, PROVISIONAL_MARK, STAGE_NAMES, URGENCY_MARK } from '../text/label
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
 import { SORTS, type OverviewFilters, type OverviewModel, type OverviewRow, type OverviewSort, type TeamCount } from './overview-model.ts'
-import { ageText, chipDate } from './words.ts'
+import { ageText, chipDate, stageAgeText } from './words.ts'
+
+/**
+ * How much of the latest progress a card shows: a sentence as people report it ("厂房主体结构已完成60%，
+ * 预计5月底封顶" is 19), two lines on a phone; longer reports end in "…" and are read on the project
+ * page. Not more: a city's thousand cards stay near the page-size budget (300 KB).
+ */
+const PROGRESS_CHARS = 24
 
 /** 总览: every project on one page, a card on a phone and a row on a wide screen. */
 export function overviewPage(ctx: PageContext, m: OverviewModel): Html {
@@ -14,6 +21,7 @@ export function overviewPage(ctx: PageContext, m: OverviewModel): Html {
 <p class="summary">${filtered ? html`筛选出 <b>${m.rows.length}</b> 个项目（共 ${m.total} 个）` : html`项目 <b>${m.total}</b> 个`} · 进展缓慢 <b>${m.slow}</b> 个 · 未办结问题 ${counts(m.issues)}${
     m.provisionalYears.length > 0 ? ` · ${URGENCY_MARK.red}${URGENCY_MARK.yellow}为${PROVISIONAL_MARK}：${m.provisionalYears.join('、')} 年放假安排尚未导入，按法定节假日推算` : ''
   }</p>
+<p class="rule">进展慢（标“慢”）：${m.slowRule}</p>
 <nav class="teams" aria-label="专班">${m.teams.map(
     (t) => html`<a href="${ctx.base}/team/${t.category}">${t.name}<small>${t.red > 0 ? `${URGENCY_MARK.red}${t.red} ` : ''}${t.yellow > 0 ? `${URGENCY_MARK.yellow}${t.yellow} ` : ''}未办结 ${t.open}</small></a>`,
   )}</nav>
@@ -24,7 +32,7 @@ ${filterForm(ctx, m.filters, m.teams)}
 ${
   m.rows.length === 0
     ? html`<p class="empty">${m.total === 0 ? '还没有项目：把督办助手拉进名称形如“【项目】XX推进群”的群，群里说话后项目就会出现在这里。' : '没有符合条件的项目。'}</p>`
-    : html`<div class="head" aria-hidden="true"><span>项目</span><span>节点</span><span>本阶段</span><span>最新进度</span><span>未办结问题${m.filters.team ? '（本专班）' : ''}</span></div>
+    : html`<div class="head" aria-hidden="true"><span>项目</span><span>节点</span><span>节点历时</span><span>最新进度</span><span>未办结问题${m.filters.team ? '（本专班）' : ''}</span></div>
 <ol class="board">
 ${m.rows.map((r) => row(ctx, r, m.today))}</ol>`
 }`
@@ -40,9 +48,9 @@ ${m.rows.map((r) => row(ctx, r, m.today))}</ol>`
 function row(ctx: PageContext, r: OverviewRow, today: LocalDate): Html {
   return html`<li${r.slow ? html` class=s` : ''}><a href="${ctx.base}/p/${r.id}">${r.name}</a><ol>${r.chips.map((c) =>
     c.on === null ? html`<li>${c.name}` : html`<li class=${c.current ? 'c' : 'y'}>${c.name}<i>${chipDate(c.on, today)}</i>`,
-  )}</ol><p>${r.current ? html`<b>${r.current.monthsIn}</b>${r.current.limitMonths === null ? '' : `/${r.current.limitMonths}`}个月` : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
+  )}</ol><p>${r.current ? html`<b>${stageAgeText(r.current.stage, r.current.monthsIn)}</b>` : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
     r.progress
-      ? html`${r.progress.percent === null ? '' : html`<progress value=${r.progress.percent / 100}></progress>${r.progress.percent}% `}${clip(r.progress.summary, 12)} <i>${ageText(r.progress.daysAgo)}</i>`
+      ? html`${r.progress.percent === null ? '' : html`<progress value=${r.progress.percent / 100}></progress>${r.progress.percent}% `}${clip(r.progress.summary, PROGRESS_CHARS)} <i>${ageText(r.progress.daysAgo)}</i>`
       : html`<i>尚无进度</i>`
   }<p>${counts(r.issues)}
 `

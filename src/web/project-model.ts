@@ -6,7 +6,7 @@ import { stageLimitMonths, type SlowThresholds } from '../domain/slow-projects.t
 import type { Teams } from '../domain/teams.ts'
 import type { OpenIssue } from '../domain/types.ts'
 import { STAGES, type Stage } from '../parse/types.ts'
-import type { IssueEventEntry, IssueHistory, ProgressEntry, SourceMessage } from '../store/index.ts'
+import type { IssueEventEntry, IssueHistory, PhotoRef, ProgressEntry, SourceMessage } from '../store/index.ts'
 import { dueRecomputedText } from '../text/holiday-import.ts'
 import { STAGE_NAMES } from '../text/labels.ts'
 import { EVENT_DETAILS, EVENT_NAMES, instantText, STATUS_NAMES } from './words.ts'
@@ -66,6 +66,8 @@ export interface IssueView {
   assigneeName: string | null
   retracted: boolean
   events: EventView[]
+  /** Photos posted with (or near) its close or its report: the evidence beside the close. */
+  photos: PhotoView[]
 }
 
 export interface ProjectModel {
@@ -81,6 +83,18 @@ export interface ProjectModel {
   progress: { at: string; percent: number | null; stage: string | null; summary: string; reporterName: string | null }[]
   /** Open issues most urgent first, then the closed ones by number, the latest first, then those taken back. */
   issues: IssueView[]
+  /** The latest photos posted in the group, newest first (at most LATEST_PHOTOS). */
+  photos: PhotoView[]
+}
+
+/** How many of a project's latest photos its page shows at the top. */
+export const LATEST_PHOTOS = 6
+
+/** A photo as the page shows it: the file's name (its SHA-256), when and by whom. */
+export interface PhotoView {
+  sha256: string
+  at: string
+  by: string | null
 }
 
 /** Pure: one project's page as of `today`. */
@@ -94,9 +108,12 @@ export function projectModel(input: {
   timeZone: string
   thresholds: SlowThresholds
   teams: Teams
+  /** The project's live photos, newest first; none where the board is given no data folder. */
+  photos?: readonly PhotoRef[]
 }): ProjectModel {
   const { status: s, today, timeZone } = input
   const when = (at: Date) => instantText(at, timeZone, today)
+  const photos = (input.photos ?? []).map((p) => ({ view: { sha256: p.sha256, at: when(p.takenAt), by: p.senderName }, issueId: p.issueId }))
 
   let previous: LocalDate | null = null
   const stages = STAGES.map((stage): StageStep => {
@@ -126,7 +143,10 @@ export function projectModel(input: {
   }
 
   const aged = new Map(input.open.map((i, rank) => [i.id, { issue: i, rank }]))
-  const issues = input.histories.map((h) => issueView(h, aged.get(h.issue.id)?.issue, input.teams, when))
+  const issues = input.histories.map((h) => ({
+    ...issueView(h, aged.get(h.issue.id)?.issue, input.teams, when),
+    photos: photos.filter((p) => p.issueId === h.issue.id).map((p) => p.view),
+  }))
   const order = (v: IssueView) => (v.retracted ? 2 : v.urgency !== null ? 0 : 1)
   issues.sort(
     (a, b) =>
@@ -153,10 +173,11 @@ export function projectModel(input: {
       }))
       .reverse(),
     issues,
+    photos: photos.slice(0, LATEST_PHOTOS).map((p) => p.view),
   }
 }
 
-function issueView(h: IssueHistory, open: OpenIssue | undefined, teams: Teams, when: (at: Date) => string): IssueView {
+function issueView(h: IssueHistory, open: OpenIssue | undefined, teams: Teams, when: (at: Date) => string): Omit<IssueView, 'photos'> {
   const i = h.issue
   return {
     id: i.id,

@@ -2,7 +2,7 @@ import { dateText, PROVISIONAL_MARK, STAGE_NAMES, URGENCY_MARK } from '../text/l
 import { percentChart, stageTimeline } from './charts.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
-import type { EventView, IssueView, ProjectModel } from './project-model.ts'
+import type { EventView, IssueView, PhotoView, ProjectModel } from './project-model.ts'
 
 /** 项目: the stage timeline, progress over time, and every issue with what happened to it. */
 export function projectPage(ctx: PageContext, m: ProjectModel): Html {
@@ -25,7 +25,16 @@ ${stageTimeline(m.stages, c?.limitOn ? { on: c.limitOn, passed: c.slow } : null,
   )}</ol>
 </section>
 
-<section>
+${
+  m.photos.length > 0
+    ? html`<section>
+<h2>现场照片</h2>
+${gallery(ctx, m.photos)}
+</section>
+
+`
+    : ''
+}<section>
 <h2>进度</h2>
 ${m.percents.length > 0 ? percentChart(m.percents, m.today) : html`<p class="empty">还没有写明百分比的进度。</p>`}
 ${
@@ -40,12 +49,12 @@ ${
 
 <section>
 <h2>问题</h2>
-${m.issues.length === 0 ? html`<p class="empty">没有登记过问题。</p>` : m.issues.map((i) => issue(i, m.today))}
+${m.issues.length === 0 ? html`<p class="empty">没有登记过问题。</p>` : m.issues.map((i) => issue(ctx, i, m.today))}
 </section>`
   return layout(ctx, { title: m.name, body, today: m.today })
 }
 
-function issue(i: IssueView, today: string): Html {
+function issue(ctx: PageContext, i: IssueView, today: string): Html {
   const facts = [
     i.reporterName ? `${i.reporterName}提出` : '',
     i.dueOn ? `${dateText(i.dueOn, today)}到期${i.overdueWorkingDays > 0 ? `，超期 ${i.overdueWorkingDays} 个工作日` : ''}` : '未定期限',
@@ -58,7 +67,15 @@ function issue(i: IssueView, today: string): Html {
 <p class="what">${i.summary}</p>
 <p class="meta">${facts.join(' · ')}</p>
 <ol class="events">${i.events.map(event)}</ol>
+${i.photos.length > 0 ? html`<p class="meta">照片 ${i.photos.length} 张</p>${gallery(ctx, i.photos)}` : ''}
 </article>`
+}
+
+/** Photos as small tiles, each a link to the picture itself, with when and by whom. */
+function gallery(ctx: PageContext, photos: readonly PhotoView[]): Html {
+  return html`<ul class="photos">${photos.map(
+    (p) => html`<li><a href="${ctx.base}/photo/${p.sha256}"><img src="${ctx.base}/photo/${p.sha256}" alt="现场照片 ${p.at}" loading="lazy"></a><small>${p.at}${p.by ? ` ${p.by}` : ''}</small></li>`,
+  )}</ul>`
 }
 
 function event(e: EventView): Html {

@@ -8,7 +8,7 @@ export function teamPage(ctx: PageContext, m: TeamModel): Html {
   const red = m.open.filter((i) => i.urgency === 'red').length
   const body = html`<p class="crumbs"><a href="${ctx.base}">总览</a> › 专班</p>
 <h1>${m.team.name}</h1>
-<p class="summary">联络员：${m.team.liaisons.length > 0 ? m.team.liaisons.join('、') : '未设置（在 data/teams.json 中填写）'}</p>
+<p class="summary">联络员：${m.team.liaisons.length > 0 ? m.team.liaisons.join('、') : '未设置'}</p>
 
 <section>
 <h2>未办结问题 ${m.open.length} 个${red > 0 ? `，其中超期 ${red} 个` : ''}（按到期日）</h2>

@@ -1,6 +1,7 @@
 import { dateInZone, parts, type LocalDate } from '../calendar/local-date.ts'
 import type { IssueStatus } from '../domain/types.ts'
-import { dateText } from '../text/labels.ts'
+import type { Stage } from '../parse/types.ts'
+import { dateText, STAGE_NAMES } from '../text/labels.ts'
 
 // The board's own words; stage names, urgency marks, dates and clipping come from src/text/labels.ts.
 
@@ -13,6 +14,27 @@ export function chipDate(date: LocalDate, today: LocalDate): string {
 /** "今天", "昨天", "5天前". */
 export function ageText(days: number): string {
   return days <= 0 ? '今天' : days === 1 ? '昨天' : `${days}天前`
+}
+
+/** The stage a project in this one is waiting to reach, for "超过 18 个月未竣工". */
+const NEXT_STAGE: Partial<Record<Stage, Stage>> = { signed: 'land', land: 'construction', construction: 'completion' }
+
+/**
+ * How long a project has been at its stage, in a leader's words: "动工已 3 个月", "签约不到 1 个月".
+ * The limit behind "慢" is said once above the list (`slowRule`), not on each of a thousand cards.
+ */
+export function stageAgeText(stage: Stage, monthsIn: number): string {
+  return monthsIn < 1 ? `${STAGE_NAMES[stage]}不到 1 个月` : `${STAGE_NAMES[stage]}已 ${monthsIn} 个月`
+}
+
+/** The slow-project rule in full: "签约超过 6 个月未供地、供地超过 6 个月未动工、动工超过 18 个月未竣工". */
+export function slowRule(limit: (stage: Stage) => number | null): string {
+  return (Object.keys(NEXT_STAGE) as Stage[])
+    .flatMap((s) => {
+      const months = limit(s)
+      return months === null ? [] : [`${STAGE_NAMES[s]}超过 ${months} 个月未${STAGE_NAMES[NEXT_STAGE[s]!]}`]
+    })
+    .join('、')
 }
 
 const clocks = new Map<string, Intl.DateTimeFormat>()

@@ -1,6 +1,7 @@
 import { types, type Message } from 'wechaty'
 import { readChatText } from '../parse/chat-text.ts'
 import type { ChatMessage } from '../core/chat-message.ts'
+import { PHOTO_MAX_BYTES } from '../store/index.ts'
 
 /** Turns a Wechaty message into a plain `ChatMessage`; the bot's own messages never get here. */
 export async function toChatMessage(msg: Message): Promise<ChatMessage> {
@@ -27,5 +28,34 @@ export async function toChatMessage(msg: Message): Promise<ChatMessage> {
     // Some puppets list no mention ids for a typed "@督办助手"; the name in the text says it as well.
     mentionsBot: mentioned.includes(self.id) || text.includes(`@${self.name()}`),
     sentAt: msg.date(),
+    ...(type === types.Message.Image && room ? { photo: await photoOf(msg) } : {}),
+  }
+}
+
+/**
+ * How long a picture's file may take to come from the service. Messages are handled in arrival
+ * order, so a file that never comes (the service lost it: its client waits a whole minute) would
+ * hold up every message behind it.
+ */
+const PHOTO_FETCH_MS = 10_000
+
+/** A group's picture as bytes, for the ledger's evidence; never more than PHOTO_MAX_BYTES held. */
+async function photoOf(msg: Message): Promise<Uint8Array | 'too-large' | 'unavailable'> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<'unavailable'>((resolve) => (timer = setTimeout(() => resolve('unavailable'), PHOTO_FETCH_MS)))
+  const fetched = (async () => {
+    const box = await msg.toFileBox()
+    if (box.size > PHOTO_MAX_BYTES) return 'too-large' as const
+    const bytes = await box.toBuffer()
+    return bytes.length > PHOTO_MAX_BYTES ? ('too-large' as const) : bytes
+  })()
+  try {
+    return await Promise.race([fetched, late])
+  } catch {
+    // A puppet that cannot give the file leaves the placeholder in the ledger, as before.
+    return 'unavailable'
+  } finally {
+    clearTimeout(timer)
+    fetched.catch(() => undefined)
   }
 }

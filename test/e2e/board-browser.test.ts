@@ -123,7 +123,18 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
         expect(await material.locator('em').innerText()).toBe('慢')
         expect(await material.locator('em').isVisible()).toBe(true)
         expect(await material.innerText()).toContain('🔴1')
-        expect(await material.innerText()).toMatch(/60% 厂房主体结构已完成60…/)
+        // The latest progress as said, and the months in the stage in words with the limit.
+        expect(await material.innerText()).toContain('60% 厂房主体结构已完成60%，预计5月底封顶')
+        expect(await material.innerText()).toMatch(/签约已 \d+ 个月慢/)
+        expect(await page.locator('.rule').innerText()).toBe('进展慢（标“慢”）：签约超过 6 个月未供地、供地超过 6 个月未动工、动工超过 18 个月未竣工')
+        // Every 专班 button in sight: the row wraps rather than running off the screen.
+        const teams = page.locator('nav.teams a')
+        expect(await teams.count()).toBe(8)
+        for (const box of await teams.evaluateAll((as) => as.map((a) => { const r = a.getBoundingClientRect(); return { left: r.left, right: r.right } }))) {
+          expect(box.left).toBeGreaterThanOrEqual(0)
+          expect(box.right).toBeLessThanOrEqual(v.width)
+        }
+        expect(await page.locator('nav.teams').evaluate((n) => n.scrollWidth <= n.clientWidth)).toBe(true)
         // Red issues first: the slow project with a red issue leads the list.
         expect(await page.locator('ol.board > li > a').first().innerText()).toBe('年产10万吨新材料')
         expect(await page.locator('ol.board > li', { hasText: '光伏组件' }).locator('em').count()).toBe(0)
@@ -169,7 +180,8 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
       it('专班 lists a team’s open issues by due date with its liaison, and what it closed', async () => {
         await page.goto(`${base}/team/infrastructure`)
         expect(await page.locator('h1').innerText()).toBe('增资扩产和园区建设专班')
-        expect(await page.locator('.summary').innerText()).toMatch(/^联络员：/)
+        expect(await page.locator('.summary').innerText()).toBe('联络员：未设置')
+        expect(await page.locator('main').innerText()).not.toMatch(/teams\.json|TEAMS_FILE/u)
         const open = page.locator('ol.team-issues').first().locator('li')
         expect(await open.count()).toBe(1)
         expect(await open.innerText()).toMatch(/^🔴 .*到期，超期 \d+ 个工作日\n年产10万吨新材料 #1 施工用电还没接入/)

@@ -38,6 +38,8 @@ describe('/白板 over the real wire', () => {
     h.say(admin, 'bot', '/白板')
     const reply = await h.waitForSay(admin, /督办白板/)
     expect(reply).toMatch(/7 天内有效（至 \d+月\d+日）/)
+    // The deployer's hint goes to the admin here; the board's team pages only say "未设置".
+    expect(reply).toMatch(/\n提示：各专班都未设置联络员，请在专班文件（TEAMS_FILE，默认 data\/teams\.json）中填写。$/u)
     const link = /http:\/\/127\.0\.0\.1:\d+\/board\?t=\d+\.[\w-]{43}/.exec(reply)?.[0]
     expect(link).toBeDefined()
     const board = await open(link!)
@@ -53,7 +55,7 @@ describe('/白板 over the real wire', () => {
     const admin = h.contact('管理员')
     const room = h.room('【项目】白板乙推进群', [admin])
     h.say(admin, room, '/board')
-    expect(await h.waitForSay(room, /\/board 请在私聊使用/)).not.toContain('http')
+    expect(await h.waitForSay(room, /\/白板 请在私聊使用/)).not.toContain('http')
   })
 
   it('says so when the board is off (WEB_PORT=0)', async () => {

@@ -28,10 +28,10 @@ async function projectGroup(topic: string) {
 }
 
 describe('help and unknown commands', () => {
-  it('/help and /帮助 list every command with its alias', async () => {
+  it('/help and /帮助 list every command by its Chinese name', async () => {
     const { zhang, ask } = await projectGroup('【项目】命令甲推进群')
     const help = await ask(zhang, '/help')
-    for (const word of ['/status', '/issues', '/resolve', '/reopen', '/assign', '/progress', '/report', '/undo', '/quiet']) {
+    for (const word of ['/状态', '/问题', '/解决', '/重开', '/指派', '/进度', '/上报', '/撤销', '/静音', '/白板', '/导出']) {
       expect(help).toContain(word)
     }
     expect(await ask(zhang, '/帮助')).toBe(help)
@@ -39,8 +39,8 @@ describe('help and unknown commands', () => {
 
   it('an unknown command gets the nearest one and /help', async () => {
     const { zhang, ask } = await projectGroup('【项目】命令乙推进群')
-    expect(await ask(zhang, '/stauts')).toMatch(/没有 \/stauts.*\/status.*\/help/s)
-    expect(await ask(zhang, '/xyzzy')).toMatch(/没有 \/xyzzy.*\/help/s)
+    expect(await ask(zhang, '/stauts')).toMatch(/没有 \/stauts.*\/状态.*\/帮助/s)
+    expect(await ask(zhang, '/xyzzy')).toMatch(/没有 \/xyzzy.*\/帮助/s)
   })
 
   it('accepts the full-width slash, full-width arguments and a leading @mention', async () => {
@@ -54,18 +54,18 @@ describe('help and unknown commands', () => {
 describe('issue commands', () => {
   it('wrong arguments get the usage; unknown numbers a clear answer', async () => {
     const { zhang, ask } = await projectGroup('【项目】命令丁推进群')
-    expect(await ask(zhang, '/resolve')).toMatch(/用法：\/resolve 编号/)
-    expect(await ask(zhang, '/resolve abc')).toMatch(/用法：\/resolve 编号/)
+    expect(await ask(zhang, '/resolve')).toMatch(/用法：\/解决 编号/)
+    expect(await ask(zhang, '/resolve abc')).toMatch(/用法：\/解决 编号/)
     expect(await ask(zhang, '/resolve 9 已办')).toMatch(/没有 #9 号问题/)
     expect(await ask(zhang, '/reopen 9')).toMatch(/没有 #9 号问题/)
     expect(await ask(zhang, '/reopen 1')).toMatch(/尚未办结/)
-    expect(await ask(zhang, '/assign 1')).toMatch(/用法：\/assign/)
+    expect(await ask(zhang, '/assign 1')).toMatch(/用法：\/指派/)
     expect(await ask(zhang, '/assign 9 @李四')).toMatch(/没有 #9 号问题/)
-    expect(await ask(zhang, '/issues 乱写')).toMatch(/用法：\/issues/)
-    expect(await ask(zhang, '/quiet maybe')).toMatch(/用法：\/quiet/)
-    expect(await ask(zhang, '/progress')).toMatch(/用法：\/progress/)
-    expect(await ask(zhang, '/report')).toMatch(/用法：\/report/)
-    expect(await ask(zhang, '/undo 3')).toMatch(/用法：\/undo/)
+    expect(await ask(zhang, '/issues 乱写')).toMatch(/用法：\/问题/)
+    expect(await ask(zhang, '/quiet maybe')).toMatch(/用法：\/静音/)
+    expect(await ask(zhang, '/progress')).toMatch(/用法：\/进度/)
+    expect(await ask(zhang, '/report')).toMatch(/用法：\/上报/)
+    expect(await ask(zhang, '/undo 3')).toMatch(/用法：\/撤销/)
   })
 
   it('/assign names who is responsible; /issues shows it', async () => {
@@ -111,7 +111,7 @@ describe('admin commands', () => {
   it('/stage is for admins; admins record a stage today or on a date', async () => {
     const { zhang, admin, ask } = await projectGroup('【项目】命令壬推进群')
     expect(await ask(zhang, '/stage 动工')).toMatch(/仅限管理员/)
-    expect(await ask(admin, '/stage 起飞')).toMatch(/用法：\/stage/)
+    expect(await ask(admin, '/stage 起飞')).toMatch(/用法：\/节点/)
     // Last year's dates: always in the past, and always shown with their year.
     const year = Number(new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' }).slice(0, 4)) - 1
     expect(await ask(admin, `/stage 签约 ${year}-03-02`)).toBe(`已记录节点：签约（${year}年3月2日）`)
@@ -130,16 +130,16 @@ describe('admin commands', () => {
     h.say(owner, room, '/bind 化工园区')
     expect(await h.waitForSay(room, /已绑定项目「化工园区」/)).toMatch(/^已绑定项目「化工园区」。从现在起/)
     // A member's /bind in the unbound group is told, in one line, who may bind it.
-    expect(h.saidIn(room)).toEqual(['/bind 仅限管理员或群主使用。', expect.stringMatching(/^已绑定项目「化工园区」/)])
-    expect(await h.waitForSay(room, /仅限管理员或群主/)).toBe('/bind 仅限管理员或群主使用。')
+    expect(h.saidIn(room)).toEqual(['/绑定 仅限管理员或群主使用。', expect.stringMatching(/^已绑定项目「化工园区」/)])
+    expect(await h.waitForSay(room, /仅限管理员或群主/)).toBe('/绑定 仅限管理员或群主使用。')
     h.say(other, room, '/unbind')
     expect(await h.waitForSay(room, /仅限管理员或群主/)).toBe('/unbind 仅限管理员或群主使用。')
     h.say(admin, room, '/bind 别的')
-    expect(await h.waitForSay(room, /已绑定项目「化工园区」/)).toMatch(/先 \/unbind/)
+    expect(await h.waitForSay(room, /已绑定项目「化工园区」/)).toMatch(/先 \/解绑/)
     h.say(other, room, '环评批复还没下来')
     await h.waitForSay(room, /已登记问题 #1/)
     h.say(admin, room, '/解绑')
-    expect(await h.waitForSay(room, /已解除/)).toMatch(/\/bind 化工园区/)
+    expect(await h.waitForSay(room, /已解除/)).toMatch(/\/绑定 化工园区/)
     h.say(other, room, '能评还没批')
     h.say(other, room, '/help')
     await h.waitForSay(room, /尚未绑定项目/)

@@ -53,6 +53,6 @@ describe('CONFIRM', () => {
     const { talk } = await botWith('none')
     const said = await talk()
     expect(said).toHaveLength(1)
-    expect(said[0]).toMatch(/^✅ 问题 #1.*已办结[\s\S]*\/reopen 1/)
+    expect(said[0]).toMatch(/^✅ 问题 #1.*已办结[\s\S]*\/重开 1/)
   })
 })

@@ -83,13 +83,13 @@ describe('/导出 over the wire', () => {
     h.say(zhang, 'bot', '/导出')
     expect(await h.waitForSay(zhang, /./)).toBe('您好，我是督办助手，只在项目群里记录进度和问题；私聊查询仅对管理员开放。')
     h.say(admin, room, '/export')
-    expect(await h.waitForSay(room, /export/)).toBe('/export 请在私聊使用。')
+    expect(await h.waitForSay(room, /导出/)).toBe('/导出 请在私聊使用。')
     await b.app.drained()
     expect(h.files).toHaveLength(sent)
   })
 
   it('/help lists it for an admin in private chat', async () => {
     h.say(admin, 'bot', '/help')
-    expect(await h.waitForSay(admin, /督办助手命令/)).toContain('/export（/导出）导出督办台账 Excel')
+    expect(await h.waitForSay(admin, /督办助手命令/)).toContain('\n/导出 导出督办台账 Excel')
   })
 })

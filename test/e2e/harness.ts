@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { FileBox } from 'file-box'
 import { log } from 'wechaty'
 import * as PUPPET from 'wechaty-puppet'
 import { PuppetMock, mock } from 'wechaty-puppet-mock'
@@ -221,9 +222,14 @@ export class WireHarness {
     return this.say(member, room, `「${quotedName}：${quotedText}」\n- - - - - - - - - - - - - - -\n${reply}`)
   }
 
-  /** A picture (or any message that is not text): the mock delivers it with empty text. */
-  picture(member: ContactMock, room: RoomMock): string {
-    return this.#emit({ talkerId: member.id, roomId: room.id, type: PUPPET.types.Message.Image, text: '' })
+  /**
+   * A photo with its bytes, as WeChat delivers one: an image message whose file the bot asks the
+   * service for (PuppetMock answers messageFile from the mocker's file cache).
+   */
+  photo(member: ContactMock, room: RoomMock, bytes: Uint8Array, name = '现场.png'): string {
+    const id = randomUUID()
+    this.mocker.cacheFileBoxPayload.set(id, FileBox.fromBase64(Buffer.from(bytes).toString('base64'), name).toJSON())
+    return this.#emit({ id, talkerId: member.id, roomId: room.id, type: PUPPET.types.Message.Image, text: '' })
   }
 
   /** A recall arrives as a new message of type Recalled whose text is the recalled message's id. */

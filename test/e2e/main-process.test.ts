@@ -140,7 +140,7 @@ it('with no connection opens the console, saying so in Chinese, and :help lists 
   const screen = stripVTControlCharacters(output)
   expect(screen.split('\n')[0]).toBe('未配置微信连接（WECHATY_PUPPET_SERVICE_TOKEN），现在打开本地控制台：模拟的微信群，数据与正式数据分开。')
   const help = stripVTControlCharacters(output.slice(before))
-  for (const command of [':as 李四', ':quote 3 已解决', ':recall', ':private /status', ':help', ':quit']) expect(help).toContain(command)
+  for (const command of [':as 李四', ':群 乙项目', ':时间 2026-12-21 09:00', ':quote 3 已解决', ':recall', ':private /状态', ':help', ':quit']) expect(help).toContain(command)
   // Nothing a newcomer reads is English: no "logged in as", no "bound to new project", no WARN.
   expect(screen).not.toMatch(/logged in|bound|WARN/)
   expect(screen).toContain('已登录微信：督办助手')

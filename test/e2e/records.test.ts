@@ -112,8 +112,8 @@ describe('a group that is not a project group', () => {
     await waitFor(() => h.linesIn(room).length >= 3, 10_000, () => JSON.stringify(h.saidIn(room)))
     await b.app.drained()
     // /status and /help: who may bind; a member's /bind: who may run it. A line each, nothing more.
-    const hint = '本群尚未绑定项目，我不会记录这里的消息。管理员或群主可发 /bind 项目名称 绑定。'
-    expect([...h.linesIn(room)].sort()).toEqual([hint, hint, '/bind 仅限管理员或群主使用。'].sort())
+    const hint = '本群尚未绑定项目，我不会记录这里的消息。管理员或群主可发 /绑定 项目名称 绑定。'
+    expect([...h.linesIn(room)].sort()).toEqual([hint, hint, '/绑定 仅限管理员或群主使用。'].sort())
     expect(await messageCount()).toBe(before)
   })
 })
@@ -147,7 +147,8 @@ describe('a picture in a project group', () => {
   it('is kept in the ledger as a placeholder and not answered', async () => {
     const wu = h.contact('吴十')
     const room = h.room('【项目】新材料二期推进群', [wu])
-    h.picture(wu, room)
+    // A file that is no picture: kept as a placeholder, nothing said (photos: test/e2e/photos.test.ts).
+    h.photo(wu, room, Buffer.from('会议纪要'), '纪要.txt')
     h.say(wu, room, '/issues')
     await h.waitForSay(room, /未办结问题/)
     expect(h.saidIn(room)).toHaveLength(1)

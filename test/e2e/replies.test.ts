@@ -55,10 +55,10 @@ describe('confirmations', () => {
     const { li, admin, ask } = group('【项目】成员节点推进群')
     const reply = await ask(li, '今天正式开工了', /已记录节点/)
     expect(reply).toBe(`已记录节点：动工（${Number(today().slice(5, 7))}月${Number(today().slice(8))}日）\n李四报告，待管理员确认：核实后发 /节点 动工 ${today()}；有误发 /节点 撤销 动工`)
-    expect(await ask(li, '/节点 撤销 动工')).toBe('/stage 仅限管理员使用。')
+    expect(await ask(li, '/节点 撤销 动工')).toBe('/节点 仅限管理员使用。')
     expect(await ask(admin, '/节点 撤销 动工')).toMatch(/^已撤销：节点 动工（\d+月\d+日）$/)
     expect(await ask(admin, '/状态', /项目「成员节点」/)).toMatch(/节点：尚无记录/)
-    expect(await ask(admin, '/节点 撤销 动工')).toMatch(/没有成员报告的“动工”节点可撤销/)
+    expect(await ask(admin, '/节点 撤销 动工')).toBe("本项目没有“动工”节点可撤销。")
   })
 
   it('a resolution that only says 已解决 is not repeated back', async () => {
@@ -66,7 +66,7 @@ describe('confirmations', () => {
     h.say(zhang, room, '征地拆迁还有两户没谈妥')
     await h.waitForSay(room, /已登记问题 #1/)
     h.quote(zhang, room, '张三', '征地拆迁还有两户没谈妥', '已解决')
-    expect(await h.waitForSay(room, /已办结/)).toBe('✅ 问题 #1（土地工作专班）已办结\n办结人：张三。如未解决，发 /reopen 1 原因')
+    expect(await h.waitForSay(room, /已办结/)).toBe('✅ 问题 #1（土地工作专班）已办结\n办结人：张三。如未解决，发 /重开 1 原因')
   })
 
   it('/undo and a recall say which record they took back', async () => {

@@ -41,7 +41,7 @@ describe('a resolution in chat', () => {
     const { li, room } = await groupWithIssues('【项目】风电装备推进群')
     h.say(li, room, '供电接入问题已解决')
     const closed = await h.waitForSay(room, /问题 #3.*已办结/)
-    expect(closed).toMatch(/\/reopen 3/)
+    expect(closed).toMatch(/\/重开 3/)
     expect(await statusOf(room.id, 3)).toBe('resolved')
   })
 
@@ -101,7 +101,7 @@ describe('a resolution in chat', () => {
     h.say(li, room, '/resolve 2 已协调林业局加急办理')
     expect(await h.waitForSay(room, /问题 #2.*已办结/)).toMatch(/已协调林业局加急办理/)
     h.say(li, room, '/resolve 2')
-    expect(await h.waitForSay(room, /已经办结/)).toMatch(/\/reopen 2/)
+    expect(await h.waitForSay(room, /已经办结/)).toMatch(/\/重开 2/)
     h.say(li, room, '/reopen 2 林业局又退件了')
     expect(await h.waitForSay(room, /重开/)).toMatch(/#2/)
     expect(await statusOf(room.id, 2)).toBe('reopened')

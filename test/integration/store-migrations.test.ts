@@ -22,6 +22,7 @@ describe('migrations', () => {
       'messages',
       'outbox',
       'people',
+      'photos',
       'progress_updates',
       'project_leaders',
       'projects',
@@ -38,7 +39,7 @@ describe('migrations', () => {
     expect((await migrateToLatest(other)).results).toEqual([])
     await other.destroy()
     const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(store.db)
-    expect(rows[0]?.n).toBe(14)
+    expect(rows[0]?.n).toBe(15)
   })
 
   it('opens the file in WAL mode with foreign keys on, readable by its owner only', async () => {

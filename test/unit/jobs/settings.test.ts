@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from '../../../src/config.ts'
 import { DEFAULT_TEAMS, parseTeams } from '../../../src/domain/teams.ts'
 import { cronProblem, firstFireOn } from '../../../src/jobs/cron.ts'
-import { zonedInstant } from '../../../src/jobs/zoned-time.ts'
+import { zonedInstant } from '../../../src/calendar/zoned-time.ts'
 import { loadTeams, settingsFromEnv } from '../../../src/settings.ts'
 
 describe('cron settings', () => {

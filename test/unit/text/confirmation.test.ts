@@ -67,7 +67,7 @@ describe('renderConfirmation under each CONFIRM', () => {
     ['issues', withIssue, '已记录进度：60%\n已登记问题 #3 · 土地工作专班 · 12月9日前办结\n  征地拆迁还有两户没谈妥'],
     ['none', withIssue, ''],
     ['issues', stage, '已记录节点：动工（11月30日）'],
-    ['none', closed, '✅ 问题 #3（土地工作专班）已办结：已协调镇里签完协议\n办结人：张三。如未解决，发 /reopen 3 原因'],
+    ['none', closed, '✅ 问题 #3（土地工作专班）已办结：已协调镇里签完协议\n办结人：张三。如未解决，发 /重开 3 原因'],
   ] as const)('%s: %j', (mode, o, expected) => {
     expect(renderConfirmation(o, mode, DEFAULT_TEAMS)).toBe(expected)
   })

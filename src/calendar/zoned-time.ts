@@ -1,4 +1,4 @@
-import { parts, type LocalDate } from '../calendar/local-date.ts'
+import { parts, type LocalDate } from './local-date.ts'
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
