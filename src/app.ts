@@ -39,6 +39,8 @@ export interface AppOptions {
   board?: BoardSettings | undefined
   /** For tests: pin the pacing jitter. */
   random?: () => number
+  /** The instance lock's token (instance.ts): the sender claims outbox items under it. */
+  owner?: string | undefined
 }
 
 export interface App {
@@ -65,9 +67,10 @@ const BUSY_TIMEOUT_MS = 1_000
 
 /**
  * The bot's database, as `npm start` and the end-to-end tests open it: a file restored with a wider
- * mode is taken back to owner-only first (and said so), then opened and migrated.
+ * mode is taken back to owner-only first (and said so), then opened, handed to `beforeMigrate`
+ * (`npm start` takes the instance lock there), and migrated.
  */
-export async function openAppStore(path: string, log: Logger): Promise<Db> {
+export async function openAppStore(path: string, log: Logger, beforeMigrate?: (db: Db) => Promise<void>): Promise<Db> {
   const mode = (m: number) => `0${m.toString(8).padStart(3, '0')}`
   for (const { file, before, after } of tightenDatabaseMode(path)) {
     log.warn(
@@ -78,6 +81,8 @@ export async function openAppStore(path: string, log: Logger): Promise<Db> {
   }
   const db = openDatabase(path, { busyTimeoutMs: BUSY_TIMEOUT_MS })
   try {
+    // The instance lock (instance.ts), taken before the schema changes under another process.
+    await beforeMigrate?.(db)
     await migrateToLatest(db)
   } catch (error) {
     await db.destroy()
@@ -155,6 +160,7 @@ export function createApp(o: AppOptions): App {
     log: o.log,
     onStuck: tellAdminsWhenStuck({ db: o.db, clock: o.clock, rules: o.rules, directory: wechatyDirectory(transport.wechaty) }),
     ...(o.random ? { random: o.random } : {}),
+    ...(o.owner ? { owner: o.owner } : {}),
   })
   const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake() })
   let jobs: Jobs | undefined

@@ -1,11 +1,13 @@
+import { randomUUID } from 'node:crypto'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import {
-  listDueOutboxItems,
+  claimDueOutboxItems,
   listDueOutboxTargets,
   markOutboxAttemptFailed,
   markOutboxSent,
   nextOutboxAttemptAt,
+  releaseOutboxClaims,
   resumeOutbox,
   type Db,
   type OutboxItem,
@@ -27,6 +29,8 @@ export interface OutboxSenderOptions {
   random?: () => number
   /** An item has failed STUCK_ATTEMPTS times in a row and is still being tried: tell someone who can look. */
   onStuck?: (item: OutboxItem, error: string) => Promise<void>
+  /** This sender's token in the items it claims (the instance lock's owner); a new one by default. */
+  owner?: string
 }
 
 /** WeChat's answer to a burst ("operation too frequent"): slow down everything, not only this text. */
@@ -42,6 +46,12 @@ const FOLD_LOOKAHEAD = 50
 const MARK_SENT_WARN_AFTER = 5
 /** How often an idle sender looks again, in case an item was queued by another process. */
 const IDLE_POLL_MS = 1_000
+/**
+ * How long a claim on the items being sent holds: far longer than any send, so that no other
+ * sender takes them meanwhile; a sender that died holding some frees them when the next process
+ * takes the instance lock, or at the latest when this runs out.
+ */
+const CLAIM_MS = 5 * 60_000
 
 /**
  * The one paced sender for every group and contact. Items are marked sent only after the puppet
@@ -56,7 +66,8 @@ const IDLE_POLL_MS = 1_000
  * comes back online, everything waiting out a backoff is due again at once.
  */
 export class OutboxSender {
-  readonly #o: Required<Omit<OutboxSenderOptions, 'onStuck'>> & Pick<OutboxSenderOptions, 'onStuck'>
+  readonly #o: Required<Omit<OutboxSenderOptions, 'onStuck' | 'owner'>> & Pick<OutboxSenderOptions, 'onStuck'>
+  readonly #owner: string
   #running = false
   #loop: Promise<void> | undefined
   #wake: (() => void) | undefined
@@ -70,6 +81,7 @@ export class OutboxSender {
 
   constructor(options: OutboxSenderOptions) {
     this.#o = { random: Math.random, ...options }
+    this.#owner = options.owner ?? randomUUID()
   }
 
   /** The current pacing factor: 1 normally, higher after WeChat said "操作过于频繁". */
@@ -88,6 +100,7 @@ export class OutboxSender {
     this.#running = false
     this.#wake?.()
     await this.#loop
+    await releaseOutboxClaims(this.#o.db, this.#owner).catch((e: unknown) => this.#o.log.warn(`发件箱：停止时未能释放待发消息：${String(e)}`))
   }
 
   /** Something was queued: look now rather than at the next poll. */
@@ -132,12 +145,12 @@ export class OutboxSender {
     const { db, clock } = this.#o
     const now = clock.now()
     let turn: { target: OutboxItem['target']; served: number } | undefined
-    for (const { target } of await listDueOutboxTargets(db, now)) {
+    for (const { target } of await listDueOutboxTargets(db, now, this.#owner)) {
       const served = this.#served.get(targetKey(target)) ?? -1
       if (!turn || served < turn.served) turn = { target, served }
     }
     if (!turn) return null
-    const [first, ...rest] = await listDueOutboxItems(db, turn.target, now, FOLD_LOOKAHEAD)
+    const [first, ...rest] = await claimDueOutboxItems(db, turn.target, now, FOLD_LOOKAHEAD, this.#owner, new Date(now.getTime() + CLAIM_MS))
     return first ? foldItems([first, ...rest]) : null
   }
 

@@ -10,6 +10,7 @@ import * as openIssueCounts from './migrations/2026_12_01_000003_open_issue_coun
 import * as outboxSentWith from './migrations/2026_12_02_000001_outbox_sent_with.ts'
 import * as projectBoundBy from './migrations/2026_12_02_000002_project_bound_by.ts'
 import * as arrivals from './migrations/2026_12_03_000001_arrivals.ts'
+import * as outboxClaims from './migrations/2026_12_07_000001_outbox_claims.ts'
 
 /** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_000001_outbox_sent_with': outboxSentWith,
   '2026_12_02_000002_project_bound_by': projectBoundBy,
   '2026_12_03_000001_arrivals': arrivals,
+  '2026_12_07_000001_outbox_claims': outboxClaims,
 }
 
 function migrator(db: Kysely<any>): Migrator {

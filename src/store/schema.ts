@@ -143,6 +143,9 @@ export interface OutboxTable {
   file_name: string | null
   /** The item whose send carried this one, folded into the same WeChat message; null when sent alone. */
   sent_with: number | null
+  /** The sender that is sending it now (its token) and until when that claim holds (2026-12-07). */
+  claimed_by: string | null
+  claimed_until: string | null
 }
 
 export interface JobRunsTable {

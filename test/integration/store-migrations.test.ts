@@ -36,7 +36,7 @@ describe('migrations', () => {
     expect((await migrateToLatest(other)).results).toEqual([])
     await other.destroy()
     const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(store.db)
-    expect(rows[0]?.n).toBe(11)
+    expect(rows[0]?.n).toBe(12)
   })
 
   it('opens the file in WAL mode with foreign keys on, readable by its owner only', async () => {
