@@ -1,3 +1,4 @@
+import { backoffMs } from '../backoff.ts'
 import type { Logger } from '../log.ts'
 import type { Clock } from '../clock.ts'
 import { forgetArrivals, isStorageFault, noteArrivals, type Db } from '../store/index.ts'
@@ -119,7 +120,7 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
         arrived.push(arrival)
         reading ??= readAll()
       },
-      Math.min(60_000, 1_000 * 2 ** (attempt - 1)),
+      backoffMs(attempt, 1_000, 60_000),
     )
     rereads.set(timer, arrival)
   }
@@ -136,7 +137,7 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
   const commit = async (batch: ChatMessage[], otherwise: (error: unknown) => Promise<void> | void): Promise<void> => {
     // Read within the turn it was announced in (a fast service): handled now, nothing to note.
     for (const msg of batch) toNote.delete(msg.id)
-    for (let attempt = 0, wait = RETRY_FIRST_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+    for (let attempt = 0; ; attempt++) {
       try {
         await o.db.transaction().execute(async (trx) => {
           let since = performance.now()
@@ -168,7 +169,7 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
         if (attempt % RETRIES_PER_REMINDER === 0) {
           o.log.error(`数据库暂时无法写入（${String(error)}）：${batch.length + read.length} 条消息留在内存中，持续重试，恢复后依次入库`)
         }
-        await new Promise((resolve) => setTimeout(resolve, wait))
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt + 1, RETRY_FIRST_MS, RETRY_MAX_MS)))
       }
     }
   }

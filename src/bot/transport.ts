@@ -1,5 +1,6 @@
 import { FileBox } from 'file-box'
 import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty'
+import { backoffMs } from '../backoff.ts'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import type { OutboxItem } from '../store/index.ts'
@@ -114,7 +115,7 @@ export function createTransport(o: TransportOptions): Transport {
       if (attempt < RELOAD_ATTEMPTS) return reload(id, attempt + 1)
       o.log.error(`消息 ${id} 多次无法从微信服务读取，已放弃`)
       o.onDropped?.(id)
-    }, Math.min(60_000, 1_000 * 2 ** (attempt - 1)))
+    }, backoffMs(attempt, 1_000, 60_000))
     reloads.add(timer)
   }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { backoffMs } from '../backoff.ts'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import {
@@ -7,6 +8,7 @@ import {
   markOutboxAttemptFailed,
   markOutboxSent,
   nextOutboxAttemptAt,
+  probeOutbox,
   releaseOutboxClaims,
   resumeOutbox,
   type Db,
@@ -41,6 +43,18 @@ const MAX_BACKOFF_MS = 10 * 60_000
 /** After this many failed sends in a row an item counts as stuck (`onStuck`): about half a minute at
  *  SEND_INTERVAL_MS=150, two minutes at 2000. */
 export const STUCK_ATTEMPTS = 5
+/**
+ * A send that works after this many failed in a row is news for every item waiting out a backoff:
+ * sending works again, so they are due at once (in turns, paced). One failure between successes is
+ * more likely the item's own trouble (the bot was removed from that group), which a reset would
+ * only retry again and again.
+ */
+const OUTAGE_FAILURES = 2
+/**
+ * While sends keep failing, one waiting item is tried at least this often, whatever its backoff
+ * says: sending may work again with nothing new to send, and the first success is the news.
+ */
+const PROBE_MS = 10_000
 /** How many of a target's due items are read to fold into one send. */
 const FOLD_LOOKAHEAD = 50
 const MARK_SENT_WARN_AFTER = 5
@@ -78,6 +92,10 @@ export class OutboxSender {
   /** Each target's turn: the number of the send that last served it. */
   readonly #served = new Map<string, number>()
   #sends = 0
+  /** Sends failed since the last one that worked. */
+  #failedInARow = 0
+  /** When the last send was tried (the clock's ms). */
+  #triedAt = 0
 
   constructor(options: OutboxSenderOptions) {
     this.#o = { random: Math.random, ...options }
@@ -120,6 +138,9 @@ export class OutboxSender {
         if (this.#wasOffline) await this.#resume()
         const send = await this.#next()
         if (!send) {
+          if (this.#failedInARow >= OUTAGE_FAILURES && this.#o.clock.now().getTime() - this.#triedAt >= PROBE_MS) {
+            if ((await probeOutbox(this.#o.db, this.#o.clock.now())) > 0) continue
+          }
           await this.#sleep(await this.#idleWait(), true)
           continue
         }
@@ -158,6 +179,7 @@ export class OutboxSender {
     const { clock, log } = this.#o
     const [carrier] = send.items as [OutboxItem, ...OutboxItem[]]
     this.#served.set(targetKey(carrier.target), ++this.#sends)
+    this.#triedAt = clock.now().getTime()
     let sentId: string | undefined | void
     try {
       sentId = await this.#o.send({ ...carrier, text: send.text })
@@ -168,17 +190,26 @@ export class OutboxSender {
         this.#successesSinceSlowdown = 0
         log.warn(`发件箱：微信提示发送过于频繁，发送间隔放慢为 ${this.#slowdown} 倍`)
       }
+      this.#failedInARow++
       for (const item of send.items) await this.#failed(item, message, clock.now())
       return
     }
     await this.#markSent(carrier, sentId ?? null, send.items.slice(1).map((i) => i.id))
     this.#recover()
+    if (this.#failedInARow >= OUTAGE_FAILURES) await this.#sendingWorksAgain()
+    this.#failedInARow = 0
+  }
+
+  /** After an outage of sends (with the link up): what waits out a backoff is due now, not minutes later. */
+  async #sendingWorksAgain(): Promise<void> {
+    const resumed = await resumeOutbox(this.#o.db, this.#o.clock.now())
+    if (resumed > 0) this.#o.log.info(`发件箱：发送已恢复，${resumed} 条等待重试的消息立即依次重发`)
   }
 
   /** Counts a failed attempt, schedules the next one, and reports an item that keeps failing. */
   async #failed(item: OutboxItem, message: string, now: Date): Promise<void> {
     const attempts = item.attempts + 1
-    const backoff = Math.min(MAX_BACKOFF_MS, Math.max(this.#o.intervalMs, 500) * 2 ** attempts)
+    const backoff = backoffMs(attempts + 1, Math.max(this.#o.intervalMs, 500), MAX_BACKOFF_MS)
     await markOutboxAttemptFailed(this.#o.db, item.id, message, new Date(now.getTime() + backoff))
     this.#o.log.warn(`发件箱：消息 ${item.id} 发送失败（${message}），${backoff} 毫秒后第 ${attempts} 次重试`)
     if (attempts !== STUCK_ATTEMPTS) return

@@ -199,6 +199,21 @@ export async function resumeOutbox(db: Db, now: Date): Promise<number> {
   return Number(result.numUpdatedRows)
 }
 
+/**
+ * Sends keep failing with the link up: the item due soonest is tried now, as a probe of whether
+ * sending works again (its success then brings the rest forward). Returns how many (0 or 1).
+ */
+export async function probeOutbox(db: Db, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: now.toISOString() })
+    .where('id', '=', (eb) =>
+      eb.selectFrom('outbox').select('id').where('state', '=', 'pending').where('next_attempt_at', '>', now.toISOString()).orderBy('next_attempt_at').orderBy('id').limit(1),
+    )
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 /** When the sender should next wake up: the earliest pending item's time, null when none is pending. */
 export async function nextOutboxAttemptAt(db: Db): Promise<Date | null> {
   const row = await db
