@@ -1,5 +1,6 @@
 import { dirname } from 'node:path'
 import type { CommandDefinition } from './bot/command.ts'
+import { createAdminRoster } from './bot/admin-roster.ts'
 import { createInbox } from './bot/inbox.ts'
 import { createRouter } from './bot/router.ts'
 import { tellAdminsWhenStuck } from './bot/stuck-notice.ts'
@@ -132,7 +133,9 @@ export function createApp(o: AppOptions): App {
     clock: o.clock,
     log: o.log,
   })
+  const admins = createAdminRoster({ entries: o.rules.admins, lookup: { contactName: transport.contactName, contactsNamed: transport.contactsNamed }, clock: o.clock, log: o.log })
   const router = createRouter({
+    admins,
     rules: o.rules,
     clock: o.clock,
     commands: o.commands,
@@ -158,7 +161,7 @@ export function createApp(o: AppOptions): App {
     clock: o.clock,
     intervalMs: o.sendIntervalMs,
     log: o.log,
-    onStuck: tellAdminsWhenStuck({ db: o.db, clock: o.clock, rules: o.rules, directory: wechatyDirectory(transport.wechaty) }),
+    onStuck: tellAdminsWhenStuck({ db: o.db, clock: o.clock, admins, directory: wechatyDirectory(transport.wechaty) }),
     ...(o.random ? { random: o.random } : {}),
     ...(o.owner ? { owner: o.owner } : {}),
   })
@@ -174,6 +177,8 @@ export function createApp(o: AppOptions): App {
         boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret })
       }
       await transport.start()
+      // Logged in: BOT_ADMINS's names become the ids they stand for, before any message is read.
+      await admins.resolve(o.db)
       // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst).
       const unhandled = await listArrivals(o.db)
       if (unhandled.length > 0) {

@@ -26,6 +26,7 @@ import { renderRecall } from '../text/recall.ts'
 import { issueOfOutcome, renderConfirmation, type MessageOutcome } from '../text/confirmation.ts'
 import { QUESTION_POINTER, UNBOUND_HINT } from '../text/pointers.ts'
 import type { ChatMessage } from './chat-message.ts'
+import type { AdminRoster } from './admin-roster.ts'
 import { commandCatalogue } from './command-catalogue.ts'
 import type { BoardLinks, CommandContext, CommandDefinition, Place } from './command.ts'
 import { UsageError, UserFacingError } from './errors.ts'
@@ -45,6 +46,8 @@ export interface RouterDeps {
   board?: BoardLinks | undefined
   /** The data folder, for the commands that write files (see CommandContext.dataDir). */
   dataDir: string
+  /** Who the admins are, by WeChat id (admin-roster.ts); absent where there is no WeChat (the replay): BOT_ADMINS as written. */
+  admins?: AdminRoster | undefined
   /** A contact's name as WeChat has it (CommandContext.contactName); absent where there is no WeChat. */
   contactName?: ((contactId: string) => Promise<string | undefined>) | undefined
   log: Logger
@@ -92,6 +95,8 @@ export function createRouter(deps: RouterDeps): Router {
   const memo = new IntakeMemo()
   const topics = new TopicCache()
   const catalogue = commandCatalogue(deps.commands)
+  const isAdminNow = (person: ChatMessage['talker'], db: Db): Promise<boolean> =>
+    deps.admins ? deps.admins.isAdmin(person, db) : Promise.resolve(isAdmin(rules, person))
 
   async function handle(msg: ChatMessage, db: Db): Promise<void> {
     const reply: Reply = (text, issueId) =>
@@ -177,7 +182,7 @@ export function createRouter(deps: RouterDeps): Router {
 
   /** Runs a command where its definition allows it, for whom it allows it; its reply goes back. */
   async function runCommand(msg: ChatMessage, db: Db, reply: Reply, place: Place, project?: Project, ingested?: Ingested): Promise<void> {
-    const admin = isAdmin(rules, msg.talker)
+    const admin = await isAdminNow(msg.talker, db)
     if (place === 'private' && !admin) return reply(PRIVATE_EXPLANATION)
     const line = msg.command
     if (!line) {
@@ -240,7 +245,7 @@ export function createRouter(deps: RouterDeps): Router {
       followUps: [],
       closed: [],
       asks: [],
-      reporter: { name: msg.talker.name, admin: isAdmin(rules, msg.talker) },
+      reporter: { name: msg.talker.name, admin: await isAdminNow(msg.talker, db) },
       today: dateInZone(msg.sentAt, rules.timeZone),
     }
     for (const plan of plans) {

@@ -46,6 +46,8 @@ export interface Transport {
   roomExists(roomId: string): Promise<boolean>
   /** A contact's name as WeChat has it now; undefined when WeChat does not know the id. */
   contactName(contactId: string): Promise<string | undefined>
+  /** Every contact whose name is exactly `name`. */
+  contactsNamed(name: string): Promise<{ id: string; name: string }[]>
   /**
    * Fetches again, by id, messages the service announced before the bot last stopped without
    * handling them (a kill -9 in mid-burst); each reaches `onMessage` as if it had just arrived.
@@ -182,6 +184,10 @@ export function createTransport(o: TransportOptions): Transport {
       } catch {
         return undefined
       }
+    },
+    async contactsNamed(name) {
+      const ids = await wechaty.puppet.contactSearch({ name })
+      return Promise.all(ids.map(async (id) => ({ id, name: (await wechaty.puppet.contactPayload(id)).name })))
     },
     async fetchAgain(ids) {
       for (const id of ids) {

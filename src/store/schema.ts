@@ -18,6 +18,7 @@ export interface Database {
   job_runs: JobRunsTable
   board_secret: BoardSecretTable
   arrivals: ArrivalsTable
+  admin_ids: AdminIdsTable
 }
 
 export interface ProjectsTable {
@@ -160,6 +161,13 @@ export interface BoardSecretTable {
   id: number
   secret: string
   created_at: string
+}
+
+/** The WeChat id each BOT_ADMINS name stands for (see the 2026-12-07 migration). */
+export interface AdminIdsTable {
+  entry: string
+  wechat_id: string
+  resolved_at: string
 }
 
 /** Messages announced by the puppet service and not yet handled (see the 2026-12-03 migration). */

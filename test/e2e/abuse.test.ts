@@ -30,7 +30,7 @@ it('a group owner cannot squat a project name: the group named after the project
 
   // Another owner may not bind an existing project; an admin may, once it is free.
   const owner = h.contact('群主乙')
-  const admin = h.contact('管理员')
+  const admin = h.admin()
   const theirs = h.room('乙的小群', [owner, admin], owner.id)
   h.say(owner, theirs, '/bind 辛项目')
   expect(await h.waitForSay(theirs, /辛项目/)).toMatch(/已存在，绑定到已有项目请由管理员操作/)
@@ -44,7 +44,7 @@ it('logs a group whose name is taken by another bound group once, not once per m
   h.say(zhang, first, '项目已正式签约')
   await h.waitForSay(first, /已记录节点：签约/)
   // Released, then bound again by an admin in a group with another name: the name is taken for good.
-  const admin = h.contact('管理员')
+  const admin = h.admin()
   h.say(admin, first, '/unbind')
   await h.waitForSay(first, /已解除/)
   const other = h.room('庚项目协调群', [admin], admin.id)

@@ -45,7 +45,7 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
     // Every record answered (CONFIRM=all), so that feeding the city can wait for each line's reply.
     b = await startBot(h, { clock, env: { WEB_PORT: String(await freePort()), CONFIRM: 'all' } })
     await feedTheCity()
-    const admin = h.contact('管理员')
+    const admin = h.admin()
     h.say(admin, 'bot', '/白板')
     link = /http:\/\/\S+\/board\?t=\S+/.exec(await h.waitForSay(admin, /督办白板/))![0]
     base = link.slice(0, link.indexOf('?'))

@@ -14,10 +14,6 @@ beforeAll(async () => {
 
 afterAll(() => stopOnWire(h, b))
 
-/** The one contact named as BOT_ADMINS says, made by the first test that needs it. */
-let admin: ReturnType<WireHarness['contact']> | undefined
-const theAdmin = () => (admin ??= h.contact('管理员'))
-
 const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!)
 
 describe('the outbox', () => {
@@ -57,7 +53,7 @@ describe('the outbox', () => {
   })
 
   it('keeps trying a text that cannot be sent, and tells the admins privately once it is stuck', async () => {
-    const admin = theAdmin()
+    const admin = h.admin()
     const zhang = h.contact('张三')
     const room = h.room('【项目】移出推进群', [zhang])
     h.failSendsTo.set(room.id, 'room not found')
@@ -74,7 +70,7 @@ describe('the outbox', () => {
   }, 40_000)
 
   it('when every send fails for a while, the admins hear of the stuck text, and everything waiting goes, within seconds of sending working again', async () => {
-    const admin = theAdmin()
+    const admin = h.admin()
     const zhang = h.contact('张三')
     const room = h.room('【项目】发送中断推进群', [zhang])
     h.failNextSends = { count: 10_000, message: '发送失败：服务繁忙' }

@@ -12,6 +12,7 @@ describe('migrations', () => {
     store = await openTestStore()
     const tables = await store.db.introspection.getTables()
     expect(tables.map((t) => t.name).sort()).toEqual([
+      'admin_ids',
       'arrivals',
       'board_secret',
       'issue_events',
@@ -36,7 +37,7 @@ describe('migrations', () => {
     expect((await migrateToLatest(other)).results).toEqual([])
     await other.destroy()
     const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(store.db)
-    expect(rows[0]?.n).toBe(12)
+    expect(rows[0]?.n).toBe(13)
   })
 
   it('opens the file in WAL mode with foreign keys on, readable by its owner only', async () => {
