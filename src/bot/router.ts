@@ -9,7 +9,9 @@ import { enqueueFile, enqueueText } from '../outbox/enqueue.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 import type { Quote } from '../parse/chat-text.ts'
 import {
+  answeredBefore,
   findQuotedIssues,
+  firstAnswer,
   ingestMessage,
   IntakeMemo,
   isStorageFault,
@@ -119,7 +121,8 @@ export function createRouter(deps: RouterDeps): Router {
 
   async function route(msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
     if (!msg.room) {
-      if (msg.kind === 'text') await runCommand(msg, db, reply, 'private')
+      // Not kept in the ledger, so not idempotent by it: a second delivery is known by its id here.
+      if (msg.kind === 'text' && (await firstAnswer(db, msg.id, clock.now()))) await runCommand(msg, db, reply, 'private')
       return
     }
     const project = await projects.find(db, msg.room, rules.projectRoomPattern, clock.now(), log, deps.roomExists)
@@ -130,9 +133,11 @@ export function createRouter(deps: RouterDeps): Router {
       topics.clear()
     }
     if (!project) {
-      if (msg.command) await runCommand(msg, db, reply, 'unbound')
+      if (msg.command && (await firstAnswer(db, msg.id, clock.now()))) await runCommand(msg, db, reply, 'unbound')
       return
     }
+    // "/bind 某项目" answered while the group was unbound, delivered again now that it is bound.
+    if (msg.command && (await answeredBefore(db, msg.id))) return
     if (msg.kind === 'recall') {
       topics.forget(project.id)
       return recall(msg, msg.room.id, db, reply)

@@ -12,6 +12,7 @@ import * as projectBoundBy from './migrations/2026_12_02_000002_project_bound_by
 import * as arrivals from './migrations/2026_12_03_000001_arrivals.ts'
 import * as outboxClaims from './migrations/2026_12_07_000001_outbox_claims.ts'
 import * as adminIds from './migrations/2026_12_07_000002_admin_ids.ts'
+import * as answeredMessages from './migrations/2026_12_07_000003_answered_messages.ts'
 
 /** Listed here rather than found on disk, so the bundle and the tests run the very same list. */
 const migrations: Record<string, Migration> = {
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '2026_12_03_000001_arrivals': arrivals,
   '2026_12_07_000001_outbox_claims': outboxClaims,
   '2026_12_07_000002_admin_ids': adminIds,
+  '2026_12_07_000003_answered_messages': answeredMessages,
 }
 
 function migrator(db: Kysely<any>): Migrator {

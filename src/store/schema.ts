@@ -19,6 +19,7 @@ export interface Database {
   board_secret: BoardSecretTable
   arrivals: ArrivalsTable
   admin_ids: AdminIdsTable
+  answered_messages: AnsweredMessagesTable
 }
 
 export interface ProjectsTable {
@@ -161,6 +162,12 @@ export interface BoardSecretTable {
   id: number
   secret: string
   created_at: string
+}
+
+/** Messages answered without being stored in `messages`, by WeChat id (see the 2026-12-07 migration). */
+export interface AnsweredMessagesTable {
+  wechat_id: string
+  answered_at: string
 }
 
 /** The WeChat id each BOT_ADMINS name stands for (see the 2026-12-07 migration). */
