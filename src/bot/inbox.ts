@@ -127,17 +127,22 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
 
   const commitAll = async () => {
     while (read.length > 0) {
-      await commit(read.splice(0, BATCH), () => undefined)
+      await commit(read.splice(0, BATCH), () => undefined, true)
       o.afterBatch()
     }
     committing = undefined
   }
 
-  /** Commits the batch, waiting out storage faults; `otherwise` gets any other failure. */
-  const commit = async (batch: ChatMessage[], otherwise: (error: unknown) => Promise<void> | void): Promise<void> => {
-    // Read within the turn it was announced in (a fast service): handled now, nothing to note.
-    for (const msg of batch) toNote.delete(msg.id)
+  /**
+   * Commits the batch, waiting out storage faults; `otherwise` gets any other failure. A batch that
+   * may `grow` takes in what was read while it waited, so that the messages held in memory are
+   * committed, and counted in the log, together.
+   */
+  const commit = async (batch: ChatMessage[], otherwise: (error: unknown) => Promise<void> | void, grow = false): Promise<void> => {
     for (let attempt = 0; ; attempt++) {
+      if (grow) batch.push(...read.splice(0, BATCH - batch.length))
+      // Read within the turn it was announced in (a fast service): handled now, nothing to note.
+      for (const msg of batch) toNote.delete(msg.id)
       try {
         await o.db.transaction().execute(async (trx) => {
           let since = performance.now()
@@ -167,7 +172,7 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
           return
         }
         if (attempt % RETRIES_PER_REMINDER === 0) {
-          o.log.error(`数据库暂时无法写入（${String(error)}）：${batch.length + read.length} 条消息留在内存中，持续重试，恢复后依次入库`)
+          o.log.error(`数据库暂时无法写入（${String(error)}）：${batch.length + read.length + arrived.length} 条消息留在内存中，持续重试，恢复后依次入库`)
         }
         await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt + 1, RETRY_FIRST_MS, RETRY_MAX_MS)))
       }
