@@ -56,8 +56,14 @@ export interface App {
   boardLink(): BoardLink | undefined
   /** Resolves once every message received so far is handled and the outbox is empty (or `timeoutMs` passed). */
   drained(timeoutMs?: number): Promise<void>
-  /** Stops cleanly: the board, the jobs, the send in flight (finished and recorded), WeChat, then what was received. */
-  stop(): Promise<void>
+  /**
+   * Stops cleanly: the board, the jobs, the send in flight (finished and recorded), what was
+   * received (handled while still listening), then WeChat. Messages that arrive from then on are
+   * noted for the next process until the database closes. `keepConnection` (npm start's SIGTERM)
+   * leaves the link to the puppet service to end with the process: the account stays logged in on
+   * the service and the stream stays heard until the very end, for a process taking over.
+   */
+  stop(options?: { keepConnection?: boolean }): Promise<void>
 }
 
 /**
@@ -220,15 +226,18 @@ export function createApp(o: AppOptions): App {
       }
     },
     boardLink: () => link(o.clock.now()),
-    async stop() {
+    async stop(options) {
       await boardServer?.close()
       boardServer = undefined
       await jobs?.stop()
       await sender.stop()
-      // Stop receiving before settling: a message arriving meanwhile is still handled and stored
-      // (its replies wait in the outbox for the next start), never cut off by the database closing.
-      await transport.stop()
+      // Still listening: what has arrived is handled and stored (its replies wait in the outbox for
+      // the next start); then arrivals are only noted, never cut off by the database closing.
+      await inbox.settled()
       inbox.close()
+      await inbox.settled()
+      if (options?.keepConnection) return
+      await transport.stop()
       await inbox.settled()
     },
   }

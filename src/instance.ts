@@ -10,6 +10,8 @@ export const LOCK_LEASE_MS = 30_000
 const HEARTBEAT_MS = 5_000
 /** How often a process waiting to take over looks whether the old one has left. */
 const TAKEOVER_POLL_MS = 100
+/** How long a taking-over process waits for the old one's process to end once it let go of the lock. */
+const PROCESS_EXIT_WAIT_MS = 10_000
 
 /** The database is held by another live bot: the message says whom, in Chinese. */
 export class InstanceRefusedError extends Error {}
@@ -41,6 +43,8 @@ export async function holdInstance(db: Db, o: HoldOptions): Promise<InstanceHold
   const owner = randomUUID()
   const me = { owner, host: hostname(), pid: process.pid, since: o.clock.now() }
   let told = false
+  /** The holder waited for (--takeover). */
+  let waitedFor: LockHolder | undefined
   for (;;) {
     const attempt = await takeInstanceLock(db, me, o.clock.now(), (holder) => isGone(holder, o.clock.now()))
     if (attempt.taken) {
@@ -52,7 +56,13 @@ export async function holdInstance(db: Db, o: HoldOptions): Promise<InstanceHold
     if (!o.wait) throw new InstanceRefusedError(renderInstanceRefusal(seen, o.databasePath))
     if (!told) o.log.info(renderInstanceWait(seen))
     told = true
+    waitedFor = attempt.holder
     await new Promise((r) => setTimeout(r, TAKEOVER_POLL_MS))
+  }
+  // It lets go of the lock the moment before its database closes; its link to the puppet service
+  // (which takes one client at a time) and its cache folder go with its process, a moment later.
+  if (waitedFor && waitedFor.host === hostname()) {
+    for (const until = performance.now() + PROCESS_EXIT_WAIT_MS; processAlive(waitedFor.pid) && performance.now() < until; ) await new Promise((r) => setTimeout(r, 10))
   }
   if (told) o.log.info('原进程已退出，现在接替')
   let lost = false

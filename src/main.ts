@@ -62,8 +62,9 @@ async function main(): Promise<number> {
   let stopping: Promise<void> | undefined
   const shutdown = (signal: string, code = 0) => {
     stopping ??= (async () => {
-      consoleLogger.info(`收到 ${signal}，正在停止：发完正在发送的一条，关闭数据库`)
-      await app.stop()
+      consoleLogger.info(`收到 ${signal}，正在停止：发完正在发送的一条，处理完已收到的消息，关闭数据库（停止前一直接收）`)
+      // The link to the service ends with the process: listening (and noting) until the database closes.
+      await app.stop({ keepConnection: true })
       await close()
       process.exit(code)
     })()

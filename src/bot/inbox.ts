@@ -33,9 +33,13 @@ export interface Inbox {
   drop(id: string): void
   /** How many messages have arrived so far. */
   readonly received: number
-  /** Resolves once every message that has arrived is handled. */
+  /** Resolves once every message that has arrived is handled, and every announced id noted. */
   settled(): Promise<void>
-  /** Stopping: a batch the database still refuses is tried once more, then given up (and logged). */
+  /**
+   * Stopping: messages that arrive from now on are only noted (the next process reads them again),
+   * until the database closes; a batch the database still refuses is tried once more, then given
+   * up (and logged).
+   */
   close(): void
 }
 
@@ -76,13 +80,20 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
    * every one of them woken each time it frees (kysely's mutex), and stall the bot.
    */
   const toNote = new Set<string>()
+  /** The note being written, if any: settled() waits for it, so that a stop never closes the database under it. */
+  let noting: Promise<void> | undefined
   const noteAll = () => {
     const ids = [...toNote]
     toNote.clear()
-    noteArrivals(o.db, ids, o.clock.now()).catch((e: unknown) => {
-      // A storage fault is the commit's news to tell; the messages are still read and kept in memory.
-      if (!isStorageFault(e)) o.log.warn(`无法记下收到的消息 ${ids.join('、')}：${String(e)}`)
-    })
+    const written = noteArrivals(o.db, ids, o.clock.now())
+      .catch((e: unknown) => {
+        // A storage fault is the commit's news to tell; the messages are still read and kept in memory.
+        if (!isStorageFault(e)) o.log.warn(`无法记下收到的消息 ${ids.join('、')}：${String(e)}`)
+      })
+      .finally(() => {
+        if (noting === written) noting = undefined
+      })
+    noting = written
   }
 
   const readAll = async () => {
@@ -196,7 +207,7 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
 
   return {
     note(id) {
-      if (faulted || closing) return
+      if (faulted) return
       if (toNote.size === 0) setImmediate(noteAll)
       toNote.add(id)
     },
@@ -205,6 +216,8 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
       if (!toNote.delete(id)) forget([id])
     },
     push(arrival) {
+      // Noted already: the process that starts next reads it again (a restart loses none).
+      if (closing) return
       received++
       arrived.push(arrival)
       reading ??= readAll()
@@ -213,7 +226,13 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
       return received
     },
     settled: async () => {
-      while (reading || committing) await (reading ?? committing)
+      for (;;) {
+        // An id announced this turn is written at the next: let it be.
+        if (toNote.size > 0) await new Promise((resolve) => setImmediate(resolve))
+        const busy = reading ?? committing ?? noting
+        if (!busy) return
+        await busy
+      }
     },
     close() {
       closing = true
