@@ -12,7 +12,7 @@ import { startJobs, type JobDefinition, type JobSchedule, type Jobs } from './jo
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
-import { getOrCreateBoardSecret, listArrivals, migrateToLatest, nextOutboxAttemptAt, openDatabase, tightenDatabaseMode, type Db } from './store/index.ts'
+import { getOrCreateBoardSecret, listArrivals, migrateToLatest, nextOutboxAttemptAt, noteArrivals, openDatabase, SpillFile, tightenDatabaseMode, type Db } from './store/index.ts'
 import { boardLink, startBoardServer, type BoardLink, type BoardServer, type BoardSettings } from './web/index.ts'
 
 /** Everything the bot is made of; main.ts, the console and the end-to-end tests build it alike. */
@@ -42,6 +42,8 @@ export interface AppOptions {
   random?: () => number
   /** The instance lock's token (instance.ts): the sender claims outbox items under it. */
   owner?: string | undefined
+  /** The file kept in advance for arriving ids while the disk is full (SpillFile): DATABASE_PATH-spill. */
+  spillPath?: string | undefined
 }
 
 export interface App {
@@ -171,7 +173,8 @@ export function createApp(o: AppOptions): App {
     ...(o.random ? { random: o.random } : {}),
     ...(o.owner ? { owner: o.owner } : {}),
   })
-  const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake() })
+  const spill = o.spillPath ? SpillFile.open(o.spillPath) : undefined
+  const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake(), spill })
   let jobs: Jobs | undefined
 
   return {
@@ -185,7 +188,12 @@ export function createApp(o: AppOptions): App {
       await transport.start()
       // Logged in: BOT_ADMINS's names become the ids they stand for, before any message is read.
       await admins.resolve(o.db)
-      // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst).
+      // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst,
+      // or while the disk was full: those are in the spill file).
+      if (spill && spill.leftOver.length > 0) {
+        await noteArrivals(o.db, spill.leftOver, o.clock.now())
+        spill.clear()
+      }
       const unhandled = await listArrivals(o.db)
       if (unhandled.length > 0) {
         o.log.info(`上次运行时已收到、尚未处理的 ${unhandled.length} 条消息，重新从微信服务读取`)
@@ -239,6 +247,7 @@ export function createApp(o: AppOptions): App {
       if (options?.keepConnection) return
       await transport.stop()
       await inbox.settled()
+      spill?.close()
     },
   }
 }

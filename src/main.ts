@@ -52,6 +52,7 @@ async function main(): Promise<number> {
     jobs,
     supervisor: SUPERVISOR,
     owner: hold?.owner,
+    spillPath: `${config.databasePath}-spill`,
   })
   // The lock goes last, the moment before the database closes: a process waiting to take over
   // (--takeover) starts then, and never beside this one.

@@ -43,6 +43,12 @@ export interface Inbox {
   close(): void
 }
 
+/** Room kept in advance on the disk for ids the database cannot take (SpillFile); false when full. */
+export interface Spill {
+  add(ids: readonly string[]): boolean
+  clear(): void
+}
+
 /**
  * Messages are read one at a time, in arrival order (a "已解决" must see the issue reported just
  * before it), and committed as soon as they are read: those read meanwhile share one transaction (a
@@ -59,10 +65,11 @@ export interface Inbox {
  * (`note`), and removed in the transaction that handles the message: the protocol has no
  * acknowledgement and no redelivery, so this is how a kill -9 in the middle of a burst leaves
  * behind what it interrupted, to be fetched again at the next start (app.ts). While the database
- * refuses writes, nothing is noted (each note would wait out the lock): a crash then loses what
- * is held in memory.
+ * refuses writes (each note would wait out the lock, or fail on a full disk), the ids go to the
+ * spill file, room kept on the disk in advance, and into `arrivals` once it takes writes again: a
+ * crash then loses only what did not fit there (SPILL_BYTES, about 5,000 ids).
  */
-export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logger; afterBatch(): void }): Inbox {
+export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logger; afterBatch(): void; spill?: Spill | undefined }): Inbox {
   const arrived: Arrival[] = []
   const read: ChatMessage[] = []
   let reading: Promise<void> | undefined
@@ -72,6 +79,18 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
   /** The database refused the last commit for its own reasons (locked, full), and has not taken one since. */
   let faulted = false
   const rereads = new Map<NodeJS.Timeout, Arrival>()
+  /** Ids written to the spill file and not handled yet: noted in the database once it takes writes again. */
+  const spilled = new Set<string>()
+  let spillWritten = false
+  const spill = (ids: readonly string[]) => {
+    if (!o.spill || ids.length === 0) return
+    if (o.spill.add(ids)) {
+      spillWritten = true
+      for (const id of ids) spilled.add(id)
+    } else {
+      o.log.error(`为磁盘满预留的空间已用完：消息 ${ids.join('、')} 只在内存中，进程此时被强制结束会丢失`)
+    }
+  }
   const readAttempts = new Map<string, number>()
 
   /**
@@ -87,8 +106,9 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
     toNote.clear()
     const written = noteArrivals(o.db, ids, o.clock.now())
       .catch((e: unknown) => {
-        // A storage fault is the commit's news to tell; the messages are still read and kept in memory.
-        if (!isStorageFault(e)) o.log.warn(`无法记下收到的消息 ${ids.join('、')}：${String(e)}`)
+        // A storage fault is the commit's news to tell; the ids go to the room kept on the disk.
+        if (isStorageFault(e)) spill(ids)
+        else if (!closing) o.log.warn(`无法记下收到的消息 ${ids.join('、')}：${String(e)}`)
       })
       .finally(() => {
         if (noting === written) noting = undefined
@@ -169,16 +189,20 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
           await forgetArrivals(trx, batch.map((m) => m.id))
         })
         faulted = false
+        for (const msg of batch) spilled.delete(msg.id)
         if (attempt > 0) o.log.info(`数据库恢复写入：等待中的 ${batch.length} 条消息已入库`)
+        await unspill()
         return
       } catch (error) {
         // The bindings read in the rolled-back transaction may not hold.
         o.router.forgetBindings()
         if (!isStorageFault(error)) return batch.length > 1 ? oneByOne(batch, error) : otherwise(error)
         faulted = true
+        // Read in the turn they were announced in, so never noted: the spill file holds them now.
+        spill(batch.map((m) => m.id).filter((id) => !spilled.has(id)))
         if (closing) {
           o.log.error(
-            `停止时数据库仍无法写入（${String(error)}）：${batch.length} 条消息未能入库（故障前已记下的，下次启动时重新读取）：${batch.map((m) => m.id).join('、')}`,
+            `停止时数据库仍无法写入（${String(error)}）：${batch.length} 条消息未能入库（id 已记在数据库或预留的文件里的，下次启动时重新读取）：${batch.map((m) => m.id).join('、')}`,
           )
           return
         }
@@ -187,6 +211,19 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
         }
         await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt + 1, RETRY_FIRST_MS, RETRY_MAX_MS)))
       }
+    }
+  }
+
+  /** The database takes writes again: what the spill file still holds unhandled goes to `arrivals`, then the file is cleared. */
+  const unspill = async () => {
+    if (!o.spill || !spillWritten) return
+    try {
+      await noteArrivals(o.db, [...spilled], o.clock.now())
+      spilled.clear()
+      o.spill.clear()
+      spillWritten = false
+    } catch {
+      // Still refused: the file keeps them; the next commit tries again.
     }
   }
 
@@ -207,7 +244,8 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
 
   return {
     note(id) {
-      if (faulted) return
+      // The database refuses writes: each note would wait out the lock; the ids go to the spill file.
+      if (faulted) return spill([id])
       if (toNote.size === 0) setImmediate(noteAll)
       toNote.add(id)
     },

@@ -278,6 +278,45 @@ export async function fullDisk(stage: Stage): Promise<Row> {
   }
 }
 
+/**
+ * The issue's worst case: the disk fills, 20 messages arrive, the bot is killed with -9 while the
+ * disk is still full; then the space comes back and the bot starts again. Their ids were in the
+ * file kept in advance (DATABASE_PATH-spill), so the restart reads them again from the service.
+ */
+export async function fullDiskKill(stage: Stage): Promise<Row> {
+  const { h, far } = stage
+  const mount = join(stage.dir, 'small-disk-kill')
+  mkdirSync(mount, { recursive: true })
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount])
+  if (mounted.status !== 0) throw new Error(`cannot mount a tmpfs here (${String(mounted.stderr).trim()}); run the soak as root`)
+  try {
+    const db = join(mount, 'duban.sqlite')
+    const bot = await BotProcess.start(h, db, stage.home)
+    const zhang = h.contact('张三')
+    const room = h.room('【项目】满盘断电推进群', [zhang])
+    const said: Said[] = [far.say(zhang, room, 1)]
+    await far.settle(db, said, 30_000)
+    const filler = join(mount, 'filler')
+    fill(filler)
+    for (let k = 2; k <= 21; k++) said.push(far.say(zhang, room, k))
+    await sleep(3_000)
+    const deliveredBeforeKill = said.filter((s) => far.fetched.has(s.id)).length
+    const storedBeforeKill = storedIds(db, said).size
+    await bot.kill()
+    rmSync(filler)
+    const firstReplyAfterRecoveryMs = await startAgain(stage, db, said)
+    return far.tally(
+      '磁盘满时 kill -9（写满后到达 20 条），腾出空间再启动',
+      db,
+      said,
+      { firstReplyAfterRecoveryMs, note: `被杀前机器人已取走 ${deliveredBeforeKill} 条，其中 ${storedBeforeKill} 条已入库；其余的 id 在预留文件里，重启后重新读取` },
+      true,
+    )
+  } finally {
+    spawnSync('umount', ['-l', mount])
+  }
+}
+
 /** Writes zeros until the filesystem says it is full. */
 function fill(path: string): void {
   const fd = openSync(path, 'w')
