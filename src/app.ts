@@ -206,7 +206,13 @@ export function createApp(o: AppOptions): App {
         {
           db: o.db,
           clock: o.clock,
-          rules: o.rules,
+          // BOT_ADMINS read when a job runs: the ids names were tied to, not names anyone may take.
+          rules: {
+            ...o.rules,
+            get admins() {
+              return admins.listed()
+            },
+          },
           schedule: o.schedule,
           log: o.log,
           directory: wechatyDirectory(transport.wechaty),

@@ -22,6 +22,12 @@ export interface AdminRoster {
   isAdmin(person: ContactSeen, db: Db): Promise<boolean>
   /** The admins' ids, for telling them something (the stuck notice): names not resolved yet are looked for now. */
   recipients(db: Db): Promise<string[]>
+  /**
+   * BOT_ADMINS as it stands now, for what reads the list itself (the jobs: the digest, its notice
+   * to the admins): the ids resolved so far, and the names still waiting for their first sight;
+   * never a name two contacts share.
+   */
+  listed(): string[]
 }
 
 /**
@@ -90,6 +96,7 @@ export function createAdminRoster(o: { entries: readonly string[]; lookup: Admin
       if (!pending.has(person.name)) return false
       return (await tie(person.name, db)) && ids.has(person.id)
     },
+    listed: () => [...ids, ...pending],
     async recipients(db) {
       for (const entry of [...pending]) await tie(entry, db)
       return [...ids]
