@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint'
  * it. `main` is the composition root (src/*.ts besides clock and log, and the command-line tools).
  */
 const LAYERS = {
-  base: { files: ['src/clock.ts', 'src/log.ts', 'src/calendar/**'], may: [] },
+  base: { files: ['src/clock.ts', 'src/log.ts', 'src/backoff.ts', 'src/calendar/**'], may: [] },
   parse: { files: ['src/parse/**'], may: ['base'] },
   domain: { files: ['src/domain/**'], may: ['base', 'parse'] },
   text: { files: ['src/text/**'], may: ['base', 'parse', 'domain'] },
@@ -24,7 +24,7 @@ const LAYERS = {
 
 /** How an import path names each layer's folder, from anywhere in the repository. */
 const FOLDER = {
-  base: '(?:calendar/|clock\\.ts$|log\\.ts$)',
+  base: '(?:calendar/|clock\\.ts$|log\\.ts$|backoff\\.ts$)',
   parse: 'parse/',
   domain: 'domain/',
   text: 'text/',

@@ -11,10 +11,14 @@ import { issueNumberAndRest, projectOf, requireIssue } from './arguments.ts'
  * Example: "/assign 3 @李四" → 李四.
  */
 async function assignee(ctx: CommandContext, rest: string): Promise<Person> {
-  const typed = /@([^\s\u2005@]+)/u.exec(rest)?.[1] ?? rest.trim()
+  const typedAll = [...rest.matchAll(/@([^\s\u2005@]+)/gu)].map((m) => m[1]!)
+  const typed = typedAll[0] ?? rest.trim()
   if (typed === '') throw new UsageError('请 @ 负责人。')
-  // The person named after the number comes last (the adapter leaves the bot out); never the sender.
-  const id = rest.includes('@') ? ctx.message.mentionIds.filter((m) => m !== ctx.message.talker.id).at(-1) : undefined
+  // WeChat lists mentions in the order typed; those of the arguments come last (a leading
+  // "@张三 /assign 1 @王五" lists 张三 first; the adapter leaves the bot out). The first of the
+  // arguments' is the assignee: "/assign 1 @张工 @王总" → 张工. Never the sender.
+  const mentioned = ctx.message.mentionIds.filter((m) => m !== ctx.message.talker.id)
+  const id = typedAll.length > 0 ? mentioned[Math.max(0, mentioned.length - typedAll.length)] : undefined
   if (id) {
     const name = await ctx.contactName(id)
     if (name) return upsertPerson(ctx.db, { wechatId: id, name }, ctx.now)

@@ -13,6 +13,11 @@ export default defineCommand({
     if (!room) throw new UserFacingError('/绑定 请在要绑定的群里使用。')
     if (ctx.project) throw new UserFacingError(`本群已绑定项目「${ctx.project.name}」。如需更换，请先 /解绑。`)
     const name = ctx.args.trim()
+    // Control and format characters (a newline, U+202E that turns text right to left, zero-width
+    // spaces) would make a name that reads as another, or as nothing: "/bind 甲\u202E乙", "/bind \u200B".
+    if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(name)) {
+      throw new UsageError('项目名称不能含换行、控制字符或看不见的字符（如零宽空格、文字方向控制符），请只写项目名称。')
+    }
     if (name === '' || name.length > 60) throw new UsageError('请写项目名称（60 字以内）。')
     // Any group owner could otherwise take a project's reminders and issue lists into a group of their own.
     if (!ctx.isAdmin && (await findProjectByName(ctx.db, name))) {

@@ -31,8 +31,9 @@ export default defineCommand({
     const named = ctx.args.trim()
     if (named !== '') {
       const project = await findProjectByName(ctx.db, named)
+      // A member hears the same whether the name exists or not: which projects exist is not theirs to learn.
+      if (!ctx.isAdmin && (!project || project.id !== ctx.project?.id)) throw new UserFacingError('查看其他项目仅限管理员。')
       if (!project) throw new UserFacingError(`没有名为「${clip(named, 30)}」的项目。发 /状态 查看全部。`)
-      if (!ctx.isAdmin && project.id !== ctx.project?.id) throw new UserFacingError('查看其他项目仅限管理员。')
       return oneProject(ctx, project.id)
     }
     if (ctx.project) return oneProject(ctx, ctx.project.id)

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path'
 import type { CommandDefinition } from './core/command.ts'
+import { createAdminRoster } from './core/admin-roster.ts'
 import { createInbox } from './core/inbox.ts'
 import { createRouter } from './core/router.ts'
 import { tellAdminsWhenStuck } from './wechat/stuck-notice.ts'
@@ -13,7 +14,7 @@ import { runJobsBetween, startJobs, watchHolidayFile, type HolidayReload, type J
 import type { Logger } from './log.ts'
 import { OutboxSender } from './outbox/sender.ts'
 import type { Settings } from './settings.ts'
-import { getOrCreateBoardSecret, listArrivals, migrateToLatest, nextOutboxAttemptAt, openDatabase, tightenDatabaseMode, type Db } from './store/index.ts'
+import { getOrCreateBoardSecret, listArrivals, migrateToLatest, nextOutboxAttemptAt, noteArrivals, openDatabase, SpillFile, tightenDatabaseMode, type Db } from './store/index.ts'
 import { boardLink, startBoardServer, type BoardLink, type BoardServer, type BoardSettings } from './web/index.ts'
 
 /** Everything the bot is made of; main.ts, the console and the end-to-end tests build it alike. */
@@ -43,6 +44,10 @@ export interface AppOptions {
   random?: () => number
   /** HOLIDAYS_FILE: watched while running, a year imported into it takes effect at once. */
   holidaysFile?: string | undefined
+  /** The instance lock's token (instance.ts): the sender claims outbox items under it. */
+  owner?: string | undefined
+  /** The file kept in advance for arriving ids while the disk is full (SpillFile): DATABASE_PATH-spill. */
+  spillPath?: string | undefined
 }
 
 export interface App {
@@ -57,8 +62,14 @@ export interface App {
   boardLink(): BoardLink | undefined
   /** Resolves once every message received so far is handled and the outbox is empty (or `timeoutMs` passed). */
   drained(timeoutMs?: number): Promise<void>
-  /** Stops cleanly: the board, the jobs, the send in flight (finished and recorded), WeChat, then what was received. */
-  stop(): Promise<void>
+  /**
+   * Stops cleanly: the board, the jobs, the send in flight (finished and recorded), what was
+   * received (handled while still listening), then WeChat. Messages that arrive from then on are
+   * noted for the next process until the database closes. `keepConnection` (npm start's SIGTERM)
+   * leaves the link to the puppet service to end with the process: the account stays logged in on
+   * the service and the stream stays heard until the very end, for a process taking over.
+   */
+  stop(options?: { keepConnection?: boolean }): Promise<void>
   /**
    * The console's clock jump: runs each of `jobs` at every time of its schedule after `from` and up
    * to `to`, the clock set to that time by `setClock` first; resolves to how many times were due.
@@ -74,9 +85,10 @@ const BUSY_TIMEOUT_MS = 1_000
 
 /**
  * The bot's database, as `npm start` and the end-to-end tests open it: a file restored with a wider
- * mode is taken back to owner-only first (and said so), then opened and migrated.
+ * mode is taken back to owner-only first (and said so), then opened, handed to `beforeMigrate`
+ * (`npm start` takes the instance lock there), and migrated.
  */
-export async function openAppStore(path: string, log: Logger): Promise<Db> {
+export async function openAppStore(path: string, log: Logger, beforeMigrate?: (db: Db) => Promise<void>): Promise<Db> {
   const mode = (m: number) => `0${m.toString(8).padStart(3, '0')}`
   for (const { file, before, after } of tightenDatabaseMode(path)) {
     log.warn(
@@ -87,6 +99,8 @@ export async function openAppStore(path: string, log: Logger): Promise<Db> {
   }
   const db = openDatabase(path, { busyTimeoutMs: BUSY_TIMEOUT_MS })
   try {
+    // The instance lock (instance.ts), taken before the schema changes under another process.
+    await beforeMigrate?.(db)
     await migrateToLatest(db)
   } catch (error) {
     await db.destroy()
@@ -137,7 +151,9 @@ export function createApp(o: AppOptions): App {
     clock: o.clock,
     log: o.log,
   })
+  const admins = createAdminRoster({ entries: o.rules.admins, lookup: { contactName: transport.contactName, contactsNamed: transport.contactsNamed }, clock: o.clock, log: o.log })
   const router = createRouter({
+    admins,
     rules: o.rules,
     clock: o.clock,
     commands: o.commands,
@@ -163,16 +179,24 @@ export function createApp(o: AppOptions): App {
     clock: o.clock,
     intervalMs: o.sendIntervalMs,
     log: o.log,
-    onStuck: tellAdminsWhenStuck({ db: o.db, clock: o.clock, rules: o.rules, directory: wechatyDirectory(transport.wechaty) }),
+    onStuck: tellAdminsWhenStuck({ db: o.db, clock: o.clock, admins, directory: wechatyDirectory(transport.wechaty) }),
     ...(o.random ? { random: o.random } : {}),
+    ...(o.owner ? { owner: o.owner } : {}),
   })
-  const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake() })
+  const spill = o.spillPath ? SpillFile.open(o.spillPath) : undefined
+  const inbox = createInbox({ db: o.db, router, clock: o.clock, log: o.log, afterBatch: () => sender.wake(), spill })
   let jobs: Jobs | undefined
   let holidayReload: HolidayReload | undefined
   const jobDeps = (): JobDeps => ({
     db: o.db,
     clock: o.clock,
-    rules: o.rules,
+    // BOT_ADMINS read when a job runs: the ids names were tied to, not names anyone may take.
+    rules: {
+      ...o.rules,
+      get admins() {
+        return admins.listed()
+      },
+    },
     schedule: o.schedule,
     log: o.log,
     directory: wechatyDirectory(transport.wechaty),
@@ -192,7 +216,14 @@ export function createApp(o: AppOptions): App {
         boardServer = await startBoardServer(o.board, { db: o.db, rules: o.rules, clock: o.clock, log: o.log, secret: boardSecret, dataDir: o.dataDir })
       }
       await transport.start()
-      // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst).
+      // Logged in: BOT_ADMINS's names become the ids they stand for, before any message is read.
+      await admins.resolve(o.db)
+      // Announced by the service before the last run ended, never handled (a kill -9 in mid-burst,
+      // or while the disk was full: those are in the spill file).
+      if (spill && spill.leftOver.length > 0) {
+        await noteArrivals(o.db, spill.leftOver, o.clock.now())
+        spill.clear()
+      }
       const unhandled = await listArrivals(o.db)
       if (unhandled.length > 0) {
         o.log.info(`上次运行时已收到、尚未处理的 ${unhandled.length} 条消息，重新从微信服务读取`)
@@ -223,18 +254,22 @@ export function createApp(o: AppOptions): App {
     },
     boardLink: () => link(o.clock.now()),
     runJobsBetween: (list, from, to, setClock, afterRun) => runJobsBetween(jobDeps(), list, from, to, setClock, afterRun),
-    async stop() {
+    async stop(options) {
       holidayReload?.stop()
       holidayReload = undefined
       await boardServer?.close()
       boardServer = undefined
       await jobs?.stop()
       await sender.stop()
-      // Stop receiving before settling: a message arriving meanwhile is still handled and stored
-      // (its replies wait in the outbox for the next start), never cut off by the database closing.
-      await transport.stop()
+      // Still listening: what has arrived is handled and stored (its replies wait in the outbox for
+      // the next start); then arrivals are only noted, never cut off by the database closing.
+      await inbox.settled()
       inbox.close()
       await inbox.settled()
+      if (options?.keepConnection) return
+      await transport.stop()
+      await inbox.settled()
+      spill?.close()
     },
   }
 }

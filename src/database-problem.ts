@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs'
+import { dirname } from 'node:path'
 
 /**
  * What is wrong with DATABASE_PATH when the database cannot be opened, said so that a deployer can
@@ -14,6 +15,10 @@ function reason(path: string, error: unknown): string {
   const code = String((error as { code?: unknown } | null)?.code ?? '')
   if (/^SQLITE_(?:NOTADB|CORRUPT)/u.test(code)) {
     return '这个文件不是 SQLite 数据库，或者已经损坏；请换一个路径，或停机后从备份恢复（见 README“数据存放、备份与迁移”）'
+  }
+  // mkdir of the data folder failed: a parent cannot be written or reached (a read-only folder above it).
+  if (code === 'ENOENT' || (code === 'EACCES' && (error as { syscall?: unknown }).syscall === 'mkdir')) {
+    return `无法创建数据库所在的文件夹 ${dirname(path)}：上级文件夹不存在、只读或没有权限；请先建好这个文件夹并让运行机器人的账户可写，或换一个路径`
   }
   if (/^SQLITE_READONLY|^EACCES$|^EPERM$|^EROFS$/u.test(code)) {
     return '没有写入权限：机器人要能写这个文件和它所在的文件夹（运行中会在旁边生成 -wal、-shm 文件）'

@@ -6,9 +6,11 @@ import { LoginError } from './wechat/transport.ts'
 import { consoleDatabasePath } from './config.ts'
 import { jobs } from './jobs/index.ts'
 import { databaseProblem } from './database-problem.ts'
+import { holdInstance, InstanceRefusedError, type InstanceHold } from './instance.ts'
 import { hideSecretsInOutput } from './hide-secrets.ts'
 import { MovableClock } from './clock.ts'
 import { consoleLogger } from './log.ts'
+import { systemClock } from './clock.ts'
 import { readSettings, type Settings } from './settings.ts'
 import type { Db } from './store/index.ts'
 import { renderLoginFailure } from './text/start-up.ts'
@@ -34,20 +36,39 @@ async function main(): Promise<number> {
   setWechatyLogLevel(config.wechatyLog)
   if (!config.connection) return runLocalConsole(settings)
 
-  const db = await openStore(config.databasePath)
+  let hold: InstanceHold | undefined
+  const db = await openStore(config.databasePath, async (db) => {
+    hold = await holdInstance(db, {
+      databasePath: config.databasePath,
+      wait: process.argv.includes('--takeover'),
+      timeZone: settings.rules.timeZone,
+      clock: systemClock,
+      log: consoleLogger,
+      onLost: () => shutdown('数据库锁被接替', 1),
+    })
+  })
   const app = createApp({
     ...appOptions(settings, db, commands, consoleLogger),
     puppet: connectionPuppet(config.connection),
     jobs,
     supervisor: SUPERVISOR,
+    owner: hold?.owner,
+    spillPath: `${config.databasePath}-spill`,
   })
+  // The lock goes last, the moment before the database closes: a process waiting to take over
+  // (--takeover) starts then, and never beside this one.
+  const close = async () => {
+    await hold?.release()
+    await db.destroy()
+  }
   let stopping: Promise<void> | undefined
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, code = 0) => {
     stopping ??= (async () => {
-      consoleLogger.info(`收到 ${signal}，正在停止：发完正在发送的一条，关闭数据库`)
-      await app.stop()
-      await db.destroy()
-      process.exit(0)
+      consoleLogger.info(`收到 ${signal}，正在停止：发完正在发送的一条，处理完已收到的消息，关闭数据库（停止前一直接收）`)
+      // The link to the service ends with the process: listening (and noting) until the database closes.
+      await app.stop({ keepConnection: true })
+      await close()
+      process.exit(code)
     })()
   }
   process.once('SIGINT', () => shutdown('SIGINT'))
@@ -58,7 +79,7 @@ async function main(): Promise<number> {
     if (error instanceof BoardServerError) {
       console.error(error.message)
       await app.stop().catch(() => undefined)
-      await db.destroy()
+      await close()
       return 1
     }
     if (!(error instanceof LoginError)) throw error
@@ -73,7 +94,7 @@ async function main(): Promise<number> {
       }),
     )
     await app.stop().catch(() => undefined)
-    await db.destroy()
+    await close()
     return 1
   }
   consoleLogger.info(`已启动：数据库 ${config.databasePath}；两条消息之间至少间隔 ${config.sendIntervalMs} 毫秒`)
@@ -119,10 +140,11 @@ async function runLocalConsole(settings: Settings): Promise<number> {
   return 0
 }
 
-async function openStore(path: string): Promise<Db> {
+async function openStore(path: string, beforeMigrate?: (db: Db) => Promise<void>): Promise<Db> {
   try {
-    return await openAppStore(path, consoleLogger)
+    return await openAppStore(path, consoleLogger, beforeMigrate)
   } catch (error) {
+    if (error instanceof InstanceRefusedError) throw error
     throw new StoreOpenError(databaseProblem(path, error))
   }
 }
@@ -133,7 +155,7 @@ main().then(
   },
   (error: unknown) => {
     // The board's port and the database say what to change; anything else shows its stack.
-    console.error(error instanceof BoardServerError || error instanceof StoreOpenError ? error.message : error)
+    console.error(error instanceof BoardServerError || error instanceof StoreOpenError || error instanceof InstanceRefusedError ? error.message : error)
     process.exit(1)
   },
 )

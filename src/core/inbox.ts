@@ -1,3 +1,4 @@
+import { backoffMs } from '../backoff.ts'
 import type { Logger } from '../log.ts'
 import type { Clock } from '../clock.ts'
 import { forgetArrivals, isStorageFault, noteArrivals, type Db } from '../store/index.ts'
@@ -32,10 +33,20 @@ export interface Inbox {
   drop(id: string): void
   /** How many messages have arrived so far. */
   readonly received: number
-  /** Resolves once every message that has arrived is handled. */
+  /** Resolves once every message that has arrived is handled, and every announced id noted. */
   settled(): Promise<void>
-  /** Stopping: a batch the database still refuses is tried once more, then given up (and logged). */
+  /**
+   * Stopping: messages that arrive from now on are only noted (the next process reads them again),
+   * until the database closes; a batch the database still refuses is tried once more, then given
+   * up (and logged).
+   */
   close(): void
+}
+
+/** Room kept in advance on the disk for ids the database cannot take (SpillFile); false when full. */
+export interface Spill {
+  add(ids: readonly string[]): boolean
+  clear(): void
 }
 
 /**
@@ -54,10 +65,11 @@ export interface Inbox {
  * (`note`), and removed in the transaction that handles the message: the protocol has no
  * acknowledgement and no redelivery, so this is how a kill -9 in the middle of a burst leaves
  * behind what it interrupted, to be fetched again at the next start (app.ts). While the database
- * refuses writes, nothing is noted (each note would wait out the lock): a crash then loses what
- * is held in memory.
+ * refuses writes (each note would wait out the lock, or fail on a full disk), the ids go to the
+ * spill file, room kept on the disk in advance, and into `arrivals` once it takes writes again: a
+ * crash then loses only what did not fit there (SPILL_BYTES, about 5,000 ids).
  */
-export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logger; afterBatch(): void }): Inbox {
+export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logger; afterBatch(): void; spill?: Spill | undefined }): Inbox {
   const arrived: Arrival[] = []
   const read: ChatMessage[] = []
   let reading: Promise<void> | undefined
@@ -67,6 +79,18 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
   /** The database refused the last commit for its own reasons (locked, full), and has not taken one since. */
   let faulted = false
   const rereads = new Map<NodeJS.Timeout, Arrival>()
+  /** Ids written to the spill file and not handled yet: noted in the database once it takes writes again. */
+  const spilled = new Set<string>()
+  let spillWritten = false
+  const spill = (ids: readonly string[]) => {
+    if (!o.spill || ids.length === 0) return
+    if (o.spill.add(ids)) {
+      spillWritten = true
+      for (const id of ids) spilled.add(id)
+    } else {
+      o.log.error(`为磁盘满预留的空间已用完：消息 ${ids.join('、')} 只在内存中，进程此时被强制结束会丢失`)
+    }
+  }
   const readAttempts = new Map<string, number>()
 
   /**
@@ -75,13 +99,21 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
    * every one of them woken each time it frees (kysely's mutex), and stall the bot.
    */
   const toNote = new Set<string>()
+  /** The note being written, if any: settled() waits for it, so that a stop never closes the database under it. */
+  let noting: Promise<void> | undefined
   const noteAll = () => {
     const ids = [...toNote]
     toNote.clear()
-    noteArrivals(o.db, ids, o.clock.now()).catch((e: unknown) => {
-      // A storage fault is the commit's news to tell; the messages are still read and kept in memory.
-      if (!isStorageFault(e)) o.log.warn(`无法记下收到的消息 ${ids.join('、')}：${String(e)}`)
-    })
+    const written = noteArrivals(o.db, ids, o.clock.now())
+      .catch((e: unknown) => {
+        // A storage fault is the commit's news to tell; the ids go to the room kept on the disk.
+        if (isStorageFault(e)) spill(ids)
+        else if (!closing) o.log.warn(`无法记下收到的消息 ${ids.join('、')}：${String(e)}`)
+      })
+      .finally(() => {
+        if (noting === written) noting = undefined
+      })
+    noting = written
   }
 
   const readAll = async () => {
@@ -119,24 +151,29 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
         arrived.push(arrival)
         reading ??= readAll()
       },
-      Math.min(60_000, 1_000 * 2 ** (attempt - 1)),
+      backoffMs(attempt, 1_000, 60_000),
     )
     rereads.set(timer, arrival)
   }
 
   const commitAll = async () => {
     while (read.length > 0) {
-      await commit(read.splice(0, BATCH), () => undefined)
+      await commit(read.splice(0, BATCH), () => undefined, true)
       o.afterBatch()
     }
     committing = undefined
   }
 
-  /** Commits the batch, waiting out storage faults; `otherwise` gets any other failure. */
-  const commit = async (batch: ChatMessage[], otherwise: (error: unknown) => Promise<void> | void): Promise<void> => {
-    // Read within the turn it was announced in (a fast service): handled now, nothing to note.
-    for (const msg of batch) toNote.delete(msg.id)
-    for (let attempt = 0, wait = RETRY_FIRST_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+  /**
+   * Commits the batch, waiting out storage faults; `otherwise` gets any other failure. A batch that
+   * may `grow` takes in what was read while it waited, so that the messages held in memory are
+   * committed, and counted in the log, together.
+   */
+  const commit = async (batch: ChatMessage[], otherwise: (error: unknown) => Promise<void> | void, grow = false): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      if (grow) batch.push(...read.splice(0, BATCH - batch.length))
+      // Read within the turn it was announced in (a fast service): handled now, nothing to note.
+      for (const msg of batch) toNote.delete(msg.id)
       try {
         await o.router.inBatch(o.db, async (handle, trx) => {
           let since = performance.now()
@@ -152,22 +189,39 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
           await forgetArrivals(trx, batch.map((m) => m.id))
         })
         faulted = false
+        for (const msg of batch) spilled.delete(msg.id)
         if (attempt > 0) o.log.info(`数据库恢复写入：等待中的 ${batch.length} 条消息已入库`)
+        await unspill()
         return
       } catch (error) {
         if (!isStorageFault(error)) return batch.length > 1 ? oneByOne(batch, error) : otherwise(error)
         faulted = true
+        // Read in the turn they were announced in, so never noted: the spill file holds them now.
+        spill(batch.map((m) => m.id).filter((id) => !spilled.has(id)))
         if (closing) {
           o.log.error(
-            `停止时数据库仍无法写入（${String(error)}）：${batch.length} 条消息未能入库（故障前已记下的，下次启动时重新读取）：${batch.map((m) => m.id).join('、')}`,
+            `停止时数据库仍无法写入（${String(error)}）：${batch.length} 条消息未能入库（id 已记在数据库或预留的文件里的，下次启动时重新读取）：${batch.map((m) => m.id).join('、')}`,
           )
           return
         }
         if (attempt % RETRIES_PER_REMINDER === 0) {
-          o.log.error(`数据库暂时无法写入（${String(error)}）：${batch.length + read.length} 条消息留在内存中，持续重试，恢复后依次入库`)
+          o.log.error(`数据库暂时无法写入（${String(error)}）：${batch.length + read.length + arrived.length} 条消息留在内存中，持续重试，恢复后依次入库`)
         }
-        await new Promise((resolve) => setTimeout(resolve, wait))
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt + 1, RETRY_FIRST_MS, RETRY_MAX_MS)))
       }
+    }
+  }
+
+  /** The database takes writes again: what the spill file still holds unhandled goes to `arrivals`, then the file is cleared. */
+  const unspill = async () => {
+    if (!o.spill || !spillWritten) return
+    try {
+      await noteArrivals(o.db, [...spilled], o.clock.now())
+      spilled.clear()
+      o.spill.clear()
+      spillWritten = false
+    } catch {
+      // Still refused: the file keeps them; the next commit tries again.
     }
   }
 
@@ -188,7 +242,8 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
 
   return {
     note(id) {
-      if (faulted || closing) return
+      // The database refuses writes: each note would wait out the lock; the ids go to the spill file.
+      if (faulted) return spill([id])
       if (toNote.size === 0) setImmediate(noteAll)
       toNote.add(id)
     },
@@ -197,6 +252,8 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
       if (!toNote.delete(id)) forget([id])
     },
     push(arrival) {
+      // Noted already: the process that starts next reads it again (a restart loses none).
+      if (closing) return
       received++
       arrived.push(arrival)
       reading ??= readAll()
@@ -205,7 +262,13 @@ export function createInbox(o: { db: Db; router: Router; clock: Clock; log: Logg
       return received
     },
     settled: async () => {
-      while (reading || committing) await (reading ?? committing)
+      for (;;) {
+        // An id announced this turn is written at the next: let it be.
+        if (toNote.size > 0) await new Promise((resolve) => setImmediate(resolve))
+        const busy = reading ?? committing ?? noting
+        if (!busy) return
+        await busy
+      }
     },
     close() {
       closing = true

@@ -73,6 +73,8 @@ export function outcomeOf(
   decision: MessageDecision,
   msg: Pick<ChatMessage, 'talker' | 'sentAt'>,
   rules: Rules,
+  /** Whether the sender is an admin (BOT_ADMINS, held by WeChat id: see AdminRoster). */
+  reporterIsAdmin: boolean,
 ): MessageOutcome {
   const outcome: MessageOutcome = {
     progress: [],
@@ -80,7 +82,7 @@ export function outcomeOf(
     followUps: [],
     closed: [],
     asks: [],
-    reporter: { name: msg.talker.name, admin: isAdmin(rules, msg.talker) },
+    reporter: { name: msg.talker.name, admin: reporterIsAdmin },
     today: dateInZone(msg.sentAt, rules.timeZone),
   }
   for (const { entry, result } of intake.written) {
@@ -107,6 +109,8 @@ export interface MessageCoreDeps {
   /** The bot's own WeChat name, to know a quote of its own confirmation. */
   botName(): string
   remembered: Remembered
+  /** Whether a sender is an admin; absent where there is no WeChat (the replay): BOT_ADMINS as written. */
+  isAdmin?: ((person: ChatMessage['talker'], db: Db) => Promise<boolean>) | undefined
 }
 
 /**
@@ -150,5 +154,7 @@ export async function takeMessage(
   if (intake.duplicate) return { duplicate: true }
   // Plain progress leaves the issues as they were; anything else may have changed them.
   if (decision.plans.some((p) => p.kind !== 'progress')) remembered.forgetIssuesOf(project.id)
-  return { duplicate: false, messageId: intake.messageId, sender: intake.sender, plans: decision.plans, outcome: outcomeOf(intake, decision, msg, rules) }
+  // A stage reported by a member waits for an admin's word; asked only when the message recorded something.
+  const admin = intake.written.length === 0 ? false : deps.isAdmin ? await deps.isAdmin(msg.talker, db) : isAdmin(rules, msg.talker)
+  return { duplicate: false, messageId: intake.messageId, sender: intake.sender, plans: decision.plans, outcome: outcomeOf(intake, decision, msg, rules, admin) }
 }

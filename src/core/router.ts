@@ -7,7 +7,9 @@ import type { Logger } from '../log.ts'
 import { enqueueFile, enqueueText } from '../outbox/enqueue.ts'
 import type { Person } from '../domain/types.ts'
 import {
+  answeredBefore,
   attachRecentPhotos,
+  firstAnswer,
   isStorageFault,
   PHOTO_MAX_BYTES,
   PHOTO_NEAR_MS,
@@ -24,6 +26,7 @@ import { renderRecall } from '../text/recall.ts'
 import { issueOfOutcome, renderConfirmation } from '../text/confirmation.ts'
 import { QUESTION_POINTER, UNBOUND_HINT } from '../text/pointers.ts'
 import type { ChatMessage } from './chat-message.ts'
+import type { AdminRoster } from './admin-roster.ts'
 import { commandCatalogue } from './command-catalogue.ts'
 import { commandWord, type BoardLinks, type CommandContext, type CommandDefinition, type Place } from './command.ts'
 import { UsageError, UserFacingError } from './errors.ts'
@@ -45,6 +48,8 @@ export interface RouterDeps {
   board?: BoardLinks | undefined
   /** The data folder, for the commands that write files (see CommandContext.dataDir). */
   dataDir: string
+  /** Who the admins are, by WeChat id (admin-roster.ts); absent where there is no WeChat (the replay): BOT_ADMINS as written. */
+  admins?: AdminRoster | undefined
   /** A contact's name as WeChat has it (CommandContext.contactName); absent where there is no WeChat. */
   contactName?: ((contactId: string) => Promise<string | undefined>) | undefined
   log: Logger
@@ -94,6 +99,8 @@ export function createRouter(deps: RouterDeps): Router {
   const { rules, clock, log } = deps
   const remembered = new Remembered()
   const catalogue = commandCatalogue(deps.commands)
+  const isAdminNow = (person: ChatMessage['talker'], db: Db): Promise<boolean> =>
+    deps.admins ? deps.admins.isAdmin(person, db) : Promise.resolve(isAdmin(rules, person))
   /**
    * When each sender last posted a photo in each project ("project:sender" → ms), so that a report
    * or a close looks for photos to tie to only when there can be some: most messages come with none,
@@ -126,20 +133,23 @@ export function createRouter(deps: RouterDeps): Router {
 
   async function route(msg: ChatMessage, db: Db, reply: Reply): Promise<void> {
     if (!msg.room) {
-      if (msg.kind === 'text') await runCommand(msg, db, reply, 'private')
+      // Not kept in the ledger, so not idempotent by it: a second delivery is known by its id here.
+      if (msg.kind === 'text' && (await firstAnswer(db, msg.id, clock.now()))) await runCommand(msg, db, reply, 'private')
       return
     }
     const project = await remembered.projects.find(db, msg.room, rules.projectRoomPattern, clock.now(), log, deps.roomExists)
     if (msg.command) remembered.forgetAfterCommand(msg.room.id)
     if (!project) {
-      if (msg.command) await runCommand(msg, db, reply, 'unbound')
+      if (msg.command && (await firstAnswer(db, msg.id, clock.now()))) await runCommand(msg, db, reply, 'unbound')
       return
     }
+    // "/bind 某项目" answered while the group was unbound, delivered again now that it is bound.
+    if (msg.command && (await answeredBefore(db, msg.id))) return
     if (msg.kind === 'recall') {
       remembered.forgetIssuesOf(project.id)
       return recall(msg, msg.room.id, db, reply)
     }
-    const taken = await takeMessage(db, { ...msg, room: msg.room }, project, clock.now(), { rules, botName: deps.botName, remembered })
+    const taken = await takeMessage(db, { ...msg, room: msg.room }, project, clock.now(), { rules, botName: deps.botName, remembered, isAdmin: isAdminNow })
     // A second delivery of the same message (reconnects do that) changes nothing and says nothing.
     if (taken.duplicate) return
     if (msg.photo !== undefined) return keepPhoto(msg, msg.photo, db, project, taken)
@@ -165,7 +175,7 @@ export function createRouter(deps: RouterDeps): Router {
 
   /** Runs a command where its definition allows it, for whom it allows it; its reply goes back. */
   async function runCommand(msg: ChatMessage, db: Db, reply: Reply, place: Place, project?: Project, sender?: Person, messageRowId?: number): Promise<void> {
-    const admin = isAdmin(rules, msg.talker)
+    const admin = await isAdminNow(msg.talker, db)
     if (place === 'private' && !admin) return reply(PRIVATE_EXPLANATION)
     const line = msg.command
     if (!line) {

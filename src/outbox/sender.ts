@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto'
+import { backoffMs } from '../backoff.ts'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import {
-  listDueOutboxItems,
+  claimDueOutboxItems,
   listDueOutboxTargets,
   markOutboxAttemptFailed,
   markOutboxSent,
   nextOutboxAttemptAt,
+  probeOutbox,
+  releaseOutboxClaims,
   resumeOutbox,
   type Db,
   type OutboxItem,
@@ -27,6 +31,8 @@ export interface OutboxSenderOptions {
   random?: () => number
   /** An item has failed STUCK_ATTEMPTS times in a row and is still being tried: tell someone who can look. */
   onStuck?: (item: OutboxItem, error: string) => Promise<void>
+  /** This sender's token in the items it claims (the instance lock's owner); a new one by default. */
+  owner?: string
 }
 
 /** WeChat's answer to a burst ("operation too frequent"): slow down everything, not only this text. */
@@ -37,11 +43,29 @@ const MAX_BACKOFF_MS = 10 * 60_000
 /** After this many failed sends in a row an item counts as stuck (`onStuck`): about half a minute at
  *  SEND_INTERVAL_MS=150, two minutes at 2000. */
 export const STUCK_ATTEMPTS = 5
+/**
+ * A send that works after this many failed in a row is news for every item waiting out a backoff:
+ * sending works again, so they are due at once (in turns, paced). One failure between successes is
+ * more likely the item's own trouble (the bot was removed from that group), which a reset would
+ * only retry again and again.
+ */
+const OUTAGE_FAILURES = 2
+/**
+ * While sends keep failing, one waiting item is tried at least this often, whatever its backoff
+ * says: sending may work again with nothing new to send, and the first success is the news.
+ */
+const PROBE_MS = 10_000
 /** How many of a target's due items are read to fold into one send. */
 const FOLD_LOOKAHEAD = 50
 const MARK_SENT_WARN_AFTER = 5
 /** How often an idle sender looks again, in case an item was queued by another process. */
 const IDLE_POLL_MS = 1_000
+/**
+ * How long a claim on the items being sent holds: far longer than any send, so that no other
+ * sender takes them meanwhile; a sender that died holding some frees them when the next process
+ * takes the instance lock, or at the latest when this runs out.
+ */
+const CLAIM_MS = 5 * 60_000
 
 /**
  * The one paced sender for every group and contact. Items are marked sent only after the puppet
@@ -56,7 +80,8 @@ const IDLE_POLL_MS = 1_000
  * comes back online, everything waiting out a backoff is due again at once.
  */
 export class OutboxSender {
-  readonly #o: Required<Omit<OutboxSenderOptions, 'onStuck'>> & Pick<OutboxSenderOptions, 'onStuck'>
+  readonly #o: Required<Omit<OutboxSenderOptions, 'onStuck' | 'owner'>> & Pick<OutboxSenderOptions, 'onStuck'>
+  readonly #owner: string
   #running = false
   #loop: Promise<void> | undefined
   #wake: (() => void) | undefined
@@ -67,9 +92,14 @@ export class OutboxSender {
   /** Each target's turn: the number of the send that last served it. */
   readonly #served = new Map<string, number>()
   #sends = 0
+  /** Sends failed since the last one that worked. */
+  #failedInARow = 0
+  /** When the last send was tried (the clock's ms). */
+  #triedAt = 0
 
   constructor(options: OutboxSenderOptions) {
     this.#o = { random: Math.random, ...options }
+    this.#owner = options.owner ?? randomUUID()
   }
 
   /** The current pacing factor: 1 normally, higher after WeChat said "操作过于频繁". */
@@ -88,6 +118,7 @@ export class OutboxSender {
     this.#running = false
     this.#wake?.()
     await this.#loop
+    await releaseOutboxClaims(this.#o.db, this.#owner).catch((e: unknown) => this.#o.log.warn(`发件箱：停止时未能释放待发消息：${String(e)}`))
   }
 
   /** Something was queued: look now rather than at the next poll. */
@@ -107,6 +138,9 @@ export class OutboxSender {
         if (this.#wasOffline) await this.#resume()
         const send = await this.#next()
         if (!send) {
+          if (this.#failedInARow >= OUTAGE_FAILURES && this.#o.clock.now().getTime() - this.#triedAt >= PROBE_MS) {
+            if ((await probeOutbox(this.#o.db, this.#o.clock.now())) > 0) continue
+          }
           await this.#sleep(await this.#idleWait(), true)
           continue
         }
@@ -132,12 +166,12 @@ export class OutboxSender {
     const { db, clock } = this.#o
     const now = clock.now()
     let turn: { target: OutboxItem['target']; served: number } | undefined
-    for (const { target } of await listDueOutboxTargets(db, now)) {
+    for (const { target } of await listDueOutboxTargets(db, now, this.#owner)) {
       const served = this.#served.get(targetKey(target)) ?? -1
       if (!turn || served < turn.served) turn = { target, served }
     }
     if (!turn) return null
-    const [first, ...rest] = await listDueOutboxItems(db, turn.target, now, FOLD_LOOKAHEAD)
+    const [first, ...rest] = await claimDueOutboxItems(db, turn.target, now, FOLD_LOOKAHEAD, this.#owner, new Date(now.getTime() + CLAIM_MS))
     return first ? foldItems([first, ...rest]) : null
   }
 
@@ -145,6 +179,7 @@ export class OutboxSender {
     const { clock, log } = this.#o
     const [carrier] = send.items as [OutboxItem, ...OutboxItem[]]
     this.#served.set(targetKey(carrier.target), ++this.#sends)
+    this.#triedAt = clock.now().getTime()
     let sentId: string | undefined | void
     try {
       sentId = await this.#o.send({ ...carrier, text: send.text })
@@ -155,17 +190,26 @@ export class OutboxSender {
         this.#successesSinceSlowdown = 0
         log.warn(`发件箱：微信提示发送过于频繁，发送间隔放慢为 ${this.#slowdown} 倍`)
       }
+      this.#failedInARow++
       for (const item of send.items) await this.#failed(item, message, clock.now())
       return
     }
     await this.#markSent(carrier, sentId ?? null, send.items.slice(1).map((i) => i.id))
     this.#recover()
+    if (this.#failedInARow >= OUTAGE_FAILURES) await this.#sendingWorksAgain()
+    this.#failedInARow = 0
+  }
+
+  /** After an outage of sends (with the link up): what waits out a backoff is due now, not minutes later. */
+  async #sendingWorksAgain(): Promise<void> {
+    const resumed = await resumeOutbox(this.#o.db, this.#o.clock.now())
+    if (resumed > 0) this.#o.log.info(`发件箱：发送已恢复，${resumed} 条等待重试的消息立即依次重发`)
   }
 
   /** Counts a failed attempt, schedules the next one, and reports an item that keeps failing. */
   async #failed(item: OutboxItem, message: string, now: Date): Promise<void> {
     const attempts = item.attempts + 1
-    const backoff = Math.min(MAX_BACKOFF_MS, Math.max(this.#o.intervalMs, 500) * 2 ** attempts)
+    const backoff = backoffMs(attempts + 1, Math.max(this.#o.intervalMs, 500), MAX_BACKOFF_MS)
     await markOutboxAttemptFailed(this.#o.db, item.id, message, new Date(now.getTime() + backoff))
     this.#o.log.warn(`发件箱：消息 ${item.id} 发送失败（${message}），${backoff} 毫秒后第 ${attempts} 次重试`)
     if (attempts !== STUCK_ATTEMPTS) return

@@ -166,7 +166,13 @@ function newTopic(current: Segment, clause: Clause): boolean {
 }
 
 const textOf = (clauses: Clause[]): string => clauses.map((c) => c.text).join('，')
-const capSummary = (text: string): string => (text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1)}…` : text)
+/** Cut at SUMMARY_LIMIT code units, never between the two halves of an emoji ("…👍" keeps 👍 whole or drops it). */
+const capSummary = (text: string): string => {
+  if (text.length <= SUMMARY_LIMIT) return text
+  const end = SUMMARY_LIMIT - 1
+  const high = text.charCodeAt(end - 1)
+  return `${text.slice(0, high >= 0xd800 && high <= 0xdbff ? end - 1 : end)}…`
+}
 const datesOf = (clauses: Clause[]): DateMention[] => clauses.flatMap((c) => c.dates)
 /** An issue's due date: the first deadline ahead ("15号前", "3天内"), not a past fact or a "from then on". */
 const firstDeadline = (clauses: Clause[]) => datesOf(clauses).find((d) => d.deadline && !d.past && !d.after)

@@ -10,7 +10,10 @@ import * as openIssueCounts from './migrations/2026_12_01_000003_open_issue_coun
 import * as outboxSentWith from './migrations/2026_12_02_000001_outbox_sent_with.ts'
 import * as projectBoundBy from './migrations/2026_12_02_000002_project_bound_by.ts'
 import * as arrivals from './migrations/2026_12_03_000001_arrivals.ts'
-import * as projectLeaders from './migrations/2026_12_07_000001_project_leaders.ts'
+import * as outboxClaims from './migrations/2026_12_07_000001_outbox_claims.ts'
+import * as adminIds from './migrations/2026_12_07_000002_admin_ids.ts'
+import * as answeredMessages from './migrations/2026_12_07_000003_answered_messages.ts'
+import * as projectLeaders from './migrations/2026_12_07_000004_project_leaders.ts'
 import * as issueEventFacts from './migrations/2026_12_08_000001_issue_event_facts.ts'
 import * as arrivalsInOrder from './migrations/2026_12_08_000002_arrivals_in_order.ts'
 import * as photos from './migrations/2026_12_08_000003_photos.ts'
@@ -28,7 +31,10 @@ const migrations: Record<string, Migration> = {
   '2026_12_02_000001_outbox_sent_with': outboxSentWith,
   '2026_12_02_000002_project_bound_by': projectBoundBy,
   '2026_12_03_000001_arrivals': arrivals,
-  '2026_12_07_000001_project_leaders': projectLeaders,
+  '2026_12_07_000001_outbox_claims': outboxClaims,
+  '2026_12_07_000002_admin_ids': adminIds,
+  '2026_12_07_000003_answered_messages': answeredMessages,
+  '2026_12_07_000004_project_leaders': projectLeaders,
   '2026_12_08_000001_issue_event_facts': issueEventFacts,
   '2026_12_08_000002_arrivals_in_order': arrivalsInOrder,
   '2026_12_08_000003_photos': photos,

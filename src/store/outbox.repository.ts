@@ -1,8 +1,8 @@
-import type { Selectable } from 'kysely'
+import type { ExpressionBuilder, Selectable } from 'kysely'
 import type { Db } from './database.ts'
 import { literalLimit } from './literal-limit.ts'
 import { prepare, slot } from './prepared.ts'
-import type { OutboxTable } from './schema.ts'
+import type { Database, OutboxTable } from './schema.ts'
 
 /** 'failed': given up on, which only releases before 2026-12 did; an item is now tried until it is sent. */
 export type OutboxState = 'pending' | 'sent' | 'failed'
@@ -132,32 +132,56 @@ export interface DueTarget {
   firstId: number
 }
 
-/** Every group and contact that has an item due now: the sender takes them in turns. */
-export async function listDueOutboxTargets(db: Db, now: Date): Promise<DueTarget[]> {
+/** Every group and contact that has an item due now and free for `owner`: the sender takes them in turns. */
+export async function listDueOutboxTargets(db: Db, now: Date, owner: string): Promise<DueTarget[]> {
   const rows = await db
     .selectFrom('outbox')
     .select(['target_kind', 'target_id', (eb) => eb.fn.min('id').as('first_id')])
     .where('state', '=', 'pending')
     .where('next_attempt_at', '<=', now.toISOString())
+    .where((eb) => freeFor(eb, owner, now))
     .groupBy(['target_kind', 'target_id'])
     .orderBy('first_id')
     .execute()
   return rows.map((r) => ({ target: { kind: r.target_kind as OutboxTarget['kind'], id: r.target_id }, firstId: r.first_id }))
 }
 
-/** One target's items due now, in the order they were queued (at most `limit`). */
-export async function listDueOutboxItems(db: Db, target: OutboxTarget, now: Date, limit: number): Promise<OutboxItem[]> {
+/**
+ * Claims one target's items due now for `owner` until `until`, in the order they were queued (at
+ * most `limit`), and returns them: one statement, so that an item another sender holds is never
+ * taken, however the two interleave. A claim ends when the item is marked sent or failed, when its
+ * sender stops (`releaseOutboxClaims`), when it runs out, or when the instance lock is taken from
+ * a dead holder.
+ */
+export async function claimDueOutboxItems(db: Db, target: OutboxTarget, now: Date, limit: number, owner: string, until: Date): Promise<OutboxItem[]> {
   const rows = await db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('state', '=', 'pending')
-    .where('target_kind', '=', target.kind)
-    .where('target_id', '=', target.id)
-    .where('next_attempt_at', '<=', now.toISOString())
-    .orderBy('id')
-    .limit(literalLimit(limit))
+    .updateTable('outbox')
+    .set({ claimed_by: owner, claimed_until: until.toISOString() })
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('outbox')
+        .select('id')
+        .where('state', '=', 'pending')
+        .where('target_kind', '=', target.kind)
+        .where('target_id', '=', target.id)
+        .where('next_attempt_at', '<=', now.toISOString())
+        .where((e) => freeFor(e, owner, now))
+        .orderBy('id')
+        .limit(literalLimit(limit)),
+    )
+    .returningAll()
     .execute()
-  return rows.map(toOutboxItem)
+  return rows.map(toOutboxItem).sort((a, b) => a.id - b.id)
+}
+
+/** The sender stops: what it claimed and did not send is free for the next one at once. */
+export async function releaseOutboxClaims(db: Db, owner: string): Promise<void> {
+  await db.updateTable('outbox').set({ claimed_by: null, claimed_until: null }).where('claimed_by', '=', owner).where('state', '=', 'pending').execute()
+}
+
+/** Not claimed, claimed by `owner` itself, or claimed by a sender whose claim has run out. */
+function freeFor(eb: ExpressionBuilder<Database, 'outbox'>, owner: string, now: Date) {
+  return eb.or([eb('claimed_by', 'is', null), eb('claimed_by', '=', owner), eb('claimed_until', '<=', now.toISOString())])
 }
 
 /**
@@ -171,6 +195,21 @@ export async function resumeOutbox(db: Db, now: Date): Promise<number> {
     .where('state', '=', 'pending')
     .where('attempts', '>', 0)
     .where('next_attempt_at', '>', now.toISOString())
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
+/**
+ * Sends keep failing with the link up: the item due soonest is tried now, as a probe of whether
+ * sending works again (its success then brings the rest forward). Returns how many (0 or 1).
+ */
+export async function probeOutbox(db: Db, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: now.toISOString() })
+    .where('id', '=', (eb) =>
+      eb.selectFrom('outbox').select('id').where('state', '=', 'pending').where('next_attempt_at', '>', now.toISOString()).orderBy('next_attempt_at').orderBy('id').limit(1),
+    )
     .executeTakeFirst()
   return Number(result.numUpdatedRows)
 }
@@ -199,6 +238,8 @@ export async function markOutboxSent(db: Db, id: number, at: Date, sentMessageId
       sent_message_id: sentMessageId,
       last_error: null,
       sent_with: eb.case().when('id', '=', id).then(null).else(id).end(),
+      claimed_by: null,
+      claimed_until: null,
     }))
     .where('id', 'in', [id, ...folded])
     .execute()
@@ -212,6 +253,8 @@ export async function markOutboxAttemptFailed(db: Db, id: number, error: string,
       attempts: eb('attempts', '+', 1),
       last_error: error,
       next_attempt_at: retryAt.toISOString(),
+      claimed_by: null,
+      claimed_until: null,
     }))
     .where('id', '=', id)
     .returningAll()

@@ -20,6 +20,8 @@ export interface Database {
   board_secret: BoardSecretTable
   arrivals: ArrivalsTable
   photos: PhotosTable
+  admin_ids: AdminIdsTable
+  answered_messages: AnsweredMessagesTable
 }
 
 export interface ProjectsTable {
@@ -158,6 +160,9 @@ export interface OutboxTable {
   file_name: string | null
   /** The item whose send carried this one, folded into the same WeChat message; null when sent alone. */
   sent_with: number | null
+  /** The sender that is sending it now (its token) and until when that claim holds (2026-12-07). */
+  claimed_by: string | null
+  claimed_until: string | null
 }
 
 export interface JobRunsTable {
@@ -172,6 +177,19 @@ export interface BoardSecretTable {
   id: number
   secret: string
   created_at: string
+}
+
+/** Messages answered without being stored in `messages`, by WeChat id (see the 2026-12-07 migration). */
+export interface AnsweredMessagesTable {
+  wechat_id: string
+  answered_at: string
+}
+
+/** The WeChat id each BOT_ADMINS name stands for (see the 2026-12-07 migration). */
+export interface AdminIdsTable {
+  entry: string
+  wechat_id: string
+  resolved_at: string
 }
 
 /** Messages announced by the puppet service and not yet handled (see the 2026-12-03 migration). */

@@ -44,3 +44,43 @@ export function renderLoginFailure(f: LoginFailure): string {
     '  4. 微信账号是否已在服务商处扫码登录。',
   ].join('\n')
 }
+
+/** Another bot holds the database (its instance lock), as `npm start` tells a second copy. */
+export interface LockHolderSeen {
+  host: string
+  pid: number
+  since: Date
+  timeZone: string
+}
+
+/**
+ * A second copy of the bot on the same database refuses at once and names the first, so that the
+ * deployer finds it. Example: "另一个督办助手正在使用这个数据库（主机 gov-01，进程 4127，自
+ * 2026-12-07 09:30:12 起运行）…".
+ */
+export function renderInstanceRefusal(holder: LockHolderSeen, databasePath: string): string {
+  return [
+    `另一个督办助手正在使用这个数据库（${describeHolder(holder)}）：同一个数据库（${databasePath}）同时只能运行一个机器人，否则每条问题会登记两遍、回复发两遍。本进程没有启动。`,
+    '如果那个进程已经不在了：它停止后最多 30 秒这把锁自动失效，再启动即可。',
+    '如果是要换新版本而不中断：用 npm start -- --takeover 启动新进程，它会等旧进程退出后立刻接替（见 README“不停机更新”）。',
+  ].join('\n')
+}
+
+/** The waiting process (`--takeover`) says once whom it waits for. */
+export function renderInstanceWait(holder: LockHolderSeen): string {
+  return `另一个督办助手正在使用这个数据库（${describeHolder(holder)}）：等它退出后立即接替`
+}
+
+function describeHolder(h: LockHolderSeen): string {
+  return `主机 ${h.host}，进程 ${h.pid}，自 ${localTime(h.since, h.timeZone)} 起运行`
+}
+
+/** "2026-12-07 09:30:12" in the bot's timezone. */
+function localTime(at: Date, timeZone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  )
+  return `${p['year']}-${p['month']}-${p['day']} ${p['hour']}:${p['minute']}:${p['second']}`
+}

@@ -1,8 +1,8 @@
 import type { Clock } from '../clock.ts'
-import type { Rules } from '../domain/rules.ts'
 import { enqueueText } from '../outbox/enqueue.ts'
 import type { Db, OutboxItem } from '../store/index.ts'
 import { renderStuckReply } from '../text/stuck-reply.ts'
+import type { AdminRoster } from '../core/admin-roster.ts'
 import type { WechatyDirectory } from './wechaty-directory.ts'
 
 const NOTICE_KEY = 'stuck:'
@@ -12,13 +12,13 @@ const NOTICE_KEY = 'stuck:'
  * keeps failing. The notice goes through the outbox like any text, so when WeChat itself is down it
  * goes out when WeChat is back. A notice that itself gets stuck is not reported again.
  */
-export function tellAdminsWhenStuck(deps: { db: Db; clock: Clock; rules: Rules; directory: WechatyDirectory }) {
+export function tellAdminsWhenStuck(deps: { db: Db; clock: Clock; admins: AdminRoster; directory: WechatyDirectory }) {
   return async (item: OutboxItem, error: string): Promise<void> => {
     if (item.dedupeKey?.startsWith(NOTICE_KEY)) return
     const text = renderStuckReply({ to: await deps.directory.nameOf(item.target), kind: item.target.kind, text: item.text, attempts: item.attempts + 1, error })
-    for (const admin of deps.rules.admins) {
-      const target = await deps.directory.findRecipient(admin)
-      if (target?.kind !== 'contact') continue
+    // By id: a contact who merely shares an admin's name is not told.
+    for (const id of await deps.admins.recipients(deps.db)) {
+      const target = { kind: 'contact' as const, id }
       await enqueueText(deps.db, { target, text, dedupeKey: `${NOTICE_KEY}${item.id}:${target.id}` }, deps.clock.now())
     }
   }

@@ -1,3 +1,4 @@
+import { backoffMs } from '../backoff.ts'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 
@@ -39,7 +40,8 @@ const MAX_BACKOFF_MS = 10 * 60_000
  */
 export function superviseConnection(o: SupervisorOptions): Supervisor {
   let offlineSince: number | undefined
-  let offlineWait = o.offlineMs
+  /** Restarts tried since the bot was last logged in: the wait before the next grows with them. */
+  let offlineRestarts = 0
   let dingAt: number | undefined
   /** Set while the stream is dead: since when, and when the puppet was last restarted for it. */
   let dead: { since: number; restartedAt: number; restarts: number } | undefined
@@ -66,7 +68,7 @@ export function superviseConnection(o: SupervisorOptions): Supervisor {
         return
       }
       // 1 s, 2 s, 4 s… between tries, at most silentMs: back within seconds of the service.
-      if (now - dead.restartedAt < Math.min(o.silentMs, 1_000 * 2 ** (dead.restarts - 1))) return
+      if (now - dead.restartedAt < backoffMs(dead.restarts, 1_000, o.silentMs)) return
       const d = dead
       // Powers of two: the first tries, then fewer lines through a long outage.
       if ((d.restarts & (d.restarts + 1)) === 0) o.log.warn(`与微信服务的事件流仍未恢复，第 ${d.restarts + 1} 次重新连接`)
@@ -103,15 +105,15 @@ export function superviseConnection(o: SupervisorOptions): Supervisor {
     if (o.isLoggedIn()) {
       if (offlineSince !== undefined) o.log.info('微信已重新登录')
       offlineSince = undefined
-      offlineWait = o.offlineMs
+      offlineRestarts = 0
       return true
     }
     offlineSince ??= now
-    if (now - offlineSince < offlineWait) return false
+    if (now - offlineSince < backoffMs(offlineRestarts + 1, o.offlineMs, MAX_BACKOFF_MS)) return false
     o.log.warn(`微信已掉线 ${Math.round((now - offlineSince) / 1000)} 秒，正在重新连接`)
     restart(() => {
       offlineSince = o.clock.now().getTime()
-      offlineWait = Math.min(MAX_BACKOFF_MS, offlineWait * 2)
+      offlineRestarts++
     })
     return false
   }

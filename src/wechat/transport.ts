@@ -1,5 +1,6 @@
 import { FileBox } from 'file-box'
 import { WechatyBuilder, type Message, type Wechaty, type WechatyOptions } from 'wechaty'
+import { backoffMs } from '../backoff.ts'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../log.ts'
 import type { OutboxItem } from '../store/index.ts'
@@ -46,6 +47,8 @@ export interface Transport {
   roomExists(roomId: string): Promise<boolean>
   /** A contact's name as WeChat has it now; undefined when WeChat does not know the id. */
   contactName(contactId: string): Promise<string | undefined>
+  /** Every contact whose name is exactly `name`. */
+  contactsNamed(name: string): Promise<{ id: string; name: string }[]>
   /**
    * Fetches again, by id, messages the service announced before the bot last stopped without
    * handling them (a kill -9 in mid-burst); each reaches `onMessage` as if it had just arrived.
@@ -122,7 +125,7 @@ export function createTransport(o: TransportOptions): Transport {
       if (attempt < RELOAD_ATTEMPTS) return reload(id, attempt + 1)
       o.log.error(`消息 ${id} 多次无法从微信服务读取，已放弃`)
       o.onDropped?.(id)
-    }, Math.min(60_000, 1_000 * 2 ** (attempt - 1)))
+    }, backoffMs(attempt, 1_000, 60_000))
     reloads.add(timer)
   }
 
@@ -193,6 +196,10 @@ export function createTransport(o: TransportOptions): Transport {
       } catch {
         return undefined
       }
+    },
+    async contactsNamed(name) {
+      const ids = await wechaty.puppet.contactSearch({ name })
+      return Promise.all(ids.map(async (id) => ({ id, name: (await wechaty.puppet.contactPayload(id)).name })))
     },
     async fetchAgain(ids) {
       for (const id of ids) {

@@ -30,7 +30,7 @@ it('a group owner cannot squat a project name: the group named after the project
 
   // Another owner may not bind an existing project; an admin may, once it is free.
   const owner = h.contact('群主乙')
-  const admin = h.contact('管理员')
+  const admin = h.admin()
   const theirs = h.room('乙的小群', [owner, admin], owner.id)
   h.say(owner, theirs, '/bind 辛项目')
   expect(await h.waitForSay(theirs, /辛项目/)).toMatch(/已存在，绑定到已有项目请由管理员操作/)
@@ -44,7 +44,7 @@ it('logs a group whose name is taken by another bound group once, not once per m
   h.say(zhang, first, '项目已正式签约')
   await h.waitForSay(first, /已记录节点：签约/)
   // Released, then bound again by an admin in a group with another name: the name is taken for good.
-  const admin = h.contact('管理员')
+  const admin = h.admin()
   h.say(admin, first, '/unbind')
   await h.waitForSay(first, /已解除/)
   const other = h.room('庚项目协调群', [admin], admin.id)
@@ -111,3 +111,44 @@ it('a recall acts only on a message of the same group and sender', async () => {
   h.recall(zhang, a, raised)
   expect(await h.waitForSay(a, /撤回了一条消息，已撤销：问题 #1/)).toBe('张三撤回了一条消息，已撤销：问题 #1（土地工作专班）')
 }, 30_000)
+
+it('/status 名称 tells a member the same whether the project exists or not', async () => {
+  const member = h.contact('成员甲')
+  const room = h.room('【项目】探名甲推进群', [member], h.admin().id)
+  const other = h.room('【项目】探名乙推进群', [member], h.admin().id)
+  // Both groups speak, so both projects exist.
+  for (const r of [room, other]) {
+    h.say(member, r, '施工许可证还没批下来')
+    await h.waitForSay(r, /已登记问题/)
+  }
+  h.say(member, room, '/status 探名乙')
+  const exists = await h.waitForSay(room, /仅限管理员|没有名为/)
+  h.say(member, room, '/status 不存在的项目')
+  const missing = await h.waitForSay(room, /仅限管理员|没有名为/)
+  expect(exists).toBe('查看其他项目仅限管理员。')
+  expect(missing).toBe(exists)
+})
+
+it('/bind refuses a name holding a newline, a direction override, control or only invisible characters, and never echoes it', async () => {
+  const owner = h.contact('群主乙')
+  const room = h.room('乙的工作群', [owner], owner.id)
+  const before = await b.db.selectFrom('projects').select('id').execute()
+  for (const name of ['甲项目\n乙项目', '甲\u202E目项乙', '\u200B\u200B', '甲\u0007项目']) {
+    h.say(owner, room, `/bind ${name}`)
+    const reply = await h.waitForSay(room, () => true)
+    expect(reply).toMatch(/^项目名称不能含换行、控制字符或看不见的字符/u)
+    expect(reply).not.toContain(name.trim())
+  }
+  expect(await b.db.selectFrom('projects').select('id').execute()).toHaveLength(before.length)
+})
+
+it('/assign 1 @张工 @王总 gives the issue to the first named', async () => {
+  const reporter = h.contact('报告人')
+  const zhangGong = h.contact('张工')
+  const wangZong = h.contact('王总')
+  const room = h.room('【项目】两人指派推进群', [reporter, zhangGong, wangZong])
+  h.say(reporter, room, '征地拆迁还有两户没谈妥')
+  await h.waitForSay(room, /已登记问题 #1/)
+  h.say(reporter, room, '/assign 1 @张工\u2005@王总\u2005', [zhangGong, wangZong])
+  expect(await h.waitForSay(room, /#1 由/)).toBe('问题 #1 由 张工 负责。')
+})

@@ -15,7 +15,7 @@ afterAll(() => stopOnWire(h, b))
 async function projectGroup(topic: string) {
   const zhang = h.contact('张三')
   const li = h.contact('李四')
-  const admin = h.contact('管理员')
+  const admin = h.admin()
   const room = h.room(topic, [zhang, li, admin])
   h.say(zhang, room, '征地拆迁还有两户没谈妥')
   await h.waitForSay(room, /已登记问题 #1/)
@@ -124,7 +124,7 @@ describe('admin commands', () => {
   it('/bind and /unbind: admins and the group owner only', async () => {
     const owner = h.contact('群主')
     const other = h.contact('路人')
-    const admin = h.contact('管理员')
+    const admin = h.admin()
     const room = h.room('化工园区协调', [owner, other, admin], owner.id)
     h.say(other, room, '/bind 化工园区')
     h.say(owner, room, '/bind 化工园区')
@@ -174,7 +174,7 @@ describe('/quiet', () => {
 describe('private chat', () => {
   it('admins get all-projects views; anyone else one line', async () => {
     await projectGroup('【项目】私聊甲推进群')
-    const admin = h.contact('管理员')
+    const admin = h.admin()
     const stranger = h.contact('陌生人')
     h.say(stranger, 'bot', '/status')
     expect(await h.waitForSay(stranger, /私聊查询仅对管理员开放/)).not.toMatch(/\n/)

@@ -37,7 +37,7 @@ beforeAll(async () => {
   isolateHome()
   h = await WireHarness.start()
   b = await startBot(h, { clock: new FakeClock(`${TODAY}T10:00:00+08:00`) })
-  admin = h.contact('管理员')
+  admin = h.admin()
   zhang = h.contact('张科长')
   room = h.room('【项目】新材料推进群', [zhang, admin])
   sayAt(zhang, '施工用电还没接入，供电局说要等电力设施迁改', '2026-11-16T09:00:00')

@@ -183,6 +183,16 @@ export class WireHarness {
     return this.mocker.createContact({ name })
   }
 
+  #admin: ContactMock | undefined
+
+  /**
+   * The one contact named 管理员, whom the tests' BOT_ADMINS names: the bot ties the name to the
+   * first contact it sees with it, so every test of a file plays the same person.
+   */
+  admin(): ContactMock {
+    return (this.#admin ??= this.contact('管理员'))
+  }
+
   /** Room ids must contain `@` for the mock to treat the conversation as a group. */
   room(topic: string, members: ContactMock[], ownerId?: string): RoomMock {
     return this.mocker.createRoom({

@@ -53,7 +53,7 @@ describe('the outbox', () => {
   })
 
   it('keeps trying a text that cannot be sent, and tells the admins privately once it is stuck', async () => {
-    const admin = h.contact('管理员')
+    const admin = h.admin()
     const zhang = h.contact('张三')
     const room = h.room('【项目】移出推进群', [zhang])
     h.failSendsTo.set(room.id, 'room not found')
@@ -68,6 +68,27 @@ describe('the outbox', () => {
     expect(item?.attempts).toBe(5)
     expect(item?.lastError).toContain('room not found')
   }, 40_000)
+
+  it('when every send fails for a while, the admins hear of the stuck text, and everything waiting goes, within seconds of sending working again', async () => {
+    const admin = h.admin()
+    const zhang = h.contact('张三')
+    const room = h.room('【项目】发送中断推进群', [zhang])
+    h.failNextSends = { count: 10_000, message: '发送失败：服务繁忙' }
+    await b.say(room.id, '中断期间的通知')
+    // Stuck after five failures (1 + 2 + 4 + 8 s); the notice to the admin fails as well.
+    await waitFor(
+      async () => (await listOutbox(b.db, 'pending')).some((i) => i.dedupeKey?.startsWith('stuck:') && i.attempts >= 2),
+      40_000,
+      () => 'no stuck notice queued and failing',
+    )
+    h.failNextSends = undefined
+    const backAt = performance.now()
+    const notice = await h.waitForSay(admin, /已连续 5 次发送失败/, 20_000)
+    expect(notice).toContain('中断期间的通知')
+    await h.waitForSay(room, /中断期间的通知/, 5_000)
+    // The probe every 10 s, then everything at once, paced.
+    expect(performance.now() - backAt).toBeLessThan(15_000)
+  }, 90_000)
 
   it('splits a text longer than 1,500 characters at line boundaries into numbered parts', async () => {
     const zhang = h.contact('张三')

@@ -133,6 +133,32 @@ describe('a message delivered twice', () => {
   })
 })
 
+describe('a private command delivered twice', () => {
+  it('is answered once, as a group command is', async () => {
+    const admin = h.admin()
+    const id = h.say(admin, 'bot', '/status')
+    await h.waitForSay(admin, () => true)
+    h.puppet.emit('message', { messageId: id })
+    // A later message, answered after the second delivery was handled (one inbox, in order).
+    h.say(admin, 'bot', '/help')
+    await h.waitForSay(admin, /\/status/)
+    await b.app.drained()
+    expect(h.saidIn(admin)).toHaveLength(2)
+  })
+
+  it('in a group bound to no project, too', async () => {
+    const zheng = h.contact('郑十')
+    const room = h.room('闲聊群', [zheng])
+    const id = h.say(zheng, room, '/bind 某项目')
+    await h.waitForSay(room, /仅限管理员或群主|已绑定/)
+    h.puppet.emit('message', { messageId: id })
+    h.say(zheng, room, '/status')
+    await h.waitForSay(room, /项目「某项目」\n/)
+    await b.app.drained()
+    expect(h.saidIn(room)).toHaveLength(2)
+  })
+})
+
 describe('a message with progress and an issue', () => {
   it('is confirmed in one reply', async () => {
     const zhou = h.contact('周九')

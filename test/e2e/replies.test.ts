@@ -22,7 +22,7 @@ const today = () => new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shangh
 function group(topic: string) {
   const zhang = h.contact('张三')
   const li = h.contact('李四')
-  const admin = h.contact('管理员')
+  const admin = h.admin()
   const room = h.room(topic, [zhang, li, admin])
   const ask = async (who: typeof zhang, text: string, expected: RegExp = /[\s\S]/) => {
     h.say(who, room, text)

@@ -69,6 +69,7 @@ export async function startBot(h: WireHarness, options: BotTestOptions = {}): Pr
     jobs: options.jobs ?? [],
     supervisor: options.supervisor,
     random: () => 0,
+    spillPath: `${dbPath}-spill`,
   })
   const started = app.start()
   // The mock neither logs in nor says ready by itself: do it once the client has started it.

@@ -58,3 +58,18 @@ it('notes each announced message at once and forgets it in the transaction that 
   expect(await stored()).toEqual(['m1'])
   expect(await listArrivals(store.db)).toEqual(['m2'])
 })
+
+it('once stopping, still notes what is announced until the database closes, for the next process to read, and handles it no more', async () => {
+  const router = createRouter({ rules, clock: systemClock, commands, botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
+  const inbox = createInbox({ db: store.db, router, clock: systemClock, log: silentLogger, afterBatch: () => undefined })
+  inbox.note('m1')
+  inbox.push({ id: 'm1', read: async () => chat('m1', '主体结构完成30%') })
+  await inbox.settled()
+  inbox.close()
+  // Said while the old process drains: noted, left for the process that takes over (app.ts fetchAgain).
+  inbox.note('m2')
+  inbox.push({ id: 'm2', read: async () => chat('m2', '主体结构完成40%') })
+  await inbox.settled()
+  expect(await stored()).toEqual(['m1'])
+  expect(await listArrivals(store.db)).toEqual(['m2'])
+})

@@ -118,6 +118,67 @@ describe('OutboxSender on a real outbox table', () => {
     expect(sent).toEqual(['一'])
   })
 
+  it('after sends failed with the link up, the first send that works makes everything waiting out a backoff due at once', async () => {
+    await enqueueText(store.db, { target: { kind: 'room', id: 'a@chatroom' }, text: '甲' }, new Date())
+    await enqueueText(store.db, { target: { kind: 'room', id: 'b@chatroom' }, text: '乙' }, new Date())
+    const clock = new FakeClock(new Date())
+    let fail = true
+    const sent: string[] = []
+    const s = sender({
+      clock,
+      send: async (item) => {
+        if (fail) throw new Error('发送失败：服务繁忙')
+        sent.push(item.text)
+        return undefined
+      },
+    })
+    s.start()
+    // Both fail, more than once: their next tries are seconds to minutes away.
+    for (let round = 1; round <= 3; round++) {
+      await until(async () => (await states(store.db)).every((i) => i.attempts === round))
+      clock.advance(60_000)
+      s.wake()
+    }
+    await until(async () => (await states(store.db)).every((i) => i.attempts === 4))
+    fail = false
+    // A new reply goes out: the clock stands still, so only that success can bring the two forward.
+    await enqueueText(store.db, { target: { kind: 'room', id: 'c@chatroom' }, text: '丙' }, clock.now())
+    s.wake()
+    await until(() => sent.length === 3)
+    await s.stop()
+    expect(sent).toEqual(['丙', '甲', '乙'])
+  })
+
+  it('while sends keep failing, tries one waiting item every ten seconds, so that sending working again is noticed with nothing new to send', async () => {
+    await enqueueText(store.db, { target: { kind: 'room', id: 'a@chatroom' }, text: '甲' }, new Date())
+    await enqueueText(store.db, { target: { kind: 'room', id: 'b@chatroom' }, text: '乙' }, new Date())
+    const clock = new FakeClock(new Date())
+    let fail = true
+    const sent: string[] = []
+    const s = sender({
+      clock,
+      send: async (item) => {
+        if (fail) throw new Error('发送失败：服务繁忙')
+        sent.push(item.text)
+        return undefined
+      },
+    })
+    s.start()
+    for (let round = 1; round <= 4; round++) {
+      await until(async () => (await states(store.db)).every((i) => i.attempts === round))
+      clock.advance(60_000)
+      s.wake()
+    }
+    // Five failures each: the next tries are 32 s away.
+    await until(async () => (await states(store.db)).every((i) => i.attempts === 5))
+    fail = false
+    clock.advance(10_000)
+    s.wake()
+    await until(() => sent.length === 2)
+    await s.stop()
+    expect(sent.sort()).toEqual(['乙', '甲'].sort())
+  })
+
   it('takes groups in turns: the group served longest ago goes next, not the oldest text', async () => {
     const a = { kind: 'room' as const, id: 'a@chatroom' }
     const b = { kind: 'room' as const, id: 'b@chatroom' }

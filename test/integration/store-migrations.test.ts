@@ -13,6 +13,8 @@ describe('migrations', () => {
     store = await openTestStore()
     const tables = await store.db.introspection.getTables()
     expect(tables.map((t) => t.name).sort()).toEqual([
+      'admin_ids',
+      'answered_messages',
       'arrivals',
       'board_secret',
       'issue_events',
@@ -39,7 +41,7 @@ describe('migrations', () => {
     expect((await migrateToLatest(other)).results).toEqual([])
     await other.destroy()
     const { rows } = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(store.db)
-    expect(rows[0]?.n).toBe(15)
+    expect(rows[0]?.n).toBe(18)
   })
 
   it('opens the file in WAL mode with foreign keys on, readable by its owner only', async () => {

@@ -7,7 +7,7 @@ import {
   finishJobRun,
   findJobRun,
   inTransaction,
-  listDueOutboxItems,
+  claimDueOutboxItems,
   listDueOutboxTargets,
   listOutbox,
   markOutboxAttemptFailed,
@@ -22,6 +22,9 @@ import { message, newProject, openTestStore, queued, settings, type TestStore } 
 
 const at = (s: number) => new Date(Date.UTC(2026, 2, 2, 1, 0, s))
 const room = { kind: 'room' as const, id: 'r1@chatroom' }
+/** The sender these tests play, and a claim that outlasts every test. */
+const ME = 'sender-a'
+const FAR = new Date(Date.UTC(2030, 0, 1))
 
 describe('outbox', () => {
   let store: TestStore
@@ -32,12 +35,12 @@ describe('outbox', () => {
     await queued(store.db, { target: room, text: 'first', mentions: ['wxid_a'], at: at(0) })
     const later = await queued(store.db, { target: { kind: 'contact', id: 'wxid_b' }, text: 'later', at: at(1) })
     await markOutboxAttemptFailed(store.db, later.id, 'busy', at(30))
-    expect(await listDueOutboxTargets(store.db, at(5))).toEqual([{ target: room, firstId: 1 }])
-    const [due] = await listDueOutboxItems(store.db, room, at(5), 10)
+    expect(await listDueOutboxTargets(store.db, at(5), ME)).toEqual([{ target: room, firstId: 1 }])
+    const [due] = await claimDueOutboxItems(store.db, room, at(5), 10, ME, FAR)
     expect(due).toMatchObject({ text: 'first', mentions: ['wxid_a'], state: 'pending', attempts: 0 })
-    expect((await listDueOutboxItems(store.db, room, at(5), 10)).map((i) => i.id)).toEqual([due!.id])
+    expect((await claimDueOutboxItems(store.db, room, at(5), 10, ME, FAR)).map((i) => i.id)).toEqual([due!.id])
     await markOutboxSent(store.db, due!.id, at(6), 'wx-1')
-    expect(await listDueOutboxTargets(store.db, at(6))).toEqual([])
+    expect(await listDueOutboxTargets(store.db, at(6), ME)).toEqual([])
     expect(await nextOutboxAttemptAt(store.db)).toEqual(at(30))
     expect((await nextDue(store.db, at(30)))?.text).toBe('later')
     expect((await listOutbox(store.db, 'sent')).map((i) => [i.text, i.attempts, i.sentMessageId])).toEqual([['first', 1, 'wx-1']])
@@ -48,12 +51,26 @@ describe('outbox', () => {
     await queued(store.db, { target: other, text: '乙 1', at: at(0) })
     await queued(store.db, { target: room, text: '甲 1', at: at(0) })
     await queued(store.db, { target: other, text: '乙 2', at: at(0) })
-    expect(await listDueOutboxTargets(store.db, at(1))).toEqual([
+    expect(await listDueOutboxTargets(store.db, at(1), ME)).toEqual([
       { target: other, firstId: 1 },
       { target: room, firstId: 2 },
     ])
-    expect((await listDueOutboxItems(store.db, other, at(1), 10)).map((i) => i.text)).toEqual(['乙 1', '乙 2'])
-    expect((await listDueOutboxItems(store.db, other, at(1), 1)).map((i) => i.text)).toEqual(['乙 1'])
+    expect((await claimDueOutboxItems(store.db, other, at(1), 10, ME, FAR)).map((i) => i.text)).toEqual(['乙 1', '乙 2'])
+    expect((await claimDueOutboxItems(store.db, other, at(1), 1, ME, FAR)).map((i) => i.text)).toEqual(['乙 1'])
+  })
+
+  it('never hands an item another sender holds to a second sender, until that claim ends', async () => {
+    const item = await queued(store.db, { target: room, text: '甲 1', at: at(0) })
+    expect((await claimDueOutboxItems(store.db, room, at(1), 10, 'sender-b', at(60))).map((i) => i.id)).toEqual([item.id])
+    // Held by b: a neither sees the group as due nor can take the item.
+    expect(await listDueOutboxTargets(store.db, at(2), ME)).toEqual([])
+    expect(await claimDueOutboxItems(store.db, room, at(2), 10, ME, FAR)).toEqual([])
+    // b's claim ran out (b died without a word): a may send it.
+    expect((await claimDueOutboxItems(store.db, room, at(60), 10, ME, FAR)).map((i) => i.id)).toEqual([item.id])
+    expect(await claimDueOutboxItems(store.db, room, at(61), 10, 'sender-b', at(120))).toEqual([])
+    // Marking it failed ends a's claim: whoever comes next may retry it.
+    await markOutboxAttemptFailed(store.db, item.id, 'gone', at(62))
+    expect((await claimDueOutboxItems(store.db, room, at(62), 10, 'sender-b', at(120))).map((i) => i.id)).toEqual([item.id])
   })
 
   it('retries at the given time, and makes everything waiting out a backoff due at once when told WeChat is back', async () => {
@@ -67,7 +84,7 @@ describe('outbox', () => {
     // Only what failed is brought forward; an item queued for later keeps its time.
     expect(await resumeOutbox(store.db, at(21))).toBe(1)
     expect((await nextDue(store.db, at(21)))?.id).toBe(item.id)
-    expect((await listDueOutboxItems(store.db, room, at(21), 10)).map((i) => i.id)).not.toContain(fresh.id)
+    expect((await claimDueOutboxItems(store.db, room, at(21), 10, ME, FAR)).map((i) => i.id)).not.toContain(fresh.id)
   })
 
   it('marks the items folded into one send as sent with it', async () => {
@@ -155,6 +172,6 @@ describe('outbox', () => {
 
 /** The first item due at `now`, of the first target with one. */
 async function nextDue(db: Db, now: Date): Promise<OutboxItem | undefined> {
-  const [first] = await listDueOutboxTargets(db, now)
-  return first ? (await listDueOutboxItems(db, first.target, now, 1))[0] : undefined
+  const [first] = await listDueOutboxTargets(db, now, ME)
+  return first ? (await claimDueOutboxItems(db, first.target, now, 1, ME, FAR))[0] : undefined
 }

@@ -25,7 +25,14 @@ export class BotProcess {
 
   /** Starts the bot on `databasePath` and resolves once it answers a private message (logged in, listening). */
   static async start(h: WireHarness, databasePath: string, home: string, env: Record<string, string> = {}): Promise<BotProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const bot = BotProcess.spawn(h, databasePath, home, env)
+    await bot.ready(h)
+    return bot
+  }
+
+  /** Starts the bot without waiting for anything; `args` after src/main.ts (`--takeover`). */
+  static spawn(h: WireHarness, databasePath: string, home: string, env: Record<string, string> = {}, args: string[] = []): BotProcess {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], {
       cwd: ROOT,
       env: {
         PATH: process.env['PATH'] ?? '',
@@ -44,13 +51,15 @@ export class BotProcess {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    const bot = new BotProcess(child)
-    await bot.#ready(h)
-    return bot
+    return new BotProcess(child)
   }
 
   get output(): string {
     return this.#output
+  }
+
+  get pid(): number {
+    return this.#child.pid!
   }
 
   /** SIGKILL: no shutdown of any kind, as a power cut or the OOM killer. */
@@ -61,14 +70,19 @@ export class BotProcess {
 
   /** SIGTERM: the bot's own clean stop. */
   async stop(): Promise<void> {
-    this.#child.kill('SIGTERM')
+    this.term()
     await this.exited
   }
 
+  /** SIGTERM, without waiting for the exit. */
+  term(): void {
+    this.#child.kill('SIGTERM')
+  }
+
   /** A private message from someone who is no admin always gets a one-line answer: then it listens. */
-  async #ready(h: WireHarness): Promise<void> {
+  async ready(h: WireHarness, timeoutMs = 90_000): Promise<void> {
     const probe = h.contact(`探针${Math.random().toString(36).slice(2, 8)}`)
-    const deadline = performance.now() + 90_000
+    const deadline = performance.now() + timeoutMs
     while (performance.now() < deadline) {
       if (this.#child.exitCode !== null) throw new Error(`the bot exited (${this.#child.exitCode}):\n${this.#output}`)
       if (h.puppet.isLoggedIn) {
@@ -82,6 +96,6 @@ export class BotProcess {
         await new Promise((r) => setTimeout(r, 100))
       }
     }
-    throw new Error(`the bot did not answer within 90 s:\n${this.#output}`)
+    throw new Error(`the bot did not answer within ${timeoutMs / 1000} s:\n${this.#output}`)
   }
 }

@@ -196,6 +196,54 @@ export async function killInSend(stage: Stage): Promise<Row> {
 }
 
 /**
+ * A deploy without a gap: the new process starts with --takeover and waits; the old one gets
+ * SIGTERM while two groups say 198 messages at 40 a second. The old one listens until its database
+ * closes; the new one takes over the moment it has gone.
+ */
+export async function restart(stage: Stage): Promise<Row> {
+  const { h, far } = stage
+  const db = databaseIn(stage, 'restart')
+  const old = await BotProcess.start(h, db, stage.home)
+  const zhang = h.contact('张三')
+  const rooms = [h.room('【项目】重启甲推进群', [zhang]), h.room('【项目】重启乙推进群', [zhang])]
+  const said: Said[] = rooms.map((room) => far.say(zhang, room, 1))
+  await far.settle(db, said, 30_000)
+  const next = BotProcess.spawn(h, db, stage.home, {}, ['--takeover'])
+  for (const until = performance.now() + 60_000; !next.output.includes('等它退出后立即接替'); ) {
+    if (performance.now() > until) throw new Error(`the new process never waited:\n${next.output}`)
+    await sleep(50)
+  }
+  let termAt = 0
+  let exitedAt = 0
+  const started = performance.now()
+  // Shares 2–100 in each group: a share over 100% is no progress report.
+  for (let n = 0; n < 198; n++) {
+    // Paced by the clock, not by the sleeps: 40 a second whatever the machine does.
+    while (performance.now() < started + n * 25) await sleep(2)
+    said.push(far.say(zhang, rooms[n % 2]!, 2 + Math.floor(n / 2)))
+    if (n === 60) {
+      termAt = performance.now()
+      old.term()
+      void old.exited.then(() => (exitedAt = performance.now()))
+    }
+  }
+  await old.exited
+  await far.settle(db, said, 90_000)
+  const tookOver = next.output.includes('原进程已退出，现在接替')
+  // Said while neither process was connected: the service had no client to tell.
+  const unheard = said.filter((s) => !far.fetched.has(s.id))
+  const heardAgain = said.filter((s) => (far.lastFetchedAt.get(s.id) ?? 0) > exitedAt && s.at < exitedAt).length
+  const gapMs = unheard.length === 0 ? 0 : Math.max(...unheard.map((s) => s.at)) - Math.min(...unheard.map((s) => s.at))
+  await next.stop()
+  return far.tally('重启：新进程 --takeover 接替，40 条/秒', db, said, {
+    note:
+      `SIGTERM 后旧进程 ${((exitedAt - termAt) / 1000).toFixed(1)} 秒退出（其间一直接收）；新进程${tookOver ? '随即接替' : '未能接替'}。` +
+      `两个进程都没连着服务的约 ${(gapMs / 1000).toFixed(1)} 秒里说的 ${unheard.length} 条服务端未送达（不计入丢失）；` +
+      `旧进程停止前已记下 id、由新进程重新读取的 ${heardAgain} 条`,
+  })
+}
+
+/**
  * The database's filesystem fills up: a small tmpfs, filled to the last byte while the bot runs;
  * 20 messages arrive; then the space comes back.
  */
@@ -225,6 +273,45 @@ export async function fullDisk(stage: Stage): Promise<Row> {
       firstReplyAfterRecoveryMs: firstReply === undefined ? undefined : firstReply - freedAt,
       note: '写满期间到达 20 条',
     })
+  } finally {
+    spawnSync('umount', ['-l', mount])
+  }
+}
+
+/**
+ * The issue's worst case: the disk fills, 20 messages arrive, the bot is killed with -9 while the
+ * disk is still full; then the space comes back and the bot starts again. Their ids were in the
+ * file kept in advance (DATABASE_PATH-spill), so the restart reads them again from the service.
+ */
+export async function fullDiskKill(stage: Stage): Promise<Row> {
+  const { h, far } = stage
+  const mount = join(stage.dir, 'small-disk-kill')
+  mkdirSync(mount, { recursive: true })
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', mount])
+  if (mounted.status !== 0) throw new Error(`cannot mount a tmpfs here (${String(mounted.stderr).trim()}); run the soak as root`)
+  try {
+    const db = join(mount, 'duban.sqlite')
+    const bot = await BotProcess.start(h, db, stage.home)
+    const zhang = h.contact('张三')
+    const room = h.room('【项目】满盘断电推进群', [zhang])
+    const said: Said[] = [far.say(zhang, room, 1)]
+    await far.settle(db, said, 30_000)
+    const filler = join(mount, 'filler')
+    fill(filler)
+    for (let k = 2; k <= 21; k++) said.push(far.say(zhang, room, k))
+    await sleep(3_000)
+    const deliveredBeforeKill = said.filter((s) => far.fetched.has(s.id)).length
+    const storedBeforeKill = storedIds(db, said).size
+    await bot.kill()
+    rmSync(filler)
+    const firstReplyAfterRecoveryMs = await startAgain(stage, db, said)
+    return far.tally(
+      '磁盘满时 kill -9（写满后到达 20 条），腾出空间再启动',
+      db,
+      said,
+      { firstReplyAfterRecoveryMs, note: `被杀前机器人已取走 ${deliveredBeforeKill} 条，其中 ${storedBeforeKill} 条已入库；其余的 id 在预留文件里，重启后重新读取` },
+      true,
+    )
   } finally {
     spawnSync('umount', ['-l', mount])
   }

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { isolateHome, WireHarness } from '../e2e/harness.ts'
 import { fuzz } from './fuzz.ts'
 import { longInputs } from './long-inputs.ts'
-import { burst, fullDisk, killInBurst, killInSend, lock, outage, type Stage } from './scenarios.ts'
+import { burst, fullDisk, fullDiskKill, killInBurst, killInSend, lock, outage, restart, type Stage } from './scenarios.ts'
 import { FarSide, type Row } from './tally.ts'
 
 const SCENARIOS: Record<string, (stage: Stage) => Promise<Row>> = {
@@ -23,6 +23,8 @@ const SCENARIOS: Record<string, (stage: Stage) => Promise<Row>> = {
   'kill-burst': killInBurst,
   'kill-send': killInSend,
   disk: fullDisk,
+  'disk-kill': fullDiskKill,
+  restart,
 }
 
 const asked = process.argv.slice(2)

@@ -112,7 +112,8 @@ export function tightenDatabaseMode(path: string): ModeTightened[] {
   if (path === ':memory:') return []
   const found: ModeTightened[] = []
   for (const file of [path, `${path}-wal`, `${path}-shm`]) {
-    if (!existsSync(file)) continue
+    // A folder given as DATABASE_PATH is refused later (database-problem.ts), its mode untouched.
+    if (!existsSync(file) || !statSync(file).isFile()) continue
     const before = statSync(file).mode & 0o777
     if ((before & 0o077) === 0) continue
     try {

@@ -247,3 +247,14 @@ describe('closes, demands and what is no problem (issue 20), each as a family of
     expect(own).not.toHaveProperty('planOf')
   })
 })
+
+describe('a long summary', () => {
+  it('is cut between characters, never between the two halves of one outside the BMP', () => {
+    for (let pad = 95; pad <= 105; pad++) {
+      const [issue] = parseMessage({ body: `施工用电还没接入${'供'.repeat(pad)}${'𠮷'.repeat(20)}`, sentAt: SENT }, { calendar })
+      expect(issue?.summary.endsWith('…')).toBe(true)
+      // A lone high or low surrogate is not text: "\uD842…" would be stored and shown as garbage.
+      expect(issue?.summary).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u)
+    }
+  })
+})
