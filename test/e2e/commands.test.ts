@@ -77,7 +77,7 @@ describe('issue commands', () => {
     expect(await ask(zhang, '/指派 1 @王麻子')).toMatch(/没有找到“王麻子”/)
     // "@督办助手 /assign 1 @赵六" with 赵六 typed by hand: the only listed mention is the bot.
     h.say(zhang, room, `@${h.botUser.payload.name}\u2005/assign 1 @赵六`, [h.botUser])
-    expect(await h.waitForSay(room, /没有找到“赵六”/)).toMatch(/^群里没有找到“赵六”，请用 @ 选择负责人。\n用法：\/assign/)
+    expect(await h.waitForSay(room, /没有找到“赵六”/)).toMatch(/^群里没有找到“赵六”，请用 @ 选择负责人。\n用法：\/指派/)
   })
 
   it('/report and /progress record what the parser would not', async () => {
@@ -133,7 +133,7 @@ describe('admin commands', () => {
     expect(h.saidIn(room)).toEqual(['/绑定 仅限管理员或群主使用。', expect.stringMatching(/^已绑定项目「化工园区」/)])
     expect(await h.waitForSay(room, /仅限管理员或群主/)).toBe('/绑定 仅限管理员或群主使用。')
     h.say(other, room, '/unbind')
-    expect(await h.waitForSay(room, /仅限管理员或群主/)).toBe('/unbind 仅限管理员或群主使用。')
+    expect(await h.waitForSay(room, /仅限管理员或群主/)).toBe('/解绑 仅限管理员或群主使用。')
     h.say(admin, room, '/bind 别的')
     expect(await h.waitForSay(room, /已绑定项目「化工园区」/)).toMatch(/先 \/解绑/)
     h.say(other, room, '环评批复还没下来')
@@ -183,7 +183,7 @@ describe('private chat', () => {
     h.say(admin, 'bot', '/issues')
     expect(await h.waitForSay(admin, /全部未办结问题/)).toMatch(/「私聊甲」[\s\S]*#1/)
     h.say(admin, 'bot', '/resolve 1')
-    expect(await h.waitForSay(admin, /请在项目群里使用/)).toBe('/resolve 请在项目群里使用。')
+    expect(await h.waitForSay(admin, /请在项目群里使用/)).toBe('/解决 请在项目群里使用。')
     h.say(admin, 'bot', '/status 私聊甲')
     expect(await h.waitForSay(admin, /项目「私聊甲」/)).toMatch(/未办结问题：1 个/)
   })

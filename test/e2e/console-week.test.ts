@@ -67,12 +67,14 @@ it('holds two groups, moves through a week firing what the schedule would, and k
   expect(await first.type(':群 乙项目', /已新建群/)).toContain('已新建群「【项目】乙项目推进群」，绑定为项目「乙项目」')
   expect(await first.type('环评批复还没下来', /已登记问题 #1/)).toMatch(/督办助手（乙项目）：已登记问题 #1 · 环保能耗配套和审批专班/)
   // Monday's reminder; Tuesday to Friday the digest, the issue lists and the reminders; the weekend
-  // nothing; the next Monday's digest at 08:30 and issue lists at 09:00: 1 + 4×3 + 2 runs.
+  // nothing; the next Monday's digest at 08:30, then at 09:00 its issue lists and the weekly 通报:
+  // 1 + 4×3 + 3 runs.
   const week = await first.type(':时间 2026-12-14 09:00', /已拨到/)
-  expect(week).toContain('已拨到 2026年12月14日星期一 09:00，其间定时任务运行了 15 次（周末和节假日不运行）')
+  expect(week).toContain('已拨到 2026年12月14日星期一 09:00，其间定时任务运行了 16 次（周末和节假日不运行）')
   expect(week).toMatch(/督办助手（年产10万吨新材料）：⏰ 进度提醒：今天（12月7日）/)
   expect(week).toMatch(/督办助手（乙项目）：📌 问题督办（12月8日）：本群未办结问题 1 个/)
   expect(week).toMatch(/督办助手（私聊）：📰 督办日报 · 12月14日 星期一/)
+  expect(week).toMatch(/督办助手（私聊）：📢 .*项目督办周通报/)
   // Nothing on the weekend: no reminder, issue list or digest of the 12th or 13th.
   expect(week).not.toMatch(/（12月1[23]日）|督办日报 · 12月1[23]日/)
   // In the order it happened: Monday's reminder, Tuesday's digest, …, the next Monday's digest.

@@ -180,7 +180,7 @@ describe('/digest', () => {
     expect(await h.waitForSay(active, /只在私聊或简报接收群/)).toBe('督办日报只在私聊或简报接收群（DIGEST_RECIPIENTS）里发送。')
     h.say(zhang, leaders, '/digest')
     h.say(zhang, active, '/简报')
-    expect(await h.waitForSay(active, /仅限管理员/)).toBe('/digest 仅限管理员使用。')
+    expect(await h.waitForSay(active, /仅限管理员/)).toBe('/简报 仅限管理员使用。')
     await b.app.drained()
     expect(h.saidIn(leaders).filter((t) => /仅限管理员/.test(t))).toEqual([])
   })

@@ -141,7 +141,7 @@ describe('a private command delivered twice', () => {
     h.puppet.emit('message', { messageId: id })
     // A later message, answered after the second delivery was handled (one inbox, in order).
     h.say(admin, 'bot', '/help')
-    await h.waitForSay(admin, /\/status/)
+    await h.waitForSay(admin, /\/状态/)
     await b.app.drained()
     expect(h.saidIn(admin)).toHaveLength(2)
   })
