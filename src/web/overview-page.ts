@@ -4,7 +4,7 @@ import { STAGES } from '../parse/types.ts'
 import { clip, PROVISIONAL_MARK, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
-import { SORTS, type OverviewFilters, type OverviewModel, type OverviewRow, type OverviewSort, type TeamCount } from './overview-model.ts'
+import { SORTS, type OverviewFilters, type OverviewModel, type OverviewRow, type OverviewSort, type StageChip, type TeamCount } from './overview-model.ts'
 import { ageText, chipDate, stageAgeText } from './words.ts'
 
 /**
@@ -43,17 +43,31 @@ ${m.rows.map((r) => row(ctx, r, m.today))}</ol>`
  * One project: a card on a phone, a row on a wide screen. Its three paragraphs are, in order, the
  * months in the stage, the latest progress and the open issues (the stylesheet knows them by
  * position). End tags the HTML parser supplies by itself (li, p) are left out, and attributes of
- * one fixed word go unquoted: a city's thousand projects stay under the page-size budget.
+ * one fixed word go unquoted: a city's thousand projects stay under the page-size budget (300 KB).
+ * For the same reason the stage chips carry a class only where their place does not tell (see
+ * chipClass), and a chip's date follows its name after a line break.
  */
 function row(ctx: PageContext, r: OverviewRow, today: LocalDate): Html {
-  return html`<li${r.slow ? html` class=s` : ''}><a href="${ctx.base}/p/${r.id}">${r.name}</a><ol>${r.chips.map((c) =>
-    c.on === null ? html`<li>${c.name}` : html`<li class=${c.current ? 'c' : 'y'}>${c.name}<i>${chipDate(c.on, today)}</i>`,
-  )}</ol><p>${r.current ? html`<b>${stageAgeText(r.current.stage, r.current.monthsIn)}</b>` : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
+  return html`<li${r.slow ? html` class=s` : ''}><a href="${ctx.base}/p/${r.id}">${r.name}</a><ol>${r.chips.map((c, i) =>
+    html`<li${chipClass(r.chips, i)}>${c.name}${c.on === null ? '' : html`<br>${chipDate(c.on, today)}`}`,
+  )}</ol><p>${r.current ? stageAgeText(r.current.stage, r.current.monthsIn) : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
     r.progress
       ? html`${r.progress.percent === null ? '' : html`<progress value=${r.progress.percent / 100}></progress>${r.progress.percent}% `}${clip(r.progress.summary, PROGRESS_CHARS)} <i>${ageText(r.progress.daysAgo)}</i>`
       : html`<i>尚无进度</i>`
   }<p>${counts(r.issues)}
 `
+}
+
+/**
+ * A chip's class, only where the stylesheet cannot tell from its place: the current stage is "c";
+ * a chip before it is reached and one after it is not, unless marked "n" (not reached: 供地 skipped
+ * on the way to 动工, or every chip of a project not yet signed). 签约 2.6 · 供地 · 动工 1.22 (current)
+ * · 竣工 · 投产 is `<li>签约<br>2.6<li class=n>供地<li class=c>动工<br>1.22<li>竣工<li>投产`.
+ */
+function chipClass(chips: readonly StageChip[], i: number): Html | '' {
+  const current = chips.findIndex((c) => c.current)
+  if (i === current) return html` class=c`
+  return chips[i]!.on === null && (current === -1 || i < current) ? html` class=n` : ''
 }
 
 function counts(c: Record<Urgency, number>): string {

@@ -138,9 +138,11 @@ describe('pages', () => {
   it('总览: stage chips with dates, months against the limit, the slow flag, progress, red issues', async () => {
     const page = await get('/board')
     expect(page).toContain('项目 <b>2</b> 个 · 进展缓慢 <b>1</b> 个')
-    expect(page).toMatch(/<li class=s><a href="\/board\/p\/\d+">年产10万吨新材料<\/a><ol><li class=c>签约<i>2025\.3\.2<\/i><li>供地<li>动工<li>竣工<li>投产<\/ol>/)
+    // The chips after the current one are not reached by their place; a project not signed marks every chip.
+    expect(page).toMatch(/<li class=s><a href="\/board\/p\/\d+">年产10万吨新材料<\/a><ol><li class=c>签约<br>2025\.3\.2<li>供地<li>动工<li>竣工<li>投产<\/ol>/)
+    expect(page).toMatch(/智能装备<\/a><ol><li class=n>签约<li class=n>供地<li class=n>动工<li class=n>竣工<li class=n>投产<\/ol><p>未签约<p>/)
     // Months in the stage in words, its limit, and the rule said once above the list.
-    expect(page).toContain('<p><b>签约已 12 个月</b><em>慢</em>')
+    expect(page).toContain('<p>签约已 12 个月<em>慢</em>')
     expect(page).toContain('<p class="rule">进展慢（标“慢”）：签约超过 6 个月未供地、供地超过 6 个月未动工、动工超过 18 个月未竣工</p>')
     // The latest progress as it was said, not its first dozen characters.
     expect(page).toContain('<p><progress value=0.6></progress>60% 厂房主体结构已完成60%，预计5月底封顶 <i>14天前</i><p>🔴1\n')

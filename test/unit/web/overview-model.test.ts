@@ -5,7 +5,7 @@ import { workingDayCounter, type Urgency, type UrgencyCounts } from '../../../sr
 import { DEFAULT_SLOW_THRESHOLDS, type StageDates } from '../../../src/domain/slow-projects.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
 import { CATEGORIES, type Category } from '../../../src/parse/types.ts'
-import { overviewModel, readOverviewFilters } from '../../../src/web/overview-model.ts'
+import { overviewModel, readOverviewFilters, type OverviewRow } from '../../../src/web/overview-model.ts'
 import { overviewPage } from '../../../src/web/overview-page.ts'
 import { firstOfLastWorkingDays } from '../../../src/web/team-model.ts'
 
@@ -101,5 +101,33 @@ describe('the overview in a provisional year', () => {
     expect(plain).not.toMatch(/暂定/)
     const provisional = String(overviewPage(ctx, { ...model(), provisionalYears: [2027] }))
     expect(provisional).toContain('🔴🟡为暂定：2027 年放假安排尚未导入，按法定节假日推算')
+  })
+})
+
+describe('the overview’s cards', () => {
+  const ctx = { base: '/board', stylesheet: '/board/s.css', icon: '/board/i.svg' }
+  const chips = (on: (string | null)[], current: number): OverviewRow['chips'] =>
+    ['签约', '供地', '动工', '竣工', '投产'].map((name, i) => ({ name, on: on[i] ?? null, current: i === current }))
+  const card = (row: Partial<OverviewRow>) => {
+    const full: OverviewRow = {
+      id: 123,
+      name: '年产10万吨新材料',
+      chips: chips([], -1),
+      current: null,
+      slow: false,
+      progress: null,
+      issues: { red: 0, yellow: 0, green: 0 },
+      ...row,
+    }
+    const page = String(overviewPage(ctx, { ...model(), rows: [full] }))
+    return /^<li.*\n/mu.exec(page.slice(page.indexOf('<ol class="board">')))![0]
+  }
+
+  it('marks a chip only where its place does not say whether it was reached', () => {
+    // Land skipped on the way to construction: the one chip before the current one not reached.
+    expect(card({ chips: chips(['2025-06-01', null, '2026-01-10'], 2), current: { stage: 'construction', monthsIn: 9, limitMonths: 18 } })).toContain(
+      '<ol><li>签约<br>2025.6.1<li class=n>供地<li class=c>动工<br>1.10<li>竣工<li>投产</ol><p>动工已 9 个月<p>',
+    )
+    expect(card({})).toContain('<ol><li class=n>签约<li class=n>供地<li class=n>动工<li class=n>竣工<li class=n>投产</ol><p>未签约<p><i>尚无进度</i><p>无')
   })
 })
