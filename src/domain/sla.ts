@@ -87,8 +87,30 @@ export function supervisionColour(urgency: Urgency, overdueWorkingDays: number, 
   return null
 }
 
+/** An open issue's colour on the whiteboard: its 督办单 colour, green when neither near nor late. */
+export type IssueColour = SupervisionColour | 'green'
+
+export function issueColour(issue: { urgency: Urgency; overdueWorkingDays: number }, severeWorkingDays: number): IssueColour {
+  return supervisionColour(issue.urgency, issue.overdueWorkingDays, severeWorkingDays) ?? 'green'
+}
+
 /** Open issues by urgency. */
 export type UrgencyCounts = Record<Urgency, number>
+
+/** Open issues by colour, as the whiteboard counts them. */
+export type ColourCounts = Record<IssueColour, number>
+
+/** Aged open issues (ageIssue) counted by colour. */
+export function countByColour(issues: readonly { urgency: Urgency; overdueWorkingDays: number }[], severeWorkingDays: number): ColourCounts {
+  const counts: ColourCounts = { red: 0, yellow: 0, blue: 0, green: 0 }
+  for (const i of issues) counts[issueColour(i, severeWorkingDays)]++
+  return counts
+}
+
+/** The same open issues by urgency: red is overdue, severely or not; yellow is near due (blue). */
+export function urgencyOfColours(c: ColourCounts): UrgencyCounts {
+  return { red: c.red + c.yellow, yellow: c.blue, green: c.green }
+}
 
 /**
  * ageIssue's overdue count as a date a query can filter with: an issue due before the returned
