@@ -26,6 +26,16 @@ export function issueDueDate(
   }
 }
 
+/**
+ * Whether a new issue's due date is 暂定: the SLA counted it over a provisional year (no State
+ * Council notice yet), so the notice, once imported, may move it (recomputedDueDate). A deadline
+ * the reporter stated (`stated`) is theirs and stays. Example: raised 2027-02-01 with no notice for
+ * 2027, seven working days over the 春节 the holiday law gives: 2月12日, 暂定.
+ */
+export function dueIsProvisional(calendar: WorkingCalendar, issue: { openedOn: LocalDate; dueOn: LocalDate | null }, stated: LocalDate | null): boolean {
+  return stated === null && issue.dueOn !== null && calendar.touchesProvisional(issue.openedOn, issue.dueOn)
+}
+
 /** The due-date rule of a deployment's calendar and SLA: what the store asks when it opens an issue. */
 export function slaDueDate(calendar: WorkingCalendar, slaWorkingDays: number): (openedOn: LocalDate, stated: LocalDate | null) => LocalDate | null {
   return (openedOn, stated) => issueDueDate(calendar, openedOn, slaWorkingDays, stated)
