@@ -1,5 +1,5 @@
 import { defineCommand, UsageError } from '../src/core/index.ts'
-import { slaDueDate } from '../src/domain/sla.ts'
+import { dueIsProvisional, slaDueDate } from '../src/domain/sla.ts'
 import { openIssue } from '../src/store/index.ts'
 import { renderIssueLine } from '../src/text/records.ts'
 import { commandSource, parseArguments } from './arguments.ts'
@@ -15,12 +15,13 @@ export default defineCommand({
     if (ctx.args === '') throw new UsageError('请写上问题内容。')
     // The parser still picks the team and a stated deadline when it can; otherwise 兜底专班.
     const parsed = parseArguments(ctx).find((r) => r.type === 'issue')
+    const stated = parsed?.due ?? null
     const issue = await openIssue(
       ctx.db,
       commandSource(ctx, 'report'),
-      { category: parsed?.category ?? 'other', due: parsed?.due ?? null, summary: ctx.args },
+      { category: parsed?.category ?? 'other', due: stated, summary: ctx.args },
       { timeZone: ctx.rules.timeZone, dueDate: slaDueDate(ctx.rules.calendar, ctx.rules.slaWorkingDays) },
     )
-    return { text: renderIssueLine(issue, ctx.rules.teams), issueId: issue.id }
+    return { text: renderIssueLine(issue, ctx.rules.teams, null, dueIsProvisional(ctx.rules.calendar, issue, stated)), issueId: issue.id }
   },
 })

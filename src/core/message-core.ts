@@ -1,7 +1,7 @@
 import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import { planRecords, type IssueTopic, type QuotedIssues, type RecordPlan } from '../domain/issue-matching.ts'
 import { isAdmin, type Rules } from '../domain/rules.ts'
-import { issueDueDate, slaDueDate } from '../domain/sla.ts'
+import { dueIsProvisional, issueDueDate, slaDueDate } from '../domain/sla.ts'
 import type { Person, Project } from '../domain/types.ts'
 import { parseMessage } from '../parse/parse-message.ts'
 import type { ParsedRecord } from '../parse/types.ts'
@@ -88,7 +88,10 @@ export function outcomeOf(
   for (const { entry, result } of intake.written) {
     const plan = decision.planOf.get(entry)!
     if (result.kind === 'progress') outcome.progress.push(result.progress)
-    else if (result.kind === 'issue') outcome.issues.push({ issue: result.issue, recurs: entry.kind === 'issue' ? (entry.record.recurs ?? null) : null })
+    else if (result.kind === 'issue') {
+      const record = entry.kind === 'issue' ? entry.record : null
+      outcome.issues.push({ issue: result.issue, recurs: record?.recurs ?? null, provisional: dueIsProvisional(rules.calendar, result.issue, record?.due ?? null) })
+    }
     // A department's word on how an issue is handled is noted without a reply unless it moved the
     // deadline; a problem raised again is answered.
     else if (result.kind === 'follow-up' && plan.kind === 'follow-up') {

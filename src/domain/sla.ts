@@ -26,6 +26,16 @@ export function issueDueDate(
   }
 }
 
+/**
+ * Whether a new issue's due date is 暂定: the SLA counted it over a provisional year (no State
+ * Council notice yet), so the notice, once imported, may move it (recomputedDueDate). A deadline
+ * the reporter stated (`stated`) is theirs and stays. Example: raised 2027-02-01 with no notice for
+ * 2027, seven working days over the 春节 the holiday law gives: 2月12日, 暂定.
+ */
+export function dueIsProvisional(calendar: WorkingCalendar, issue: { openedOn: LocalDate; dueOn: LocalDate | null }, stated: LocalDate | null): boolean {
+  return stated === null && issue.dueOn !== null && calendar.touchesProvisional(issue.openedOn, issue.dueOn)
+}
+
 /** The due-date rule of a deployment's calendar and SLA: what the store asks when it opens an issue. */
 export function slaDueDate(calendar: WorkingCalendar, slaWorkingDays: number): (openedOn: LocalDate, stated: LocalDate | null) => LocalDate | null {
   return (openedOn, stated) => issueDueDate(calendar, openedOn, slaWorkingDays, stated)
@@ -87,8 +97,30 @@ export function supervisionColour(urgency: Urgency, overdueWorkingDays: number, 
   return null
 }
 
+/** An open issue's colour on the whiteboard: its 督办单 colour, green when neither near nor late. */
+export type IssueColour = SupervisionColour | 'green'
+
+export function issueColour(issue: { urgency: Urgency; overdueWorkingDays: number }, severeWorkingDays: number): IssueColour {
+  return supervisionColour(issue.urgency, issue.overdueWorkingDays, severeWorkingDays) ?? 'green'
+}
+
 /** Open issues by urgency. */
 export type UrgencyCounts = Record<Urgency, number>
+
+/** Open issues by colour, as the whiteboard counts them. */
+export type ColourCounts = Record<IssueColour, number>
+
+/** Aged open issues (ageIssue) counted by colour. */
+export function countByColour(issues: readonly { urgency: Urgency; overdueWorkingDays: number }[], severeWorkingDays: number): ColourCounts {
+  const counts: ColourCounts = { red: 0, yellow: 0, blue: 0, green: 0 }
+  for (const i of issues) counts[issueColour(i, severeWorkingDays)]++
+  return counts
+}
+
+/** The same open issues by urgency: red is overdue, severely or not; yellow is near due (blue). */
+export function urgencyOfColours(c: ColourCounts): UrgencyCounts {
+  return { red: c.red + c.yellow, yellow: c.blue, green: c.green }
+}
 
 /**
  * ageIssue's overdue count as a date a query can filter with: an issue due before the returned

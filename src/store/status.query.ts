@@ -2,7 +2,8 @@ import { sql, type ExpressionBuilder } from 'kysely'
 import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
 import { buildProjectStatus, countByUrgency, type ProjectStatus } from '../domain/project-status.ts'
-import { urgencyCutoffs, workingDayCounter, type UrgencyCounts, type WorkingDayCounter } from '../domain/sla.ts'
+import { SEVERE_OVERDUE_WORKING_DAYS } from '../domain/digest.ts'
+import { overdueBefore, urgencyCutoffs, urgencyOfColours, workingDayCounter, type ColourCounts, type UrgencyCounts, type WorkingDayCounter } from '../domain/sla.ts'
 import type { SlowThresholds } from '../domain/slow-projects.ts'
 import type { DigestOpenIssue, ProgressUpdate } from '../domain/types.ts'
 import { CATEGORIES, type Category } from '../parse/types.ts'
@@ -68,42 +69,50 @@ export interface ProjectOverview {
   statuses: ProjectStatus[]
   /** Every team's open issues across all projects. */
   teams: Record<Category, UrgencyCounts>
-  /** Asked for one team: its open issues in each project that has any. */
-  team: Map<number, UrgencyCounts> | null
+  /** The same open issues by the 督办单's colours, as the whiteboard shows them: per project (none when left out) and per team. */
+  colours: { projects: Map<number, ColourCounts>; teams: Record<Category, ColourCounts> }
+  /** Asked for one team: its open issues in each project that has any, by colour. */
+  team: Map<number, ColourCounts> | null
 }
 
 /**
  * Every active project's status with its open issues counted by SQLite, never read one by one: the
- * whiteboard's overview of a city with 15,000 open issues. With `team`, that team's issues are
- * also counted per project.
+ * whiteboard's overview of a city with 15,000 open issues. The counts are by colour (issueColour's
+ * verdicts as dates: 严重超期 before severeBefore, 超期 before today, 临期 before yellowBefore), and
+ * by urgency from them. With `team`, that team's issues are also counted per project.
  */
 export async function listProjectOverview(db: Db, query: StatusQuery, team: Category | null = null): Promise<ProjectOverview> {
   const { redBefore, yellowBefore } = urgencyCutoffs(query.calendar, query.today)
-  const counted = (column: 'project_id' | 'category', category: Category | null) => {
+  const severeBefore = overdueBefore(query.calendar, query.today, SEVERE_OVERDUE_WORKING_DAYS)
+  const counted = async (column: 'project_id' | 'category', category: Category | null) => {
     let q = db
       .selectFrom('issues')
       .select([
         `${column} as key`,
-        sql<number>`coalesce(sum(case when due_on < ${redBefore} then 1 else 0 end), 0)`.as('red'),
-        sql<number>`coalesce(sum(case when due_on >= ${redBefore} and due_on < ${yellowBefore} then 1 else 0 end), 0)`.as('yellow'),
+        sql<number>`coalesce(sum(case when due_on < ${severeBefore} then 1 else 0 end), 0)`.as('red'),
+        sql<number>`coalesce(sum(case when due_on >= ${severeBefore} and due_on < ${redBefore} then 1 else 0 end), 0)`.as('yellow'),
+        sql<number>`coalesce(sum(case when due_on >= ${redBefore} and due_on < ${yellowBefore} then 1 else 0 end), 0)`.as('blue'),
         sql<number>`count(*)`.as('total'),
       ])
       .where('status', 'in', OPEN_STATUSES)
       .where('retracted_at', 'is', null)
     if (category !== null) q = q.where('category', '=', category)
-    return q.groupBy(column).execute()
+    const rows = await q.groupBy(column).execute()
+    return rows.map((r) => [r.key, { red: r.red, yellow: r.yellow, blue: r.blue, green: r.total - r.red - r.yellow - r.blue }] as const)
   }
-  const toCounts = (r: { red: number; yellow: number; total: number }): UrgencyCounts => ({ red: r.red, yellow: r.yellow, green: r.total - r.red - r.yellow })
   const facts = await projectFacts(db)
-  const byProject = new Map((await counted('project_id', null)).map((r) => [r.key as number, toCounts(r)]))
-  const teams = Object.fromEntries(CATEGORIES.map((c) => [c, { ...NONE }])) as Record<Category, UrgencyCounts>
-  for (const r of await counted('category', null)) teams[r.key as Category] = toCounts(r)
+  const byProject = new Map((await counted('project_id', null)).map(([key, c]) => [key as number, c]))
+  const teams = Object.fromEntries(CATEGORIES.map((c) => [c, { ...NO_COLOURS }])) as Record<Category, ColourCounts>
+  for (const [key, c] of await counted('category', null)) teams[key as Category] = c
   return {
-    statuses: facts.statuses(byProject, workingDayCounter(query.calendar, query.today), query),
-    teams,
-    team: team === null ? null : new Map((await counted('project_id', team)).map((r) => [r.key as number, toCounts(r)])),
+    statuses: facts.statuses(new Map([...byProject].map(([id, c]) => [id, urgencyOfColours(c)])), workingDayCounter(query.calendar, query.today), query),
+    teams: Object.fromEntries(CATEGORIES.map((c) => [c, urgencyOfColours(teams[c])])) as Record<Category, UrgencyCounts>,
+    colours: { projects: byProject, teams },
+    team: team === null ? null : new Map((await counted('project_id', team)).map(([key, c]) => [key as number, c])),
   }
 }
+
+const NO_COLOURS: ColourCounts = { red: 0, yellow: 0, blue: 0, green: 0 }
 
 /** What every project's status needs besides its open issues, read once for all projects. */
 async function projectFacts(db: Db) {

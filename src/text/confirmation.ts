@@ -7,8 +7,11 @@ import { renderClosed, renderFollowUpLine, renderIssueLine, renderProgressLine, 
 /** Everything one group message did to the ledger, for its one reply. */
 export interface MessageOutcome {
   progress: ProgressUpdate[]
-  /** Issues it raised, each with the number of the closed one it repeats, if any. */
-  issues: { issue: Issue; recurs: number | null }[]
+  /**
+   * Issues it raised, each with the number of the closed one it repeats, if any, and whether its due
+   * date is 暂定 (counted over a provisional year: dueIsProvisional).
+   */
+  issues: { issue: Issue; recurs: number | null; provisional: boolean }[]
   /** Open issues it raised again ("还是没接通"), and whether it moved their deadline. */
   followUps: { issue: Issue; dueMoved: boolean }[]
   closed: Issue[]
@@ -33,7 +36,7 @@ export interface MessageOutcome {
 export function renderConfirmation(o: MessageOutcome, mode: ConfirmMode, teams: Teams): string {
   const progress = o.progress.map((p) => ({ line: renderProgressLine(p, o.reporter), stage: p.stage !== null }))
   const weighty = [
-    ...o.issues.map((i) => renderIssueLine(i.issue, teams, i.recurs)),
+    ...o.issues.map((i) => renderIssueLine(i.issue, teams, i.recurs, i.provisional)),
     ...o.followUps.map((f) => renderFollowUpLine(f.issue, f.dueMoved, o.today)),
   ]
   const asks = o.asks.map((c) => renderWhichIssue(c, teams))

@@ -1,5 +1,5 @@
 import { parts, type LocalDate } from '../calendar/local-date.ts'
-import type { Urgency } from '../domain/sla.ts'
+import type { IssueColour, Urgency } from '../domain/sla.ts'
 import type { IssueEventKind } from '../domain/types.ts'
 import type { Stage } from '../parse/types.ts'
 
@@ -13,6 +13,13 @@ export const STAGE_NAMES: Record<Stage, string> = {
 
 /** One code for urgency everywhere a leader reads: replies, lists, reminders, the digest. */
 export const URGENCY_MARK: Record<Urgency, string> = { red: '🔴', yellow: '🟡', green: '🟢' }
+
+/**
+ * The 督办单's colours as the whiteboard marks them and the 台账 names them: red 严重超期, yellow
+ * 超期, blue 临期; an open issue neither near nor late is green, 正常.
+ */
+export const COLOUR_MARK: Record<IssueColour, string> = { red: '🔴', yellow: '🟡', blue: '🔵', green: '🟢' }
+export const COLOUR_NAMES: Record<IssueColour, string> = { red: '严重超期', yellow: '超期', blue: '临期', green: '正常' }
 
 /** `/stage 动工` or `/stage construction`: the stage a word names, if any. */
 export function stageFromWord(word: string): Stage | undefined {

@@ -1,18 +1,12 @@
 import type { IssueLedgerRow } from '../domain/ledger-facts.ts'
 import { issueWorkingDays, ledgerColour, ledgerProvisional, ledgerUrgency } from '../domain/ledger-facts.ts'
-import type { SupervisionColour, WorkingDayCounter } from '../domain/sla.ts'
+import type { WorkingDayCounter } from '../domain/sla.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { IssueStatus } from '../domain/types.ts'
-import { PROVISIONAL_MARK } from './labels.ts'
+import { COLOUR_NAMES, PROVISIONAL_MARK } from './labels.ts'
 import type { SheetSpec } from './sheet-spec.ts'
 
 const ISSUE_STATUS_NAMES: Record<IssueStatus, string> = { open: '未办结', reopened: '重新打开', resolved: '已办结' }
-
-/**
- * The warning column says in words what the fill says in colour (it survives a black-and-white
- * printer and filters), in the 督办单's colours: blue 临期, yellow 超期, red 严重超期.
- */
-const WARNING: Record<SupervisionColour, string> = { blue: '临期', yellow: '超期', red: '严重超期' }
 
 /**
  * 问题台账: one row per issue (retracted ones never reach it) — project, number, team, summary, who
@@ -46,13 +40,14 @@ export function issuesSheet(days: WorkingDayCounter, teams: Teams): SheetSpec<Is
 }
 
 /**
- * 临期 / 超期 / 严重超期, or 正常 for an open issue neither near nor late; nothing once resolved.
+ * The warning column says in words what the fill says in colour (it survives a black-and-white
+ * printer and filters), as the whiteboard names its colours (COLOUR_NAMES): 临期 / 超期 / 严重超期,
+ * or 正常 for an open issue neither near nor late; nothing once resolved.
  * "超期（暂定）" when the row's figures used a provisional year; "暂定" alone on a closed row whose 历时 did.
  */
 function warning(days: WorkingDayCounter, issue: IssueLedgerRow): string | null {
   const provisional = ledgerProvisional(days, issue)
   if (ledgerUrgency(days, issue) === null) return provisional ? PROVISIONAL_MARK : null
-  const colour = ledgerColour(days, issue)
-  const word = colour ? WARNING[colour] : '正常'
+  const word = COLOUR_NAMES[ledgerColour(days, issue) ?? 'green']
   return provisional ? `${word}（${PROVISIONAL_MARK}）` : word
 }

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { Issue, ProgressUpdate } from '../domain/types.ts'
-import { clip, dateText, STAGE_NAMES } from './labels.ts'
+import { clip, dateText, PROVISIONAL_MARK, STAGE_NAMES } from './labels.ts'
 
 /** Who reported a record, as the confirmation names them. */
 export interface Reporter {
@@ -35,10 +35,12 @@ export function renderProgressLine(p: ProgressUpdate, reporter: Reporter): strin
 
 /**
  * "已登记问题 #3 · 土地工作专班 · 12月7日前办结"; due the day it is raised ("月底前解决" on the 30th of
- * November) says "今天到期"; a problem come back names the old number.
+ * November) says "今天到期"; a due date counted over a provisional year says so: "2月12日前办结（暂定）";
+ * a problem come back names the old number.
  */
-export function renderIssueLine(i: Issue, teams: Teams, recurs: number | null = null): string {
-  const due = i.dueOn === null ? '' : i.dueOn === i.openedOn ? ' · 今天到期' : ` · ${dateText(i.dueOn, i.openedOn)}前办结`
+export function renderIssueLine(i: Issue, teams: Teams, recurs: number | null = null, provisional = false): string {
+  const due =
+    (i.dueOn === null ? '' : i.dueOn === i.openedOn ? ' · 今天到期' : ` · ${dateText(i.dueOn, i.openedOn)}前办结`) + (i.dueOn !== null && provisional ? `（${PROVISIONAL_MARK}）` : '')
   const again = recurs ? `（#${recurs} 办结后再次出现）` : ''
   return `已登记问题 #${i.number} · ${teams[i.category].name}${due}${again}\n  ${clip(i.summary, 40)}`
 }

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import { wholeMonths } from '../domain/digest.ts'
 import type { ProjectStatus } from '../domain/project-status.ts'
-import type { Urgency } from '../domain/sla.ts'
+import type { ColourCounts } from '../domain/sla.ts'
 import { stageLimitMonths, type SlowThresholds } from '../domain/slow-projects.ts'
 import type { Teams } from '../domain/teams.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
@@ -49,15 +49,15 @@ export interface OverviewRow {
   current: { stage: Stage; monthsIn: number; limitMonths: number | null } | null
   slow: boolean
   progress: { percent: number | null; summary: string; daysAgo: number } | null
-  issues: Record<Urgency, number>
+  /** Its open issues by colour (only the team's when filtered by one). */
+  issues: ColourCounts
 }
 
 export interface TeamCount {
   category: Category
   name: string
   open: number
-  red: number
-  yellow: number
+  issues: ColourCounts
 }
 
 export interface OverviewModel {
@@ -67,10 +67,10 @@ export interface OverviewModel {
   total: number
   rows: OverviewRow[]
   slow: number
-  issues: Record<Urgency, number>
+  issues: ColourCounts
   /** Every team with its open issues, for the links to its page. */
   teams: TeamCount[]
-  /** Years without a notice the 🔴🟡 counts were worked out over (today's, or within three weeks): 暂定. */
+  /** Years without a notice the coloured counts were worked out over (today's, or within three weeks): 暂定. */
   provisionalYears: number[]
   /** When a project is slow, in words: "签约超过 6 个月未供地、…" (SLOW_*_MONTHS). */
   slowRule: string
@@ -89,23 +89,23 @@ export function overviewModel(input: {
 }): OverviewModel {
   const { filters, today } = input
   const rows: OverviewRow[] = []
-  const issues = { red: 0, yellow: 0, green: 0 }
+  const issues = { ...NONE }
   let slow = 0
-  const { statuses, team } = input.overview
+  const { statuses, team, colours } = input.overview
   for (const s of statuses) {
     const current = s.stage?.stage ?? 'none'
     if (filters.stage !== null && filters.stage !== current) continue
-    const counts = team === null ? s.openIssues : team.get(s.project.id)
+    const counts = team === null ? (colours.projects.get(s.project.id) ?? NONE) : team.get(s.project.id)
     if (!counts) continue
-    const row = overviewRow(s, { red: counts.red, yellow: counts.yellow, green: counts.green }, today, input.thresholds)
+    const row = overviewRow(s, counts, today, input.thresholds)
     rows.push(row)
     if (row.slow) slow++
-    for (const u of ['red', 'yellow', 'green'] as const) issues[u] += row.issues[u]
+    for (const c of COLOURS) issues[c] += row.issues[c]
   }
   rows.sort(COMPARE[filters.sort])
   const teams = CATEGORIES.map((c) => {
-    const n = input.overview.teams[c]
-    return { category: c, name: input.teams[c].name, open: n.red + n.yellow + n.green, red: n.red, yellow: n.yellow }
+    const n = colours.teams[c]
+    return { category: c, name: input.teams[c].name, open: COLOURS.reduce((sum, k) => sum + n[k], 0), issues: n }
   })
   return {
     today,
@@ -120,7 +120,7 @@ export function overviewModel(input: {
   }
 }
 
-function overviewRow(s: ProjectStatus, issues: Record<Urgency, number>, today: LocalDate, thresholds: SlowThresholds): OverviewRow {
+function overviewRow(s: ProjectStatus, issues: ColourCounts, today: LocalDate, thresholds: SlowThresholds): OverviewRow {
   const latest = s.latestProgress
   return {
     id: s.project.id,
@@ -135,6 +135,9 @@ function overviewRow(s: ProjectStatus, issues: Record<Urgency, number>, today: L
   }
 }
 
+const COLOURS = ['red', 'yellow', 'blue', 'green'] as const
+const NONE: ColourCounts = { red: 0, yellow: 0, blue: 0, green: 0 }
+
 const byName = (a: OverviewRow, b: OverviewRow) => collator.compare(a.name, b.name)
 /** Months past the stage's limit; negative while within it, and far below for stages without one. */
 const overLimit = (r: OverviewRow) => (r.current && r.current.limitMonths !== null ? r.current.monthsIn - r.current.limitMonths : -Infinity)
@@ -143,10 +146,11 @@ const staleness = (r: OverviewRow) => r.progress?.daysAgo ?? Infinity
 const stageIndex = (r: OverviewRow) => (r.current ? STAGES.indexOf(r.current.stage) : -1)
 
 const COMPARE: Record<OverviewSort, (a: OverviewRow, b: OverviewRow) => number> = {
-  // Red issues first, then yellow, then slow projects furthest past their limit, then the quietest.
+  // 严重超期 first, then 超期, then 临期, then slow projects furthest past their limit, then the quietest.
   urgency: (a, b) =>
     b.issues.red - a.issues.red ||
     b.issues.yellow - a.issues.yellow ||
+    b.issues.blue - a.issues.blue ||
     Number(b.slow) - Number(a.slow) ||
     compareDesc(overLimit(a), overLimit(b)) ||
     compareDesc(staleness(a), staleness(b)) ||

@@ -1,11 +1,11 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import type { Urgency } from '../domain/sla.ts'
+import type { ColourCounts } from '../domain/sla.ts'
 import { STAGES } from '../parse/types.ts'
-import { clip, PROVISIONAL_MARK, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
+import { clip, COLOUR_MARK, PROVISIONAL_MARK, STAGE_NAMES } from '../text/labels.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
-import { SORTS, type OverviewFilters, type OverviewModel, type OverviewRow, type OverviewSort, type TeamCount } from './overview-model.ts'
-import { ageText, chipDate, stageAgeText } from './words.ts'
+import { SORTS, type OverviewFilters, type OverviewModel, type OverviewRow, type OverviewSort, type StageChip, type TeamCount } from './overview-model.ts'
+import { ageText, chipDate, COLOUR_LEGEND, stageAgeText } from './words.ts'
 
 /**
  * How much of the latest progress a card shows: a sentence as people report it ("厂房主体结构已完成60%，
@@ -19,11 +19,12 @@ export function overviewPage(ctx: PageContext, m: OverviewModel): Html {
   const filtered = m.filters.stage !== null || m.filters.team !== null
   const body = html`<h1>总览</h1>
 <p class="summary">${filtered ? html`筛选出 <b>${m.rows.length}</b> 个项目（共 ${m.total} 个）` : html`项目 <b>${m.total}</b> 个`} · 进展缓慢 <b>${m.slow}</b> 个 · 未办结问题 ${counts(m.issues)}${
-    m.provisionalYears.length > 0 ? ` · ${URGENCY_MARK.red}${URGENCY_MARK.yellow}为${PROVISIONAL_MARK}：${m.provisionalYears.join('、')} 年放假安排尚未导入，按法定节假日推算` : ''
+    m.provisionalYears.length > 0 ? ` · ${COLOUR_MARK.red}${COLOUR_MARK.yellow}${COLOUR_MARK.blue}为${PROVISIONAL_MARK}：${m.provisionalYears.join('、')} 年放假安排尚未导入，按法定节假日推算` : ''
   }</p>
+<p class="legend">${COLOUR_LEGEND}</p>
 <p class="rule">进展慢（标“慢”）：${m.slowRule}</p>
 <nav class="teams" aria-label="专班">${m.teams.map(
-    (t) => html`<a href="${ctx.base}/team/${t.category}">${t.name}<small>${t.red > 0 ? `${URGENCY_MARK.red}${t.red} ` : ''}${t.yellow > 0 ? `${URGENCY_MARK.yellow}${t.yellow} ` : ''}未办结 ${t.open}</small></a>`,
+    (t) => html`<a href="${ctx.base}/team/${t.category}">${t.name}<small>${marks(t.issues, ['red', 'yellow', 'blue']).map((m) => `${m} `)}未办结 ${t.open}</small></a>`,
   )}</nav>
 ${filterForm(ctx, m.filters, m.teams)}
 <p class="sorts">排序：${(Object.keys(SORTS) as OverviewSort[]).map((s) =>
@@ -43,12 +44,14 @@ ${m.rows.map((r) => row(ctx, r, m.today))}</ol>`
  * One project: a card on a phone, a row on a wide screen. Its three paragraphs are, in order, the
  * months in the stage, the latest progress and the open issues (the stylesheet knows them by
  * position). End tags the HTML parser supplies by itself (li, p) are left out, and attributes of
- * one fixed word go unquoted: a city's thousand projects stay under the page-size budget.
+ * one fixed word go unquoted: a city's thousand projects stay under the page-size budget (300 KB).
+ * For the same reason the stage chips carry a class only where their place does not tell (see
+ * chipClass), and a chip's date follows its name after a line break.
  */
 function row(ctx: PageContext, r: OverviewRow, today: LocalDate): Html {
-  return html`<li${r.slow ? html` class=s` : ''}><a href="${ctx.base}/p/${r.id}">${r.name}</a><ol>${r.chips.map((c) =>
-    c.on === null ? html`<li>${c.name}` : html`<li class=${c.current ? 'c' : 'y'}>${c.name}<i>${chipDate(c.on, today)}</i>`,
-  )}</ol><p>${r.current ? html`<b>${stageAgeText(r.current.stage, r.current.monthsIn)}</b>` : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
+  return html`<li${r.slow ? html` class=s` : ''}><a href="${ctx.base}/p/${r.id}">${r.name}</a><ol>${r.chips.map((c, i) =>
+    html`<li${chipClass(r.chips, i)}>${c.name}${c.on === null ? '' : html`<br>${chipDate(c.on, today)}`}`,
+  )}</ol><p>${r.current ? stageAgeText(r.current.stage, r.current.monthsIn) : '未签约'}${r.slow ? html`<em>慢</em>` : ''}<p>${
     r.progress
       ? html`${r.progress.percent === null ? '' : html`<progress value=${r.progress.percent / 100}></progress>${r.progress.percent}% `}${clip(r.progress.summary, PROGRESS_CHARS)} <i>${ageText(r.progress.daysAgo)}</i>`
       : html`<i>尚无进度</i>`
@@ -56,9 +59,27 @@ function row(ctx: PageContext, r: OverviewRow, today: LocalDate): Html {
 `
 }
 
-function counts(c: Record<Urgency, number>): string {
-  const marks = (['red', 'yellow', 'green'] as const).filter((u) => c[u] > 0).map((u) => `${URGENCY_MARK[u]}${c[u]}`)
-  return marks.length > 0 ? marks.join(' ') : '无'
+/**
+ * A chip's class, only where the stylesheet cannot tell from its place: the current stage is "c";
+ * a chip before it is reached and one after it is not, unless marked "n" (not reached: 供地 skipped
+ * on the way to 动工, or every chip of a project not yet signed). 签约 2.6 · 供地 · 动工 1.22 (current)
+ * · 竣工 · 投产 is `<li>签约<br>2.6<li class=n>供地<li class=c>动工<br>1.22<li>竣工<li>投产`.
+ */
+function chipClass(chips: readonly StageChip[], i: number): Html | '' {
+  const current = chips.findIndex((c) => c.current)
+  if (i === current) return html` class=c`
+  return chips[i]!.on === null && (current === -1 || i < current) ? html` class=n` : ''
+}
+
+/** "🔴3 🟡1 🟢2", or 无. */
+function counts(c: ColourCounts): string {
+  const shown = marks(c, ['red', 'yellow', 'blue', 'green'])
+  return shown.length > 0 ? shown.join(' ') : '无'
+}
+
+/** Each colour asked for that has issues, as its mark and count: "🔴3". */
+function marks(c: ColourCounts, colours: readonly (keyof ColourCounts)[]): string[] {
+  return colours.filter((k) => c[k] > 0).map((k) => `${COLOUR_MARK[k]}${c[k]}`)
 }
 
 function filterForm(ctx: PageContext, f: OverviewFilters, teams: readonly TeamCount[]): Html {

@@ -1,7 +1,7 @@
 import { addMonths, type LocalDate } from '../calendar/local-date.ts'
-import { wholeMonths } from '../domain/digest.ts'
+import { SEVERE_OVERDUE_WORKING_DAYS, wholeMonths } from '../domain/digest.ts'
 import type { ProjectStatus } from '../domain/project-status.ts'
-import type { Urgency } from '../domain/sla.ts'
+import { countByColour, issueColour, type ColourCounts, type IssueColour } from '../domain/sla.ts'
 import { stageLimitMonths, type SlowThresholds } from '../domain/slow-projects.ts'
 import type { Teams } from '../domain/teams.ts'
 import type { OpenIssue } from '../domain/types.ts'
@@ -54,8 +54,8 @@ export interface IssueView {
   number: number
   teamName: string
   state: string
-  /** Open issues only. */
-  urgency: Urgency | null
+  /** Open issues only: its 督办单 colour, green when neither near nor late. */
+  colour: IssueColour | null
   dueOn: LocalDate | null
   overdueWorkingDays: number
   ageWorkingDays: number | null
@@ -76,7 +76,8 @@ export interface ProjectModel {
   today: LocalDate
   stages: StageStep[]
   current: CurrentStage | null
-  issueCounts: Record<Urgency, number>
+  /** Open issues by colour. */
+  issueCounts: ColourCounts
   /** Progress updates that state a percentage, oldest first: the percent line. */
   percents: { on: LocalDate; percent: number }[]
   /** Every progress update, newest first. */
@@ -147,7 +148,7 @@ export function projectModel(input: {
     ...issueView(h, aged.get(h.issue.id)?.issue, input.teams, when),
     photos: photos.filter((p) => p.issueId === h.issue.id).map((p) => p.view),
   }))
-  const order = (v: IssueView) => (v.retracted ? 2 : v.urgency !== null ? 0 : 1)
+  const order = (v: IssueView) => (v.retracted ? 2 : v.colour !== null ? 0 : 1)
   issues.sort(
     (a, b) =>
       order(a) - order(b) ||
@@ -161,7 +162,7 @@ export function projectModel(input: {
     today,
     stages,
     current,
-    issueCounts: { red: s.openIssues.red, yellow: s.openIssues.yellow, green: s.openIssues.green },
+    issueCounts: countByColour(input.open, SEVERE_OVERDUE_WORKING_DAYS),
     percents: input.progress.flatMap(({ progress: p }) => (p.percent === null ? [] : [{ on: p.recordedOn, percent: p.percent }])),
     progress: input.progress
       .map(({ progress: p, reporterName }) => ({
@@ -184,7 +185,7 @@ function issueView(h: IssueHistory, open: OpenIssue | undefined, teams: Teams, w
     number: i.number,
     teamName: teams[i.category].name,
     state: h.retractedAt ? '已撤回' : STATUS_NAMES[i.status],
-    urgency: h.retractedAt ? null : (open?.urgency ?? null),
+    colour: h.retractedAt || !open ? null : issueColour(open, SEVERE_OVERDUE_WORKING_DAYS),
     dueOn: i.dueOn,
     overdueWorkingDays: open?.overdueWorkingDays ?? 0,
     ageWorkingDays: open?.ageWorkingDays ?? null,

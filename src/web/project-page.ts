@@ -1,20 +1,21 @@
-import { dateText, PROVISIONAL_MARK, STAGE_NAMES, URGENCY_MARK } from '../text/labels.ts'
+import { COLOUR_MARK, dateText, PROVISIONAL_MARK, STAGE_NAMES } from '../text/labels.ts'
 import { percentChart, stageTimeline } from './charts.ts'
 import { html, type Html } from './html.ts'
 import { layout, type PageContext } from './layout.ts'
 import type { EventView, IssueView, PhotoView, ProjectModel } from './project-model.ts'
+import { COLOUR_LEGEND } from './words.ts'
 
 /** 项目: the stage timeline, progress over time, and every issue with what happened to it. */
 export function projectPage(ctx: PageContext, m: ProjectModel): Html {
   const c = m.current
-  const open = m.issueCounts.red + m.issueCounts.yellow + m.issueCounts.green
+  const colours = (['red', 'yellow', 'blue', 'green'] as const).filter((k) => m.issueCounts[k] > 0)
   const body = html`<p class="crumbs"><a href="${ctx.base}">总览</a> › 项目</p>
 <h1>${m.name}${c?.slow ? html`<b class="flag">慢</b>` : ''}</h1>
 <p class="summary">${
     c
       ? html`${STAGE_NAMES[c.stage]}已 <b>${c.monthsIn}</b> 个月${c.limitMonths === null ? '' : `（时限 ${c.limitMonths} 个月，至 ${dateText(c.limitOn!, m.today)}）`}`
       : '尚未记录签约'
-  } · 未办结问题 ${open === 0 ? '无' : (['red', 'yellow', 'green'] as const).filter((u) => m.issueCounts[u] > 0).map((u) => `${URGENCY_MARK[u]}${m.issueCounts[u]}`).join(' ')}</p>
+  } · 未办结问题 ${colours.length === 0 ? '无' : colours.map((k) => `${COLOUR_MARK[k]}${m.issueCounts[k]}`).join(' ')}</p>
 
 <section>
 <h2>节点</h2>
@@ -49,7 +50,8 @@ ${
 
 <section>
 <h2>问题</h2>
-${m.issues.length === 0 ? html`<p class="empty">没有登记过问题。</p>` : m.issues.map((i) => issue(ctx, i, m.today))}
+${colours.length > 0 ? html`<p class="legend">${COLOUR_LEGEND}</p>
+` : ''}${m.issues.length === 0 ? html`<p class="empty">没有登记过问题。</p>` : m.issues.map((i) => issue(ctx, i, m.today))}
 </section>`
   return layout(ctx, { title: m.name, body, today: m.today })
 }
@@ -62,8 +64,8 @@ function issue(ctx: PageContext, i: IssueView, today: string): Html {
     i.provisional ? PROVISIONAL_MARK : '',
     i.assigneeName ? `负责：${i.assigneeName}` : '',
   ].filter((f) => f !== '')
-  return html`<article class="${['issue', i.urgency ?? (i.retracted ? 'gone' : 'closed')].join(' ')}" id="issue-${i.number}">
-<h3>${i.urgency ? `${URGENCY_MARK[i.urgency]} ` : ''}#${i.number} ${i.teamName} <span class="state">${i.state}</span></h3>
+  return html`<article class="${['issue', i.colour ?? (i.retracted ? 'gone' : 'closed')].join(' ')}" id="issue-${i.number}">
+<h3>${i.colour ? `${COLOUR_MARK[i.colour]} ` : ''}#${i.number} ${i.teamName} <span class="state">${i.state}</span></h3>
 <p class="what">${i.summary}</p>
 <p class="meta">${facts.join(' · ')}</p>
 <ol class="events">${i.events.map(event)}</ol>

@@ -1,6 +1,7 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { compareByUrgency } from '../domain/sla.ts'
+import { SEVERE_OVERDUE_WORKING_DAYS } from '../domain/digest.ts'
+import { compareByUrgency, issueColour, type IssueColour } from '../domain/sla.ts'
 import type { Team, Teams } from '../domain/teams.ts'
 import type { OpenIssue } from '../domain/types.ts'
 import { CATEGORIES, type Category } from '../parse/types.ts'
@@ -13,8 +14,8 @@ export interface TeamModel {
   category: Category
   team: Team
   today: LocalDate
-  /** The team's open issues across every project: the earliest due first, undated last. */
-  open: OpenIssue[]
+  /** The team's open issues across every project with their colours: the earliest due first, undated last. */
+  open: (OpenIssue & { colour: IssueColour })[]
   /** First day of the closed window. */
   since: LocalDate
   closed: ClosedIssue[]
@@ -43,7 +44,10 @@ export function teamModel(input: {
     category,
     team: teams[category],
     today: input.today,
-    open: input.open.filter((i) => i.category === category).sort(byDueDate),
+    open: input.open
+      .filter((i) => i.category === category)
+      .sort(byDueDate)
+      .map((i) => ({ ...i, colour: issueColour(i, SEVERE_OVERDUE_WORKING_DAYS) })),
     since: input.since,
     closed: [...input.closed],
     others: CATEGORIES.filter((c) => c !== category).map((c) => ({ category: c, name: teams[c].name })),

@@ -1,7 +1,9 @@
 import { dateInZone, parts, type LocalDate } from '../calendar/local-date.ts'
+import { SEVERE_OVERDUE_WORKING_DAYS } from '../domain/digest.ts'
+import { YELLOW_WORKING_DAYS } from '../domain/sla.ts'
 import type { IssueStatus } from '../domain/types.ts'
 import type { Stage } from '../parse/types.ts'
-import { dateText, STAGE_NAMES } from '../text/labels.ts'
+import { COLOUR_MARK, COLOUR_NAMES, dateText, STAGE_NAMES } from '../text/labels.ts'
 
 // The board's own words; stage names, urgency marks, dates and clipping come from src/text/labels.ts.
 
@@ -10,6 +12,17 @@ export function chipDate(date: LocalDate, today: LocalDate): string {
   const { year, month, day } = parts(date)
   return year === parts(today).year ? `${month}.${day}` : `${year}.${month}.${day}`
 }
+
+/**
+ * What the colours mean, said once on every page that shows them, in the 台账's words:
+ * "🔴严重超期（超期 5 个工作日及以上） 🟡超期 🔵临期（剩 2 个工作日以内） 🟢正常".
+ */
+export const COLOUR_LEGEND = [
+  `${COLOUR_MARK.red}${COLOUR_NAMES.red}（超期 ${SEVERE_OVERDUE_WORKING_DAYS} 个工作日及以上）`,
+  `${COLOUR_MARK.yellow}${COLOUR_NAMES.yellow}`,
+  `${COLOUR_MARK.blue}${COLOUR_NAMES.blue}（剩 ${YELLOW_WORKING_DAYS} 个工作日以内）`,
+  `${COLOUR_MARK.green}${COLOUR_NAMES.green}`,
+].join(' ')
 
 /** "今天", "昨天", "5天前". */
 export function ageText(days: number): string {

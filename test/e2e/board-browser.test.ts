@@ -27,7 +27,8 @@ const HOSTILE = '<script>alert(1)</script>智能装备'
 const HOSTILE_ISSUE = '施工许可证还没批下来<img src=x onerror=alert(1)>'
 
 describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
-  // Two weeks on, the issues raised today are past due (red): the bot's clock runs ahead of WeChat's.
+  // Two weeks on, the issues raised today are 3 or 4 working days past due (超期, yellow; 严重超期 is
+  // 5 or more): the bot's clock runs ahead of WeChat's.
   const clock = new FakeClock(new Date(Date.now() + 15 * DAY_MS))
   let h: WireHarness
   let b: BotUnderTest
@@ -58,7 +59,7 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
     await h?.stop()
   })
 
-  /** Three projects, said in their groups as members would: a slow one with a red issue, a hostile name, a fresh one. */
+  /** Three projects, said in their groups as members would: a slow one with an overdue issue, a hostile name, a fresh one. */
   async function feedTheCity() {
     const [zhang, li, wang] = ['张三', '李四', '王五'].map((n) => h.contact(n)) as [ReturnType<WireHarness['contact']>, ReturnType<WireHarness['contact']>, ReturnType<WireHarness['contact']>]
     // The one 管理员 the bot knows (BOT_ADMINS ties the name to the first contact that has it).
@@ -116,7 +117,7 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
       beforeAll(async () => ({ context, page } = await signedIn(v)))
       afterAll(async () => context?.close())
 
-      it('总览 shows every project with its stage chips, the slow one flagged, its red issue', async () => {
+      it('总览 shows every project with its stage chips, the slow one flagged, its overdue issue in the 督办单’s yellow', async () => {
         await page.goto(base)
         await expect(page.title()).resolves.toBe('总览 · 督办白板')
         const material = page.locator('ol.board > li', { hasText: '年产10万吨新材料' })
@@ -124,7 +125,8 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
         expect(await material.locator('ol li').allInnerTexts()).toEqual(['签约\n2025.3.2', '供地', '动工', '竣工', '投产'])
         expect(await material.locator('em').innerText()).toBe('慢')
         expect(await material.locator('em').isVisible()).toBe(true)
-        expect(await material.innerText()).toContain('🔴1')
+        expect(await material.innerText()).toContain('🟡1')
+        expect(await page.locator('.legend').innerText()).toBe('🔴严重超期（超期 5 个工作日及以上） 🟡超期 🔵临期（剩 2 个工作日以内） 🟢正常')
         // The latest progress as said, and the months in the stage in words with the limit.
         expect(await material.innerText()).toContain('60% 厂房主体结构已完成60%，预计5月底封顶')
         expect(await material.innerText()).toMatch(/签约已 \d+ 个月慢/)
@@ -137,7 +139,7 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
           expect(box.right).toBeLessThanOrEqual(v.width)
         }
         expect(await page.locator('nav.teams').evaluate((n) => n.scrollWidth <= n.clientWidth)).toBe(true)
-        // Red issues first: the slow project with a red issue leads the list.
+        // Overdue issues first: the slow project with one leads the list.
         expect(await page.locator('ol.board > li > a').first().innerText()).toBe('年产10万吨新材料')
         expect(await page.locator('ol.board > li', { hasText: '光伏组件' }).locator('em').count()).toBe(0)
         await fitsWidth(page, v.width)
@@ -164,8 +166,8 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
         expect(await page.locator('svg.timeline').isVisible()).toBe(true)
         expect(await page.locator('svg.chart:not(.timeline) circle').count()).toBe(2)
         const power = page.locator('article#issue-1')
-        expect(await power.getAttribute('class')).toBe('issue red')
-        expect(await power.locator('h3').innerText()).toMatch(/^🔴 #1 增资扩产和园区建设专班/)
+        expect(await power.getAttribute('class')).toBe('issue yellow')
+        expect(await power.locator('h3').innerText()).toMatch(/^🟡 #1 增资扩产和园区建设专班/)
         expect(await power.locator('blockquote').first().innerText()).toMatch(/^施工用电还没接入，供电局说要等电力设施迁改\n张三 · /)
         expect(await power.locator('ol.events > li').allInnerTexts()).toEqual([
           expect.stringMatching(/^提出 /),
@@ -186,7 +188,7 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
         expect(await page.locator('main').innerText()).not.toMatch(/teams\.json|TEAMS_FILE/u)
         const open = page.locator('ol.team-issues').first().locator('li')
         expect(await open.count()).toBe(1)
-        expect(await open.innerText()).toMatch(/^🔴 .*到期，超期 \d+ 个工作日\n年产10万吨新材料 #1 施工用电还没接入/)
+        expect(await open.innerText()).toMatch(/^🟡 .*到期，超期 \d+ 个工作日\n年产10万吨新材料 #1 施工用电还没接入/)
         await fitsWidth(page, v.width)
         await shot(page, `team-${v.name}`)
         await page.goto(`${base}/team/environment`)

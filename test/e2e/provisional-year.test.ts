@@ -31,7 +31,7 @@ describe('a year without a notice', () => {
     const room = h.room('【项目】新年度推进群', [zhang, admin])
     h.say(zhang, room, '施工用电还没接入，供电局说要等电力设施迁改', [], new Date('2027-02-01T10:00:00+08:00'))
     // 2月2日–4日, then 除夕 to 初三 (5–8日) off, then 9–12日: the 7th working day is 2月12日.
-    expect(await h.waitForSay(room, /已登记问题 #1/)).toMatch(/2月12日前办结/)
+    expect(await h.waitForSay(room, /已登记问题 #1/)).toMatch(/ · 2月12日前办结（暂定）\n/)
 
     h.say(zhang, room, '/问题')
     expect(await h.waitForSay(room, /未办结问题/)).toMatch(/#1 增资扩产和园区建设专班 · 张三 · 今天提出 · 2月12日前 · 暂定\n/)

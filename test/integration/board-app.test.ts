@@ -47,7 +47,10 @@ beforeAll(async () => {
     settings.timeZone,
   )
   const hostile = await newProject(db, '<script>alert(1)</script>智能装备')
-  await say(hostile.id, '施工许可证还没批下来<img src=x onerror=alert(1)>', '2026-03-02T11:00:00')
+  const licence = await say(hostile.id, '施工许可证还没批下来<img src=x onerror=alert(1)>', '2026-03-02T11:00:00')
+  if (licence.duplicate) throw new Error('fresh message')
+  // Due on Friday 3月6日, as if the reporter had said so: on Monday 3月16日 6 working days late, 严重超期.
+  await db.updateTable('issues').set({ due_on: '2026-03-06' }).where('id', '=', licence.issues[0]!.id).execute()
   ids = { material: material.id, hostile: hostile.id }
 })
 
@@ -135,17 +138,23 @@ describe('pages', () => {
     return res.text()
   }
 
-  it('总览: stage chips with dates, months against the limit, the slow flag, progress, red issues', async () => {
+  it('总览: stage chips with dates, months against the limit, the slow flag, progress, issues in the 督办单’s colours', async () => {
     const page = await get('/board')
     expect(page).toContain('项目 <b>2</b> 个 · 进展缓慢 <b>1</b> 个')
-    expect(page).toMatch(/<li class=s><a href="\/board\/p\/\d+">年产10万吨新材料<\/a><ol><li class=c>签约<i>2025\.3\.2<\/i><li>供地<li>动工<li>竣工<li>投产<\/ol>/)
+    // The chips after the current one are not reached by their place; a project not signed marks every chip.
+    expect(page).toMatch(/<li class=s><a href="\/board\/p\/\d+">年产10万吨新材料<\/a><ol><li class=c>签约<br>2025\.3\.2<li>供地<li>动工<li>竣工<li>投产<\/ol>/)
+    expect(page).toMatch(/智能装备<\/a><ol><li class=n>签约<li class=n>供地<li class=n>动工<li class=n>竣工<li class=n>投产<\/ol><p>未签约<p>/)
     // Months in the stage in words, its limit, and the rule said once above the list.
-    expect(page).toContain('<p><b>签约已 12 个月</b><em>慢</em>')
+    expect(page).toContain('<p>签约已 12 个月<em>慢</em>')
     expect(page).toContain('<p class="rule">进展慢（标“慢”）：签约超过 6 个月未供地、供地超过 6 个月未动工、动工超过 18 个月未竣工</p>')
     // The latest progress as it was said, not its first dozen characters.
-    expect(page).toContain('<p><progress value=0.6></progress>60% 厂房主体结构已完成60%，预计5月底封顶 <i>14天前</i><p>🔴1\n')
-    // Red issues sort first; both projects have one, the slow one leads.
-    expect(page.indexOf('新材料')).toBeLessThan(page.indexOf('智能装备'))
+    // 3 working days past due is 超期 (yellow), 6 is 严重超期 (red), as the 台账 colours them; the legend says so.
+    expect(page).toContain('<p><progress value=0.6></progress>60% 厂房主体结构已完成60%，预计5月底封顶 <i>14天前</i><p>🟡1\n')
+    expect(page).toMatch(/智能装备<\/a>.*<p>🔴1\n/u)
+    expect(page).toContain('未办结问题 🔴1 🟡1</p>\n<p class="legend">🔴严重超期（超期 5 个工作日及以上） 🟡超期 🔵临期（剩 2 个工作日以内） 🟢正常</p>')
+    expect(page).toContain('增资扩产和园区建设专班<small>🟡1 未办结 1</small>')
+    // 严重超期 sorts first, before the slow project with an issue 超期.
+    expect(page.indexOf('智能装备')).toBeLessThan(page.indexOf('新材料'))
   })
 
   it('escapes every text from chat: a project or a message with markup shows as text', async () => {
@@ -174,7 +183,10 @@ describe('pages', () => {
     expect(page).toContain('aria-label="节点时间线：签约 2025年3月2日"')
     expect(page).toContain('aria-label="进度曲线：2月2日 30%，3月2日 60%"')
     const power = page.slice(page.indexOf('id="issue-1"'), page.indexOf('</article>', page.indexOf('id="issue-1"')))
-    expect(power).toContain('🔴 #1 增资扩产和园区建设专班 <span class="state">未办结</span>')
+    expect(page).toContain('未办结问题 🟡1</p>')
+    expect(page).toContain('<p class="legend">🔴严重超期（超期 5 个工作日及以上） 🟡超期 🔵临期（剩 2 个工作日以内） 🟢正常</p>')
+    expect(page).toContain('<article class="issue yellow" id="issue-1">')
+    expect(power).toContain('🟡 #1 增资扩产和园区建设专班 <span class="state">未办结</span>')
     expect(power).toContain('3月11日到期，超期 3 个工作日')
     expect(power).toMatch(/<span class="ev">提出<\/span> <small>3月2日 10:00<\/small> 张科长<blockquote>施工用电还没接入，供电局说要等电力设施迁改<cite>/)
     expect(power).toContain('<span class="ev">指派</span> <small>3月2日 10:05</small> 张科长 · 负责人：李四')
@@ -192,7 +204,11 @@ describe('pages', () => {
     expect(infrastructure).toContain('联络员：未设置')
     // How to set one is the deployer's business, told to admins with /白板, not to the leaders reading this.
     expect(infrastructure).not.toMatch(/teams\.json|TEAMS_FILE|data\//u)
-    expect(infrastructure).toMatch(/🔴 3月11日到期，超期 3 个工作日[\s\S]*年产10万吨新材料 #1/)
+    expect(infrastructure).toContain('未办结问题 1 个，其中超期 1 个（按到期日）')
+    expect(infrastructure).toMatch(/<li class="yellow"><span class="due">🟡 3月11日到期，超期 3 个工作日[\s\S]*年产10万吨新材料 #1/)
+    const approval = await get('/board/team/approval')
+    expect(approval).toContain('未办结问题 1 个，其中严重超期 1 个（按到期日）')
+    expect(approval).toMatch(/<li class="red"><span class="due">🔴 3月6日到期，超期 6 个工作日/)
     const environment = await get('/board/team/environment')
     expect(environment).toContain('近 7 个工作日办结 1 个（3月6日起）')
     expect(environment).toContain('✅ 3月13日办结')

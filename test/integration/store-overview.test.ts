@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
+import { SEVERE_OVERDUE_WORKING_DAYS } from '../../src/domain/digest.ts'
+import { countByColour } from '../../src/domain/sla.ts'
 import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
 import type { Category } from '../../src/parse/types.ts'
-import { listProjectOverview, listProjectStatuses, openIssue, resolveIssue, type StatusQuery } from '../../src/store/index.ts'
+import { listOpenIssues, listProjectOverview, listProjectStatuses, openIssue, resolveIssue, type StatusQuery } from '../../src/store/index.ts'
 import { newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
 
 let store: TestStore
@@ -18,6 +20,8 @@ it('counts open issues per project and per team in SQL exactly as the statuses c
     [1, 'finance', '2026-02-27T09:00:00', null], // due 03-10: yellow (2 working days left)
     [1, 'approval', '2026-03-02T09:00:00', '2026-03-04'], // stated, past: red
     [1, 'approval', '2026-03-02T09:00:00', null], // due date lost below: green
+    [2, 'safety', '2026-02-02T09:00:00', null], // due 02-11: 13 working days past due, 严重超期
+    [2, 'safety', '2026-02-24T09:00:00', null], // due 03-04 (after 春节 and make-up 02-28): 1 past due, 超期
   ]
   const ids: number[] = []
   for (const [p, category, at, due] of opened) {
@@ -34,20 +38,33 @@ it('counts open issues per project and per team in SQL exactly as the statuses c
   expect(overview.statuses.map((s) => s.openIssues)).toEqual([
     { red: 1, yellow: 1, green: 0, total: 2 },
     { red: 1, yellow: 1, green: 1, total: 3 },
-    { red: 0, yellow: 0, green: 0, total: 0 },
+    { red: 2, yellow: 0, green: 0, total: 2 },
   ])
   expect(overview.teams).toMatchObject({
     land: { red: 1, yellow: 0, green: 0 },
     finance: { red: 0, yellow: 2, green: 0 },
     approval: { red: 1, yellow: 0, green: 1 },
+    safety: { red: 2, yellow: 0, green: 0 },
     labour: { red: 0, yellow: 0, green: 0 },
   })
+  // The board's colours: 严重超期 red, 超期 yellow, 临期 blue, each as the issues aged one by one say.
+  expect(projects.map((p) => overview.colours.projects.get(p.id))).toEqual([
+    { red: 0, yellow: 1, blue: 1, green: 0 },
+    { red: 0, yellow: 1, blue: 1, green: 1 },
+    { red: 1, yellow: 1, blue: 0, green: 0 },
+  ])
+  for (const p of projects) {
+    const aged = await listOpenIssues(db, { projectId: p.id, today: query.today, calendar: query.calendar })
+    expect(overview.colours.projects.get(p.id)).toEqual(countByColour(aged, SEVERE_OVERDUE_WORKING_DAYS))
+  }
+  expect(overview.colours.teams.safety).toEqual({ red: 1, yellow: 1, blue: 0, green: 0 })
+  expect(overview.colours.teams.labour).toEqual({ red: 0, yellow: 0, blue: 0, green: 0 })
   expect(overview.team).toBeNull()
   const finance = await listProjectOverview(db, query, 'finance')
   expect(finance.team).toEqual(
     new Map([
-      [projects[0]!.id, { red: 0, yellow: 1, green: 0 }],
-      [projects[1]!.id, { red: 0, yellow: 1, green: 0 }],
+      [projects[0]!.id, { red: 0, yellow: 0, blue: 1, green: 0 }],
+      [projects[1]!.id, { red: 0, yellow: 0, blue: 1, green: 0 }],
     ]),
   )
 })

@@ -2,7 +2,18 @@ import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
 import { WorkingCalendar } from '../../src/calendar/working-calendar.ts'
 import { addDays } from '../../src/calendar/local-date.ts'
-import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, overdueBefore, supervisionColour, urgencyCutoffs, workingDayCounter } from '../../src/domain/sla.ts'
+import {
+  ageIssue,
+  compareByUrgency,
+  countByColour,
+  issueDueDate,
+  issueUrgency,
+  overdueBefore,
+  supervisionColour,
+  urgencyCutoffs,
+  urgencyOfColours,
+  workingDayCounter,
+} from '../../src/domain/sla.ts'
 
 const calendar = loadCalendar()
 
@@ -148,5 +159,20 @@ describe('a 督办单 colour', () => {
     expect(supervisionColour('red', 1, 5)).toBe('yellow')
     expect(supervisionColour('red', 4, 5)).toBe('yellow')
     expect(supervisionColour('red', 5, 5)).toBe('red')
+  })
+})
+
+describe('the board’s colour counts', () => {
+  it('count the 督办单 colours, green for an issue neither near nor late, and give back the two-step urgency', () => {
+    const issues = [
+      { urgency: 'red' as const, overdueWorkingDays: 7 },
+      { urgency: 'red' as const, overdueWorkingDays: 5 },
+      { urgency: 'red' as const, overdueWorkingDays: 4 },
+      { urgency: 'yellow' as const, overdueWorkingDays: 0 },
+      { urgency: 'green' as const, overdueWorkingDays: 0 },
+    ]
+    const colours = countByColour(issues, 5)
+    expect(colours).toEqual({ red: 2, yellow: 1, blue: 1, green: 1 })
+    expect(urgencyOfColours(colours)).toEqual({ red: 3, yellow: 1, green: 1 })
   })
 })

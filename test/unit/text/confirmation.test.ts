@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
+import { dueIsProvisional, issueDueDate } from '../../../src/domain/sla.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
 import type { Issue, ProgressUpdate } from '../../../src/domain/types.ts'
 import { renderConfirmation, type MessageOutcome } from '../../../src/text/confirmation.ts'
@@ -56,7 +58,7 @@ const outcome = (over: Partial<MessageOutcome>): MessageOutcome => ({
 
 describe('renderConfirmation under each CONFIRM', () => {
   const plain = outcome({ progress: [progress()] })
-  const withIssue = outcome({ progress: [progress()], issues: [{ issue: issue(), recurs: null }] })
+  const withIssue = outcome({ progress: [progress()], issues: [{ issue: issue(), recurs: null, provisional: false }] })
   const stage = outcome({ progress: [progress({ stage: 'construction', percent: null })], reporter: { name: '李四', admin: true } })
   const closed = outcome({ closed: [issue({ status: 'resolved', resolutionText: '已协调镇里签完协议' })] })
 
@@ -70,6 +72,29 @@ describe('renderConfirmation under each CONFIRM', () => {
     ['none', closed, '✅ 问题 #3（土地工作专班）已办结：已协调镇里签完协议\n办结人：张三。如未解决，发 /重开 3 原因'],
   ] as const)('%s: %j', (mode, o, expected) => {
     expect(renderConfirmation(o, mode, DEFAULT_TEAMS)).toBe(expected)
+  })
+})
+
+describe('a due date in a year without a notice', () => {
+  // The bundled calendar holds 2004–2026: 2027 is provisional, computed from the holiday law.
+  const calendar = loadCalendar()
+
+  it('is marked 暂定 in the group’s confirmation', () => {
+    const raised = outcome({ issues: [{ issue: issue({ openedOn: '2027-02-01', dueOn: '2027-02-12' }), recurs: null, provisional: true }], today: '2027-02-01' })
+    expect(renderConfirmation(raised, 'issues', DEFAULT_TEAMS)).toBe('已登记问题 #3 · 土地工作专班 · 2月12日前办结（暂定）\n  征地拆迁还有两户没谈妥')
+  })
+
+  it('is 暂定 when the SLA counted it over a provisional year, not when the reporter stated it', () => {
+    // 2月2日–4日, the provisional 春节 (5–8日) off, then 9–12日: the 7th working day.
+    const due = issueDueDate(calendar, '2027-02-01', 7)
+    expect(due).toBe('2027-02-12')
+    expect(dueIsProvisional(calendar, { openedOn: '2027-02-01', dueOn: due }, null)).toBe(true)
+    // Counted from December into January.
+    expect(dueIsProvisional(calendar, { openedOn: '2026-12-28', dueOn: issueDueDate(calendar, '2026-12-28', 7) }, null)).toBe(true)
+    expect(dueIsProvisional(calendar, { openedOn: '2026-11-30', dueOn: issueDueDate(calendar, '2026-11-30', 7) }, null)).toBe(false)
+    // "3月20日前解决": the reporter's date, which the notice will not move.
+    expect(dueIsProvisional(calendar, { openedOn: '2027-02-01', dueOn: '2027-03-20' }, '2027-03-20')).toBe(false)
+    expect(dueIsProvisional(calendar, { openedOn: '2027-02-01', dueOn: null }, null)).toBe(false)
   })
 })
 
