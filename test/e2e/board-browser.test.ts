@@ -194,6 +194,20 @@ describe.skipIf(!present && !required)('the whiteboard in Chromium', () => {
         await page.goto(`${base}/team/environment`)
         expect(await page.locator('section', { hasText: '办结' }).last().innerText()).toMatch(/近 7 个工作日办结 1 个[\s\S]*年产10万吨新材料 #2 环评批复还没下来/)
       })
+
+      it('周通报 ranks the teams, with the slow projects by rule, linked from every page', async () => {
+        await page.goto(base)
+        await page.locator('a', { hasText: '周通报' }).first().click()
+        await page.waitForURL(/\/board\/weekly$/)
+        expect(await page.locator('h1').innerText()).toMatch(/^周通报（\d+月\d+日至\d+月\d+日）$/)
+        const teams = page.locator('ol.team-issues').first().locator('li')
+        // The two teams with an overdue issue (the power supply, the hostile project's permit) lead.
+        const firstTwo = (await teams.allInnerTexts()).slice(0, 2).map((t) => t.replace(/^\d+\. /, '').split('\n')[0])
+        expect(firstTwo.sort()).toEqual(['增资扩产和园区建设专班', '项目审批验收服务专班'].sort())
+        expect(await page.locator('main').innerText()).toContain('年产10万吨新材料')
+        await fitsWidth(page, v.width)
+        await shot(page, `weekly-${v.name}`)
+      })
     })
   }
 
