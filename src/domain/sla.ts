@@ -1,5 +1,6 @@
 import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
 import { addDays, daysBetween, type LocalDate } from '../calendar/local-date.ts'
+import type { DueCounts } from './types.ts'
 
 /** Yellow when this many working days or fewer are left before the due date. */
 export const YELLOW_WORKING_DAYS = 2
@@ -182,6 +183,32 @@ export function ageIssue(days: WorkingDayCounter, openedOn: LocalDate, dueOn: Lo
     overdueWorkingDays: urgency === 'red' && dueOn ? days.until(dueOn) : 0,
     provisional: days.provisional(openedOn < days.today ? openedOn : days.today, last),
   }
+}
+
+/**
+ * Issues aged on the calendar, in the order given (the digest's named issues keep the store's).
+ * Thousands of issues share a few hundred (opened, due) pairs: each pair is aged once.
+ */
+export function ageIssues<T extends { openedOn: LocalDate; dueOn: LocalDate | null }>(issues: readonly T[], days: WorkingDayCounter): (T & IssueAge)[] {
+  const ages = new Map<string, IssueAge>()
+  const aged: (T & IssueAge)[] = []
+  for (const issue of issues) {
+    const key = `${issue.openedOn}|${issue.dueOn}`
+    let a = ages.get(key)
+    if (!a) ages.set(key, (a = ageIssue(days, issue.openedOn, issue.dueOn)))
+    aged.push({ ...issue, ageWorkingDays: a.ageWorkingDays, urgency: a.urgency, overdueWorkingDays: a.overdueWorkingDays, provisional: a.provisional })
+  }
+  return aged
+}
+
+/** Open issues aged and sorted most urgent first: what /issues, /status, the board and the 台账 list. */
+export function ageOpenIssues<T extends { openedOn: LocalDate; dueOn: LocalDate | null }>(issues: readonly T[], days: WorkingDayCounter): (T & IssueAge)[] {
+  return ageIssues(issues, days).sort(compareByUrgency)
+}
+
+/** The store's counts by urgencyCutoffs' two dates as urgencies: the rest (later or no due date) are green. */
+export function urgencyOfDueCounts(c: DueCounts): UrgencyCounts {
+  return { red: c.overdue, yellow: c.dueSoon, green: c.total - c.overdue - c.dueSoon }
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { red: 0, yellow: 1, green: 2 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../src/calendar/load-calendar.ts'
 import { WorkingCalendar } from '../../src/calendar/working-calendar.ts'
 import { addDays } from '../../src/calendar/local-date.ts'
-import { ageIssue, compareByUrgency, issueDueDate, issueUrgency, overdueBefore, supervisionColour, urgencyCutoffs, workingDayCounter } from '../../src/domain/sla.ts'
+import { ageIssue, ageIssues, ageOpenIssues, compareByUrgency, issueDueDate, issueUrgency, overdueBefore, supervisionColour, urgencyCutoffs, urgencyOfDueCounts, workingDayCounter } from '../../src/domain/sla.ts'
 
 const calendar = loadCalendar()
 
@@ -111,6 +111,33 @@ describe('ageIssue and compareByUrgency', () => {
       ['2026-03-02', '2026-03-11'],
       ['2026-03-02', null],
     ])
+  })
+})
+
+describe('ageIssues and ageOpenIssues: the store\'s rows aged above it', () => {
+  const days = workingDayCounter(calendar, '2026-03-03')
+  const rows = [
+    { id: 1, openedOn: '2026-03-02', dueOn: '2026-03-11' },
+    { id: 2, openedOn: '2026-02-24', dueOn: '2026-03-03' },
+    { id: 3, openedOn: '2026-02-12', dueOn: '2026-02-28' },
+    { id: 4, openedOn: '2026-02-24', dueOn: '2026-03-03' },
+  ]
+
+  it('ages each row as ageIssue does, keeps its other fields and, for ageIssues, its order', () => {
+    expect(ageIssues(rows, days)).toEqual(rows.map((r) => ({ ...r, ...ageIssue(days, r.openedOn, r.dueOn) })))
+  })
+
+  it('sorts most urgent first for ageOpenIssues, ties kept in the order read', () => {
+    expect(ageOpenIssues(rows, days).map((r) => [r.id, r.urgency])).toEqual([
+      [3, 'red'],
+      [2, 'yellow'],
+      [4, 'yellow'],
+      [1, 'green'],
+    ])
+  })
+
+  it('names the counts by the cutoffs as urgencies: the rest are green', () => {
+    expect(urgencyOfDueCounts({ overdue: 3, dueSoon: 2, total: 9 })).toEqual({ red: 3, yellow: 2, green: 4 })
   })
 })
 
