@@ -186,19 +186,22 @@ export function ageIssue(days: WorkingDayCounter, openedOn: LocalDate, dueOn: Lo
 }
 
 /**
- * Issues aged on the calendar, in the order given (the digest's named issues keep the store's).
- * Thousands of issues share a few hundred (opened, due) pairs: each pair is aged once.
+ * ageIssue memoised by (opened, due): thousands of issues share a few hundred pairs, each aged once.
  */
-export function ageIssues<T extends { openedOn: LocalDate; dueOn: LocalDate | null }>(issues: readonly T[], days: WorkingDayCounter): (T & IssueAge)[] {
+export function issueAger(days: WorkingDayCounter): (openedOn: LocalDate, dueOn: LocalDate | null) => IssueAge {
   const ages = new Map<string, IssueAge>()
-  const aged: (T & IssueAge)[] = []
-  for (const issue of issues) {
-    const key = `${issue.openedOn}|${issue.dueOn}`
+  return (openedOn, dueOn) => {
+    const key = `${openedOn}|${dueOn}`
     let a = ages.get(key)
-    if (!a) ages.set(key, (a = ageIssue(days, issue.openedOn, issue.dueOn)))
-    aged.push({ ...issue, ageWorkingDays: a.ageWorkingDays, urgency: a.urgency, overdueWorkingDays: a.overdueWorkingDays, provisional: a.provisional })
+    if (!a) ages.set(key, (a = ageIssue(days, openedOn, dueOn)))
+    return a
   }
-  return aged
+}
+
+/** Issues aged on the calendar, in the order given (the digest's named issues keep the store's). */
+export function ageIssues<T extends { openedOn: LocalDate; dueOn: LocalDate | null }>(issues: readonly T[], days: WorkingDayCounter): (T & IssueAge)[] {
+  const age = issueAger(days)
+  return issues.map((issue) => ({ ...issue, ...age(issue.openedOn, issue.dueOn) }))
 }
 
 /** Open issues aged and sorted most urgent first: what /issues, /status, the board and the 台账 list. */
