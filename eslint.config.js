@@ -53,6 +53,12 @@ const relative = (pattern) => `^\\.{1,2}/(?:\\.\\./)*(?:src/)?${pattern}`
 const STORE_DOOR = { regex: relative('store/(?!index\\.ts$)'), message: 'Import the store through src/store/index.ts.' }
 const NO_EDGE = { regex: relative('wechat/'), message: 'The command-line tools use the core (src/core), never the WeChat edge (src/wechat).' }
 
+/**
+ * The store reads and counts by the dates it is given ("due before 2026-12-01"); ageing, urgency
+ * and their order are the SLA rules', applied above it (src/reports/status.ts).
+ */
+const NO_SLA = { regex: relative('domain/sla\\.ts$'), message: 'The store does no SLA arithmetic: it takes the dates domain/sla.ts computes, src/reports applies the rules.' }
+
 /** The benchmarks measure the product; the product never imports them. */
 const NOT_BENCH = { regex: '^\\.{1,2}/(?:\\.\\./)*bench/', message: 'Nothing in src or commands imports bench/: the benchmarks measure the product.' }
 
@@ -65,6 +71,7 @@ function layerRules(name, layer) {
     },
   ]
   patterns.push(NOT_BENCH)
+  if (name === 'store') patterns.push(NO_SLA)
   // The store and the core each have one door for what lies above them.
   if (name !== 'store') patterns.push({ regex: relative('store/(?!index\\.ts$)'), message: 'Import the store through src/store/index.ts.' })
   if (name === 'commands') patterns.push({ regex: relative('core/(?!index\\.ts$)'), message: 'Commands use the core through src/core/index.ts.' })

@@ -4,7 +4,8 @@ import { jobDay } from '../src/domain/job-day.ts'
 import { DEFAULT_TEAMS } from '../src/domain/teams.ts'
 import { renderDigest } from '../src/text/digest.ts'
 import { splitParts } from '../src/text/parts.ts'
-import { countOpenIssuesByDueYear, getDigestData } from '../src/store/index.ts'
+import { getDigestData } from '../src/reports/digest-data.ts'
+import { countOpenIssuesByDueYear } from '../src/store/index.ts'
 import { buildBenchDataset } from './store.ts'
 
 const RUNS = 10

@@ -7,19 +7,17 @@ import type { WorkingCalendar } from '../src/calendar/working-calendar.ts'
 import { slaDueDate } from '../src/domain/sla.ts'
 import { DEFAULT_SLOW_THRESHOLDS } from '../src/domain/slow-projects.ts'
 import { parseMessage } from '../src/parse/parse-message.ts'
+import { getDigestData, type DigestQuery } from '../src/reports/digest-data.ts'
+import { getProjectStatus, listOpenIssues } from '../src/reports/status.ts'
 import { STAGES } from '../src/parse/types.ts'
 import {
   createProject,
-  getDigestData,
-  getProjectStatus,
   ingestMessage,
-  listOpenIssues,
   migrateToLatest,
   openDatabase,
   recordStage,
   resolveIssue,
   type Db,
-  type DigestQuery,
   type IncomingMessage,
   type IssueSettings,
 } from '../src/store/index.ts'

@@ -1,6 +1,7 @@
 import { defineCommand, UsageError } from '../src/core/index.ts'
 import type { OpenIssue } from '../src/domain/types.ts'
-import { listOpenIssues, listRecentlyResolved } from '../src/store/index.ts'
+import { listOpenIssues } from '../src/reports/status.ts'
+import { listRecentlyResolved } from '../src/store/index.ts'
 import { renderClosedIssue, renderOpenIssue } from '../src/text/issues.ts'
 
 /** `/issues all` also lists this many of the latest closed issues. */

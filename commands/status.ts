@@ -1,5 +1,6 @@
 import { defineCommand, UserFacingError, type CommandContext } from '../src/core/index.ts'
-import { findPersonById, findProjectByName, getProjectStatus, listOpenIssues, listProjectStatuses, type StatusQuery } from '../src/store/index.ts'
+import { getProjectStatus, listOpenIssues, listProjectStatuses, type StatusQuery } from '../src/reports/status.ts'
+import { findPersonById, findProjectByName } from '../src/store/index.ts'
 import { clip } from '../src/text/labels.ts'
 import { renderProjectLine, renderProjectStatus } from '../src/text/status.ts'
 

@@ -7,6 +7,7 @@ import type { ChatMessage } from '../core/chat-message.ts'
 import { createRouter } from '../core/router.ts'
 import { FakeClock } from '../clock.ts'
 import type { Rules } from '../domain/rules.ts'
+import { currentStage } from '../domain/slow-projects.ts'
 import { silentLogger } from '../log.ts'
 import { getLedger, migrateToLatest, openDatabase, type LedgerProject } from '../store/index.ts'
 import { readInstant } from './instant.ts'
@@ -75,7 +76,7 @@ export async function replayConversation(events: Iterable<ChatEvent>, rules: Rul
       if (batch.length >= BATCH) await flush()
     }
     await flush()
-    return await getLedger(db)
+    return (await getLedger(db)).map(({ room, name, stages, issues, progress }) => ({ room, name, stage: currentStage(stages)?.stage ?? null, issues, progress }))
   } finally {
     await db.destroy()
     rmSync(dir, { recursive: true, force: true })

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import type { Stage } from '../parse/types.ts'
+import { currentStage, type StageDates } from './slow-projects.ts'
 
 /** How many of the latest progress reporters a reminder @mentions. */
 export const REMINDER_MENTIONS = 3
@@ -18,7 +18,8 @@ export interface ReminderCandidate {
   /** The bound group; null when the project has no group (nothing to remind). */
   roomId: string | null
   muted: boolean
-  stage: Stage | null
+  /** The days each stage was reached (the current stage is the furthest: slow-projects.ts currentStage). */
+  stages: StageDates
   /** The day of the latest progress record (not taken back); null when there was none. */
   lastProgressOn: LocalDate | null
   /** Who reported progress here, most recent first. */
@@ -57,7 +58,7 @@ export function selectReminders(input: {
   const start = reminderWindowStart(input.calendar, input.today, input.afterWorkingDays)
   const reminders: Reminder[] = []
   for (const c of input.candidates) {
-    if (c.roomId === null || c.muted || c.stage === 'production') continue
+    if (c.roomId === null || c.muted || currentStage(c.stages)?.stage === 'production') continue
     if (c.lastProgressOn !== null && c.lastProgressOn >= start) continue
     reminders.push({
       projectId: c.projectId,

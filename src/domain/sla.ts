@@ -1,5 +1,6 @@
 import { CalendarYearMissingError, type WorkingCalendar } from '../calendar/working-calendar.ts'
 import { addDays, daysBetween, type LocalDate } from '../calendar/local-date.ts'
+import type { DueCounts } from './types.ts'
 
 /** Yellow when this many working days or fewer are left before the due date. */
 export const YELLOW_WORKING_DAYS = 2
@@ -117,11 +118,6 @@ export function countByColour(issues: readonly { urgency: Urgency; overdueWorkin
   return counts
 }
 
-/** The same open issues by urgency: red is overdue, severely or not; yellow is near due (blue). */
-export function urgencyOfColours(c: ColourCounts): UrgencyCounts {
-  return { red: c.red + c.yellow, yellow: c.blue, green: c.green }
-}
-
 /**
  * ageIssue's overdue count as a date a query can filter with: an issue due before the returned
  * day is at least `workingDays` working days overdue today. It is the `workingDays`-th working day
@@ -214,6 +210,40 @@ export function ageIssue(days: WorkingDayCounter, openedOn: LocalDate, dueOn: Lo
     overdueWorkingDays: urgency === 'red' && dueOn ? days.until(dueOn) : 0,
     provisional: days.provisional(openedOn < days.today ? openedOn : days.today, last),
   }
+}
+
+/**
+ * ageIssue memoised by (opened, due): thousands of issues share a few hundred pairs, each aged once.
+ */
+export function issueAger(days: WorkingDayCounter): (openedOn: LocalDate, dueOn: LocalDate | null) => IssueAge {
+  const ages = new Map<string, IssueAge>()
+  return (openedOn, dueOn) => {
+    const key = `${openedOn}|${dueOn}`
+    let a = ages.get(key)
+    if (!a) ages.set(key, (a = ageIssue(days, openedOn, dueOn)))
+    return a
+  }
+}
+
+/** Issues aged on the calendar, in the order given (the digest's named issues keep the store's). */
+export function ageIssues<T extends { openedOn: LocalDate; dueOn: LocalDate | null }>(issues: readonly T[], days: WorkingDayCounter): (T & IssueAge)[] {
+  const age = issueAger(days)
+  return issues.map((issue) => ({ ...issue, ...age(issue.openedOn, issue.dueOn) }))
+}
+
+/** Open issues aged and sorted most urgent first: what /issues, /status, the board and the 台账 list. */
+export function ageOpenIssues<T extends { openedOn: LocalDate; dueOn: LocalDate | null }>(issues: readonly T[], days: WorkingDayCounter): (T & IssueAge)[] {
+  return ageIssues(issues, days).sort(compareByUrgency)
+}
+
+/** The store's counts by their cutoffs as the whiteboard's colours: 严重超期 red, other overdue yellow, near due blue. */
+export function colourOfDueCounts(c: DueCounts): ColourCounts {
+  return { red: c.severe, yellow: c.overdue - c.severe, blue: c.dueSoon, green: c.total - c.overdue - c.dueSoon }
+}
+
+/** The store's counts by urgencyCutoffs' two dates as urgencies: the rest (later or no due date) are green. */
+export function urgencyOfDueCounts(c: DueCounts): UrgencyCounts {
+  return { red: c.overdue, yellow: c.dueSoon, green: c.total - c.overdue - c.dueSoon }
 }
 
 const URGENCY_RANK: Record<Urgency, number> = { red: 0, yellow: 1, green: 2 }

@@ -152,15 +152,21 @@ export interface Retraction {
   reopened: Issue[]
 }
 
-/** An open issue as the lists show it: aged in working days, with its project and people. */
-export interface OpenIssue extends Issue, IssueAge {
+/** An open issue as the store reads it, not yet aged on the calendar (sla.ts ageOpenIssues). */
+export interface OpenIssueRecord extends Issue {
   projectName: string
   reporter: Person | null
   assignee: Person | null
 }
 
+/** An open issue as the lists show it: aged in working days, with its project and people. */
+export interface OpenIssue extends OpenIssueRecord, IssueAge {}
+
 /** An open issue as the digest and the counts need it: no joins, a few fields, for 10,000s at once. */
-export interface OpenIssueBrief extends IssueAge {
+export interface OpenIssueBrief extends OpenIssueFacts, IssueAge {}
+
+/** An open issue's brief as the store reads it, not yet aged on the calendar. */
+export interface OpenIssueFacts {
   id: number
   projectId: number
   number: number
@@ -174,3 +180,20 @@ export interface OpenIssueBrief extends IssueAge {
 
 /** An open issue as the digest lists it. */
 export type DigestOpenIssue = OpenIssueBrief & { projectName: string }
+
+/** A digest's open issue as the store reads it, not yet aged. */
+export type DigestOpenIssueFacts = OpenIssueFacts & { projectName: string }
+
+/**
+ * Open issues counted by the store against two due dates the caller computed (sla.ts
+ * urgencyCutoffs): SQLite counts a province's issues; the rule that names them is sla.ts's.
+ */
+export interface DueCounts {
+  /** Due before the severe cutoff: 严重超期 (counted in `overdue` too). */
+  severe: number
+  /** Due before the first date (today): overdue. */
+  overdue: number
+  /** Due on or after the first date and before the second. */
+  dueSoon: number
+  total: number
+}

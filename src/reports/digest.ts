@@ -4,8 +4,9 @@ import { calendarNotice, provisionalUse } from '../domain/calendar-gaps.ts'
 import { assembleDigest } from '../domain/digest.ts'
 import { jobDay } from '../domain/job-day.ts'
 import type { Rules } from '../domain/rules.ts'
-import { countOpenIssuesByDueYear, getDigestData, type Db } from '../store/index.ts'
+import { countOpenIssuesByDueYear, type Db } from '../store/index.ts'
 import { renderCalendarMissingDigest, renderCalendarNotice, renderDigest } from '../text/digest.ts'
+import { getDigestData } from './digest-data.ts'
 
 /** The leaders' digest of a day, and what the admins are to be told beside it. */
 export interface DigestReport {

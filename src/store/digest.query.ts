@@ -1,36 +1,18 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import { LIST_LIMIT, OLDEST_ISSUES, SEVERE_OVERDUE_WORKING_DAYS, type DigestData } from '../domain/digest.ts'
-import { overdueBefore, workingDayCounter } from '../domain/sla.ts'
+import type { DigestData } from '../domain/digest.ts'
 import type { Db } from './database.ts'
 import { toIssue, toProgress } from './mappers.ts'
-import { fetchNamedOpenIssues } from './open-issues.query.ts'
-import { listProjectOverview, type StatusQuery } from './status.query.ts'
-import { escalatedIssueIds } from './leaders.repository.ts'
 import { listReportedStages } from './stages.repository.ts'
 
-export interface DigestQuery extends StatusQuery {
-  /** The digest's day (`today`): reports are read from the previous working day up to today, as the lists are. */
-  today: LocalDate
-}
+/** What a digest reports of its window besides the open issues (src/reports composes the rest). */
+export type DigestRecords = Pick<DigestData, 'progress' | 'opened' | 'resolved' | 'stageReports'>
 
 /**
- * A day's digest as data. Open issues are counted and named by SQLite (a province has tens of
- * thousands open and the digest names fifteen): every project's status with its issues counted,
- * each team's counts, the severely overdue and the oldest.
+ * The progress recorded and the issues opened and resolved from `since` to `until` (both
+ * included), and the stages members reported: the window's dates are the caller's (the calendar's).
  */
-export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestData> {
-  const days = workingDayCounter(query.calendar, query.today)
-  const since = query.calendar.previousWorkingDay(query.today)
-  // Up to today included: an on-demand /简报 at 15:00 lists the issues raised this morning as
-  // 今天提出, so its 新增 must count them too (it said 新增 0 beside them).
-  const until = query.today
-  const { statuses, teams } = await listProjectOverview(db, query)
-  const named = await fetchNamedOpenIssues(db, days, {
-    severeBefore: overdueBefore(query.calendar, query.today, SEVERE_OVERDUE_WORKING_DAYS),
-    limit: LIST_LIMIT,
-    oldest: OLDEST_ISSUES,
-  })
-
+export async function getDigestRecords(db: Db, window: { since: LocalDate; until: LocalDate }): Promise<DigestRecords> {
+  const { since, until } = window
   const progressRows = await db
     .selectFrom('progress_updates')
     .innerJoin('projects', 'projects.id', 'progress_updates.project_id')
@@ -60,17 +42,9 @@ export async function getDigestData(db: Db, query: DigestQuery): Promise<DigestD
   const resolved = await issuesIn('resolved_on')
 
   return {
-    day: query.today,
-    since,
-    until,
-    projects: statuses,
     progress: progressRows.map((r) => ({ ...toProgress(r), projectName: r.project_name, reporterName: r.reporter_name })),
     opened: opened.map((r) => ({ ...toIssue(r), projectName: r.project_name })),
     resolved: resolved.map((r) => ({ ...toIssue(r), projectName: r.project_name })),
-    openByTeam: teams,
-    severeOverdue: named.severe,
-    oldest: named.oldest,
     stageReports: await listReportedStages(db),
-    escalated: [...(await escalatedIssueIds(db, named.severe.most.map((i) => i.id)))],
   }
 }

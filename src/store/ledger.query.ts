@@ -1,4 +1,4 @@
-import { currentStage } from '../domain/slow-projects.ts'
+import type { StageDates } from '../domain/slow-projects.ts'
 import type { IssueStatus } from '../domain/types.ts'
 import type { Category, Stage } from '../parse/types.ts'
 import type { Db } from './database.ts'
@@ -32,13 +32,17 @@ export interface LedgerProject {
   progress: LedgerProgress[]
 }
 
+/** A project of the ledger as stored: its stage dates, of which the caller names the current stage. */
+export type LedgerRecord = Omit<LedgerProject, 'stage'> & { stages: StageDates }
+
 const openOrResolved = (status: IssueStatus): LedgerIssue['status'] => (status === 'resolved' ? 'resolved' : 'open')
 
 /**
  * The ledger a conversation left behind, every project with its issues (not taken back), the
- * messages behind each, and its progress records: what `npm run replay` prints.
+ * messages behind each, its stage dates and its progress records: what `npm run replay` prints
+ * (with the current stage, slow-projects.ts currentStage).
  */
-export async function getLedger(db: Db): Promise<LedgerProject[]> {
+export async function getLedger(db: Db): Promise<LedgerRecord[]> {
   const projects = await db.selectFrom('projects').select(['id', 'name', 'room_topic']).orderBy('id').execute()
   const stages = await getAllStageDates(db)
   const issues = await db
@@ -81,7 +85,7 @@ export async function getLedger(db: Db): Promise<LedgerProject[]> {
   return projects.map((p) => ({
     room: p.room_topic,
     name: p.name,
-    stage: currentStage(stages.get(p.id) ?? {})?.stage ?? null,
+    stages: stages.get(p.id) ?? {},
     issues: issues
       .filter((i) => i.project_id === p.id)
       .map((i) => ({

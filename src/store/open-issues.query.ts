@@ -1,26 +1,16 @@
 import type { LocalDate } from '../calendar/local-date.ts'
-import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { ageIssue, compareByUrgency, workingDayCounter, type IssueAge, type WorkingDayCounter } from '../domain/sla.ts'
 import type { Db } from './database.ts'
 import { OPEN_STATUSES } from '../domain/issue-status.ts'
 import { literalLimit } from './literal-limit.ts'
 import { toIssue } from './mappers.ts'
 import type { Category } from '../parse/types.ts'
-import type { DigestOpenIssue, IssueStatus, OpenIssue, Person } from '../domain/types.ts'
+import type { DigestOpenIssueFacts, IssueStatus, OpenIssueRecord, Person } from '../domain/types.ts'
 
-export interface OpenIssuesQuery {
-  /** One project's issues; all active projects' when absent. */
-  projectId?: number
-  today: LocalDate
-  calendar: WorkingCalendar
-}
-
-/** Open (and reopened) issues, most urgent first, aged in working days on the calendar. */
-export async function listOpenIssues(db: Db, query: OpenIssuesQuery): Promise<OpenIssue[]> {
-  return fetchOpenIssues(db, query.projectId, workingDayCounter(query.calendar, query.today))
-}
-
-export async function fetchOpenIssues(db: Db, projectId: number | undefined, days: WorkingDayCounter): Promise<OpenIssue[]> {
+/**
+ * Open (and reopened) issues, one project's or every active project's, as stored: the caller ages
+ * and sorts them (domain/sla.ts ageOpenIssues).
+ */
+export async function listOpenIssueRecords(db: Db, projectId?: number): Promise<OpenIssueRecord[]> {
   let q = db
     .selectFrom('issues')
     .innerJoin('projects', 'projects.id', 'issues.project_id')
@@ -40,43 +30,37 @@ export async function fetchOpenIssues(db: Db, projectId: number | undefined, day
   const rows = await q.execute()
   const person = (id: number | null, wechatId: string | null, name: string | null): Person | null =>
     id !== null && wechatId !== null && name !== null ? { id, wechatId, name } : null
-  const age = ageMemo(days)
-  return rows
-    .map((row) => ({
-      ...toIssue(row),
-      ...age(row.opened_on, row.due_on),
-      projectName: row.project_name,
-      reporter: person(row.reporter_id, row.reporter_wechat_id, row.reporter_name),
-      assignee: person(row.assignee_id, row.assignee_wechat_id, row.assignee_name),
-    }))
-    .sort(compareByUrgency)
+  return rows.map((row) => ({
+    ...toIssue(row),
+    projectName: row.project_name,
+    reporter: person(row.reporter_id, row.reporter_wechat_id, row.reporter_name),
+    assignee: person(row.assignee_id, row.assignee_wechat_id, row.assignee_name),
+  }))
 }
 
 /**
- * Open issues of the projects named in `projectNames` (the active ones), most urgent first. Built
- * as one flat object per issue: the ledger export makes 10,000s of them.
+ * Open issues of the projects named in `projectNames` (the active ones), as stored. Built as one
+ * flat object per issue: the ledger export makes 10,000s of them.
  */
-export async function fetchOpenIssueBriefs(db: Db, days: WorkingDayCounter, projectNames: ReadonlyMap<number, string>): Promise<DigestOpenIssue[]> {
+export async function listOpenIssueFacts(db: Db, projectNames: ReadonlyMap<number, string>): Promise<DigestOpenIssueFacts[]> {
   const rows = await openBriefs(db).execute()
-  const age = ageMemo(days)
-  const briefs: DigestOpenIssue[] = []
+  const briefs: DigestOpenIssueFacts[] = []
   for (const r of rows) {
     const projectName = projectNames.get(r.project_id)
-    if (projectName !== undefined) briefs.push(toBrief(r, projectName, age(r.opened_on, r.due_on)))
+    if (projectName !== undefined) briefs.push(toFacts(r, projectName))
   }
-  return briefs.sort(compareByUrgency)
+  return briefs
 }
 
-/** The open issues the digest names: how many are overdue since before `severeBefore` and the
- *  `limit` of them due first, and the `oldest` opened first of the others. Read by SQLite's
- *  indexes, never the whole list: a province has tens of thousands open. */
+/** The open issues the digest names: how many are due before `severeBefore` (a date the caller
+ *  computed: domain/sla.ts overdueBefore) and the `limit` of them due first, and the `oldest`
+ *  opened first of the others. Read by SQLite's indexes, never the whole list: a province has
+ *  tens of thousands open. */
 export async function fetchNamedOpenIssues(
   db: Db,
-  days: WorkingDayCounter,
   o: { severeBefore: LocalDate; limit: number; oldest: number },
-): Promise<{ severe: { total: number; most: DigestOpenIssue[] }; oldest: DigestOpenIssue[] }> {
-  const age = ageMemo(days)
-  const named = (rows: (BriefRow & { project_name: string })[]) => rows.map((r) => toBrief(r, r.project_name, age(r.opened_on, r.due_on)))
+): Promise<{ severe: { total: number; most: DigestOpenIssueFacts[] }; oldest: DigestOpenIssueFacts[] }> {
+  const named = (rows: (BriefRow & { project_name: string })[]) => rows.map((r) => toFacts(r, r.project_name))
   const open = () => db.selectFrom('issues').where('status', 'in', OPEN_STATUSES).where('retracted_at', 'is', null)
   const severe = () => open().where('due_on', '<', o.severeBefore)
   const total = await severe()
@@ -123,7 +107,7 @@ const openBriefs = (db: Db) =>
 
 type BriefRow = Awaited<ReturnType<ReturnType<typeof openBriefs>['execute']>>[number]
 
-function toBrief(r: BriefRow, projectName: string, a: IssueAge): DigestOpenIssue {
+function toFacts(r: BriefRow, projectName: string): DigestOpenIssueFacts {
   return {
     id: r.id,
     projectId: r.project_id,
@@ -135,20 +119,5 @@ function toBrief(r: BriefRow, projectName: string, a: IssueAge): DigestOpenIssue
     openedOn: r.opened_on,
     dueOn: r.due_on,
     assigneeId: r.assignee_id,
-    ageWorkingDays: a.ageWorkingDays,
-    urgency: a.urgency,
-    overdueWorkingDays: a.overdueWorkingDays,
-    provisional: a.provisional,
-  }
-}
-
-/** Thousands of issues share a few hundred (opened, due) pairs: age each pair once. */
-function ageMemo(days: WorkingDayCounter): (openedOn: LocalDate, dueOn: LocalDate | null) => IssueAge {
-  const ages = new Map<string, IssueAge>()
-  return (openedOn, dueOn) => {
-    const key = `${openedOn}|${dueOn}`
-    let a = ages.get(key)
-    if (!a) ages.set(key, (a = ageIssue(days, openedOn, dueOn)))
-    return a
   }
 }

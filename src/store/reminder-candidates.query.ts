@@ -1,12 +1,11 @@
 import type { Contact, ReminderCandidate } from '../domain/reminders.ts'
-import { currentStage } from '../domain/slow-projects.ts'
 import type { Db } from './database.ts'
 import { listProjects } from './projects.repository.ts'
 import { getAllStageDates } from './stages.repository.ts'
 
 /**
  * Every active project as the reminder job weighs it, in four queries whatever the number of
- * projects: its group, stage, the day of its latest progress, and its latest progress reporters.
+ * projects: its group, stage dates, the day of its latest progress, and its latest progress reporters.
  */
 export async function listReminderCandidates(db: Db): Promise<ReminderCandidate[]> {
   const projects = await listProjects(db)
@@ -40,7 +39,7 @@ export async function listReminderCandidates(db: Db): Promise<ReminderCandidate[
     projectName: p.name,
     roomId: p.roomId,
     muted: p.muted,
-    stage: currentStage(stages.get(p.id) ?? {})?.stage ?? null,
+    stages: stages.get(p.id) ?? {},
     lastProgressOn: lastOn.get(p.id) ?? null,
     recentReporters: byProject.get(p.id) ?? [],
   }))

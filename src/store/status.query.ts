@@ -1,141 +1,96 @@
 import { sql, type ExpressionBuilder } from 'kysely'
-import { dateInZone, type LocalDate } from '../calendar/local-date.ts'
-import type { WorkingCalendar } from '../calendar/working-calendar.ts'
-import { buildProjectStatus, countByUrgency, type ProjectStatus } from '../domain/project-status.ts'
-import { SEVERE_OVERDUE_WORKING_DAYS } from '../domain/digest.ts'
-import { overdueBefore, urgencyCutoffs, urgencyOfColours, workingDayCounter, type ColourCounts, type UrgencyCounts, type WorkingDayCounter } from '../domain/sla.ts'
-import type { SlowThresholds } from '../domain/slow-projects.ts'
-import type { DigestOpenIssue, ProgressUpdate } from '../domain/types.ts'
-import { CATEGORIES, type Category } from '../parse/types.ts'
+import type { LocalDate } from '../calendar/local-date.ts'
+import type { StageDates } from '../domain/slow-projects.ts'
+import type { DueCounts, ProgressUpdate, Project } from '../domain/types.ts'
+import type { Category } from '../parse/types.ts'
 import type { Db } from './database.ts'
 import { OPEN_STATUSES } from '../domain/issue-status.ts'
 import { literalLimit } from './literal-limit.ts'
 import { toProgress, toProject } from './mappers.ts'
-import { fetchOpenIssueBriefs, fetchOpenIssues } from './open-issues.query.ts'
 import { findLatestProgress } from './progress.repository.ts'
 import type { Database } from './schema.ts'
 import { getAllStageDates, getStageDates } from './stages.repository.ts'
 
-export interface StatusQuery {
-  today: LocalDate
-  calendar: WorkingCalendar
-  timeZone: string
-  thresholds: SlowThresholds
+/** What a project's status is built from besides its open issues (domain/project-status.ts). */
+export interface ProjectFacts {
+  project: Project
+  stages: StageDates
+  latestProgress: ProgressUpdate | null
+  /** When the group's latest message (any message, records or not) was sent, an ISO instant. */
+  lastMessageAt: string | null
 }
 
-/** One project's status for `/status` in its group; null when there is no such project. */
-export async function getProjectStatus(db: Db, projectId: number, query: StatusQuery): Promise<ProjectStatus | null> {
-  const row = await db
-    .selectFrom('projects')
-    .selectAll()
-    .select(lastMessageAt)
-    .where('id', '=', projectId)
-    .executeTakeFirst()
+/** One project's facts for `/status` in its group; null when there is no such project. */
+export async function getProjectFacts(db: Db, projectId: number): Promise<ProjectFacts | null> {
+  const row = await db.selectFrom('projects').selectAll().select(lastMessageAt).where('id', '=', projectId).executeTakeFirst()
   if (!row) return null
-  const days = workingDayCounter(query.calendar, query.today)
-  const [stages, latest, open] = [
-    await getStageDates(db, projectId),
-    await findLatestProgress(db, projectId),
-    await fetchOpenIssues(db, projectId, days),
-  ]
-  return buildProjectStatus(toProject(row), stages, latest, localDay(row.last_message_at, query), countByUrgency(open), days, query)
-}
-
-export interface ProjectStatusList {
-  statuses: ProjectStatus[]
-  /** Every open issue of the active projects, most urgent first (already fetched for the counts). */
-  openIssues: DigestOpenIssue[]
-}
-
-/** Every active project's status, in a handful of queries: private `/status` and the digest. */
-export async function listProjectStatuses(
-  db: Db,
-  query: StatusQuery,
-  days: WorkingDayCounter = workingDayCounter(query.calendar, query.today),
-): Promise<ProjectStatusList> {
-  const facts = await projectFacts(db)
-  const open = await fetchOpenIssueBriefs(db, days, new Map(facts.projects.map((p) => [p.id, p.name])))
-  const byProject = new Map<number, DigestOpenIssue[]>()
-  for (const issue of open) {
-    const list = byProject.get(issue.projectId)
-    if (list) list.push(issue)
-    else byProject.set(issue.projectId, [issue])
+  return {
+    project: toProject(row),
+    stages: await getStageDates(db, projectId),
+    latestProgress: await findLatestProgress(db, projectId),
+    lastMessageAt: row.last_message_at,
   }
-  const counts = new Map([...byProject].map(([id, issues]) => [id, countByUrgency(issues)]))
-  return { statuses: facts.statuses(counts, days, query), openIssues: open }
 }
 
-export interface ProjectOverview {
-  statuses: ProjectStatus[]
-  /** Every team's open issues across all projects. */
-  teams: Record<Category, UrgencyCounts>
-  /** The same open issues by the 督办单's colours, as the whiteboard shows them: per project (none when left out) and per team. */
-  colours: { projects: Map<number, ColourCounts>; teams: Record<Category, ColourCounts> }
-  /** Asked for one team: its open issues in each project that has any, by colour. */
-  team: Map<number, ColourCounts> | null
+/** Every active project's facts, read once for all projects in a handful of queries. */
+export async function listProjectFacts(db: Db): Promise<ProjectFacts[]> {
+  const rows = await db.selectFrom('projects').selectAll().select(lastMessageAt).orderBy('id').execute()
+  const stages = await getAllStageDates(db)
+  const latest = await latestProgressByProject(db)
+  return rows.map((row) => ({
+    project: toProject(row),
+    stages: stages.get(row.id) ?? {},
+    latestProgress: latest.get(row.id) ?? null,
+    lastMessageAt: row.last_message_at,
+  }))
 }
 
 /**
- * Every active project's status with its open issues counted by SQLite, never read one by one: the
- * whiteboard's overview of a city with 15,000 open issues. The counts are by colour (issueColour's
- * verdicts as dates: 严重超期 before severeBefore, 超期 before today, 临期 before yellowBefore), and
- * by urgency from them. With `team`, that team's issues are also counted per project.
+ * Three due dates the caller computed (domain/sla.ts urgencyCutoffs, overdueBefore): an open issue
+ * due before `severeBefore` counts as severely overdue (严重超期), before `overdueBefore` as overdue,
+ * from it and before `dueSoonBefore` as due soon.
  */
-export async function listProjectOverview(db: Db, query: StatusQuery, team: Category | null = null): Promise<ProjectOverview> {
-  const { redBefore, yellowBefore } = urgencyCutoffs(query.calendar, query.today)
-  const severeBefore = overdueBefore(query.calendar, query.today, SEVERE_OVERDUE_WORKING_DAYS)
-  const counted = async (column: 'project_id' | 'category', category: Category | null) => {
-    let q = db
-      .selectFrom('issues')
-      .select([
-        `${column} as key`,
-        sql<number>`coalesce(sum(case when due_on < ${severeBefore} then 1 else 0 end), 0)`.as('red'),
-        sql<number>`coalesce(sum(case when due_on >= ${severeBefore} and due_on < ${redBefore} then 1 else 0 end), 0)`.as('yellow'),
-        sql<number>`coalesce(sum(case when due_on >= ${redBefore} and due_on < ${yellowBefore} then 1 else 0 end), 0)`.as('blue'),
-        sql<number>`count(*)`.as('total'),
-      ])
-      .where('status', 'in', OPEN_STATUSES)
-      .where('retracted_at', 'is', null)
-    if (category !== null) q = q.where('category', '=', category)
-    const rows = await q.groupBy(column).execute()
-    return rows.map((r) => [r.key, { red: r.red, yellow: r.yellow, blue: r.blue, green: r.total - r.red - r.yellow - r.blue }] as const)
-  }
-  const facts = await projectFacts(db)
-  const byProject = new Map((await counted('project_id', null)).map(([key, c]) => [key as number, c]))
-  const teams = Object.fromEntries(CATEGORIES.map((c) => [c, { ...NO_COLOURS }])) as Record<Category, ColourCounts>
-  for (const [key, c] of await counted('category', null)) teams[key as Category] = c
-  return {
-    statuses: facts.statuses(new Map([...byProject].map(([id, c]) => [id, urgencyOfColours(c)])), workingDayCounter(query.calendar, query.today), query),
-    teams: Object.fromEntries(CATEGORIES.map((c) => [c, urgencyOfColours(teams[c])])) as Record<Category, UrgencyCounts>,
-    colours: { projects: byProject, teams },
-    team: team === null ? null : new Map((await counted('project_id', team)).map(([key, c]) => [key as number, c])),
-  }
+export interface DueCutoffs {
+  severeBefore: LocalDate
+  overdueBefore: LocalDate
+  dueSoonBefore: LocalDate
 }
 
-const NO_COLOURS: ColourCounts = { red: 0, yellow: 0, blue: 0, green: 0 }
-
-/** What every project's status needs besides its open issues, read once for all projects. */
-async function projectFacts(db: Db) {
-  const rows = await db.selectFrom('projects').selectAll().select(lastMessageAt).orderBy('id').execute()
-  const projects = rows.map(toProject)
-  const stages = await getAllStageDates(db)
-  const latest = await latestProgressByProject(db)
-  return {
-    projects,
-    /** The statuses, given each project's open issues counted (a project left out has none). */
-    statuses(counts: ReadonlyMap<number, UrgencyCounts>, days: WorkingDayCounter, query: StatusQuery): ProjectStatus[] {
-      return projects.map((p, i) =>
-        buildProjectStatus(p, stages.get(p.id) ?? {}, latest.get(p.id) ?? null, localDay(rows[i]!.last_message_at, query), counts.get(p.id) ?? NONE, days, query),
-      )
-    },
-  }
+/**
+ * Open issues counted by SQLite against the cutoffs, per project (with `team`, that team's only),
+ * never read one by one: the whiteboard's overview of a city with 15,000 open issues. A project
+ * without open issues is absent.
+ */
+export async function countOpenIssuesDueByProject(db: Db, cutoffs: DueCutoffs, team: Category | null = null): Promise<Map<number, DueCounts>> {
+  return new Map((await countDue(db, cutoffs, 'project_id', team)).map((r) => [r.key as number, r.counts]))
 }
 
-const NONE: UrgencyCounts = { red: 0, yellow: 0, green: 0 }
+/** Every team's open issues counted against the cutoffs; a team without open issues is absent. */
+export async function countOpenIssuesDueByTeam(db: Db, cutoffs: DueCutoffs): Promise<Map<Category, DueCounts>> {
+  return new Map((await countDue(db, cutoffs, 'category', null)).map((r) => [r.key as Category, r.counts]))
+}
+
+async function countDue(db: Db, { severeBefore, overdueBefore, dueSoonBefore }: DueCutoffs, column: 'project_id' | 'category', team: Category | null) {
+  let q = db
+    .selectFrom('issues')
+    .select([
+      `${column} as key`,
+      sql<number>`coalesce(sum(case when due_on < ${severeBefore} then 1 else 0 end), 0)`.as('severe'),
+      sql<number>`coalesce(sum(case when due_on < ${overdueBefore} then 1 else 0 end), 0)`.as('overdue'),
+      sql<number>`coalesce(sum(case when due_on >= ${overdueBefore} and due_on < ${dueSoonBefore} then 1 else 0 end), 0)`.as('dueSoon'),
+      sql<number>`count(*)`.as('total'),
+    ])
+    .where('status', 'in', OPEN_STATUSES)
+    .where('retracted_at', 'is', null)
+  if (team !== null) q = q.where('category', '=', team)
+  const rows = await q.groupBy(column).execute()
+  return rows.map((r) => ({ key: r.key, counts: { severe: r.severe, overdue: r.overdue, dueSoon: r.dueSoon, total: r.total } as DueCounts }))
+}
 
 /**
  * When a project's latest message was sent, found by a seek on the (project_id, sent_at) index
- * and read from it (its day is worked out here: reading sent_on would read 5,000 rows more).
+ * and read from it (its local day is worked out by the caller: reading sent_on would read 5,000
+ * rows more).
  */
 const lastMessageAt = (eb: ExpressionBuilder<Database, 'projects'>) =>
   eb
@@ -145,8 +100,6 @@ const lastMessageAt = (eb: ExpressionBuilder<Database, 'projects'>) =>
     .orderBy('messages.sent_at', 'desc')
     .limit(literalLimit(1))
     .as('last_message_at')
-
-const localDay = (sentAt: string | null, query: StatusQuery): LocalDate | null => (sentAt === null ? null : dateInZone(new Date(sentAt), query.timeZone))
 
 /** Each active project's latest progress update: one seek per project on (project_id, recorded_at). */
 async function latestProgressByProject(db: Db): Promise<Map<number, ProgressUpdate>> {

@@ -1,16 +1,11 @@
-import type { WeeklyData } from '../domain/weekly.ts'
-import { weekBefore } from '../domain/weekly.ts'
+import type { LocalDate } from '../calendar/local-date.ts'
+import type { WeeklyIssue } from '../domain/weekly.ts'
 import type { Category } from '../parse/types.ts'
 import type { Db } from './database.ts'
-import { listProjectOverview, type StatusQuery } from './status.query.ts'
 
-/**
- * The weekly 通报's facts for `today` (a Monday): every project's status (stage dates, slow), the
- * open issues per team counted by SQLite, and the issues raised or closed in the week before.
- */
-export async function getWeeklyData(db: Db, query: StatusQuery): Promise<WeeklyData> {
-  const { since, until } = weekBefore(query.today)
-  const { statuses, teams } = await listProjectOverview(db, query)
+/** The issues raised or closed from `since` to `until` (both included): the weekly 通报's week. */
+export async function listWeekIssues(db: Db, week: { since: LocalDate; until: LocalDate }): Promise<WeeklyIssue[]> {
+  const { since, until } = week
   const rows = await db
     .selectFrom('issues')
     .select(['category', 'opened_on', 'due_on', 'resolved_on'])
@@ -22,12 +17,5 @@ export async function getWeeklyData(db: Db, query: StatusQuery): Promise<WeeklyD
       ]),
     )
     .execute()
-  return {
-    day: query.today,
-    since,
-    until,
-    issues: rows.map((r) => ({ category: r.category as Category, openedOn: r.opened_on, dueOn: r.due_on, resolvedOn: r.resolved_on })),
-    openByTeam: teams,
-    projects: statuses,
-  }
+  return rows.map((r) => ({ category: r.category as Category, openedOn: r.opened_on, dueOn: r.due_on, resolvedOn: r.resolved_on }))
 }

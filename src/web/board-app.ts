@@ -10,19 +10,8 @@ import type { Rules } from '../domain/rules.ts'
 import { YELLOW_HORIZON_DAYS } from '../domain/sla.ts'
 import type { Logger } from '../log.ts'
 import { CATEGORIES, type Category } from '../parse/types.ts'
-import {
-  findLivePhoto,
-  getProjectStatus,
-  listIssueHistories,
-  listOpenIssues,
-  listProgressHistory,
-  listProjectOverview,
-  listProjectPhotos,
-  photoPath,
-  listResolvedSince,
-  type Db,
-  type StatusQuery,
-} from '../store/index.ts'
+import { getProjectStatus, listOpenIssues, listProjectOverview, type StatusQuery } from '../reports/status.ts'
+import { findLivePhoto, listIssueHistories, listProgressHistory, listProjectPhotos, photoPath, listResolvedSince, type Db } from '../store/index.ts'
 import { ICON, STYLESHEET, type Asset } from './assets.ts'
 import { checkBoardToken } from './board-token.ts'
 import type { Html } from './html.ts'

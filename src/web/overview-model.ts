@@ -5,7 +5,7 @@ import type { ColourCounts } from '../domain/sla.ts'
 import { stageLimitMonths, type SlowThresholds } from '../domain/slow-projects.ts'
 import type { Teams } from '../domain/teams.ts'
 import { CATEGORIES, STAGES, type Category, type Stage } from '../parse/types.ts'
-import type { ProjectOverview } from '../store/index.ts'
+import type { ProjectOverview } from '../reports/status.ts'
 import { STAGE_NAMES } from '../text/labels.ts'
 import { slowRule } from './words.ts'
 

@@ -102,15 +102,15 @@ describe('the jobs on a real database', () => {
     expect(text).toContain('一、各专班问题（新增、办结为 10月12日以来）\n土地工作专班：未办结 2，新增 2，办结 0\n金融工作专班：未办结 1，新增 1，办结 0')
   })
 
-  it('weighs every active project for the reminder: group, stage, last progress day, latest reporters', async () => {
+  it('weighs every active project for the reminder: group, stage dates, last progress day, latest reporters', async () => {
     const { a, d } = await seed(store.db)
     const candidates = await listReminderCandidates(store.db)
     expect(candidates.find((c) => c.projectId === a.id)).toMatchObject({
-      stage: 'land',
+      stages: { signed: '2026-01-05', land: '2026-04-12' },
       lastProgressOn: '2026-10-10',
       recentReporters: [{ id: 'wxid_zhang', name: '张科长' }],
     })
-    expect(candidates.find((c) => c.projectId === d.id)).toMatchObject({ stage: 'production', lastProgressOn: null, recentReporters: [] })
+    expect(candidates.find((c) => c.projectId === d.id)).toMatchObject({ stages: { production: '2025-12-01' }, lastProgressOn: null, recentReporters: [] })
   })
 
   it('runs each job once per working day, with its texts, and not on a holiday', async () => {

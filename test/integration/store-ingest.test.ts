@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ParsedRecord } from '../../src/parse/types.ts'
+import { getProjectStatus } from '../../src/reports/status.ts'
 import {
   findIssueByNumber,
   findLatestProgress,
   findMessageByWechatId,
   findPersonByWechatId,
-  getProjectStatus,
   getStageDates,
   ingestMessage,
   listIssueEvents,

@@ -3,7 +3,8 @@ import { SEVERE_OVERDUE_WORKING_DAYS } from '../../src/domain/digest.ts'
 import { countByColour } from '../../src/domain/sla.ts'
 import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
 import type { Category } from '../../src/parse/types.ts'
-import { listOpenIssues, listProjectOverview, listProjectStatuses, openIssue, resolveIssue, type StatusQuery } from '../../src/store/index.ts'
+import { listOpenIssues, listProjectOverview, listProjectStatuses, type StatusQuery } from '../../src/reports/status.ts'
+import { countOpenIssuesDueByProject, countOpenIssuesDueByTeam, openIssue, resolveIssue } from '../../src/store/index.ts'
 import { newProject, openTestStore, settings, type TestStore } from './store-fixture.ts'
 
 let store: TestStore
@@ -65,6 +66,38 @@ it('counts open issues per project and per team in SQL exactly as the statuses c
     new Map([
       [projects[0]!.id, { red: 0, yellow: 0, blue: 1, green: 0 }],
       [projects[1]!.id, { red: 0, yellow: 0, blue: 1, green: 0 }],
+    ]),
+  )
+})
+
+it('counts open issues by the due dates it is given, with no calendar: the cutoffs are the caller\'s', async () => {
+  const db = store.db
+  const [a, b] = [await newProject(db, '甲'), await newProject(db, '乙')]
+  const open = async (projectId: number, category: Category, due: string | null) =>
+    (await openIssue(db, { projectId, messageId: null, command: 'report', actorId: null, at: new Date('2026-03-02T09:00:00+08:00') }, { category, due, summary: category }, settings)).id
+  await open(a.id, 'land', '2026-03-03')
+  await open(a.id, 'land', '2026-03-10')
+  await open(a.id, 'finance', '2026-03-20')
+  await open(b.id, 'finance', '2026-03-09')
+  await db.updateTable('issues').set({ due_on: null }).where('id', '=', await open(b.id, 'land', '2026-03-04')).execute()
+
+  const cutoffs = { severeBefore: '2026-03-04', overdueBefore: '2026-03-09', dueSoonBefore: '2026-03-11' }
+  expect(await countOpenIssuesDueByProject(db, cutoffs)).toEqual(
+    new Map([
+      [a.id, { severe: 1, overdue: 1, dueSoon: 1, total: 3 }],
+      [b.id, { severe: 0, overdue: 0, dueSoon: 1, total: 2 }],
+    ]),
+  )
+  expect(await countOpenIssuesDueByProject(db, cutoffs, 'finance')).toEqual(
+    new Map([
+      [a.id, { severe: 0, overdue: 0, dueSoon: 0, total: 1 }],
+      [b.id, { severe: 0, overdue: 0, dueSoon: 1, total: 1 }],
+    ]),
+  )
+  expect(await countOpenIssuesDueByTeam(db, cutoffs)).toEqual(
+    new Map([
+      ['land', { severe: 1, overdue: 1, dueSoon: 1, total: 3 }],
+      ['finance', { severe: 0, overdue: 0, dueSoon: 1, total: 2 }],
     ]),
   )
 })

@@ -1,19 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_SLOW_THRESHOLDS } from '../../src/domain/slow-projects.ts'
 import type { ParsedRecord } from '../../src/parse/types.ts'
+import { getDigestData } from '../../src/reports/digest-data.ts'
+import { getProjectStatus, listOpenIssues, listProjectStatuses, type StatusQuery } from '../../src/reports/status.ts'
 import {
   countOpenIssuesByDueYear,
-  getDigestData,
-  getProjectStatus,
   ingestMessage,
-  listOpenIssues,
-  listProjectStatuses,
   openIssue,
   recallMessage,
   recordStage,
   resolveIssue,
   type Db,
-  type StatusQuery,
 } from '../../src/store/index.ts'
 import { message, newProject, openTestStore, recallOf, settings, type TestStore } from './store-fixture.ts'
 

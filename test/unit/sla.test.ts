@@ -4,6 +4,9 @@ import { WorkingCalendar } from '../../src/calendar/working-calendar.ts'
 import { addDays } from '../../src/calendar/local-date.ts'
 import {
   ageIssue,
+  ageIssues,
+  ageOpenIssues,
+  colourOfDueCounts,
   compareByUrgency,
   countByColour,
   issueDueDate,
@@ -11,7 +14,7 @@ import {
   overdueBefore,
   supervisionColour,
   urgencyCutoffs,
-  urgencyOfColours,
+  urgencyOfDueCounts,
   workingDayCounter,
 } from '../../src/domain/sla.ts'
 
@@ -125,6 +128,37 @@ describe('ageIssue and compareByUrgency', () => {
   })
 })
 
+describe('ageIssues and ageOpenIssues: the store\'s rows aged above it', () => {
+  const days = workingDayCounter(calendar, '2026-03-03')
+  const rows = [
+    { id: 1, openedOn: '2026-03-02', dueOn: '2026-03-11' },
+    { id: 2, openedOn: '2026-02-24', dueOn: '2026-03-03' },
+    { id: 3, openedOn: '2026-02-12', dueOn: '2026-02-28' },
+    { id: 4, openedOn: '2026-02-24', dueOn: '2026-03-03' },
+  ]
+
+  it('ages each row as ageIssue does, keeps its other fields and, for ageIssues, its order', () => {
+    expect(ageIssues(rows, days)).toEqual(rows.map((r) => ({ ...r, ...ageIssue(days, r.openedOn, r.dueOn) })))
+  })
+
+  it('sorts most urgent first for ageOpenIssues, ties kept in the order read', () => {
+    expect(ageOpenIssues(rows, days).map((r) => [r.id, r.urgency])).toEqual([
+      [3, 'red'],
+      [2, 'yellow'],
+      [4, 'yellow'],
+      [1, 'green'],
+    ])
+  })
+
+  it('names the counts by the cutoffs as urgencies: the rest are green', () => {
+    expect(urgencyOfDueCounts({ severe: 1, overdue: 3, dueSoon: 2, total: 9 })).toEqual({ red: 3, yellow: 2, green: 4 })
+  })
+
+  it('names the same counts as the board’s colours: 严重超期 red, the other overdue yellow, near due blue', () => {
+    expect(colourOfDueCounts({ severe: 1, overdue: 3, dueSoon: 2, total: 9 })).toEqual({ red: 1, yellow: 2, blue: 2, green: 4 })
+  })
+})
+
 describe('overdueBefore', () => {
   it('gives ageIssue’s overdue count for every due date, across weekends, holidays and make-up days', () => {
     for (let today = '2026-09-20'; today <= '2026-10-20'; today = addDays(today, 1)) {
@@ -163,7 +197,7 @@ describe('a 督办单 colour', () => {
 })
 
 describe('the board’s colour counts', () => {
-  it('count the 督办单 colours, green for an issue neither near nor late, and give back the two-step urgency', () => {
+  it('count the 督办单 colours, green for an issue neither near nor late', () => {
     const issues = [
       { urgency: 'red' as const, overdueWorkingDays: 7 },
       { urgency: 'red' as const, overdueWorkingDays: 5 },
@@ -173,6 +207,5 @@ describe('the board’s colour counts', () => {
     ]
     const colours = countByColour(issues, 5)
     expect(colours).toEqual({ red: 2, yellow: 1, blue: 1, green: 1 })
-    expect(urgencyOfColours(colours)).toEqual({ red: 3, yellow: 1, green: 1 })
   })
 })

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { loadCalendar } from '../../../src/calendar/load-calendar.ts'
 import { buildProjectStatus } from '../../../src/domain/project-status.ts'
-import { urgencyOfColours, workingDayCounter, type ColourCounts, type IssueColour } from '../../../src/domain/sla.ts'
+import { workingDayCounter, type ColourCounts, type IssueColour, type UrgencyCounts } from '../../../src/domain/sla.ts'
+
+/** The chat's two steps from the board's colours, as the overview's counts give both: overdue is red, near due yellow. */
+const urgencyOfColours = (c: ColourCounts): UrgencyCounts => ({ red: c.red + c.yellow, yellow: c.blue, green: c.green })
 import { DEFAULT_SLOW_THRESHOLDS, type StageDates } from '../../../src/domain/slow-projects.ts'
 import { DEFAULT_TEAMS } from '../../../src/domain/teams.ts'
 import { CATEGORIES, type Category } from '../../../src/parse/types.ts'
