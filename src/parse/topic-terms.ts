@@ -114,8 +114,19 @@ function termsOf(text: string, common: ReadonlySet<string>): TopicTerms {
       if (!COMMON.has(pair) && !common.has(pair) && !terms.has(pair)) terms.set(pair, 1)
     }
   }
+  // Codes and model names name one thing exactly: "SC证", "DN200给水管", "10kV线路" (a plain number
+  // or a single letter does not: "3天", "A栋").
+  for (const code of plain.matchAll(CODE)) {
+    const word = `code:${code[0].toLowerCase()}`
+    if (!terms.has(word)) terms.set(word, CODE_WEIGHT)
+  }
   return terms
 }
+
+/** Letters with letters or digits: "SC", "DN200", "10kV", "ALC"; not "3天" or "A栋". */
+const CODE = /(?<![A-Za-z0-9])(?:[A-Za-z]{2,}\d*|[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]{1,3})(?![A-Za-z0-9])/gu
+/** A code shared is strong evidence, but not alone a repeat: one more word pair makes it one. */
+const CODE_WEIGHT = 2
 
 /** How much two texts share: the weight of the terms they have in common. */
 export function overlap(a: TopicTerms, b: TopicTerms): number {

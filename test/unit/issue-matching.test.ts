@@ -130,3 +130,19 @@ describe('placing a message in the ledger', () => {
     expect(placed(undefined)).not.toContain('resolution:5')
   })
 })
+
+describe('codes name one thing (issue 20)', () => {
+  it('a code shared with one issue and one more word closes it, where the words alone are too few', () => {
+    const permit = topic(1, 'approval', '食品生产许可证(SC证)还没拿到，只能试产')
+    const fire = topic(2, 'approval', '消防验收资料还在补')
+    expect(place([fix(null, '好消息，SC证拿到了')], [permit, fire])).toEqual(['resolution:1'])
+    expect(place([fix(null, '好消息，证拿到了')], [permit, fire])).toEqual(['resolution:none'])
+  })
+
+  it('a plain number or a single letter is no code', () => {
+    const blockA = topic(1, 'safety', 'A栋脚手架连墙件缺失')
+    const blockB = topic(2, 'safety', 'B栋高支模立杆间距超标')
+    expect(place([fix(null, 'A栋已经整改完毕')], [blockA, blockB])).not.toEqual(['resolution:1'])
+  })
+})
+
