@@ -94,7 +94,7 @@ function readMessage(input: MessageInput, options: ParseOptions): Reading {
   const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
   // "@所有人" makes an announcement of whatever follows: "@所有人 推进群今天建立，要求9月底前完成供地".
   const notice = message.toEveryone || shows(text, 'invitation') || noticeWeighed(items.flatMap((i) => i.clauses))
-  const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
+  const segments = items.flatMap(({ item, clauses }) => stepsOnTheWay(segmentsOf(item, clauses), clauses))
   const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
   return { text, notice, items, records: applyTags(records, message.tags, items) }
 }
@@ -152,6 +152,27 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
   }
   return segments
 }
+
+/**
+ * A fix told done whose last step the same item then says is still ahead is a step on the way, not
+ * the fix: "授信已审批通过，目前正在办理抵押登记，预计下周放款", "补偿款已拨付到村账户，暂未发放到户",
+ * "卷帘装好了，已经约了住建局下周一复验". What is said last about the fix holds, so a close that
+ * ends the item stands ("补偿款明天发放到户，村民已撤离"), and so does a close followed by the
+ * project's own next step ("设备放行了，明天开始吊装"). The step is read as a plan: the message core
+ * makes it news of the issue it is about.
+ */
+function stepsOnTheWay(segments: Segment[], clauses: Clause[]): Segment[] {
+  const lastDone = clauses.findLastIndex((c) => c.role === 'resolution')
+  if (lastDone < 0 || !clauses.slice(lastDone + 1).some(fixStillAhead)) return segments
+  return segments.map((s) => (s.role === 'resolution' ? { ...s, role: 'progress' } : s))
+}
+
+/** A clause that names the last step of a fix as ahead: planned, dated, under way or not yet done. */
+const fixStillAhead = (c: Clause): boolean =>
+  (c.role === 'neutral' || c.role === 'progress') &&
+  c.facts.has('fix.pending') &&
+  !c.facts.mentionsStage() &&
+  (c.facts.planned() || c.facts.has('problem.not-done') || /正在|待|[暂尚还仍]未/u.test(c.text))
 
 /**
  * A problem clause that opens on another team's business ("X的事", "X问题", "X：") starts a problem

@@ -505,6 +505,18 @@ const FAMILIES = [
     not: ['问题已解决'],
   },
   {
+    // The last step of a fix, named where it is still ahead: money paid out, a paper granted, a
+    // check passed, a service switched on, a way opened. After a done step it makes the message a
+    // step on the way, not the fix: "授信已审批通过，预计下周放款", "整改完成，已约了下周一复验".
+    name: 'fix.pending',
+    patterns: [
+      `${any('放款', '到账', '拨付', '发放', '批复', '审批', '获批', '核发', '发证', '出证', '清关', '放行', '办理', '办结', '上会', '规委会')}`,
+      `${any('通行', '通车', '送电', '通电', '通水', '通气', '供气', '接驳', '接通', '复验', '复查', '验收', '评审')}`,
+    ],
+    examples: ['建行说下周放款', '预计12月中旬批复', '预计6月5日前可通行', '已约了下周一复验', '目前正在办理抵押登记'],
+    not: ['明天开始吊装', '下周开挖'],
+  },
+  {
     // Papers got ready on the way to a fix are no fix: "节能报告初稿已经完成".
     name: 'preparation',
     patterns: [`(?:报告|初稿|方案|资料|材料|申请|图纸|设计|预案)${gap(4)}(?:已经|已)?(?:完成|提交|报送|做好|写好|编制)`],

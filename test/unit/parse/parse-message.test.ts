@@ -258,3 +258,24 @@ describe('a long summary', () => {
     }
   })
 })
+
+describe('a step on the way is no close (issue 20): what is said last about the fix holds', () => {
+  it.each([
+    ['工行的授信今天批了，下周三放款'],
+    ['环评技术审查已经通过，预计月底前出批复'],
+    ['箱变已经装好了，目前正在办理送电手续'],
+    ['补贴已拨付到镇财政，暂未发放到企业'],
+    ['围挡已经整改到位，约了安监站下周一复查'],
+  ])('%s is a plan of the fix, not its close', (text) => {
+    expect(brief(text).map(([type]) => type)).toEqual(['progress'])
+  })
+
+  it.each([
+    ['补偿款后天发到户，堵门的村民已经撤了'],
+    ['设备今天清关放行了，明天开始安装'],
+    ['施工许可证今天拿到了'],
+  ])('%s still closes: the fix is said last, or what follows is the project\'s own next step', (text) => {
+    expect(brief(text).map(([type]) => type)).toContain('resolution')
+  })
+})
+
