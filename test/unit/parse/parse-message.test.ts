@@ -279,3 +279,21 @@ describe('a step on the way is no close (issue 20): what is said last about the 
   })
 })
 
+describe('a fix still to do is no close (issue 20): a condition, an instruction, a plan approved, a negation', () => {
+  it.each([
+    ['证件补齐后再报规划局'],
+    ['施工单位整改完了申请验收'],
+    ['等设备清关下来就安排安装'],
+    ['你们先把补偿协议签了'],
+    ['线路迁改方案昨天评审通过了'],
+    ['配套管网改造方案已经批复'],
+    ['设备还压在港口，没清关'],
+  ])('%s closes nothing', (text) => {
+    expect(brief(text).map(([type]) => type)).not.toContain('resolution')
+  })
+
+  it.each([['资料已经补齐，规划许可证今天核发了'], ['管网改造今天完工，已经通水了'], ['设备今天清关了']])('%s is still a close', (text) => {
+    expect(brief(text).map(([type]) => type)).toContain('resolution')
+  })
+})
+
