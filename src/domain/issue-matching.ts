@@ -89,6 +89,8 @@ export function planRecords(input: {
   const done: { record: ProgressRecord; issue: TopicIssue }[] = []
 
   const followed = (record: IssueRecord | ProgressRecord): TopicIssue | null => {
+    // A problem its reporter labels new is new, whatever words it shares with an open one.
+    if (record.type === 'issue' && LABELLED_NEW.test(normalizeMessage(record.summary).text)) return null
     if (quotedOpen.length === 1) return quotedOpen[0]!
     // An issue is of its own team ("临时水电还没接，…工人意见很大" is no labour matter) unless it names
     // none (the catch-all by default: "营业执照信息还没同步到平台"); a plan names its teams.
@@ -153,6 +155,12 @@ export function planRecords(input: {
   }
   return plans
 }
+
+/**
+ * A report's label that what follows is a new problem: "4.新问题：一线员工还差九十人",
+ * "新增：贷款批了还没放款", "新发现问题：围墙外有一处塌方".
+ */
+const LABELLED_NEW = /^(?:[\d一二三四五六七八九十]{1,3}[.、]\s*)?(?:新问题|新增(?:问题|困难|事项)?|新发现(?:的)?(?:问题)?|新情况)\s*[:：]/u
 
 /**
  * How much a text speaks of an issue: the words they share, and one more when it names the issue's

@@ -146,3 +146,13 @@ describe('codes name one thing (issue 20)', () => {
   })
 })
 
+describe('a problem its reporter labels new (issue 20)', () => {
+  const workers = topic(1, 'labour', '钢结构焊工、电工缺口约20人，施工单位招不到人')
+  it.each([['新问题：电工没地方住，施工单位很着急'], ['3.新增：焊工的社保没人给交，工人意见很大'], ['新发现问题：焊工持证不全']])('%s is new, though it shares words with an open one', (text) => {
+    expect(place([issue('labour', text)], [workers])).toEqual(['new'])
+  })
+  it('the same words without the label follow the open issue up', () => {
+    expect(place([issue('labour', '电工没地方住，施工单位很着急')], [workers])).toEqual(['follow-up:1'])
+  })
+})
+
