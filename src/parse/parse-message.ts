@@ -126,6 +126,10 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
     if (clause.role === 'question') {
       current = undefined
       pending = []
+    } else if (current?.role === 'resolution' && BUT_REQUIRES.test(clause.text)) {
+      // Granted, but on a condition not yet met, is the problem still: "授信批了，但要先办抵押登记".
+      current.role = 'issue'
+      current.clauses.push(clause)
     } else if (clause.role === 'neutral' || (clause.planOnly && current?.role === 'issue')) {
       if (current) current.clauses.push(clause)
       else pending.push(clause)
@@ -173,6 +177,9 @@ const fixStillAhead = (c: Clause): boolean =>
   c.facts.has('fix.pending') &&
   !c.facts.mentionsStage() &&
   (c.facts.planned() || c.facts.has('problem.not-done') || /正在|待|[暂尚还仍]未/u.test(c.text))
+
+/** A clause that puts a condition after a grant: "但要厂房抵押", "不过放款得先办登记", "但放款要先办抵押". */
+const BUT_REQUIRES = /^(?:但|但是|可是|不过|只是)[^,，。]{0,6}?(?:要|需要?|得先|必须)/u
 
 /**
  * A problem clause that opens on another team's business ("X的事", "X问题", "X：") starts a problem

@@ -297,3 +297,17 @@ describe('a fix still to do is no close (issue 20): a condition, an instruction,
   })
 })
 
+describe('granted, but on a condition not yet met, is the problem still (issue 20)', () => {
+  it.each([
+    ['工行授信批了，但放款前要先办抵押登记'],
+    ['排污许可已经批了，不过投产前还需要通过验收'],
+    ['补贴已经拨付了，可是到企业账上必须走完审计'],
+  ])('%s is a problem, not a close', (text) => {
+    expect(brief(text).map(([type]) => type)).toEqual(['issue'])
+  })
+
+  it('a grant followed by other news is still a close', () => {
+    expect(brief('工行授信批了，但是利率比预想的低').map(([type]) => type)).toContain('resolution')
+  })
+})
+
