@@ -133,7 +133,7 @@ export function planRecords(input: {
       // A reply that says the problem it quotes, or plainly repeats, is done closes it, read as
       // progress or not: "證今日攞到手喇" quoting "不动产权证几时可以出？".
       const about = plain ? followed(record) : null
-      if (about && record.due === null && saysDone(record.summary)) {
+      if (about && record.due === null && !record.onTheWay && saysDone(record.summary)) {
         done.push({ record, issue: about })
         continue
       }

@@ -45,6 +45,8 @@ interface Segment {
   role: Exclude<Role, 'question' | 'neutral'>
   clauses: Clause[]
   item: Item
+  /** A fix told done whose last step is still ahead, read as progress (stepsOnTheWay). */
+  onTheWay?: boolean
 }
 
 /** Why a message gave what it gave, for `npm run parse -- --explain`. */
@@ -168,7 +170,7 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
 function stepsOnTheWay(segments: Segment[], clauses: Clause[]): Segment[] {
   const lastDone = clauses.findLastIndex((c) => c.role === 'resolution')
   if (lastDone < 0 || !clauses.slice(lastDone + 1).some(fixStillAhead)) return segments
-  return segments.map((s) => (s.role === 'resolution' ? { ...s, role: 'progress' } : s))
+  return segments.map((s) => (s.role === 'resolution' ? { ...s, role: 'progress', onTheWay: true } : s))
 }
 
 /** A clause that names the last step of a fix as ahead: planned, dated, under way or not yet done. */
@@ -233,7 +235,8 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
       summary: capSummary(progress.map((s) => textOf(s.clauses)).join('；')),
     }
     const department = clauses.every((c) => c.planOnly || c.role === 'neutral') ? departmentPlanning(clauses) : undefined
-    records.push(withDueProblem(department ? { ...record, planOf: department } : record, plan?.problem))
+    const placed = department ? { ...record, planOf: department } : record
+    records.push(withDueProblem(progress.some((s) => s.onTheWay) ? { ...placed, onTheWay: true as const } : placed, plan?.problem))
   }
   for (const segment of segments) {
     const text = textOf(segment.clauses)

@@ -156,3 +156,14 @@ describe('a problem its reporter labels new (issue 20)', () => {
   })
 })
 
+describe('a step on the way is news of its issue, never its close (issue 20)', () => {
+  const loan = topic(1, 'finance', '工行3000万贷款批了一个多月还没放款')
+  const told = (onTheWay: boolean): ParsedRecord => ({ type: 'progress', stage: null, percent: null, due: null, summary: '工行贷款的抵押登记已经办好了，下周放款', ...(onTheWay ? { onTheWay: true as const } : {}) })
+  it('follows the issue up and leaves it open', () => {
+    expect(place([told(true)], [loan])).toEqual(['follow-up:1'])
+  })
+  it('the same words read as a plain reply of done close it', () => {
+    expect(place([told(false)], [loan])).toEqual(['resolution:1'])
+  })
+})
+

@@ -268,6 +268,7 @@ describe('a step on the way is no close (issue 20): what is said last about the 
     ['围挡已经整改到位，约了安监站下周一复查'],
   ])('%s is a plan of the fix, not its close', (text) => {
     expect(brief(text).map(([type]) => type)).toEqual(['progress'])
+    expect(parseChatText(text, SENT, { calendar })[0]).toMatchObject({ onTheWay: true })
   })
 
   it.each([
