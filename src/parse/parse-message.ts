@@ -173,12 +173,18 @@ function stepsOnTheWay(segments: Segment[], clauses: Clause[]): Segment[] {
   return segments.map((s) => (s.role === 'resolution' ? { ...s, role: 'progress', onTheWay: true } : s))
 }
 
-/** A clause that names the last step of a fix as ahead: planned, dated, under way or not yet done. */
+/**
+ * A clause that names the last step of a fix as ahead: planned, dated, under way, not yet done, or
+ * after something else ("修改稿报来后我局按程序审批"); or the rest of it still outstanding ("剩下
+ * 2000万等证下来再放", "就剩你们这一根杆子了").
+ */
 const fixStillAhead = (c: Clause): boolean =>
   (c.role === 'neutral' || c.role === 'progress') &&
-  c.facts.has('fix.pending') &&
-  !c.facts.mentionsStage() &&
-  (c.facts.planned() || c.facts.has('problem.not-done') || /正在|待|[暂尚还仍]未/u.test(c.text))
+  ((c.facts.has('fix.pending') && !c.facts.mentionsStage() && (c.facts.planned() || c.facts.has('problem.not-done') || /正在|待|[暂尚还仍]未|后/u.test(c.text))) ||
+    REMAINDER.test(c.text))
+
+/** The rest of a fix still outstanding: "剩下2000万…再放", "就剩一根杆子了", "其余两户还在谈". */
+const REMAINDER = /^(?:剩下|剩余|其余|其他的?|就剩|只剩|还剩)/u
 
 /** A clause that puts a condition after a grant: "但要厂房抵押", "不过放款得先办登记", "但放款要先办抵押". */
 const BUT_REQUIRES = /^(?:但|但是|可是|不过|只是)[^,，。]{0,6}?(?:要|需要?|得先|必须)/u

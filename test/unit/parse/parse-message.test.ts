@@ -266,6 +266,9 @@ describe('a step on the way is no close (issue 20): what is said last about the 
     ['箱变已经装好了，目前正在办理送电手续'],
     ['补贴已拨付到镇财政，暂未发放到企业'],
     ['围挡已经整改到位，约了安监站下周一复查'],
+    ['首批奖补资金今天已经拨付了，剩下的等审计完再拨'],
+    ['专线已经接通了，只剩机房那头的设备'],
+    ['技术评审原则通过，材料改好后再走审批'],
   ])('%s is a plan of the fix, not its close', (text) => {
     expect(brief(text).map(([type]) => type)).toEqual(['progress'])
     expect(parseChatText(text, SENT, { calendar })[0]).toMatchObject({ onTheWay: true })
@@ -310,5 +313,9 @@ describe('granted, but on a condition not yet met, is the problem still (issue 2
   it('a grant followed by other news is still a close', () => {
     expect(brief('工行授信批了，但是利率比预想的低').map(([type]) => type)).toContain('resolution')
   })
+})
+
+it('a close followed by another problem still outstanding is a close and that problem', () => {
+  expect(brief('临时用电已经通了，就剩燃气管道还没接').map(([type]) => type)).toEqual(['resolution', 'issue'])
 })
 
