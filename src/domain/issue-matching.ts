@@ -1,5 +1,6 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import { scoreCategories } from '../parse/categories.ts'
+import { splitClauses } from '../parse/clauses.ts'
 import { normalizeMessage } from '../parse/normalize.ts'
 import { shows } from '../parse/phrases.ts'
 import { namePairs, overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
@@ -254,10 +255,16 @@ function saysOnlyDone(record: ResolutionRecord, terms: TopicTerms): boolean {
   return (left?.length ?? 0) <= 1
 }
 
-/** A text that says something was done, and not that it was not: the parser's own families (parse/phrases.ts). */
+/**
+ * A text that says something was done, and not that it was not: the parser's own families
+ * (parse/phrases.ts). The done-words must stand in a clause that is no plan approved, condition,
+ * order or demand: "场地平整全部完成；燃气管迁改方案已通过评审，下周开挖" closes no gas issue.
+ */
 const saysDone = (text: string): boolean => {
   const plain = normalizeMessage(text).text
-  return (shows(plain, 'resolved.strong') || shows(plain, 'resolved.weak')) && !shows(plain, 'resolved.negated')
+  const done = (c: string) => shows(c, 'resolved.strong') || shows(c, 'resolved.weak')
+  const stillToDo = (c: string) => shows(c, 'scheme') || shows(c, 'condition') || shows(c, 'order') || shows(c, 'demand')
+  return done(plain) && !shows(plain, 'resolved.negated') && splitClauses(plain).some((c) => done(c) && !stillToDo(c))
 }
 
 function oneOrAsk(issues: TopicIssue[]): ResolutionTarget {

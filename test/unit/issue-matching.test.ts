@@ -167,3 +167,17 @@ describe('a step on the way is news of its issue, never its close (issue 20)', (
   })
 })
 
+describe('a reply read as progress closes its issue only when a clause of it says done (issue 20)', () => {
+  const gas = topic(1, 'infrastructure', '燃气中压管道压在3号车间位置，要迁改')
+  const reply = (summary: string): ParsedRecord => ({ type: 'progress', stage: null, percent: null, due: null, summary })
+  it.each([
+    ['围墙砌筑过半；燃气管道迁改方案已经评审通过，下周动工'],
+    ['燃气管道迁改等设计变更批下来就能动工'],
+  ])('%s follows the issue up', (summary) => {
+    expect(place([reply(summary)], [gas])).toEqual(['follow-up:1'])
+  })
+  it('a clause that says the move is done closes it', () => {
+    expect(place([reply('围墙砌筑过半；燃气管道迁改已经完成')], [gas])).toEqual(['resolution:1'])
+  })
+})
+
