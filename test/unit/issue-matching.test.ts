@@ -181,3 +181,12 @@ describe('a reply read as progress closes its issue only when a clause of it say
   })
 })
 
+describe('a service cut and back are one thing (issue 20)', () => {
+  const water = topic(1, 'infrastructure', '厂区从早上停水到现在，搅拌站没法开')
+  const power = topic(2, 'infrastructure', '二号车间的变压器还没到货')
+  it.each([['来水了，辛苦抢修的师傅', 1], ['电来了，谢谢供电所', 2]])('%s closes the issue of its service', (text, number) => {
+    const gasCut = topic(3, 'infrastructure', '锅炉房停气一天了')
+    expect(place([fix(null, text)], [water, { ...power, text: '二号车间又没电了' }, gasCut])).toEqual([`resolution:${number}`])
+  })
+})
+
