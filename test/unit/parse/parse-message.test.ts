@@ -319,3 +319,17 @@ it('a close followed by another problem still outstanding is a close and that pr
   expect(brief('临时用电已经通了，就剩燃气管道还没接').map(([type]) => type)).toEqual(['resolution', 'issue'])
 })
 
+describe('a Cantonese negation is a negation (issue 20)', () => {
+  it.each([
+    ['厂区道路塌咗一段，货车入唔到', 'infrastructure'],
+    ['排污许可报咗成个月都冇批落嚟', 'environment'],
+    ['厂房嘅施工许可证仲未批', 'approval'],
+  ])('%s is a problem', (text, team) => {
+    expect(brief(text).map(([type, category]) => [type, category])).toEqual([['issue', team]])
+  })
+
+  it('唔该 stays thanks, and a close said in Cantonese stays a close', () => {
+    expect(brief('搞掂咗，唔该晒').map(([type]) => type)).toEqual(['resolution'])
+  })
+})
+
