@@ -132,6 +132,11 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
       // Granted, but on a condition not yet met, is the problem still: "授信批了，但要先办抵押登记".
       current.role = 'issue'
       current.clauses.push(clause)
+    } else if (clause.role === 'neutral' && current?.role === 'resolution' && CONTRAST.test(clause.text)) {
+      // A contrast after a close speaks of something else, not of what was done: "水通咗，…不过燃气
+      // 仲未有消息" closes the water issue, and its words are not the gas.
+      current = undefined
+      pending = [clause]
     } else if (clause.role === 'neutral' || (clause.planOnly && current?.role === 'issue')) {
       if (current) current.clauses.push(clause)
       else pending.push(clause)
@@ -185,6 +190,9 @@ const fixStillAhead = (c: Clause): boolean =>
 
 /** The rest of a fix still outstanding: "剩下2000万…再放", "就剩一根杆子了", "其余两户还在谈". */
 const REMAINDER = /^(?:剩下|剩余|其余|其他的?|就剩|只剩|还剩)/u
+
+/** A clause that turns to something else: "不过燃气仲未有消息", "但是工人方面还差一点". */
+const CONTRAST = /^(?:不过|但是?|可是|只是)/u
 
 /** A clause that puts a condition after a grant: "但要厂房抵押", "不过放款得先办登记", "但放款要先办抵押". */
 const BUT_REQUIRES = /^(?:但|但是|可是|不过|只是)[^,，。]{0,6}?(?:要|需要?|得先|必须)/u

@@ -333,3 +333,14 @@ describe('a Cantonese negation is a negation (issue 20)', () => {
   })
 })
 
+describe('a contrast after a close speaks of something else (issue 20)', () => {
+  it.each([
+    ['新铺的给水管今天接通了，不过工人这块另说', 'infrastructure'],
+    ['贷款今天放下来了，但是招工的事下次再议', 'finance'],
+  ])('%s closes for the team of what was done, in its own words', (text, team) => {
+    const [close] = parseChatText(text, SENT, { calendar })
+    expect(close).toMatchObject({ type: 'resolution', category: team })
+    expect(close!.summary).not.toMatch(/不过|但是/u)
+  })
+})
+
