@@ -138,6 +138,12 @@ export function planRecords(input: {
         done.push({ record, issue: about })
         continue
       }
+      // A milestone reached that is what an open issue waited for closes it, and stays the
+      // project's progress: "不动产权证今天领到了" after "不动产权证还没办下来". Matched by the
+      // clauses that say it is done, not by the rest of the report.
+      const reached = plain || record.due !== null || record.onTheWay ? '' : doneClauses(record.summary)
+      const waited = reached === '' ? null : followed({ ...record, summary: reached })
+      if (waited) done.push({ record: { ...record, summary: reached }, issue: waited })
       const issue = plain ? (about ?? onlyOfTeams(record.summary, open) ?? closest(record) ?? justSpokenOf()) : null
       // A date in the reply sets the deadline of an issue whose report named none ("供电局说4月15号前
       //送电" for "还没通电"); a deadline the reporter stated ("最迟12月10号要有电") stands.
@@ -266,6 +272,12 @@ const saysDone = (text: string): boolean => {
   const stillToDo = (c: string) => shows(c, 'scheme') || shows(c, 'condition') || shows(c, 'order') || shows(c, 'demand')
   return done(plain) && !shows(plain, 'resolved.negated') && splitClauses(plain).some((c) => done(c) && !stillToDo(c))
 }
+
+/** The clauses of a text that say something was done: "不动产权证今天领到了" of a longer report. */
+const doneClauses = (text: string): string =>
+  splitClauses(normalizeMessage(text).text)
+    .filter((c) => saysDone(c) || shows(c, 'resolved.done'))
+    .join('，')
 
 function oneOrAsk(issues: TopicIssue[]): ResolutionTarget {
   if (issues.length === 1) return { kind: 'close', issue: issues[0]! }

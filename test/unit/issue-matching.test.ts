@@ -190,3 +190,15 @@ describe('a service cut and back are one thing (issue 20)', () => {
   })
 })
 
+describe('a milestone reached that an open issue waited for closes it (issue 20)', () => {
+  const deed = topic(1, 'land', '不动产权证还没办下来，施工许可报不了')
+  const road = topic(2, 'infrastructure', '光缆杆子挡着围墙，联通还没迁')
+  const reached = (summary: string): ParsedRecord => ({ type: 'progress', stage: 'land', percent: null, due: null, summary })
+  it('closes the issue its done clause is about, and stays progress', () => {
+    expect(place([reached('不动产权证今天领到了，光缆迁移的申请函也发给联通了')], [deed, road])).toEqual(['progress', 'resolution:1'])
+  })
+  it('a milestone no open issue waited for is progress only', () => {
+    expect(place([reached('土地今天摘牌了')], [road])).toEqual(['progress'])
+  })
+})
+
