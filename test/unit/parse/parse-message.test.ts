@@ -287,6 +287,7 @@ describe('a fix still to do is no close (issue 20): a condition, an instruction,
   it.each([
     ['证件补齐后再报规划局'],
     ['施工单位整改完了申请验收'],
+    ['隐患整改完成后报安监站复核'],
     ['等设备清关下来就安排安装'],
     ['你们先把补偿协议签了'],
     ['线路迁改方案昨天评审通过了'],
