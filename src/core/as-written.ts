@@ -1,4 +1,4 @@
-import { toSimplified } from '../parse/normalize.ts'
+import { readCantonese, toSimplified } from '../parse/normalize.ts'
 
 /** Spaces and the marks that end or join clauses: what separates the runs of words a summary is made of ("60%" is one run). */
 const BETWEEN_WORDS = /[\s,，。.!！?？;；:：、…~～\u2005]+/u
@@ -30,6 +30,8 @@ export function asWritten(summary: string, text: string): string {
     i += cp.length
   }
   from.push(text.length)
+  // Read as the parser reads: Cantonese negations as Mandarin, one character for one.
+  read = readCantonese(read)
   const spans: [number, number][] = []
   let cursor = 0
   for (const run of runs) {

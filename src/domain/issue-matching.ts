@@ -1,5 +1,6 @@
 import type { LocalDate } from '../calendar/local-date.ts'
 import { scoreCategories } from '../parse/categories.ts'
+import { splitClauses } from '../parse/clauses.ts'
 import { normalizeMessage } from '../parse/normalize.ts'
 import { shows } from '../parse/phrases.ts'
 import { namePairs, overlap, topicTerms, type TopicTerms } from '../parse/topic-terms.ts'
@@ -89,6 +90,8 @@ export function planRecords(input: {
   const done: { record: ProgressRecord; issue: TopicIssue }[] = []
 
   const followed = (record: IssueRecord | ProgressRecord): TopicIssue | null => {
+    // A problem its reporter labels new is new, whatever words it shares with an open one.
+    if (record.type === 'issue' && LABELLED_NEW.test(normalizeMessage(record.summary).text)) return null
     if (quotedOpen.length === 1) return quotedOpen[0]!
     // An issue is of its own team ("临时水电还没接，…工人意见很大" is no labour matter) unless it names
     // none (the catch-all by default: "营业执照信息还没同步到平台"); a plan names its teams.
@@ -131,10 +134,16 @@ export function planRecords(input: {
       // A reply that says the problem it quotes, or plainly repeats, is done closes it, read as
       // progress or not: "證今日攞到手喇" quoting "不动产权证几时可以出？".
       const about = plain ? followed(record) : null
-      if (about && record.due === null && saysDone(record.summary)) {
+      if (about && record.due === null && !record.onTheWay && saysDone(record.summary)) {
         done.push({ record, issue: about })
         continue
       }
+      // A milestone reached that is what an open issue waited for closes it, and stays the
+      // project's progress: "不动产权证今天领到了" after "不动产权证还没办下来". Matched by the
+      // clauses that say it is done, not by the rest of the report.
+      const reached = plain || record.due !== null || record.onTheWay ? '' : doneClauses(record.summary)
+      const waited = reached === '' ? null : followed({ ...record, summary: reached })
+      if (waited) done.push({ record: { ...record, summary: reached }, issue: waited })
       const issue = plain ? (about ?? onlyOfTeams(record.summary, open) ?? closest(record) ?? justSpokenOf()) : null
       // A date in the reply sets the deadline of an issue whose report named none ("供电局说4月15号前
       //送电" for "还没通电"); a deadline the reporter stated ("最迟12月10号要有电") stands.
@@ -153,6 +162,12 @@ export function planRecords(input: {
   }
   return plans
 }
+
+/**
+ * A report's label that what follows is a new problem: "4.新问题：一线员工还差九十人",
+ * "新增：贷款批了还没放款", "新发现问题：围墙外有一处塌方".
+ */
+const LABELLED_NEW = /^(?:[\d一二三四五六七八九十]{1,3}[.、]\s*)?(?:新问题|新增(?:问题|困难|事项)?|新发现(?:的)?(?:问题)?|新情况)\s*[:：]/u
 
 /**
  * How much a text speaks of an issue: the words they share, and one more when it names the issue's
@@ -246,11 +261,23 @@ function saysOnlyDone(record: ResolutionRecord, terms: TopicTerms): boolean {
   return (left?.length ?? 0) <= 1
 }
 
-/** A text that says something was done, and not that it was not: the parser's own families (parse/phrases.ts). */
+/**
+ * A text that says something was done, and not that it was not: the parser's own families
+ * (parse/phrases.ts). The done-words must stand in a clause that is no plan approved, condition,
+ * order or demand: "场地平整全部完成；燃气管迁改方案已通过评审，下周开挖" closes no gas issue.
+ */
 const saysDone = (text: string): boolean => {
   const plain = normalizeMessage(text).text
-  return (shows(plain, 'resolved.strong') || shows(plain, 'resolved.weak')) && !shows(plain, 'resolved.negated')
+  const done = (c: string) => shows(c, 'resolved.strong') || shows(c, 'resolved.weak')
+  const stillToDo = (c: string) => shows(c, 'scheme') || shows(c, 'condition') || shows(c, 'order') || shows(c, 'demand')
+  return done(plain) && !shows(plain, 'resolved.negated') && splitClauses(plain).some((c) => done(c) && !stillToDo(c))
 }
+
+/** The clauses of a text that say something was done: "不动产权证今天领到了" of a longer report. */
+const doneClauses = (text: string): string =>
+  splitClauses(normalizeMessage(text).text)
+    .filter((c) => saysDone(c) || shows(c, 'resolved.done'))
+    .join('，')
 
 function oneOrAsk(issues: TopicIssue[]): ResolutionTarget {
   if (issues.length === 1) return { kind: 'close', issue: issues[0]! }

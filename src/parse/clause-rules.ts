@@ -33,7 +33,13 @@ export interface ClauseRule {
 
 /** Done-words count where nothing is planned or denied, and no part-way share is given ("拆除工作已完成70%"). */
 const resolvedOk = (f: ClauseFacts) =>
-  !f.planned() && !f.has('demand') && !f.has('resolved.negated') && !f.has('condition') && !f.has('order') && (f.percent() ?? 100) === 100
+  !f.planned() &&
+  !f.has('demand') &&
+  !f.has('resolved.negated') &&
+  !f.has('condition') &&
+  !f.has('order') &&
+  !f.has('scheme') &&
+  (f.percent() ?? 100) === 100
 
 export const CLAUSE_RULES: readonly ClauseRule[] = [
   {

@@ -213,7 +213,15 @@ const RULES: Array<[RegExp, Resolver]> = [
   [new RegExp(`(明年)?(?<![\\d一二两三四五六七八九十个])${N}月份?(?![\\d一二两三四五六七八九十日号])`, 'g'), (m, ctx) => {
     const month = num(m[2])
     if (!(month >= 1 && month <= 12)) return { date: null }
-    const y = m[1] ? parts(ctx.today).year + 1 : monthYear(ctx, month)
+    // A month just ended that names what belongs to it is the past, as a recent month/day is:
+    // "工人9月的工资今天打到卡上了" sent on 20 October is September gone, not next year's; "11月份
+    // 的社保" sent in January is last November. "预计12月份投产" sent in February stays ahead.
+    const { year } = parts(ctx.today)
+    const endOf = (y: number) => makeDate(y, month, daysInMonth(y, month))
+    const ended = endOf(year) < ctx.today ? endOf(year) : endOf(year - 1)
+    const belongs = m.input.startsWith('的', m.index + m[0].length)
+    if (!m[1] && belongs && daysBetween(ended, ctx.today) <= RECENT_PAST_DAYS) return { date: ended, past: true }
+    const y = m[1] ? year + 1 : monthYear(ctx, month)
     return { date: makeDate(y, month, daysInMonth(y, month)) }
   }],
   // 元旦前, 五一前, 国庆节前: the day before the next one of these holidays (元旦前 said in March is

@@ -109,8 +109,21 @@ function toHalfWidth(text: string): string {
  */
 const ZHE = /(?<![显卓土名原专巨论编合遗昭])著(?![名作称述录者])/gu
 
+/**
+ * Cantonese negations read as the Mandarin ones the phrase families know, one character for one
+ * (so that what is shown can still be found in what was written, as-written.ts): 唔 → 不, 冇 → 没,
+ * 仲 before 未/等/要/有/在/差/系 → 还. "钻机车入唔到" reads "入不到", "都冇批落嚟" reads "都没批落嚟",
+ * "仲未受理" reads "还未受理"; 唔该 (thanks) and 仲裁 stay.
+ */
+export function readCantonese(text: string): string {
+  if (!CANTONESE.test(text)) return text
+  return text.replace(/唔(?![该該])/gu, '不').replace(/冇/gu, '没').replace(/仲(?=[未等要有在差系])/gu, '还')
+}
+
+const CANTONESE = /[唔冇仲]/u
+
 function clean(text: string): string {
-  let plain = toHalfWidth(toSimplified(text))
+  let plain = readCantonese(toHalfWidth(toSimplified(text)))
   if (plain.includes('著')) plain = plain.replace(ZHE, '着')
   if (MAY_DECORATE.test(plain)) plain = plain.replace(MENTION, ' ').replace(PLACEHOLDER, ' ').replace(EMOJI, ' ')
   return plain.replace(/[ \t\u2005]+/g, ' ').trim()

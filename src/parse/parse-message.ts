@@ -45,6 +45,8 @@ interface Segment {
   role: Exclude<Role, 'question' | 'neutral'>
   clauses: Clause[]
   item: Item
+  /** A fix told done whose last step is still ahead, read as progress (stepsOnTheWay). */
+  onTheWay?: boolean
 }
 
 /** Why a message gave what it gave, for `npm run parse -- --explain`. */
@@ -94,7 +96,7 @@ function readMessage(input: MessageInput, options: ParseOptions): Reading {
   const items = splitItems(text).map((item) => ({ item, clauses: splitClauses(item.text).map((c) => classifyClause(c, today, options.calendar)) }))
   // "@所有人" makes an announcement of whatever follows: "@所有人 推进群今天建立，要求9月底前完成供地".
   const notice = message.toEveryone || shows(text, 'invitation') || noticeWeighed(items.flatMap((i) => i.clauses))
-  const segments = items.flatMap(({ item, clauses }) => segmentsOf(item, clauses))
+  const segments = items.flatMap(({ item, clauses }) => stepsOnTheWay(segmentsOf(item, clauses), clauses))
   const records = notice ? noticeRecords(segments, today) : toRecords(segments, message.quoted, today)
   return { text, notice, items, records: applyTags(records, message.tags, items) }
 }
@@ -126,6 +128,15 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
     if (clause.role === 'question') {
       current = undefined
       pending = []
+    } else if (current?.role === 'resolution' && BUT_REQUIRES.test(clause.text)) {
+      // Granted, but on a condition not yet met, is the problem still: "授信批了，但要先办抵押登记".
+      current.role = 'issue'
+      current.clauses.push(clause)
+    } else if (clause.role === 'neutral' && current?.role === 'resolution' && CONTRAST.test(clause.text)) {
+      // A contrast after a close speaks of something else, not of what was done: "水通咗，…不过燃气
+      // 仲未有消息" closes the water issue, and its words are not the gas.
+      current = undefined
+      pending = [clause]
     } else if (clause.role === 'neutral' || (clause.planOnly && current?.role === 'issue')) {
       if (current) current.clauses.push(clause)
       else pending.push(clause)
@@ -152,6 +163,39 @@ function segmentsOf(item: Item, clauses: Clause[]): Segment[] {
   }
   return segments
 }
+
+/**
+ * A fix told done whose last step the same item then says is still ahead is a step on the way, not
+ * the fix: "授信已审批通过，目前正在办理抵押登记，预计下周放款", "补偿款已拨付到村账户，暂未发放到户",
+ * "卷帘装好了，已经约了住建局下周一复验". What is said last about the fix holds, so a close that
+ * ends the item stands ("补偿款明天发放到户，村民已撤离"), and so does a close followed by the
+ * project's own next step ("设备放行了，明天开始吊装"). The step is read as a plan: the message core
+ * makes it news of the issue it is about.
+ */
+function stepsOnTheWay(segments: Segment[], clauses: Clause[]): Segment[] {
+  const lastDone = clauses.findLastIndex((c) => c.role === 'resolution')
+  if (lastDone < 0 || !clauses.slice(lastDone + 1).some(fixStillAhead)) return segments
+  return segments.map((s) => (s.role === 'resolution' ? { ...s, role: 'progress', onTheWay: true } : s))
+}
+
+/**
+ * A clause that names the last step of a fix as ahead: planned, dated, under way, not yet done, or
+ * after something else ("修改稿报来后我局按程序审批"); or the rest of it still outstanding ("剩下
+ * 2000万等证下来再放", "就剩你们这一根杆子了").
+ */
+const fixStillAhead = (c: Clause): boolean =>
+  (c.role === 'neutral' || c.role === 'progress') &&
+  ((c.facts.has('fix.pending') && !c.facts.mentionsStage() && (c.facts.planned() || c.facts.has('problem.not-done') || /正在|待|[暂尚还仍]未|后/u.test(c.text))) ||
+    REMAINDER.test(c.text))
+
+/** The rest of a fix still outstanding: "剩下2000万…再放", "就剩一根杆子了", "其余两户还在谈". */
+const REMAINDER = /^(?:剩下|剩余|其余|其他的?|就剩|只剩|还剩)/u
+
+/** A clause that turns to something else: "不过燃气仲未有消息", "但是工人方面还差一点". */
+const CONTRAST = /^(?:不过|但是?|可是|只是)/u
+
+/** A clause that puts a condition after a grant: "但要厂房抵押", "不过放款得先办登记", "但放款要先办抵押". */
+const BUT_REQUIRES = /^(?:但|但是|可是|不过|只是)[^,，。]{0,6}?(?:要|需要?|得先|必须)/u
 
 /**
  * A problem clause that opens on another team's business ("X的事", "X问题", "X：") starts a problem
@@ -205,7 +249,8 @@ function toRecords(segments: Segment[], quoted: string, today: LocalDate): Parse
       summary: capSummary(progress.map((s) => textOf(s.clauses)).join('；')),
     }
     const department = clauses.every((c) => c.planOnly || c.role === 'neutral') ? departmentPlanning(clauses) : undefined
-    records.push(withDueProblem(department ? { ...record, planOf: department } : record, plan?.problem))
+    const placed = department ? { ...record, planOf: department } : record
+    records.push(withDueProblem(progress.some((s) => s.onTheWay) ? { ...placed, onTheWay: true as const } : placed, plan?.problem))
   }
   for (const segment of segments) {
     const text = textOf(segment.clauses)

@@ -500,9 +500,31 @@ const FAMILIES = [
   },
   {
     name: 'resolved.negated',
-    patterns: [`(?:没有?|未|尚未|不)${gap(2)}(?:解决|落实|协调|办结|办好|接通|通过|完成|批复|批|办|放|拿|发|恢复|修通|通|到位|到岗|到账|签)`],
-    examples: ['还没有解决', '未落实', '没办结', '园区纬三路还没修通'],
+    patterns: [
+      `(?:没有?|未|尚未|不)${gap(2)}(?:解决|落实|协调|办结|办好|接通|通过|完成|批复|批|办|放|拿|发|恢复|修通|通|到位|到岗|到账|签|清关|核发|拨付|开通|送电|获批)`,
+    ],
+    examples: ['还没有解决', '未落实', '没办结', '园区纬三路还没修通', '货还在海关，没清关'],
     not: ['问题已解决'],
+  },
+  {
+    // The last step of a fix, named where it is still ahead: money paid out, a paper granted, a
+    // check passed, a service switched on, a way opened. After a done step it makes the message a
+    // step on the way, not the fix: "授信已审批通过，预计下周放款", "整改完成，已约了下周一复验".
+    name: 'fix.pending',
+    patterns: [
+      `${any('放款', '到账', '拨付', '发放', '批复', '审批', '获批', '核发', '发证', '出证', '清关', '放行', '办理', '办结', '上会', '规委会')}`,
+      `${any('通行', '通车', '送电', '通电', '通水', '通气', '供气', '接驳', '接通', '复验', '复查', '验收', '评审')}`,
+    ],
+    examples: ['建行说下周放款', '预计12月中旬批复', '预计6月5日前可通行', '已约了下周一复验', '目前正在办理抵押登记'],
+    not: ['明天开始吊装', '下周开挖'],
+  },
+  {
+    // A plan for the fix approved is no fix: the work is still to do ("迁改方案已通过评审",
+    // "过渡供电方案内部评审通过了", "管网延伸方案已批复").
+    name: 'scheme',
+    patterns: [`方案${gap(6)}(?:通过|批复|已批|获批|批了|审定)`],
+    examples: ['燃气管迁改方案已通过评审', '过渡供电方案内部评审通过了', '管网延伸方案已批复'],
+    not: ['供水管已经接通', '方案还在做'],
   },
   {
     // Papers got ready on the way to a fix are no fix: "节能报告初稿已经完成".
@@ -514,16 +536,24 @@ const FAMILIES = [
   {
     // An order to fix by a time is the problem, not its fix: "已下达整改通知书，限24小时内整改到位".
     name: 'order',
-    patterns: [`限${gap(10)}内|限期|责令|下达${gap(6)}通知`],
-    examples: ['限24小时内整改到位', '责令限期整改'],
+    // An instruction to do it first is no report that it is done: "你们先把抵押合同签了".
+    patterns: [`限${gap(10)}内|限期|责令|下达${gap(6)}通知|先把`],
+    examples: ['限24小时内整改到位', '责令限期整改', '你们先把抵押合同签了'],
     not: ['整改已经到位'],
   },
   {
     // A fix named as the condition of something else is not done: "整改完毕经复查后才能复工".
     name: 'condition',
-    patterns: ['后(?:才能|方可|才可|才)|才能|方可|当天'],
-    examples: ['整改完毕经复查后才能复工'],
-    not: ['整改完毕已经复工'],
+    // Also a fix named as what comes first: "资料补齐后上规委会", "整改完了申请复验",
+    // "等评审通过就充氨" (the fix is the condition of the next step, so it is still to do).
+    patterns: [
+      '后(?:才能|方可|才可|才)|才能|方可|当天',
+      '(?:完成?|好|齐|毕|妥|到位|通过|下来)(?:了)?(?:以|之)?后(?![天面期来续])',
+      `(?:完|好|齐)了(?:再|就)?(?:申请|报|上)`,
+      `(?<!已经?)等${gap(12)}(?:通过|完成|批|到位|下来|办好|拿到|到齐|装好)(?:了|后)?(?:就|再|才)`,
+    ],
+    examples: ['整改完毕经复查后才能复工', '资料补齐后上规委会', '企业整改完了申请复验', '等安全评价通过就充氨调试', '整改完成后申请复查'],
+    not: ['整改完毕已经复工', '资料已经补齐'],
   },
   {
     // Work on site that counts as progress when done or planned.

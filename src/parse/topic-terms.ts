@@ -31,10 +31,10 @@ const CONCEPTS: Record<string, readonly string[]> = {
   workforce: ['招工', '用工', '缺工', '工人', '招聘', '招不到', '普工', '操作工', '焊工', '电工', '钢筋工', '木工', '瓦工', '劳务', '技术工人', '技工', '劳动力', '人手', '返岗', '到岗', '临时工', '要招', '招人', '实习生'],
   compensation: ['青苗', '补偿', '拆迁', '征地', '征收', '征迁', '签协议', '鱼塘', '迁坟', '坟', '宅基地', '没拆', '养猪场', '清场'],
   'land-quota': ['用地指标', '土地指标', '农转用', '指标'],
-  power: ['用电', '供电', '送电', '箱变', '变压器', '电力', '停电', '跳闸', '电杆', '变电', '业扩', '增容', '配电', '高压柜'],
+  power: ['用电', '供电', '送电', '箱变', '变压器', '电力', '停电', '跳闸', '电杆', '变电', '业扩', '增容', '配电', '高压柜', '来电', '电来了', '没电'],
   telecom: ['专线', '光缆', '光纤', '网络', '通信', '信号', '基站', '铁塔'],
-  water: ['供水', '用水', '水管', '给水', '通水', '管网', '水渠', '断水', '水压'],
-  gas: ['燃气', '天然气', '用气', '通气'],
+  water: ['供水', '用水', '水管', '给水', '通水', '管网', '水渠', '断水', '水压', '停水', '来水', '水来了', '没水', '水都没有'],
+  gas: ['燃气', '天然气', '用气', '通气', '停气', '来气', '气来了', '供气'],
   road: ['道路', '修路', '路面', '便道', '通车', '路基', '沥青', '修通', '断头路'],
   loan: ['贷款', '融资', '授信', '放款', '担保', '银行', '抵押', '资本金', '外汇'],
   subsidy: ['补贴', '奖补', '兑现', '拨付'],
@@ -114,8 +114,19 @@ function termsOf(text: string, common: ReadonlySet<string>): TopicTerms {
       if (!COMMON.has(pair) && !common.has(pair) && !terms.has(pair)) terms.set(pair, 1)
     }
   }
+  // Codes and model names name one thing exactly: "SC证", "DN200给水管", "10kV线路" (a plain number
+  // or a single letter does not: "3天", "A栋").
+  for (const code of plain.matchAll(CODE)) {
+    const word = `code:${code[0].toLowerCase()}`
+    if (!terms.has(word)) terms.set(word, CODE_WEIGHT)
+  }
   return terms
 }
+
+/** Letters with letters or digits: "SC", "DN200", "10kV", "ALC"; not "3天" or "A栋". */
+const CODE = /(?<![A-Za-z0-9])(?:[A-Za-z]{2,}\d*|[A-Za-z]+\d+[A-Za-z]*|\d+[A-Za-z]{1,3})(?![A-Za-z0-9])/gu
+/** A code shared is strong evidence, but not alone a repeat: one more word pair makes it one. */
+const CODE_WEIGHT = 2
 
 /** How much two texts share: the weight of the terms they have in common. */
 export function overlap(a: TopicTerms, b: TopicTerms): number {

@@ -33,6 +33,11 @@ export interface ProgressRecord {
    * but the department's word on a problem it handles; the message core decides where it goes.
    */
   planOf?: string
+  /**
+   * Set when the progress is a fix told done whose last step is still ahead ("授信已审批通过，预计
+   * 下周放款"): news of the issue it is about, never its close.
+   */
+  onTheWay?: true
 }
 
 /** A blocker reported to the special work teams. */

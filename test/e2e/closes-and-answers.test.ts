@@ -73,8 +73,8 @@ describe('a department’s answer about an open issue', () => {
     const [, after] = await issuesOf(room.id)
     expect(after!.due_on).not.toBe(gas!.due_on)
     expect(said).toContain('期限改为')
-    // The new deadline is a fact of the event (its due_on), the note the department's own words.
-    expect(await eventsBy(id)).toEqual([{ issue_id: gas!.id, kind: 'followed-up', note: expect.stringContaining('下周五前'), due_on: after!.due_on }])
+    // The event keeps the fact (the new deadline); the board words it (web/words.ts).
+    expect(await eventsBy(id)).toEqual([{ issue_id: gas!.id, kind: 'followed-up', note: '燃气公司回复，管道计划下周五前接到厂区', due_on: after!.due_on }])
   })
 
   it('its own plan is a follow-up of that issue, not the project’s progress', async () => {
@@ -87,7 +87,7 @@ describe('a department’s answer about an open issue', () => {
     const id = h.say(bureau, room, '收到，下周三职业学校有个校企对接会，我帮你们报名')
     await b.handled(id)
     expect(await progressBy(id)).toEqual([])
-    expect(await eventsBy(id)).toEqual([expect.objectContaining({ issue_id: workers!.id, kind: 'followed-up', note: expect.stringContaining('校企对接会') })])
+    expect(await eventsBy(id)).toMatchObject([{ issue_id: workers!.id, kind: 'followed-up', note: expect.stringContaining('校企对接会') }])
   })
 })
 

@@ -130,3 +130,75 @@ describe('placing a message in the ledger', () => {
     expect(placed(undefined)).not.toContain('resolution:5')
   })
 })
+
+describe('codes name one thing (issue 20)', () => {
+  it('a code shared with one issue and one more word closes it, where the words alone are too few', () => {
+    const permit = topic(1, 'approval', '食品生产许可证(SC证)还没拿到，只能试产')
+    const fire = topic(2, 'approval', '消防验收资料还在补')
+    expect(place([fix(null, '好消息，SC证拿到了')], [permit, fire])).toEqual(['resolution:1'])
+    expect(place([fix(null, '好消息，证拿到了')], [permit, fire])).toEqual(['resolution:none'])
+  })
+
+  it('a plain number or a single letter is no code', () => {
+    const blockA = topic(1, 'safety', 'A栋脚手架连墙件缺失')
+    const blockB = topic(2, 'safety', 'B栋高支模立杆间距超标')
+    expect(place([fix(null, 'A栋已经整改完毕')], [blockA, blockB])).not.toEqual(['resolution:1'])
+  })
+})
+
+describe('a problem its reporter labels new (issue 20)', () => {
+  const workers = topic(1, 'labour', '钢结构焊工、电工缺口约20人，施工单位招不到人')
+  it.each([['新问题：电工没地方住，施工单位很着急'], ['3.新增：焊工的社保没人给交，工人意见很大'], ['新发现问题：焊工持证不全']])('%s is new, though it shares words with an open one', (text) => {
+    expect(place([issue('labour', text)], [workers])).toEqual(['new'])
+  })
+  it('the same words without the label follow the open issue up', () => {
+    expect(place([issue('labour', '电工没地方住，施工单位很着急')], [workers])).toEqual(['follow-up:1'])
+  })
+})
+
+describe('a step on the way is news of its issue, never its close (issue 20)', () => {
+  const loan = topic(1, 'finance', '工行3000万贷款批了一个多月还没放款')
+  const told = (onTheWay: boolean): ParsedRecord => ({ type: 'progress', stage: null, percent: null, due: null, summary: '工行贷款的抵押登记已经办好了，下周放款', ...(onTheWay ? { onTheWay: true as const } : {}) })
+  it('follows the issue up and leaves it open', () => {
+    expect(place([told(true)], [loan])).toEqual(['follow-up:1'])
+  })
+  it('the same words read as a plain reply of done close it', () => {
+    expect(place([told(false)], [loan])).toEqual(['resolution:1'])
+  })
+})
+
+describe('a reply read as progress closes its issue only when a clause of it says done (issue 20)', () => {
+  const gas = topic(1, 'infrastructure', '燃气中压管道压在3号车间位置，要迁改')
+  const reply = (summary: string): ParsedRecord => ({ type: 'progress', stage: null, percent: null, due: null, summary })
+  it.each([
+    ['围墙砌筑过半；燃气管道迁改方案已经评审通过，下周动工'],
+    ['燃气管道迁改等设计变更批下来就能动工'],
+  ])('%s follows the issue up', (summary) => {
+    expect(place([reply(summary)], [gas])).toEqual(['follow-up:1'])
+  })
+  it('a clause that says the move is done closes it', () => {
+    expect(place([reply('围墙砌筑过半；燃气管道迁改已经完成')], [gas])).toEqual(['resolution:1'])
+  })
+})
+
+describe('a service cut and back are one thing (issue 20)', () => {
+  const water = topic(1, 'infrastructure', '厂区从早上停水到现在，搅拌站没法开')
+  const power = topic(2, 'infrastructure', '二号车间的变压器还没到货')
+  it.each([['来水了，辛苦抢修的师傅', 1], ['电来了，谢谢供电所', 2]])('%s closes the issue of its service', (text, number) => {
+    const gasCut = topic(3, 'infrastructure', '锅炉房停气一天了')
+    expect(place([fix(null, text)], [water, { ...power, text: '二号车间又没电了' }, gasCut])).toEqual([`resolution:${number}`])
+  })
+})
+
+describe('a milestone reached that an open issue waited for closes it (issue 20)', () => {
+  const deed = topic(1, 'land', '不动产权证还没办下来，施工许可报不了')
+  const road = topic(2, 'infrastructure', '光缆杆子挡着围墙，联通还没迁')
+  const reached = (summary: string): ParsedRecord => ({ type: 'progress', stage: 'land', percent: null, due: null, summary })
+  it('closes the issue its done clause is about, and stays progress', () => {
+    expect(place([reached('不动产权证今天领到了，光缆迁移的申请函也发给联通了')], [deed, road])).toEqual(['progress', 'resolution:1'])
+  })
+  it('a milestone no open issue waited for is progress only', () => {
+    expect(place([reached('土地今天摘牌了')], [road])).toEqual(['progress'])
+  })
+})
+

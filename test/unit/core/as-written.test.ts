@@ -17,6 +17,7 @@ describe('what the ledger shows of a message keeps the sender’s own characters
     ['full-width punctuation stays full-width', '临时用电（二期）已经接通了', /^临时用电（二期）已经接通了$/u],
     ['full-width digits stay full-width', '３号厂房的施工许可证还没批下来', /^３号厂房的施工许可证还没批下来$/u],
     ['the sender’s ！ between two clauses stays', '设备放行了！今天下午三台车拉进厂', /^设备放行了！今天下午三台车拉进厂$/u],
+    ['Cantonese stays Cantonese', '仓库门口嗰段路塌咗，货车入唔到', /^仓库门口嗰段路塌咗，货车入唔到$/u],
   ])('%s', (_what, text, expected) => {
     expect(shown(text)).toContainEqual(expect.stringMatching(expected))
   })

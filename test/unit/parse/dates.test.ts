@@ -90,6 +90,15 @@ describe('impossible and implausible dates give none (issue 10)', () => {
     expect(first('国庆前完成', '2026-10-01')?.date).toBe('2027-09-30')
   })
 
+  it('keeps a whole month just ended a fact, as a recent month/day is (issue 20)', () => {
+    expect(first('8月份的房租已经交了', '2026-10-05')).toMatchObject({ date: '2026-08-31', past: true })
+    expect(first('11月的社保今天补缴了', '2027-01-12')).toMatchObject({ date: '2026-11-30', past: true })
+    expect(first('9月完成设备安装', '2026-03-02')).toMatchObject({ date: '2026-09-30', past: false })
+    expect(first('5月完成设备安装', '2026-12-02')).toMatchObject({ date: '2027-05-31', past: false })
+    expect(first('预计12月份具备投产条件', '2026-02-10')).toMatchObject({ date: '2026-12-31', past: false })
+    expect(parseChatText('民工8月份的工资今天全部发到卡上了', '2026-10-05T10:00:00+08:00', { calendar }).map((r) => r.type)).toEqual(['resolution'])
+  })
+
   it('keeps a bare holiday of the recent past a fact', () => {
     expect(first('五一后只来了90人', '2026-05-11')).toMatchObject({ date: '2026-05-01', past: true })
   })

@@ -258,3 +258,90 @@ describe('a long summary', () => {
     }
   })
 })
+
+describe('a step on the way is no close (issue 20): what is said last about the fix holds', () => {
+  it.each([
+    ['工行的授信今天批了，下周三放款'],
+    ['环评技术审查已经通过，预计月底前出批复'],
+    ['箱变已经装好了，目前正在办理送电手续'],
+    ['补贴已拨付到镇财政，暂未发放到企业'],
+    ['围挡已经整改到位，约了安监站下周一复查'],
+    ['首批奖补资金今天已经拨付了，剩下的等审计完再拨'],
+    ['专线已经接通了，只剩机房那头的设备'],
+    ['技术评审原则通过，材料改好后再走审批'],
+  ])('%s is a plan of the fix, not its close', (text) => {
+    expect(brief(text).map(([type]) => type)).toEqual(['progress'])
+    expect(parseChatText(text, SENT, { calendar })[0]).toMatchObject({ onTheWay: true })
+  })
+
+  it.each([
+    ['补偿款后天发到户，堵门的村民已经撤了'],
+    ['设备今天清关放行了，明天开始安装'],
+    ['施工许可证今天拿到了'],
+  ])('%s still closes: the fix is said last, or what follows is the project\'s own next step', (text) => {
+    expect(brief(text).map(([type]) => type)).toContain('resolution')
+  })
+})
+
+describe('a fix still to do is no close (issue 20): a condition, an instruction, a plan approved, a negation', () => {
+  it.each([
+    ['证件补齐后再报规划局'],
+    ['施工单位整改完了申请验收'],
+    ['隐患整改完成后报安监站复核'],
+    ['等设备清关下来就安排安装'],
+    ['你们先把补偿协议签了'],
+    ['线路迁改方案昨天评审通过了'],
+    ['配套管网改造方案已经批复'],
+    ['设备还压在港口，没清关'],
+  ])('%s closes nothing', (text) => {
+    expect(brief(text).map(([type]) => type)).not.toContain('resolution')
+  })
+
+  it.each([['资料已经补齐，规划许可证今天核发了'], ['管网改造今天完工，已经通水了'], ['设备今天清关了']])('%s is still a close', (text) => {
+    expect(brief(text).map(([type]) => type)).toContain('resolution')
+  })
+})
+
+describe('granted, but on a condition not yet met, is the problem still (issue 20)', () => {
+  it.each([
+    ['工行授信批了，但放款前要先办抵押登记'],
+    ['排污许可已经批了，不过投产前还需要通过验收'],
+    ['补贴已经拨付了，可是到企业账上必须走完审计'],
+  ])('%s is a problem, not a close', (text) => {
+    expect(brief(text).map(([type]) => type)).toEqual(['issue'])
+  })
+
+  it('a grant followed by other news is still a close', () => {
+    expect(brief('工行授信批了，但是利率比预想的低').map(([type]) => type)).toContain('resolution')
+  })
+})
+
+it('a close followed by another problem still outstanding is a close and that problem', () => {
+  expect(brief('临时用电已经通了，就剩燃气管道还没接').map(([type]) => type)).toEqual(['resolution', 'issue'])
+})
+
+describe('a Cantonese negation is a negation (issue 20)', () => {
+  it.each([
+    ['厂区道路塌咗一段，货车入唔到', 'infrastructure'],
+    ['排污许可报咗成个月都冇批落嚟', 'environment'],
+    ['厂房嘅施工许可证仲未批', 'approval'],
+  ])('%s is a problem', (text, team) => {
+    expect(brief(text).map(([type, category]) => [type, category])).toEqual([['issue', team]])
+  })
+
+  it('唔该 stays thanks, and a close said in Cantonese stays a close', () => {
+    expect(brief('搞掂咗，唔该晒').map(([type]) => type)).toEqual(['resolution'])
+  })
+})
+
+describe('a contrast after a close speaks of something else (issue 20)', () => {
+  it.each([
+    ['新铺的给水管今天接通了，不过工人这块另说', 'infrastructure'],
+    ['贷款今天放下来了，但是招工的事下次再议', 'finance'],
+  ])('%s closes for the team of what was done, in its own words', (text, team) => {
+    const [close] = parseChatText(text, SENT, { calendar })
+    expect(close).toMatchObject({ type: 'resolution', category: team })
+    expect(close!.summary).not.toMatch(/不过|但是/u)
+  })
+})
+
