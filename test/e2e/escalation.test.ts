@@ -4,9 +4,7 @@
  * five working days past due (严重超期) and sends it privately to that leader, once, with its
  * history and team; the digest marks it 已提级; a fresher issue is not sent.
  */
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as PUPPET from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
 import { FakeClock } from '../../src/clock.ts'
 import { jobs } from '../../src/jobs/index.ts'
@@ -22,19 +20,6 @@ let admin: mock.ContactMock
 let leader: mock.ContactMock
 let site: mock.RoomMock
 
-function sayAt(member: mock.ContactMock, room: mock.RoomMock, text: string, at: string): string {
-  const msg = h.mocker.MessageMock.create({
-    id: randomUUID(),
-    timestamp: new Date(at).getTime(),
-    talkerId: member.id,
-    roomId: room.id,
-    type: PUPPET.types.Message.Text,
-    text,
-    mentionIdList: [],
-  } as PUPPET.payloads.Message)
-  h.puppet.emit('message', { messageId: msg.id })
-  return msg.id
-}
 
 const isEscalation = (t: string) => t.includes('严重超期问题提级')
 
@@ -48,8 +33,8 @@ beforeAll(async () => {
   h.contact('王局长')
   site = h.room('【项目】电子推进群', [zhang, admin, leader])
   // Opened 9月18日, due 9月29日 (seven working days): five working days overdue on 10月12日.
-  await b.handled(sayAt(zhang, site, '征地拆迁还有两户没谈妥', '2026-09-18T10:00:00+08:00'))
-  await b.handled(sayAt(zhang, site, '贷款审批卡在省行', '2026-10-09T10:00:00+08:00'))
+  await b.handled(h.say(zhang, site, '征地拆迁还有两户没谈妥', [], new Date('2026-09-18T10:00:00+08:00')))
+  await b.handled(h.say(zhang, site, '贷款审批卡在省行', [], new Date('2026-10-09T10:00:00+08:00')))
   h.say(admin, site, '/挂点 @王副区长', [leader])
   expect(await h.waitForSay(site, /挂点领导/u)).toMatch(/^已设定「电子」的挂点领导：王副区长。问题超期 5 个工作日/u)
   await b.stop()

@@ -2,9 +2,7 @@
  * The three scheduled jobs over the real wire: six-field cron settings fire every two seconds, and
  * a fake clock pins "today" to Saturday 2026-10-10, a make-up working day after National Day.
  */
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as PUPPET from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -35,20 +33,6 @@ const env = {
   DIGEST_CRON: EVERY_TWO_SECONDS,
 }
 
-/** A message sent at a given time (the harness stamps "now"; these groups have a history). */
-function sayAt(member: mock.ContactMock, room: mock.RoomMock, text: string, at: string): string {
-  const msg = h.mocker.MessageMock.create({
-    id: randomUUID(),
-    timestamp: new Date(at).getTime(),
-    talkerId: member.id,
-    roomId: room.id,
-    type: PUPPET.types.Message.Text,
-    text,
-    mentionIdList: [],
-  } as PUPPET.payloads.Message)
-  h.puppet.emit('message', { messageId: msg.id })
-  return msg.id
-}
 
 /**
  * The jobs as the app starts them at login, started here once the groups' history is in (at login
@@ -92,10 +76,10 @@ beforeAll(async () => {
   leaders = h.room(RECIPIENT_GROUP, [admin, chief])
   // The quiet group last reported before the holiday; the active one reported this morning.
   const history = [
-    sayAt(zhang, quiet, '主体结构封顶', '2026-09-25T10:00:00+08:00'),
-    sayAt(zhang, active, '主体结构完成60%', `${TODAY}T09:00:00+08:00`),
+    h.say(zhang, quiet, '主体结构封顶', [], new Date('2026-09-25T10:00:00+08:00')),
+    h.say(zhang, active, '主体结构完成60%', [], new Date(`${TODAY}T09:00:00+08:00`)),
     // Opened 9月28日: 7 working days across National Day end on 10月13日, two working days after today.
-    sayAt(zhang, blocked, '征地拆迁还有两户没谈妥', '2026-09-28T10:00:00+08:00'),
+    h.say(zhang, blocked, '征地拆迁还有两户没谈妥', [], new Date('2026-09-28T10:00:00+08:00')),
   ]
   await b.handled(...history)
   jobs = start(b)

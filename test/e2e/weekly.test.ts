@@ -3,9 +3,7 @@
  * `npm start` starts it, with every job on its default schedule, on Monday 2026-12-07 at 10:00:
  * the Monday 09:00 通报 is due and goes out to the digest's recipients, once; on Tuesday it does not.
  */
-import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as PUPPET from 'wechaty-puppet'
 import type { mock } from 'wechaty-puppet-mock'
 import { FakeClock } from '../../src/clock.ts'
 import { jobs } from '../../src/jobs/index.ts'
@@ -21,20 +19,6 @@ let b: BotUnderTest
 let chief: mock.ContactMock
 let leaders: mock.RoomMock
 
-/** A message sent at a given time (the harness stamps "now"; this group has a week's history). */
-function sayAt(member: mock.ContactMock, room: mock.RoomMock, text: string, at: string): string {
-  const msg = h.mocker.MessageMock.create({
-    id: randomUUID(),
-    timestamp: new Date(at).getTime(),
-    talkerId: member.id,
-    roomId: room.id,
-    type: PUPPET.types.Message.Text,
-    text,
-    mentionIdList: [],
-  } as PUPPET.payloads.Message)
-  h.puppet.emit('message', { messageId: msg.id })
-  return msg.id
-}
 
 const isWeekly = (t: string) => t.includes('周通报')
 
@@ -47,10 +31,10 @@ beforeAll(async () => {
   chief = h.contact('王局长')
   leaders = h.room(RECIPIENT_GROUP, [h.contact('管理员'), chief])
   const site = h.room('【项目】新材料推进群', [zhang])
-  await b.handled(sayAt(zhang, site, '施工用电还没接入，供电局说要等电力设施迁改', '2026-12-01T09:00:00+08:00'))
-  await b.handled(sayAt(zhang, site, '今天正式开工了', '2026-12-02T10:00:00+08:00'))
-  await b.handled(sayAt(zhang, site, '施工用电已经解决了', '2026-12-03T15:00:00+08:00'))
-  await b.handled(sayAt(zhang, site, '环评批复还没下来', '2026-12-04T11:00:00+08:00'))
+  await b.handled(h.say(zhang, site, '施工用电还没接入，供电局说要等电力设施迁改', [], new Date('2026-12-01T09:00:00+08:00')))
+  await b.handled(h.say(zhang, site, '今天正式开工了', [], new Date('2026-12-02T10:00:00+08:00')))
+  await b.handled(h.say(zhang, site, '施工用电已经解决了', [], new Date('2026-12-03T15:00:00+08:00')))
+  await b.handled(h.say(zhang, site, '环评批复还没下来', [], new Date('2026-12-04T11:00:00+08:00')))
   await b.stop()
   // Then as `npm start` runs it: every job, at login.
   b = await startBot(h, { clock, env, dbPath: b.dbPath, jobs })
