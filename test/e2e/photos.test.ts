@@ -123,7 +123,20 @@ describe('photos posted in a project group', () => {
         const tab = await (await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 })).newPage()
         await tab.goto(link)
         await tab.goto(new URL(`/board/p/${projectId}`, link).href)
-        expect(await tab.locator('ul.photos img').evaluateAll((imgs) => imgs.every((i) => (i as unknown as { naturalWidth: number }).naturalWidth > 0))).toBe(true)
+        // The pictures load lazily: the close's photo, below the fold, loads once scrolled to.
+        const loaded = await tab.locator('ul.photos img').evaluateAll((imgs) =>
+          Promise.all(
+            imgs.map((i) => {
+              const img = i as unknown as { scrollIntoView(): void; decode(): Promise<void>; naturalWidth: number }
+              img.scrollIntoView()
+              return img.decode().then(
+                () => img.naturalWidth > 0,
+                () => false,
+              )
+            }),
+          ),
+        )
+        expect(loaded).toEqual([true, true, true, true])
         const shots = join(import.meta.dirname, '../../test-artifacts/board')
         mkdirSync(shots, { recursive: true })
         await tab.screenshot({ path: join(shots, 'project-photos-phone.png'), fullPage: true })
