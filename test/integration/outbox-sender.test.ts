@@ -27,6 +27,35 @@ describe('OutboxSender on a real outbox table', () => {
   const sender = (o: Partial<OutboxSenderOptions> & Pick<OutboxSenderOptions, 'send'>) =>
     new OutboxSender({ db: store.db, isOnline: () => true, clock: systemClock, intervalMs: 1, log: silentLogger, random: () => 0, ...o })
 
+  /**
+   * Two replies (甲 to group a, 乙 to group b) whose sends fail `failures` times each while the link
+   * is up, the clock moved a minute between rounds; then sending works again (`working()`), the
+   * clock standing still.
+   */
+  async function failingFor(failures: number) {
+    await enqueueText(store.db, { target: { kind: 'room', id: 'a@chatroom' }, text: '甲' }, new Date())
+    await enqueueText(store.db, { target: { kind: 'room', id: 'b@chatroom' }, text: '乙' }, new Date())
+    const clock = new FakeClock(new Date())
+    let fail = true
+    const sent: string[] = []
+    const s = sender({
+      clock,
+      send: async (item) => {
+        if (fail) throw new Error('发送失败：服务繁忙')
+        sent.push(item.text)
+        return undefined
+      },
+    })
+    s.start()
+    for (let round = 1; round < failures; round++) {
+      await until(async () => (await states(store.db)).every((i) => i.attempts === round))
+      clock.advance(60_000)
+      s.wake()
+    }
+    await until(async () => (await states(store.db)).every((i) => i.attempts === failures))
+    return { clock, sent, s, working: () => (fail = false) }
+  }
+
   it('sends in order, one interval apart, and marks each sent only after it went out', async () => {
     // Each @mentions someone, so none is folded into another.
     for (const text of ['一', '二', '三']) await enqueueText(store.db, { target: room, text, mentionIds: ['wxid_x'] }, new Date())
@@ -119,28 +148,9 @@ describe('OutboxSender on a real outbox table', () => {
   })
 
   it('after sends failed with the link up, the first send that works makes everything waiting out a backoff due at once', async () => {
-    await enqueueText(store.db, { target: { kind: 'room', id: 'a@chatroom' }, text: '甲' }, new Date())
-    await enqueueText(store.db, { target: { kind: 'room', id: 'b@chatroom' }, text: '乙' }, new Date())
-    const clock = new FakeClock(new Date())
-    let fail = true
-    const sent: string[] = []
-    const s = sender({
-      clock,
-      send: async (item) => {
-        if (fail) throw new Error('发送失败：服务繁忙')
-        sent.push(item.text)
-        return undefined
-      },
-    })
-    s.start()
     // Both fail, more than once: their next tries are seconds to minutes away.
-    for (let round = 1; round <= 3; round++) {
-      await until(async () => (await states(store.db)).every((i) => i.attempts === round))
-      clock.advance(60_000)
-      s.wake()
-    }
-    await until(async () => (await states(store.db)).every((i) => i.attempts === 4))
-    fail = false
+    const { clock, sent, s, working } = await failingFor(4)
+    working()
     // A new reply goes out: the clock stands still, so only that success can bring the two forward.
     await enqueueText(store.db, { target: { kind: 'room', id: 'c@chatroom' }, text: '丙' }, clock.now())
     s.wake()
@@ -150,28 +160,9 @@ describe('OutboxSender on a real outbox table', () => {
   })
 
   it('while sends keep failing, tries one waiting item every ten seconds, so that sending working again is noticed with nothing new to send', async () => {
-    await enqueueText(store.db, { target: { kind: 'room', id: 'a@chatroom' }, text: '甲' }, new Date())
-    await enqueueText(store.db, { target: { kind: 'room', id: 'b@chatroom' }, text: '乙' }, new Date())
-    const clock = new FakeClock(new Date())
-    let fail = true
-    const sent: string[] = []
-    const s = sender({
-      clock,
-      send: async (item) => {
-        if (fail) throw new Error('发送失败：服务繁忙')
-        sent.push(item.text)
-        return undefined
-      },
-    })
-    s.start()
-    for (let round = 1; round <= 4; round++) {
-      await until(async () => (await states(store.db)).every((i) => i.attempts === round))
-      clock.advance(60_000)
-      s.wake()
-    }
     // Five failures each: the next tries are 32 s away.
-    await until(async () => (await states(store.db)).every((i) => i.attempts === 5))
-    fail = false
+    const { clock, sent, s, working } = await failingFor(5)
+    working()
     clock.advance(10_000)
     s.wake()
     await until(() => sent.length === 2)
