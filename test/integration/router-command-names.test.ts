@@ -2,28 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
-import { readChatText } from '../../src/parse/chat-text.ts'
 import type { ChatMessage } from '../../src/core/chat-message.ts'
 import { commandWord } from '../../src/core/command.ts'
 import { createRouter } from '../../src/core/router.ts'
 import { FakeClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { settingsFromEnv } from '../../src/settings.ts'
+import { chatMessage } from './chat-message-fixture.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
 
-const ROOM = { id: 'r1@chatroom', topic: '【项目】宏达电子推进群', ownerId: undefined }
-let n = 0
-const message = (who: string, text: string, inRoom = true): ChatMessage => ({
-  id: `t${++n}`,
-  kind: 'text',
-  text,
-  ...readChatText(text, 'text'),
-  talker: { id: `wxid_${who}`, name: who },
-  room: inRoom ? ROOM : undefined,
-  mentionIds: [],
-  mentionsBot: false,
-  sentAt: new Date('2026-03-02T01:00:00Z'),
-})
 
 /** Any English command name after a slash: "/reopen 3", "/board 请在私聊使用". */
 const ENGLISH = new RegExp(`(?<![\\w.])/(?:${commands.map((c) => c.name).join('|')})\\b(?![./-])`, 'u')
@@ -51,25 +38,25 @@ describe('replies name commands by their Chinese names', () => {
 
   it('a private-only command in a group, a close, a typo, a member’s admin command', async () => {
     const say = await start()
-    expect(await say(message('王主任', '/白板'))).toBe('/白板 请在私聊使用。')
-    expect(await say(message('王主任', '/export'))).toBe('/导出 请在私聊使用。')
-    await say(message('老张', '施工用电还没接入，供电局说要等电力设施迁改'))
+    expect(await say(chatMessage('王主任', '/白板'))).toBe('/白板 请在私聊使用。')
+    expect(await say(chatMessage('王主任', '/export'))).toBe('/导出 请在私聊使用。')
+    await say(chatMessage('老张', '施工用电还没接入，供电局说要等电力设施迁改'))
     // The number in Chinese numerals, as people type it.
-    expect(await say(message('老张', '/resolve 十二'))).toBe('本项目没有 #12 号问题。发 /问题 查看未办结的问题。')
-    const closed = await say(message('老张', '/解决 一 已协调'))
+    expect(await say(chatMessage('老张', '/resolve 十二'))).toBe('本项目没有 #12 号问题。发 /问题 查看未办结的问题。')
+    const closed = await say(chatMessage('老张', '/解决 一 已协调'))
     expect(closed).toMatch(/^✅ 问题 #1（/u)
     expect(closed).toMatch(/发 \/重开 1 原因$/u)
-    expect(await say(message('老张', '/解决 1'))).toContain('发 /重开 1 原因')
-    expect(await say(message('老张', '/stauts'))).toContain('您是不是要用 /状态')
-    expect(await say(message('老张', '/stage 动工'))).toBe('/节点 仅限管理员使用。')
-    expect(await say(message('老张', '/解决'))).toMatch(/用法：\/解决 编号/u)
-    expect(await say(message('王主任', '随便说说', false))).toContain('/状态')
+    expect(await say(chatMessage('老张', '/解决 1'))).toContain('发 /重开 1 原因')
+    expect(await say(chatMessage('老张', '/stauts'))).toContain('您是不是要用 /状态')
+    expect(await say(chatMessage('老张', '/stage 动工'))).toBe('/节点 仅限管理员使用。')
+    expect(await say(chatMessage('老张', '/解决'))).toMatch(/用法：\/解决 编号/u)
+    expect(await say(chatMessage('王主任', '随便说说', { room: undefined }))).toContain('/状态')
   })
 
   it('/帮助 lists every command under its Chinese name, wherever it runs', async () => {
     const say = await start()
     for (const [who, inRoom] of [['老张', true], ['王主任', false]] as const) {
-      const help = await say(message(who, '/帮助', inRoom))
+      const help = await say(chatMessage(who, '/帮助', inRoom ? {} : { room: undefined }))
       for (const c of commands) expect(help).toContain(`\n${commandWord(c)}`)
       expect(help).toMatch(/\/白板 .*（管理员，私聊）/u)
       expect(help).not.toMatch(ENGLISH)

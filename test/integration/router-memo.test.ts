@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
-import { readChatText } from '../../src/parse/chat-text.ts'
 import type { ChatMessage } from '../../src/core/chat-message.ts'
 import { defineCommand } from '../../src/core/index.ts'
 import { createRouter } from '../../src/core/router.ts'
@@ -8,6 +7,7 @@ import { FakeClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { settingsFromEnv } from '../../src/settings.ts'
 import { listProjectMembers } from '../../src/store/index.ts'
+import { chatMessage } from './chat-message-fixture.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
 
 /** A command that fails after its message was stored: the router's savepoint takes the message back. */
@@ -23,18 +23,6 @@ const boom = defineCommand({
   },
 })
 
-let n = 0
-const say = (who: string, text: string): ChatMessage => ({
-  id: `m${++n}`,
-  kind: 'text',
-  text,
-  ...readChatText(text, 'text'),
-  talker: { id: `wxid_${who}`, name: who },
-  room: { id: 'r1@chatroom', topic: '【项目】宏达电子推进群', ownerId: undefined },
-  mentionIds: [],
-  mentionsBot: false,
-  sentAt: new Date('2026-03-02T01:00:00Z'),
-})
 
 describe('the router remembers senders only while what it remembers is stored', () => {
   let store: TestStore
@@ -46,10 +34,10 @@ describe('the router remembers senders only while what it remembers is stored', 
     const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands: [...commands, boom], botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
     const handle = (msg: ChatMessage) => router.inBatch(store.db, (handleOne) => handleOne(msg))
 
-    await handle(say('老张', '收到'))
+    await handle(chatMessage('老张', '收到'))
     // 小李 is new: stored with the message, then taken back with it when the command fails.
-    await handle(say('小李', '/boom'))
-    await handle(say('小李', '厂房主体已封顶'))
+    await handle(chatMessage('小李', '/boom'))
+    await handle(chatMessage('小李', '厂房主体已封顶'))
 
     const texts = await store.db.selectFrom('messages').innerJoin('people', 'people.id', 'messages.sender_id').select(['people.name', 'messages.text']).orderBy('messages.id').execute()
     expect(texts).toEqual([
@@ -64,11 +52,11 @@ describe('the router remembers senders only while what it remembers is stored', 
     const { rules } = settingsFromEnv({})
     const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
     const failed = router.inBatch(store.db, async (handle) => {
-      await handle(say('小王', '收到'))
+      await handle(chatMessage('小王', '收到'))
       throw new Error('the commit failed')
     })
     await expect(failed).rejects.toThrow('the commit failed')
-    await router.inBatch(store.db, (handle) => handle(say('小王', '设备已进场')))
+    await router.inBatch(store.db, (handle) => handle(chatMessage('小王', '设备已进场')))
     const rows = await store.db.selectFrom('messages').innerJoin('people', 'people.id', 'messages.sender_id').select(['people.name', 'messages.text']).execute()
     expect(rows).toEqual([{ name: '小王', text: '设备已进场' }])
   })

@@ -1,26 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
-import { readChatText } from '../../src/parse/chat-text.ts'
-import type { ChatMessage } from '../../src/core/chat-message.ts'
 import { createRouter } from '../../src/core/router.ts'
 import { FakeClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { settingsFromEnv } from '../../src/settings.ts'
 import { getStageDates } from '../../src/store/index.ts'
+import { chatMessage } from './chat-message-fixture.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
 
-let n = 0
-const message = (who: string, text: string): ChatMessage => ({
-  id: `s${++n}`,
-  kind: 'text',
-  text,
-  ...readChatText(text, 'text'),
-  talker: { id: `wxid_${who}`, name: who },
-  room: { id: 'r1@chatroom', topic: '【项目】宏达电子推进群', ownerId: undefined },
-  mentionIds: [],
-  mentionsBot: false,
-  sentAt: new Date('2026-03-02T01:00:00Z'),
-})
 
 /** A project's milestones: an admin's can be taken back, and a date already set is not replaced unseen. */
 describe('stages', () => {
@@ -33,7 +20,7 @@ describe('stages', () => {
     const router = createRouter({ rules, clock: new FakeClock('2026-03-02T09:00:00+08:00'), commands, botName: () => '督办助手', dataDir: store.dir, log: silentLogger })
     const say = async (who: string, text: string) => {
       const before = (await store.db.selectFrom('outbox').select((e) => e.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0
-      await router.inBatch(store.db, (handle) => handle(message(who, text)))
+      await router.inBatch(store.db, (handle) => handle(chatMessage(who, text)))
       const rows = await store.db.selectFrom('outbox').select('text').where('id', '>', before).execute()
       return rows.map((r) => r.text).join('\n')
     }

@@ -1,25 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
-import { readChatText } from '../../src/parse/chat-text.ts'
 import type { ChatMessage } from '../../src/core/chat-message.ts'
 import { createRouter } from '../../src/core/router.ts'
 import { FakeClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { settingsFromEnv } from '../../src/settings.ts'
+import { chatMessage } from './chat-message-fixture.ts'
 import { openTestStore, type TestStore } from './store-fixture.ts'
 
-let n = 0
-const message = (who: string, text: string, kind: 'text' | 'recall' = 'text'): ChatMessage => ({
-  id: `t${++n}`,
-  kind,
-  text,
-  ...readChatText(text, kind),
-  talker: { id: `wxid_${who}`, name: who },
-  room: { id: 'r1@chatroom', topic: '【项目】宏达电子推进群', ownerId: undefined },
-  mentionIds: [],
-  mentionsBot: false,
-  sentAt: new Date('2026-03-02T01:00:00Z'),
-})
 
 /**
  * The router keeps each project's issues between messages while only plain progress comes in; what
@@ -43,10 +31,10 @@ describe('the issues a message is compared with are those of the ledger', () => 
 
   it('after /resolve, the problem raised again is a new issue, not news of the closed one', async () => {
     const { handle, issues } = await start()
-    await handle(message('老张', '青苗补偿还没谈妥，村民阻工'))
-    await handle(message('老张', '厂房主体结构完成60%'))
-    await handle(message('王主任', '/resolve 1 已与村里协调'))
-    await handle(message('老张', '青苗补偿又谈不拢了，村民又来阻工'))
+    await handle(chatMessage('老张', '青苗补偿还没谈妥，村民阻工'))
+    await handle(chatMessage('老张', '厂房主体结构完成60%'))
+    await handle(chatMessage('王主任', '/resolve 1 已与村里协调'))
+    await handle(chatMessage('老张', '青苗补偿又谈不拢了，村民又来阻工'))
     expect(await issues()).toEqual([
       { number: 1, status: 'resolved', retracted_at: null },
       { number: 2, status: 'open', retracted_at: null },
@@ -55,10 +43,10 @@ describe('the issues a message is compared with are those of the ledger', () => 
 
   it('after a recall, the problem said again is a new issue, not news of the one taken back', async () => {
     const { handle, issues } = await start()
-    const first = await handle(message('老张', '燃气管道还没接到厂区'))
-    await handle(message('老张', '厂房主体结构完成60%'))
-    await handle(message('老张', first, 'recall'))
-    await handle(message('老张', '燃气管道还是没接到厂区，影响调试'))
+    const first = await handle(chatMessage('老张', '燃气管道还没接到厂区'))
+    await handle(chatMessage('老张', '厂房主体结构完成60%'))
+    await handle(chatMessage('老张', first, { kind: 'recall' }))
+    await handle(chatMessage('老张', '燃气管道还是没接到厂区，影响调试'))
     expect(await issues()).toEqual([
       { number: 1, status: 'open', retracted_at: expect.any(String) },
       { number: 2, status: 'open', retracted_at: null },
