@@ -10,10 +10,14 @@ let n = 0
  * A chat message as the WeChat adapter hands it to the router, read by the one chat-text reader:
  * `who` says `text` in GROUP (or privately, with `room: undefined`), ids unique across the run.
  */
-export function chatMessage(who: string, text: string, o: { kind?: 'text' | 'recall'; room?: ChatMessage['room'] } = {}): ChatMessage {
+export function chatMessage(
+  who: string,
+  text: string,
+  o: { kind?: 'text' | 'recall'; room?: ChatMessage['room']; id?: string; sentAt?: Date } = {},
+): ChatMessage {
   const kind = o.kind ?? 'text'
   return {
-    id: `c${++n}`,
+    id: o.id ?? `c${++n}`,
     kind,
     text,
     ...readChatText(text, kind),
@@ -21,6 +25,6 @@ export function chatMessage(who: string, text: string, o: { kind?: 'text' | 'rec
     room: 'room' in o ? o.room : GROUP,
     mentionIds: [],
     mentionsBot: false,
-    sentAt: new Date('2026-03-02T01:00:00Z'),
+    sentAt: o.sentAt ?? new Date('2026-03-02T01:00:00Z'),
   }
 }

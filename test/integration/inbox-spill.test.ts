@@ -7,24 +7,15 @@ import { commands } from '../../commands/index.ts'
 import type { ChatMessage } from '../../src/core/chat-message.ts'
 import { createInbox } from '../../src/core/inbox.ts'
 import { createRouter } from '../../src/core/router.ts'
-import { readChatText } from '../../src/parse/chat-text.ts'
 import { systemClock } from '../../src/clock.ts'
 import type { Logger } from '../../src/log.ts'
 import { listArrivals, migrateToLatest, openDatabase, SpillFile } from '../../src/store/index.ts'
+import { chatMessage } from './chat-message-fixture.ts'
 import { rules } from './store-fixture.ts'
 
 const room = { id: 'r@chatroom', topic: '【项目】满盘推进群', ownerId: undefined }
-const chat = (id: string, text: string): ChatMessage => ({
-  id,
-  kind: 'text',
-  text,
-  ...readChatText(text, 'text'),
-  talker: { id: 'wxid_zhang', name: '张三' },
-  room,
-  mentionIds: [],
-  mentionsBot: false,
-  sentAt: new Date(),
-})
+/** 张三 says `text` in the room, now, as message `id`. */
+const chat = (id: string, text: string): ChatMessage => chatMessage('张三', text, { id, room, sentAt: new Date() })
 
 it('while the database refuses writes, keeps the ids of arriving messages in the file kept in advance, where a process killed then leaves them', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'duban-spill-'))

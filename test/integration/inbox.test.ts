@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import { commands } from '../../commands/index.ts'
-import { readChatText } from '../../src/parse/chat-text.ts'
 import type { ChatMessage } from '../../src/core/chat-message.ts'
 import { createInbox } from '../../src/core/inbox.ts'
 import { createRouter } from '../../src/core/router.ts'
 import { systemClock } from '../../src/clock.ts'
 import { silentLogger } from '../../src/log.ts'
 import { listArrivals } from '../../src/store/index.ts'
+import { chatMessage } from './chat-message-fixture.ts'
 import { openTestStore, rules, type TestStore } from './store-fixture.ts'
 
 let store: TestStore
@@ -14,17 +14,8 @@ beforeEach(async () => (store = await openTestStore()))
 afterEach(async () => store.close())
 
 const room = { id: 'r@chatroom', topic: '【项目】收件推进群', ownerId: undefined }
-const chat = (id: string, text: string): ChatMessage => ({
-  id,
-  kind: 'text',
-  text,
-  ...readChatText(text, 'text'),
-  talker: { id: 'wxid_zhang', name: '张三' },
-  room,
-  mentionIds: [],
-  mentionsBot: false,
-  sentAt: new Date(),
-})
+/** 张三 says `text` in the room, now, as message `id`. */
+const chat = (id: string, text: string): ChatMessage => chatMessage('张三', text, { id, room, sentAt: new Date() })
 
 const stored = async () => (await store.db.selectFrom('messages').select('wechat_id').orderBy('id').execute()).map((r) => r.wechat_id)
 
