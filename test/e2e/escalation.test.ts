@@ -20,7 +20,6 @@ let admin: mock.ContactMock
 let leader: mock.ContactMock
 let site: mock.RoomMock
 
-
 const isEscalation = (t: string) => t.includes('严重超期问题提级')
 
 beforeAll(async () => {

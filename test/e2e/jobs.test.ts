@@ -33,7 +33,6 @@ const env = {
   DIGEST_CRON: EVERY_TWO_SECONDS,
 }
 
-
 /**
  * The jobs as the app starts them at login, started here once the groups' history is in (at login
  * the six-field schedule would fire before the test has said anything).

@@ -19,7 +19,6 @@ let b: BotUnderTest
 let chief: mock.ContactMock
 let leaders: mock.RoomMock
 
-
 const isWeekly = (t: string) => t.includes('周通报')
 
 beforeAll(async () => {
